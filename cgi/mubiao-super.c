@@ -1,0 +1,323 @@
+/* mubiao-super: the supervisor ("watcher") of the Mubiao workers.
+ *
+ * It alone runs Berkeley DB recovery, before any worker starts; it creates
+ * each program's FastCGI socket (0660, the web server's group), forks the
+ * configured number of workers onto it, and replaces a worker that dies
+ * after asking Berkeley DB (failchk) to release what the dead process held.
+ * When failchk says the environment needs recovery, every worker is
+ * stopped, recovery runs, and the pools start again.  It checkpoints
+ * periodically and ends cleanly, workers included, on SIGTERM.
+ *
+ * Workers never recover themselves: with Debian's libdb5.3 a recovery run
+ * while other processes live was seen to block them forever. */
+#include <sys/types.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <sys/wait.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "conf.h"
+#include "log.h"
+#include "priv.h"
+#include "store.h"
+
+#define MAX_PROCS	256
+#define STOP_GRACE	5	/* seconds before SIGKILL */
+
+struct proc {
+	pid_t	 pid;		/* 0: slot empty, to be (re)started */
+	int	 prog;		/* index in conf.workers */
+	time_t	 started;
+};
+
+static struct conf conf;
+static char conf_path[PATH_MAX];
+static int socks[CONF_MAX_WORKERS];
+static struct proc procs[MAX_PROCS];
+static int nprocs;
+static struct store *st;
+
+static void
+usage(void)
+{
+	fprintf(stderr, "usage: mubiao-super [-c config] [-p pidfile]\n");
+	exit(2);
+}
+
+/* Berkeley DB's question for failchk: is this process still alive? */
+static int
+alive(int pid)
+{
+	return kill((pid_t)pid, 0) == 0 || errno == EPERM;
+}
+
+/* Creates the listening socket of program i, owned by the run user and
+ * the web server's group, mode 0660. */
+static int
+make_socket(int i, uid_t uid, gid_t gid)
+{
+	struct sockaddr_un sun;
+	int fd;
+
+	memset(&sun, 0, sizeof(sun));
+	sun.sun_family = AF_UNIX;
+	if ((size_t)snprintf(sun.sun_path, sizeof(sun.sun_path), "%s/%s.sock",
+	    conf.socket_dir, conf.workers[i].name) >= sizeof(sun.sun_path)) {
+		log_err("socket path too long in %s", conf.socket_dir);
+		return -1;
+	}
+	unlink(sun.sun_path);
+	if ((fd = socket(AF_UNIX, SOCK_STREAM, 0)) == -1 ||
+	    bind(fd, (struct sockaddr *)&sun, sizeof(sun)) == -1 ||
+	    chmod(sun.sun_path, 0660) == -1 ||
+	    (getuid() == 0 && chown(sun.sun_path, uid, gid) == -1) ||
+	    listen(fd, 128) == -1) {
+		log_err("%s: %s", sun.sun_path, strerror(errno));
+		return -1;
+	}
+	fcntl(fd, F_SETFD, FD_CLOEXEC);
+	return fd;
+}
+
+static void
+remove_sockets(void)
+{
+	char path[PATH_MAX];
+	int i;
+
+	for (i = 0; i < conf.nworkers; i++) {
+		snprintf(path, sizeof(path), "%s/%s.sock", conf.socket_dir,
+		    conf.workers[i].name);
+		unlink(path);
+	}
+}
+
+/* Starts the worker of slot p: its socket becomes its stdin, where libfcgi
+ * expects the listening socket. */
+static void
+spawn(struct proc *p)
+{
+	char path[PATH_MAX];
+	const char *name = conf.workers[p->prog].name;
+	sigset_t none;
+	pid_t pid;
+
+	snprintf(path, sizeof(path), "%s/%s", conf.bin_dir, name);
+	if ((pid = fork()) == -1) {
+		log_err("fork: %s", strerror(errno));
+		return;
+	}
+	if (pid == 0) {
+		sigemptyset(&none);
+		sigprocmask(SIG_SETMASK, &none, NULL);
+		signal(SIGCHLD, SIG_DFL);
+		if (dup2(socks[p->prog], 0) == -1)
+			_exit(127);
+		setenv("MUBIAO_CONF", conf_path, 1);
+		execl(path, name, (char *)NULL);
+		log_err("%s: %s", path, strerror(errno));
+		_exit(127);
+	}
+	p->pid = pid;
+	p->started = time(NULL);
+}
+
+static void
+spawn_all(void)
+{
+	int i;
+
+	for (i = 0; i < nprocs; i++)
+		if (procs[i].pid == 0)
+			spawn(&procs[i]);
+}
+
+/* SIGTERM to every worker, SIGKILL to those still there after the grace
+ * period; reaps them all. */
+static void
+stop_all(void)
+{
+	time_t deadline = time(NULL) + STOP_GRACE;
+	int i, left;
+	pid_t pid;
+
+	for (i = 0; i < nprocs; i++)
+		if (procs[i].pid > 1)
+			kill(procs[i].pid, SIGTERM);
+	for (;;) {
+		while ((pid = waitpid(-1, NULL, WNOHANG)) > 0)
+			for (i = 0; i < nprocs; i++)
+				if (procs[i].pid == pid)
+					procs[i].pid = 0;
+		for (left = 0, i = 0; i < nprocs; i++)
+			left += procs[i].pid != 0;
+		if (left == 0)
+			return;
+		if (time(NULL) >= deadline) {
+			for (i = 0; i < nprocs; i++)
+				if (procs[i].pid > 1)
+					kill(procs[i].pid, SIGKILL);
+			deadline = time(NULL) + 60;
+		}
+		usleep(20000);
+	}
+}
+
+static int
+open_store(void)
+{
+	int rc = store_open(conf.store_dir, STORE_CREATE | STORE_RECOVER,
+	    conf.cache_mb, &st);
+
+	if (rc != STORE_OK)
+		log_err("cannot open and recover the store in %s", conf.store_dir);
+	return rc == STORE_OK ? 0 : -1;
+}
+
+/* Reaps dead workers, lets Berkeley DB clean up after them, and starts
+ * replacements, or recovers first when failchk asks for it. */
+static int
+reap(void)
+{
+	int status, i, died = 0, quick = 0;
+	pid_t pid;
+
+	while ((pid = waitpid(-1, &status, WNOHANG)) > 0)
+		for (i = 0; i < nprocs; i++) {
+			if (procs[i].pid != pid)
+				continue;
+			log_info("%s[%d] ended (%s %d)", conf.workers[procs[i].prog].name,
+			    (int)pid, WIFSIGNALED(status) ? "signal" : "status",
+			    WIFSIGNALED(status) ? WTERMSIG(status) : WEXITSTATUS(status));
+			quick |= time(NULL) - procs[i].started < 1;
+			procs[i].pid = 0;
+			died = 1;
+		}
+	if (!died)
+		return 0;
+	if (store_failchk(st) == STORE_NEEDRECOVERY) {
+		log_info("recovery needed: stopping every worker");
+		stop_all();
+		store_close(st);
+		st = NULL;
+		if (open_store() != 0)
+			return -1;
+		log_info("recovered");
+	}
+	/* A worker that dies at once (bad config, missing program) is not
+	 * restarted in a tight loop. */
+	if (quick)
+		sleep(1);
+	spawn_all();
+	return 0;
+}
+
+int
+main(int argc, char *argv[])
+{
+	const char *cfg = NULL, *pidfile = NULL;
+	struct timespec ts;
+	sigset_t set;
+	siginfo_t si;
+	uid_t uid;
+	gid_t gid, sgid;
+	int ch, i, j, sig, rc = 1;
+	time_t last_ckp = time(NULL);
+	FILE *f;
+
+	log_init("mubiao-super");
+	while ((ch = getopt(argc, argv, "c:p:")) != -1) {
+		switch (ch) {
+		case 'c':
+			cfg = optarg;
+			break;
+		case 'p':
+			pidfile = optarg;
+			break;
+		default:
+			usage();
+		}
+	}
+	if (conf_load(&conf, cfg) != 0)
+		return 1;
+	if (conf.nworkers == 0) {
+		log_err("no worker configured");
+		return 1;
+	}
+	if (realpath(cfg ? cfg : getenv("MUBIAO_CONF") ? getenv("MUBIAO_CONF") :
+	    "/usr/local/etc/mubiao.conf", conf_path) == NULL) {
+		log_err("config: %s", strerror(errno));
+		return 1;
+	}
+	if (priv_ids(conf.user, conf.socket_group, &uid, &gid, &sgid) != 0)
+		return 1;
+	/* The store is the run user's alone; the socket folder is shared
+	 * with the web server's group. */
+	mkdir(conf.store_dir, 0700);
+	mkdir(conf.socket_dir, 0750);
+	if (getuid() == 0 && (chown(conf.store_dir, uid, gid) == -1 ||
+	    chown(conf.socket_dir, uid, sgid) == -1)) {
+		log_err("%s: %s", conf.socket_dir, strerror(errno));
+		return 1;
+	}
+	for (i = 0; i < conf.nworkers; i++) {
+		if ((socks[i] = make_socket(i, uid, sgid)) == -1)
+			return 1;
+		for (j = 0; j < conf.workers[i].count && nprocs < MAX_PROCS; j++)
+			procs[nprocs++].prog = i;
+	}
+	/* The pid file is written while still root: its folder may be root's. */
+	if (pidfile != NULL && (f = fopen(pidfile, "w")) != NULL) {
+		fprintf(f, "%d\n", (int)getpid());
+		fclose(f);
+	}
+	if (priv_drop(uid, gid) != 0)
+		goto out;
+	/* Signals are taken synchronously with sigtimedwait below. */
+	sigemptyset(&set);
+	sigaddset(&set, SIGCHLD);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGHUP);
+	sigprocmask(SIG_BLOCK, &set, NULL);
+	store_set_isalive(alive);
+	if (open_store() != 0)
+		goto out;
+	spawn_all();
+	log_info("started %d workers", nprocs);
+	for (;;) {
+		ts.tv_sec = conf.checkpoint_secs;
+		ts.tv_nsec = 0;
+		sig = sigtimedwait(&set, &si, &ts);
+		if (sig == SIGTERM || sig == SIGINT)
+			break;
+		if (sig == SIGCHLD && reap() != 0)
+			goto out;
+		if (time(NULL) - last_ckp >= conf.checkpoint_secs) {
+			store_checkpoint(st);
+			last_ckp = time(NULL);
+		}
+	}
+	log_info("stopping");
+	rc = 0;
+out:
+	stop_all();
+	if (st != NULL) {
+		store_checkpoint(st);
+		store_close(st);
+	}
+	remove_sockets();
+	if (pidfile != NULL)
+		unlink(pidfile);
+	return rc;
+}

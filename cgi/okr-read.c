@@ -1,0 +1,413 @@
+/* okr-read: the read pages of Mubiao (home, unit, person, objective,
+ * alignment tree) and the language switch.  Opens the store read-only.
+ * Runs as a FastCGI worker under mubiao-super, or once as plain CGI. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "conf.h"
+#include "log.h"
+#include "okr.h"
+#include "render.h"
+#include "req.h"
+#include "store.h"
+#include "view.h"
+
+static struct store *st;
+
+/* Keeps an objective list to the live objectives of the given levels. */
+static size_t
+keep_levels(struct objective *o, size_t n, unsigned levels)
+{
+	size_t i, m = 0;
+
+	for (i = 0; i < n; i++)
+		if ((levels & (1u << o[i].level)) && o[i].state != OBJ_ARCHIVED)
+			o[m++] = o[i];
+	return m;
+}
+
+#define UNIT_LEVELS	((1u << LEVEL_COMPANY) | (1u << LEVEL_DEPARTMENT) | \
+			 (1u << LEVEL_TEAM))
+
+/* Appends the unit's own objectives in the selected cycle; returns the
+ * mean of their scores in *mean (0 when none). */
+static int
+unit_objectives(struct view *v, xmlNodePtr page, uint32_t unit,
+    unsigned flags, double *mean)
+{
+	struct objective *o;
+	size_t i, n;
+	double s, sum = 0;
+	int rc;
+
+	*mean = 0;
+	if (v->sel == NULL)
+		return 0;
+	if ((rc = store_objectives_by_cycle_unit(st, &v->r->ar, v->sel->id, unit,
+	    &o, &n)) != STORE_OK)
+		return view_status(rc);
+	n = keep_levels(o, n, UNIT_LEVELS);
+	for (i = 0; i < n; i++) {
+		if ((rc = view_objective(v, page, &o[i], flags, &s)) != 0)
+			return rc;
+		sum += s;
+	}
+	*mean = n ? sum / (double)n : 0;
+	return 0;
+}
+
+static void
+unit_ref(xmlNodePtr parent, const char *name, const struct unit *u)
+{
+	xmlNodePtr n = xmlNewChild(parent, NULL, BAD_CAST name, NULL);
+
+	render_attr_u(n, "id", u->id);
+	render_attr(n, "name", u->name);
+	render_attr(n, "level", okr_level_names[u->level]);
+}
+
+/* The company is the unit without a parent. */
+static const struct unit *
+company(struct view *v)
+{
+	size_t i;
+
+	if (view_unit(v, 0) == NULL && v->units == NULL)
+		return NULL;
+	for (i = 0; i < v->nunits; i++)
+		if (v->units[i].parent == 0)
+			return &v->units[i];
+	return NULL;
+}
+
+static int
+page_home(struct req *r)
+{
+	struct view v;
+	const struct unit *co;
+	struct unit *kids;
+	size_t i, n;
+	xmlNodePtr page, us;
+	double mean;
+	int rc;
+
+	if ((rc = view_init(&v, r, st)) != 0)
+		return rc;
+	if ((page = view_page(&v, "home")) == NULL)
+		return 500;
+	if ((co = company(&v)) != NULL) {
+		unit_ref(page, "company", co);
+		us = xmlNewChild(page, NULL, BAD_CAST "units", NULL);
+		if ((rc = store_units_children(st, &r->ar, co->id, &kids, &n)) != STORE_OK)
+			goto fail;
+		for (i = 0; i < n; i++)
+			unit_ref(us, "unit", &kids[i]);
+		if ((rc = unit_objectives(&v, page, co->id, VIEW_KRS, &mean)) != 0)
+			goto fail;
+	}
+	return render_send(r, page, "home", 200) == 0 ? 0 : 500;
+fail:
+	xmlFreeDoc(page->doc);
+	return rc < 100 ? view_status(rc) : rc;
+}
+
+static int
+page_unit(struct req *r)
+{
+	struct view v;
+	struct unit u, *kids;
+	struct person *members;
+	const struct unit *parent;
+	size_t i, n;
+	xmlNodePtr page, un, list, pn;
+	double mean;
+	int rc;
+
+	if ((rc = view_init(&v, r, st)) != 0)
+		return rc;
+	if ((rc = store_unit_get(st, &r->ar, r->id, &u)) != STORE_OK) {
+		r->errkey = "err.unit";
+		return view_status(rc);
+	}
+	if ((page = view_page(&v, "unit")) == NULL)
+		return 500;
+	un = xmlNewChild(page, NULL, BAD_CAST "unit", NULL);
+	render_attr_u(un, "id", u.id);
+	render_attr(un, "name", u.name);
+	render_attr(un, "level", okr_level_names[u.level]);
+	if ((parent = view_unit(&v, u.parent)) != NULL)
+		unit_ref(un, "parent", parent);
+	view_person_ref(&v, un, "lead", u.lead);
+	list = xmlNewChild(un, NULL, BAD_CAST "children", NULL);
+	if ((rc = store_units_children(st, &r->ar, u.id, &kids, &n)) != STORE_OK)
+		goto fail;
+	for (i = 0; i < n; i++)
+		unit_ref(list, "unit", &kids[i]);
+	list = xmlNewChild(un, NULL, BAD_CAST "members", NULL);
+	if ((rc = store_people_in_unit(st, &r->ar, u.id, &members, &n)) != STORE_OK)
+		goto fail;
+	for (i = 0; i < n; i++) {
+		pn = xmlNewChild(list, NULL, BAD_CAST "person", NULL);
+		render_attr(pn, "login", members[i].login);
+		render_attr(pn, "name", members[i].name);
+		render_attr(pn, "role", okr_role_names[members[i].role]);
+	}
+	if ((rc = unit_objectives(&v, page, u.id, VIEW_KRS | VIEW_ALIGNED |
+	    VIEW_PARENT, &mean)) != 0)
+		goto fail;
+	view_score_attrs(un, mean);
+	return render_send(r, page, "unit", 200) == 0 ? 0 : 500;
+fail:
+	xmlFreeDoc(page->doc);
+	return rc < 100 ? view_status(rc) : rc;
+}
+
+static int
+page_person(struct req *r)
+{
+	struct view v;
+	struct person p;
+	struct objective *o;
+	const struct unit *u;
+	size_t i, j, n, count;
+	xmlNodePtr page, pn, un, hist, cn;
+	double s, sum;
+	int rc;
+
+	if ((rc = view_init(&v, r, st)) != 0)
+		return rc;
+	if ((rc = store_person_by_login(st, &r->ar, r->argstr, &p)) != STORE_OK) {
+		r->errkey = "err.person";
+		return view_status(rc);
+	}
+	if ((rc = store_objectives_by_owner(st, &r->ar, p.id, &o, &n)) != STORE_OK)
+		return view_status(rc);
+	if ((page = view_page(&v, "person")) == NULL)
+		return 500;
+	pn = xmlNewChild(page, NULL, BAD_CAST "person", NULL);
+	render_attr(pn, "login", p.login);
+	render_attr(pn, "name", p.name);
+	render_attr(pn, "role", okr_role_names[p.role]);
+	if ((u = view_unit(&v, p.unit)) != NULL) {
+		un = xmlNewChild(pn, NULL, BAD_CAST "unit", NULL);
+		render_attr_u(un, "id", u->id);
+		render_attr(un, "name", u->name);
+	}
+	view_person_ref(&v, pn, "manager", p.manager);
+	hist = xmlNewChild(page, NULL, BAD_CAST "history", NULL);
+	/* Newest cycle first: the past stays readable (transparency). */
+	for (i = v.ncycles; i-- > 0;) {
+		cn = NULL;
+		sum = 0;
+		count = 0;
+		for (j = 0; j < n; j++) {
+			if (o[j].cycle != v.cycles[i].id || o[j].state == OBJ_ARCHIVED)
+				continue;
+			if (cn == NULL) {
+				cn = xmlNewChild(hist, NULL, BAD_CAST "cycle-okrs", NULL);
+				render_attr(cn, "name", v.cycles[i].name);
+				render_attr(cn, "state",
+				    okr_cstate_names[v.cycles[i].state]);
+			}
+			if ((rc = view_objective(&v, cn, &o[j], VIEW_KRS |
+			    VIEW_PARENT, &s)) != 0) {
+				xmlFreeDoc(page->doc);
+				return rc;
+			}
+			sum += s;
+			count++;
+		}
+		if (cn != NULL)
+			view_score_attrs(cn, sum / (double)count);
+	}
+	return render_send(r, page, "person", 200) == 0 ? 0 : 500;
+}
+
+static int
+page_objective(struct req *r)
+{
+	struct view v;
+	struct objective o;
+	xmlNodePtr page;
+	double s;
+	int rc;
+
+	if ((rc = view_init(&v, r, st)) != 0)
+		return rc;
+	if ((rc = store_objective_get(st, &r->ar, r->id, &o)) != STORE_OK) {
+		r->errkey = "err.objective";
+		return view_status(rc);
+	}
+	if ((page = view_page(&v, "objective")) == NULL)
+		return 500;
+	if ((rc = view_objective(&v, page, &o, VIEW_KRS | VIEW_CHECKINS |
+	    VIEW_ALIGNED | VIEW_PARENT, &s)) != 0) {
+		xmlFreeDoc(page->doc);
+		return rc;
+	}
+	return render_send(r, page, "objective", 200) == 0 ? 0 : 500;
+}
+
+/* Sums of scores below a tree node, for the rolled-up score. */
+struct roll {
+	double	sum;
+	size_t	count;
+};
+
+static void
+roll_attrs(xmlNodePtr n, const struct roll *t)
+{
+	render_attr_u(n, "count", t->count);
+	if (t->count > 0)
+		view_score_attrs(n, t->sum / (double)t->count);
+}
+
+/* One unit of the alignment tree: its objectives, its members who have
+ * personal objectives, then its sub-units; depth guards a cycle in the
+ * parent links of damaged data. */
+static int
+tree_node(struct view *v, xmlNodePtr parent, const struct unit *u,
+    struct roll *up, int depth)
+{
+	struct objective *o;
+	struct unit *kids;
+	size_t i, j, n, nkids;
+	xmlNodePtr node, pn;
+	struct roll mine = { 0, 0 }, person;
+	const struct person *p;
+	double s;
+	int rc;
+
+	if (depth > 32)
+		return 0;
+	node = xmlNewChild(parent, NULL, BAD_CAST "node", NULL);
+	render_attr(node, "kind", "unit");
+	render_attr_u(node, "id", u->id);
+	render_attr(node, "name", u->name);
+	render_attr(node, "level", okr_level_names[u->level]);
+	if ((rc = store_objectives_by_cycle_unit(v->st, &v->r->ar, v->sel->id,
+	    u->id, &o, &n)) != STORE_OK)
+		return view_status(rc);
+	n = keep_levels(o, n, UNIT_LEVELS | (1u << LEVEL_PERSONAL));
+	for (i = 0; i < n; i++) {
+		if (o[i].level == LEVEL_PERSONAL)
+			continue;
+		if ((rc = view_objective(v, node, &o[i], 0, &s)) != 0)
+			return rc;
+		mine.sum += s;
+		mine.count++;
+	}
+	/* Personal objectives, one node per owner in order of first
+	 * appearance; an owner's later objectives are marked done by
+	 * clearing their level. */
+	for (i = 0; i < n; i++) {
+		if (o[i].level != LEVEL_PERSONAL)
+			continue;
+		p = view_person(v, o[i].owner);
+		pn = xmlNewChild(node, NULL, BAD_CAST "node", NULL);
+		render_attr(pn, "kind", "person");
+		render_attr(pn, "login", p ? p->login : "");
+		render_attr(pn, "name", p ? p->name : "");
+		person.sum = 0;
+		person.count = 0;
+		for (j = i; j < n; j++) {
+			if (o[j].level != LEVEL_PERSONAL || o[j].owner != o[i].owner)
+				continue;
+			if ((rc = view_objective(v, pn, &o[j], 0, &s)) != 0)
+				return rc;
+			person.sum += s;
+			person.count++;
+			if (j != i)
+				o[j].level = LEVEL_COMPANY;
+		}
+		roll_attrs(pn, &person);
+		mine.sum += person.sum;
+		mine.count += person.count;
+	}
+	if ((rc = store_units_children(v->st, &v->r->ar, u->id, &kids, &nkids)) != STORE_OK)
+		return view_status(rc);
+	for (i = 0; i < nkids; i++)
+		if ((rc = tree_node(v, node, &kids[i], &mine, depth + 1)) != 0)
+			return rc;
+	roll_attrs(node, &mine);
+	up->sum += mine.sum;
+	up->count += mine.count;
+	return 0;
+}
+
+static int
+page_tree(struct req *r)
+{
+	struct view v;
+	const struct unit *co;
+	xmlNodePtr page, tree;
+	struct roll all = { 0, 0 };
+	int rc;
+
+	if ((rc = view_init(&v, r, st)) != 0)
+		return rc;
+	if ((page = view_page(&v, "tree")) == NULL)
+		return 500;
+	tree = xmlNewChild(page, NULL, BAD_CAST "tree", NULL);
+	if (v.sel != NULL && (co = company(&v)) != NULL &&
+	    (rc = tree_node(&v, tree, co, &all, 0)) != 0) {
+		xmlFreeDoc(page->doc);
+		return rc;
+	}
+	return render_send(r, page, "tree", 200) == 0 ? 0 : 500;
+}
+
+/* The visible language switch: remembers the choice in a cookie for a
+ * year and goes back to the page it came from. */
+static int
+page_lang(struct req *r)
+{
+	const char *back = r->val[KEY_BACK];
+
+	if (r->val[KEY_SET] == NULL)
+		return 400;
+	if (back == NULL || !req_local_path(r, back))
+		back = arena_printf(&r->ar, "%s/", r->script);
+	render_redirect(r, back, arena_printf(&r->ar,
+	    "lang=%s; Path=%s/; Max-Age=31536000; SameSite=Lax; HttpOnly",
+	    r->val[KEY_SET], r->script));
+	return 0;
+}
+
+static const struct route routes[] = {
+	{ METHOD_GET, "/", ARG_NONE, KEYBIT(KEY_CYCLE), page_home },
+	{ METHOD_GET, "/tree", ARG_NONE, KEYBIT(KEY_CYCLE), page_tree },
+	{ METHOD_GET, "/unit/", ARG_ID, KEYBIT(KEY_CYCLE), page_unit },
+	{ METHOD_GET, "/person/", ARG_LOGIN, KEYBIT(KEY_CYCLE), page_person },
+	{ METHOD_GET, "/objective/", ARG_ID, KEYBIT(KEY_CYCLE), page_objective },
+	{ METHOD_GET, "/lang", ARG_NONE, KEYBIT(KEY_SET) | KEYBIT(KEY_BACK), page_lang },
+};
+
+static int
+init(struct req *r)
+{
+	struct conf c;
+	int rc;
+
+	(void)r;
+	if (conf_load(&c, NULL) != 0)
+		return -1;
+	if ((rc = store_open(c.store_dir, STORE_RDONLY, c.cache_mb, &st)) != STORE_OK) {
+		log_err("cannot open the store in %s", c.store_dir);
+		return -1;
+	}
+	return render_init(c.xslt_dir);
+}
+
+int
+main(void)
+{
+	int rc;
+
+	log_init("okr-read");
+	rc = req_main(routes, sizeof(routes) / sizeof(routes[0]), init);
+	render_cleanup();
+	store_close(st);
+	return rc;
+}

@@ -1,0 +1,295 @@
+/* render.c: the one output path (see render.h).  Stylesheets are compiled
+ * on first use and kept for the life of the process; the transform runs
+ * with libxslt's security preferences forbidding file writes and network
+ * access, and documents it reads are parsed without network. */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include <libxml/parser.h>
+#include <libxml/uri.h>
+#include <libxslt/xslt.h>
+#include <libxslt/xsltInternals.h>
+#include <libxslt/transform.h>
+#include <libxslt/security.h>
+#include <libxslt/xsltutils.h>
+
+#include "log.h"
+#include "okr.h"
+#include "render.h"
+#include "req.h"
+
+#define MAX_SHEETS	32
+
+static struct sheet {
+	char			 name[32];
+	xsltStylesheetPtr	 xsl;
+} sheets[MAX_SHEETS];
+static size_t nsheets;
+static char xslt_dir[512];
+static xsltSecurityPrefsPtr prefs;
+
+int
+render_init(const char *dir)
+{
+	if (strlen(dir) >= sizeof(xslt_dir))
+		return -1;
+	strcpy(xslt_dir, dir);
+	xmlSubstituteEntitiesDefault(0);
+	xmlLoadExtDtdDefaultValue = 0;
+	if ((prefs = xsltNewSecurityPrefs()) == NULL ||
+	    xsltSetSecurityPrefs(prefs, XSLT_SECPREF_WRITE_FILE, xsltSecurityForbid) ||
+	    xsltSetSecurityPrefs(prefs, XSLT_SECPREF_CREATE_DIRECTORY, xsltSecurityForbid) ||
+	    xsltSetSecurityPrefs(prefs, XSLT_SECPREF_WRITE_NETWORK, xsltSecurityForbid) ||
+	    xsltSetSecurityPrefs(prefs, XSLT_SECPREF_READ_NETWORK, xsltSecurityForbid))
+		return -1;
+	xsltSetDefaultSecurityPrefs(prefs);
+	return 0;
+}
+
+void
+render_cleanup(void)
+{
+	size_t i;
+
+	for (i = 0; i < nsheets; i++)
+		xsltFreeStylesheet(sheets[i].xsl);
+	nsheets = 0;
+	if (prefs != NULL)
+		xsltFreeSecurityPrefs(prefs);
+	prefs = NULL;
+	xsltCleanupGlobals();
+	xmlCleanupParser();
+}
+
+/* The compiled stylesheet for name, compiling it on first use. */
+static xsltStylesheetPtr
+sheet_get(const char *name)
+{
+	char path[600];
+	xmlDocPtr doc;
+	size_t i;
+
+	for (i = 0; i < nsheets; i++)
+		if (strcmp(sheets[i].name, name) == 0)
+			return sheets[i].xsl;
+	if (nsheets == MAX_SHEETS || strlen(name) >= sizeof(sheets[0].name))
+		return NULL;
+	snprintf(path, sizeof(path), "%s/%s.xsl", xslt_dir, name);
+	if ((doc = xmlReadFile(path, NULL, XML_PARSE_NONET)) == NULL) {
+		log_err("%s: cannot read stylesheet", path);
+		return NULL;
+	}
+	if ((sheets[nsheets].xsl = xsltParseStylesheetDoc(doc)) == NULL) {
+		xmlFreeDoc(doc);
+		log_err("%s: cannot compile stylesheet", path);
+		return NULL;
+	}
+	strcpy(sheets[nsheets].name, name);
+	return sheets[nsheets++].xsl;
+}
+
+/* Percent-encodes s for use as a query value. */
+static char *
+query_escape(struct req *r, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	char *out = arena_alloc(&r->ar, strlen(s) * 3 + 1), *o = out;
+
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || strchr("-._~/", c) != NULL)
+			*o++ = (char)c;
+		else {
+			*o++ = '%';
+			*o++ = hex[c >> 4];
+			*o++ = hex[c & 15];
+		}
+	}
+	*o = '\0';
+	return out;
+}
+
+xmlNodePtr
+render_page_new(struct req *r, const char *name)
+{
+	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
+	xmlNodePtr root;
+	char today[11];
+	const char *path;
+
+	if (doc == NULL || (root = xmlNewDocNode(doc, NULL, BAD_CAST "page", NULL)) == NULL)
+		return NULL;
+	xmlDocSetRootElement(doc, root);
+	okr_date_format(okr_today(), today);
+	/* The page's own address, for the language switch to come back to;
+	 * only ever a local path. */
+	path = r->uri != NULL && req_local_path(r, r->uri) ? r->uri :
+	    arena_printf(&r->ar, "%s/", r->script);
+	render_attr(root, "name", name);
+	render_attr(root, "lang", req_lang_names[r->lang]);
+	render_attr(root, "base", r->script);
+	render_attr(root, "path", path);
+	render_attr(root, "back-q", query_escape(r, path));
+	render_attr(root, "today", today);
+	if (r->user != NULL)
+		render_attr(root, "user", r->user);
+	return root;
+}
+
+xmlNodePtr
+render_text(xmlNodePtr parent, const char *name, const char *text)
+{
+	return xmlNewTextChild(parent, NULL, BAD_CAST name,
+	    BAD_CAST (text != NULL ? text : ""));
+}
+
+void
+render_attr(xmlNodePtr n, const char *name, const char *value)
+{
+	if (value != NULL)
+		xmlNewProp(n, BAD_CAST name, BAD_CAST value);
+}
+
+void
+render_attr_u(xmlNodePtr n, const char *name, unsigned long v)
+{
+	char buf[24];
+
+	snprintf(buf, sizeof(buf), "%lu", v);
+	xmlNewProp(n, BAD_CAST name, BAD_CAST buf);
+}
+
+void
+render_attr_num(xmlNodePtr n, const char *name, double v)
+{
+	char buf[32];
+
+	okr_num_format(v, buf);
+	xmlNewProp(n, BAD_CAST name, BAD_CAST buf);
+}
+
+static const char *
+reason(int status)
+{
+	switch (status) {
+	case 200: return "OK";
+	case 303: return "See Other";
+	case 400: return "Bad Request";
+	case 401: return "Unauthorized";
+	case 403: return "Forbidden";
+	case 404: return "Not Found";
+	case 405: return "Method Not Allowed";
+	case 409: return "Conflict";
+	case 413: return "Content Too Large";
+	case 503: return "Service Unavailable";
+	default: return "Internal Server Error";
+	}
+}
+
+/* Headers every response carries: the page may load only our own CSS,
+ * may not be framed, and does not leak its address to other sites. */
+static void
+send_headers(struct req *r, int status, const char *type, size_t len)
+{
+	char buf[1024];
+	int n;
+
+	/* libfcgi's own printf knows no %zu: format here. */
+	n = snprintf(buf, sizeof(buf),
+	    "Status: %d %s\r\n"
+	    "Content-Type: %s\r\n"
+	    "Content-Length: %zu\r\n"
+	    "Content-Security-Policy: default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'\r\n"
+	    "X-Content-Type-Options: nosniff\r\n"
+	    "X-Frame-Options: DENY\r\n"
+	    "Referrer-Policy: same-origin\r\n"
+	    "Cache-Control: private, no-cache\r\n"
+	    "Content-Language: %s\r\n"
+	    "Vary: Accept-Language, Cookie\r\n%s\r\n",
+	    status, reason(status), type, len, req_lang_names[r->lang],
+	    status == 405 ? "Allow: GET, HEAD, POST\r\n" : "");
+	FCGX_PutStr(buf, n, r->fcgi.out);
+}
+
+/* Last resort when even the error page cannot be made. */
+static void
+send_plain(struct req *r, int status)
+{
+	char body[64];
+	int n = snprintf(body, sizeof(body), "%d %s\n", status, reason(status));
+
+	send_headers(r, status, "text/plain; charset=utf-8", (size_t)n);
+	if (!r->head)
+		FCGX_PutStr(body, n, r->fcgi.out);
+}
+
+int
+render_send(struct req *r, xmlNodePtr page, const char *name, int status)
+{
+	xmlDocPtr doc = page->doc, res = NULL;
+	xsltStylesheetPtr xsl = sheet_get(name);
+	xsltTransformContextPtr ctxt = NULL;
+	const char *params[] = { "lang", NULL, NULL };
+	xmlChar *out = NULL;
+	int len = 0, rc = -1;
+
+	params[1] = arena_printf(&r->ar, "'%s'", req_lang_names[r->lang]);
+	if (xsl == NULL || (ctxt = xsltNewTransformContext(xsl, doc)) == NULL)
+		goto done;
+	xsltSetCtxtParseOptions(ctxt, XML_PARSE_NONET);
+	xsltSetCtxtSecurityPrefs(prefs, ctxt);
+	res = xsltApplyStylesheetUser(xsl, doc, params, NULL, NULL, ctxt);
+	if (res == NULL || ctxt->state != XSLT_STATE_OK ||
+	    xsltSaveResultToString(&out, &len, res, xsl) != 0 || out == NULL) {
+		log_err("%s: transform failed", name);
+		goto done;
+	}
+	send_headers(r, status, "text/html; charset=utf-8", (size_t)len);
+	if (!r->head)
+		FCGX_PutStr((const char *)out, len, r->fcgi.out);
+	rc = 0;
+done:
+	xmlFree(out);
+	xmlFreeDoc(res);
+	if (ctxt != NULL)
+		xsltFreeTransformContext(ctxt);
+	xmlFreeDoc(doc);
+	return rc;
+}
+
+void
+render_error(struct req *r, int status, const char *key)
+{
+	xmlNodePtr page, err;
+
+	if (r->script == NULL)
+		r->script = "";
+	if ((page = render_page_new(r, "error")) == NULL) {
+		send_plain(r, 500);
+		return;
+	}
+	err = xmlNewChild(page, NULL, BAD_CAST "error", NULL);
+	render_attr_u(err, "status", (unsigned long)status);
+	render_attr(err, "key", key != NULL ? key :
+	    arena_printf(&r->ar, "err.%d", status));
+	if (render_send(r, page, "error", status) != 0)
+		send_plain(r, status);
+}
+
+void
+render_redirect(struct req *r, const char *location, const char *cookie)
+{
+	if (!req_local_path(r, location)) {
+		render_error(r, 400, NULL);
+		return;
+	}
+	FCGX_FPrintF(r->fcgi.out, "Status: 303 See Other\r\nLocation: %s\r\n",
+	    location);
+	if (cookie != NULL)
+		FCGX_FPrintF(r->fcgi.out, "Set-Cookie: %s\r\n", cookie);
+	FCGX_PutS("Content-Length: 0\r\nCache-Control: no-store\r\n\r\n",
+	    r->fcgi.out);
+}

@@ -1,0 +1,97 @@
+#!/bin/sh
+# devstack.sh: a private Mubiao stack (supervisor + nginx) in one folder,
+# for `make run` and the tests.
+#   devstack.sh start DIR PORT   build/ must hold the programs
+#   devstack.sh stop DIR
+# As root, the workers and nginx's workers run as www-data; the programs
+# and stylesheets are copied into DIR/app so that they can read them
+# wherever the checkout is.
+set -eu
+cmd=$1 dir=$2
+root=$(cd "$(dirname "$0")/.." && pwd)
+
+stop() {
+	for p in nginx super; do
+		f=$dir/$p.pid
+		[ -f "$f" ] || continue
+		pid=$(cat "$f")
+		kill "$pid" 2>/dev/null || true
+		i=0
+		while kill -0 "$pid" 2>/dev/null && [ $i -lt 100 ]; do
+			sleep 0.1; i=$((i + 1))
+		done
+		rm -f "$f"
+	done
+}
+
+wait_for() {	# file or port, up to 10 s
+	i=0
+	while [ $i -lt 100 ]; do
+		case $1 in
+		*/*) [ -e "$1" ] && return 0 ;;
+		*) curl -s -o /dev/null "http://127.0.0.1:$1/" && return 0 ;;
+		esac
+		sleep 0.1; i=$((i + 1))
+	done
+	echo "devstack: $1 did not come up; see $dir/log" >&2
+	return 1
+}
+
+case $cmd in
+stop)
+	stop
+	exit 0 ;;
+start)
+	port=$3 ;;
+*)
+	echo "usage: devstack.sh start DIR PORT | stop DIR" >&2
+	exit 2 ;;
+esac
+
+stop
+mkdir -p "$dir/log" "$dir/tmp" "$dir/static" "$dir/app/bin" "$dir/app/xslt/i18n"
+chmod 755 "$dir"
+install -m 755 "$root"/build/okr-read "$root"/build/mubiao-super "$root"/build/mubiao-admin "$dir/app/bin/"
+cp "$root"/xslt/*.xsl "$root"/xslt/*.css "$dir/app/xslt/"
+cp "$root"/xslt/i18n/*.xml "$dir/app/xslt/i18n/"
+chmod -R a+rX "$dir/app"
+
+if [ "$(id -u)" = 0 ]; then
+	user=www-data group=www-data userline="user www-data www-data;"
+	chown -R www-data:www-data "$dir/log" "$dir/tmp"
+else
+	user=$(id -un) group=$(id -gn) userline=
+fi
+
+cat > "$dir/mubiao.conf" <<CONF
+store-dir = $dir/db
+xslt-dir = $dir/app/xslt
+socket-dir = $dir/sock
+bin-dir = $dir/app/bin
+user = $user
+socket-group = $group
+checkpoint-seconds = 30
+cache-mb = 32
+worker = okr-read ${MUBIAO_WORKERS:-2}
+CONF
+
+"$dir/app/bin/mubiao-super" -c "$dir/mubiao.conf" -p "$dir/super.pid" \
+	</dev/null >>"$dir/log/super.log" 2>&1 &
+wait_for "$dir/sock/okr-read.sock"
+wait_for "$dir/super.pid"
+"$dir/app/bin/mubiao-admin" -c "$dir/mubiao.conf" load-demo -f \
+	>>"$dir/log/admin.log" 2>&1
+
+# HTTP Basic passwords of the demo people: each equals its login.
+: > "$dir/htpasswd"
+for login in $("$dir/app/bin/mubiao-admin" demo-logins); do
+	echo "$login:$(openssl passwd -apr1 "$login")" >> "$dir/htpasswd"
+done
+chmod 644 "$dir/htpasswd"
+
+sed -e "s|@DIR@|$dir|g" -e "s|@APP@|$dir/app|g" -e "s|@PORT@|$port|g" \
+	-e "s|@USERLINE@|$userline|" "$root/conf/nginx-dev.conf.in" > "$dir/nginx.conf"
+mkdir -p "$dir/nginx"
+nginx -p "$dir/nginx" -c "$dir/nginx.conf" -e "$dir/log/nginx-error.log"
+wait_for "$port"
+echo "Mubiao is serving http://127.0.0.1:$port/okr/ (sign in as admin/admin; make stop ends it)"

@@ -1,0 +1,54 @@
+/* okr.h: the arithmetic and vocabulary of the OKR method: scores, colour
+ * bands, dates, and the names of levels, kinds and states. */
+#ifndef MUBIAO_OKR_H
+#define MUBIAO_OKR_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum level	{ LEVEL_COMPANY, LEVEL_DEPARTMENT, LEVEL_TEAM, LEVEL_PERSONAL, LEVEL__MAX };
+enum role	{ ROLE_MEMBER, ROLE_LEAD, ROLE_ADMIN, ROLE__MAX };
+enum cstate	{ CYCLE_PLANNING, CYCLE_ACTIVE, CYCLE_REVIEW, CYCLE_CLOSED, CYCLE__MAX };
+enum ostate	{ OBJ_DRAFT, OBJ_ACTIVE, OBJ_AGREED, OBJ_ARCHIVED, OBJ__MAX };
+enum krkind	{ KR_NUMERIC, KR_PERCENT, KR_MILESTONE, KR__MAX };
+enum krdir	{ DIR_INCREASE, DIR_DECREASE, DIR__MAX };
+enum band	{ BAND_RED, BAND_YELLOW, BAND_GREEN, BAND__MAX };
+
+extern const char *const okr_level_names[LEVEL__MAX];
+extern const char *const okr_role_names[ROLE__MAX];
+extern const char *const okr_cstate_names[CYCLE__MAX];
+extern const char *const okr_ostate_names[OBJ__MAX];
+extern const char *const okr_kind_names[KR__MAX];
+extern const char *const okr_dir_names[DIR__MAX];
+extern const char *const okr_band_names[BAND__MAX];
+
+/* Index of name in names[n], or -1. */
+int	okr_lookup(const char *const *names, int n, const char *name);
+
+/* Score of one key result in [0, 1].  Numeric and percent KRs score the
+ * share of the way from start to target, whichever way the target lies;
+ * start == target scores 1 once reached in the KR's direction; a milestone
+ * scores 1 when done (current >= 1), else 0.  Never NaN. */
+double	okr_kr_score(int kind, int dir, double start, double target,
+	    double current);
+/* Weighted mean of n scores; weights that are negative, NaN or all zero
+ * fall back to the plain mean.  0 for n == 0. */
+double	okr_weighted_score(const double *scores, const double *weights,
+	    size_t n);
+/* The score in whole hundredths, as shown on pages (0..100). */
+int	okr_pct(double score);
+/* Red below 0.40, yellow to 0.69, green from 0.70 (on the shown value). */
+enum band okr_band(double score);
+
+/* Dates are days since 1970-01-01 (UTC).  Parse "YYYY-MM-DD" strictly;
+ * returns 0 and sets *day, or -1. */
+int	okr_date_parse(const char *, int32_t *day);
+/* Writes "YYYY-MM-DD" into buf (11 bytes). */
+void	okr_date_format(int32_t day, char buf[11]);
+/* Writes "YYYY-MM-DDTHH:MM:SSZ" into buf (21 bytes). */
+void	okr_time_format(int64_t t, char buf[21]);
+int32_t	okr_today(void);
+/* Writes a number without needless digits ("58", "0.5", "1200000"). */
+void	okr_num_format(double, char buf[32]);
+
+#endif

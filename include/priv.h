@@ -1,0 +1,15 @@
+/* priv.h: least privilege.  Programs started as root switch to the
+ * configured user before they touch the store. */
+#ifndef MUBIAO_PRIV_H
+#define MUBIAO_PRIV_H
+
+#include <sys/types.h>
+
+/* The ids of user and of group (NULL: the user's own).  When not root,
+ * the current ids.  Returns 0, or -1 (unknown, or root) after logging. */
+int	priv_ids(const char *user, const char *group, uid_t *, gid_t *,
+	    gid_t *group_gid);
+/* As root, becomes uid/gid for good; otherwise does nothing.  0 or -1. */
+int	priv_drop(uid_t, gid_t);
+
+#endif

@@ -1,0 +1,34 @@
+/* render.h: the one output path.  A handler builds an XML document; this
+ * module applies a stylesheet compiled once per process and writes the
+ * response with its headers.  No other module writes HTML. */
+#ifndef MUBIAO_RENDER_H
+#define MUBIAO_RENDER_H
+
+#include <libxml/tree.h>
+
+struct req;
+
+/* Prepares libxslt (security preferences, no network).  Returns 0 or -1. */
+int	render_init(const char *xslt_dir);
+void	render_cleanup(void);
+
+/* A new document whose root <page> carries what every page needs (name,
+ * language, base URL, user, today).  Returns the root; NULL on OOM. */
+xmlNodePtr render_page_new(struct req *, const char *name);
+/* Child element with escaped text (never xmlNewChild: it does not escape). */
+xmlNodePtr render_text(xmlNodePtr parent, const char *name, const char *text);
+/* Attribute helpers: string, unsigned and number. */
+void	render_attr(xmlNodePtr, const char *name, const char *value);
+void	render_attr_u(xmlNodePtr, const char *name, unsigned long);
+void	render_attr_num(xmlNodePtr, const char *name, double);
+
+/* Transforms the page's document with xslt/<sheet>.xsl and writes it with
+ * the given status.  Frees the document.  Returns 0 or -1. */
+int	render_send(struct req *, xmlNodePtr page, const char *sheet, int status);
+/* The error page for status in the user's language; key names the
+ * message (NULL: the status' own). */
+void	render_error(struct req *, int status, const char *key);
+/* 303 See Other to a local path (checked), with an optional cookie. */
+void	render_redirect(struct req *, const char *location, const char *cookie);
+
+#endif

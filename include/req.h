@@ -1,0 +1,79 @@
+/* req.h: one request: its context, its validated input, and dispatch
+ * through a program's table of routes. */
+#ifndef MUBIAO_REQ_H
+#define MUBIAO_REQ_H
+
+#include <stdint.h>
+#include <fcgiapp.h>
+#include "arena.h"
+
+enum method { METHOD_GET = 1 << 0, METHOD_HEAD = 1 << 1, METHOD_POST = 1 << 2 };
+
+enum lang { LANG_EN, LANG_ZH, LANG__MAX };
+extern const char *const req_lang_names[LANG__MAX];	/* "en", "zh-CN" */
+
+/* Every query or form key any program accepts, each with its validator. */
+enum key {
+	KEY_CYCLE,	/* cycle name, "2026-Q4" */
+	KEY_SET,	/* language to switch to */
+	KEY_BACK,	/* local path to return to */
+	KEY__MAX
+};
+
+/* What follows a route's prefix in the path. */
+enum arg { ARG_NONE, ARG_ID, ARG_LOGIN };
+
+#define KEYBIT(k)	(1u << (k))
+#define REQ_MAXQUERY	4096	/* longest query string accepted */
+
+struct req;
+typedef int (*handler_fn)(struct req *);
+
+struct route {
+	unsigned	 methods;	/* enum method bits */
+	const char	*prefix;	/* "/" exact, "/unit/" takes an arg */
+	enum arg	 arg;
+	unsigned	 keys;		/* KEYBIT()s allowed */
+	handler_fn	 handler;	/* returns 0 when it answered, else a status */
+};
+
+struct req {
+	FCGX_Request	 fcgi;
+	struct arena	 ar;
+	enum method	 method;
+	int		 head;		/* HEAD: headers only */
+	const char	*script;	/* SCRIPT_NAME: the app's base URL */
+	const char	*path;		/* PATH_INFO, "/" at least */
+	const char	*uri;		/* path and query as requested */
+	const char	*user;		/* REMOTE_USER, NULL if none */
+	enum lang	 lang;
+	int		 lang_cookie;	/* lang came from the cookie */
+	const char	*val[KEY__MAX];	/* validated values, NULL if absent */
+	uint32_t	 id;		/* ARG_ID */
+	const char	*argstr;	/* ARG_LOGIN */
+	const struct route *route;
+	const char	*errkey;	/* catalog key for an error status */
+	void		*app;		/* the program's own state */
+};
+
+/* Parses a query string into r->val, allowing only keys in mask.
+ * Returns 0 or 400. */
+int	req_parse_query(struct req *, const char *query, unsigned mask);
+/* The language from the cookie, else Accept-Language, else English. */
+enum lang req_negotiate(const char *cookie, const char *accept);
+/* Matches path against routes[n] and fills r->route, r->id, r->argstr.
+ * Returns 0, 404 or 405. */
+int	req_route(struct req *, const struct route *, size_t n);
+/* A path is local when it starts with the base and holds no CR, LF, or
+ * backslash and does not start with "//": safe for Location. */
+int	req_local_path(const struct req *, const char *);
+
+/* Runs the FastCGI accept loop (or answers once as plain CGI): resets
+ * the context, validates, dispatches, and renders errors.  init runs once
+ * before the first request. */
+int	req_main(const struct route *, size_t n, int (*init)(struct req *));
+
+/* Parsing an unsigned decimal id in [1, UINT32_MAX]; -1 if malformed. */
+int	req_parse_id(const char *, uint32_t *);
+
+#endif

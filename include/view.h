@@ -1,0 +1,54 @@
+/* view.h: turning records into the page documents of xslt/README.md.
+ * Shared by every program that shows OKRs. */
+#ifndef MUBIAO_VIEW_H
+#define MUBIAO_VIEW_H
+
+#include <stddef.h>
+#include <libxml/tree.h>
+
+#include "store.h"
+
+struct req;
+
+enum vflags {
+	VIEW_KRS	= 1 << 0,	/* the KRs */
+	VIEW_CHECKINS	= 1 << 1,	/* each KR's check-ins */
+	VIEW_ALIGNED	= 1 << 2,	/* objectives aligned under each KR */
+	VIEW_PARENT	= 1 << 3	/* the KR above */
+};
+
+struct view {
+	struct req	*r;
+	struct store	*st;
+	struct cycle	*cycles;	/* oldest first */
+	size_t		 ncycles;
+	struct cycle	*sel;		/* chosen by ?cycle= or current; may be NULL */
+	struct person	*me;		/* the signed-in person, NULL if unknown */
+	struct person	*people;	/* cache */
+	size_t		 npeople, cappeople;
+	struct unit	*units;		/* every unit, loaded once per request */
+	size_t		 nunits;
+};
+
+/* Loads the cycles and picks the one asked for (or the current one).
+ * Returns 0, or a status (404 with errkey for an unknown cycle, 500). */
+int	view_init(struct view *, struct req *, struct store *);
+/* render_page_new() plus the signed-in person and the cycle switcher. */
+xmlNodePtr view_page(struct view *, const char *name);
+/* Appends <objective> to parent; *score gets its score.  Returns 0 or 500. */
+int	view_objective(struct view *, xmlNodePtr parent, const struct objective *,
+	    unsigned flags, double *score);
+/* The score of an objective from its KRs; returns 0 or 500. */
+int	view_score(struct view *, const struct objective *, double *score);
+/* Cached look-ups; NULL when absent. */
+const struct person *view_person(struct view *, uint32_t id);
+const struct unit *view_unit(struct view *, uint32_t id);
+/* Adds score, pct and band attributes. */
+void	view_score_attrs(xmlNodePtr, double score);
+/* <name login=".." name=".."/> for a person id (nothing for 0). */
+void	view_person_ref(struct view *, xmlNodePtr parent, const char *name,
+	    uint32_t id);
+/* Maps a store status to an HTTP status for a handler. */
+int	view_status(int sstatus);
+
+#endif

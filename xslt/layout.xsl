@@ -1,0 +1,646 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  layout.xsl: shared by every page sheet (xsl:include).  Provides the
+  catalog lookup `t`, the HTML skeleton (match "/"), and the shared pieces:
+  objective card, objective line, KR rows, check-ins, score and SVG bar.
+
+  A page sheet supplies:
+    <xsl:template match="page" mode="title">   the subject for <title>
+    <xsl:template match="page" mode="main">    the content of <main>
+    <xsl:template match="page" mode="cycle-action">  (optional) the path the
+        cycle switcher submits to; default {base}/ (pages that do not
+        depend on the cycle: the switcher takes you to the home page).
+
+  Rules kept here: no disable-output-escaping, no format-number, no style
+  attributes (CSP), document() only on the catalog chosen from $lang.
+-->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+
+  <xsl:output method="html" encoding="UTF-8"
+              doctype-system="about:legacy-compat" indent="no"/>
+
+  <xsl:param name="lang" select="'en'"/>
+
+  <!-- Only two catalogs exist; anything else falls back to English, so the
+       document() argument is always one of two constant paths. -->
+  <xsl:variable name="L">
+    <xsl:choose>
+      <xsl:when test="$lang = 'zh-CN'">zh-CN</xsl:when>
+      <xsl:otherwise>en</xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+  <!-- Relative to this stylesheet's URI, i.e. xslt/i18n/. -->
+  <xsl:variable name="msgs" select="document(concat('i18n/', $L, '.xml'))/messages/m"/>
+
+  <xsl:variable name="base" select="/page/@base"/>
+  <xsl:variable name="sel" select="/page/cycles/@selected"/>
+  <!-- Query suffix for links to pages that depend on the cycle. -->
+  <xsl:variable name="cq">
+    <xsl:if test="string($sel) != ''">
+      <xsl:text>?cycle=</xsl:text>
+      <xsl:call-template name="enc"><xsl:with-param name="s" select="$sel"/></xsl:call-template>
+    </xsl:if>
+  </xsl:variable>
+
+  <!-- ============================================================ URLs -->
+
+  <!-- Percent-encodes the characters that would change a URL's structure
+       (% & # ? + / ; =) in a cycle name or login.  The HTML serializer
+       already escapes spaces and non-ASCII in href/action, and leaves %XX
+       alone, so nothing is encoded twice. -->
+  <xsl:template name="enc">
+    <xsl:param name="s"/>
+    <xsl:choose>
+      <xsl:when test="translate($s, '%&amp;#?+/;=', '') = $s">
+        <xsl:value-of select="$s"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="c" select="substring($s, 1, 1)"/>
+        <xsl:choose>
+          <xsl:when test="$c = '%'">%25</xsl:when>
+          <xsl:when test="$c = '&amp;'">%26</xsl:when>
+          <xsl:when test="$c = '#'">%23</xsl:when>
+          <xsl:when test="$c = '?'">%3F</xsl:when>
+          <xsl:when test="$c = '+'">%2B</xsl:when>
+          <xsl:when test="$c = '/'">%2F</xsl:when>
+          <xsl:when test="$c = ';'">%3B</xsl:when>
+          <xsl:when test="$c = '='">%3D</xsl:when>
+          <xsl:otherwise><xsl:value-of select="$c"/></xsl:otherwise>
+        </xsl:choose>
+        <xsl:call-template name="enc"><xsl:with-param name="s" select="substring($s, 2)"/></xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- href="{base}/person/{login}" -->
+  <xsl:template name="person-href">
+    <xsl:param name="login"/>
+    <xsl:attribute name="href">
+      <xsl:value-of select="concat($base, '/person/')"/>
+      <xsl:call-template name="enc"><xsl:with-param name="s" select="$login"/></xsl:call-template>
+    </xsl:attribute>
+  </xsl:template>
+
+  <!-- href="{base}/?cycle={name}": a given cycle's home page. -->
+  <xsl:template name="cycle-href">
+    <xsl:param name="name"/>
+    <xsl:attribute name="href">
+      <xsl:value-of select="concat($base, '/?cycle=')"/>
+      <xsl:call-template name="enc"><xsl:with-param name="s" select="$name"/></xsl:call-template>
+    </xsl:attribute>
+  </xsl:template>
+
+  <!-- ============================================================ i18n -->
+
+  <!-- Catalog text for key $k; the key itself when missing, so a gap is
+       visible in review rather than silently blank. -->
+  <xsl:template name="t">
+    <xsl:param name="k"/>
+    <xsl:variable name="m" select="$msgs[@k = $k]"/>
+    <xsl:choose>
+      <xsl:when test="$m"><xsl:value-of select="$m[1]"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$k"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ======================================================== skeleton -->
+
+  <xsl:template match="/">
+    <html lang="{$L}">
+      <head>
+        <!-- libxslt's HTML serializer always inserts this http-equiv form
+             unless it finds it; a <meta charset> beside it would declare
+             the encoding twice (invalid HTML5), so state it this way once. -->
+        <meta http-equiv="Content-Type" content="text/html; charset=UTF-8"/>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <title>
+          <xsl:apply-templates select="page" mode="title"/>
+          <xsl:text> · </xsl:text>
+          <xsl:call-template name="t"><xsl:with-param name="k" select="'app.name'"/></xsl:call-template>
+        </title>
+        <link rel="stylesheet" href="{$base}/static/okr.css"/>
+      </head>
+      <body class="page-{page/@name}">
+        <a class="skip" href="#main">
+          <xsl:call-template name="t"><xsl:with-param name="k" select="'a11y.skip'"/></xsl:call-template>
+        </a>
+        <xsl:apply-templates select="page" mode="header"/>
+        <main id="main">
+          <xsl:apply-templates select="page" mode="main"/>
+        </main>
+        <xsl:apply-templates select="page" mode="footer"/>
+      </body>
+    </html>
+  </xsl:template>
+
+  <xsl:template match="page" mode="header">
+    <header class="site">
+      <a class="brand" href="{$base}/{$cq}">
+        <xsl:call-template name="t"><xsl:with-param name="k" select="'app.name'"/></xsl:call-template>
+      </a>
+      <nav class="main-nav">
+        <xsl:attribute name="aria-label">
+          <xsl:call-template name="t"><xsl:with-param name="k" select="'nav.label'"/></xsl:call-template>
+        </xsl:attribute>
+        <ul>
+          <li>
+            <a href="{$base}/{$cq}">
+              <xsl:if test="@name = 'home'">
+                <xsl:attribute name="class">current</xsl:attribute>
+                <xsl:attribute name="aria-current">page</xsl:attribute>
+              </xsl:if>
+              <xsl:call-template name="t"><xsl:with-param name="k" select="'nav.home'"/></xsl:call-template>
+            </a>
+          </li>
+          <li>
+            <a href="{$base}/tree{$cq}">
+              <xsl:if test="@name = 'tree'">
+                <xsl:attribute name="class">current</xsl:attribute>
+                <xsl:attribute name="aria-current">page</xsl:attribute>
+              </xsl:if>
+              <xsl:call-template name="t"><xsl:with-param name="k" select="'nav.tree'"/></xsl:call-template>
+            </a>
+          </li>
+          <xsl:if test="@user-name">
+            <li>
+              <a>
+                <xsl:call-template name="person-href"><xsl:with-param name="login" select="@user"/></xsl:call-template>
+                <xsl:if test="@name = 'person' and person/@login = current()/@user">
+                  <xsl:attribute name="class">current</xsl:attribute>
+                  <xsl:attribute name="aria-current">page</xsl:attribute>
+                </xsl:if>
+                <xsl:call-template name="t"><xsl:with-param name="k" select="'nav.me'"/></xsl:call-template>
+              </a>
+            </li>
+          </xsl:if>
+        </ul>
+      </nav>
+      <div class="tools">
+        <xsl:apply-templates select="cycles[cycle]" mode="switch"/>
+        <xsl:call-template name="lang-switch"/>
+        <xsl:if test="string(@user) != ''">
+          <p class="who">
+            <xsl:call-template name="t"><xsl:with-param name="k" select="'user.signed'"/></xsl:call-template>
+            <xsl:text> </xsl:text>
+            <xsl:choose>
+              <xsl:when test="@user-name">
+                <a>
+                  <xsl:call-template name="person-href"><xsl:with-param name="login" select="@user"/></xsl:call-template>
+                  <xsl:value-of select="@user-name"/>
+                </a>
+              </xsl:when>
+              <xsl:otherwise>
+                <span class="login"><xsl:value-of select="@user"/></span>
+                <xsl:text> </xsl:text>
+                <span class="muted">
+                  <xsl:call-template name="t"><xsl:with-param name="k" select="'user.unknown'"/></xsl:call-template>
+                </span>
+              </xsl:otherwise>
+            </xsl:choose>
+          </p>
+        </xsl:if>
+      </div>
+    </header>
+  </xsl:template>
+
+  <!-- The cycle switcher: a plain GET form, so it works without script.
+       Only one named control (cycle); the button has no name. -->
+  <xsl:template match="cycles" mode="switch">
+    <form class="cycle-switch" method="get">
+      <xsl:attribute name="action">
+        <xsl:apply-templates select="/page" mode="cycle-action"/>
+      </xsl:attribute>
+      <label for="cycle-select">
+        <xsl:call-template name="t"><xsl:with-param name="k" select="'cycle.label'"/></xsl:call-template>
+      </label>
+      <select id="cycle-select" name="cycle">
+        <xsl:for-each select="cycle">
+          <option value="{@name}">
+            <xsl:if test="@name = ../@selected">
+              <xsl:attribute name="selected">selected</xsl:attribute>
+            </xsl:if>
+            <xsl:value-of select="@name"/>
+            <xsl:text> · </xsl:text>
+            <xsl:call-template name="t"><xsl:with-param name="k" select="concat('state.', @state)"/></xsl:call-template>
+          </option>
+        </xsl:for-each>
+      </select>
+      <button type="submit">
+        <xsl:call-template name="t"><xsl:with-param name="k" select="'cycle.switch'"/></xsl:call-template>
+      </button>
+    </form>
+  </xsl:template>
+
+  <!-- Default target of the switcher; page sheets override (priority 0). -->
+  <xsl:template match="page" mode="cycle-action" priority="-1">
+    <xsl:value-of select="concat($base, '/')"/>
+  </xsl:template>
+
+  <!-- Each language is named in itself (an endonym), so a reader who cannot
+       read the current language still finds their own. -->
+  <xsl:template name="lang-switch">
+    <ul class="lang-switch">
+      <xsl:attribute name="aria-label">
+        <xsl:call-template name="t"><xsl:with-param name="k" select="'lang.label'"/></xsl:call-template>
+      </xsl:attribute>
+      <xsl:call-template name="lang-link"><xsl:with-param name="code" select="'en'"/></xsl:call-template>
+      <xsl:call-template name="lang-link"><xsl:with-param name="code" select="'zh-CN'"/></xsl:call-template>
+    </ul>
+  </xsl:template>
+
+  <xsl:template name="lang-link">
+    <xsl:param name="code"/>
+    <li>
+      <a href="{$base}/lang?set={$code}&amp;back={/page/@back-q}" hreflang="{$code}" lang="{$code}">
+        <xsl:if test="$code = $L">
+          <xsl:attribute name="class">current</xsl:attribute>
+          <xsl:attribute name="aria-current">true</xsl:attribute>
+        </xsl:if>
+        <xsl:call-template name="t"><xsl:with-param name="k" select="concat('lang.', $code)"/></xsl:call-template>
+      </a>
+    </li>
+  </xsl:template>
+
+  <xsl:template match="page" mode="footer">
+    <footer class="site">
+      <p class="rule">
+        <xsl:call-template name="t"><xsl:with-param name="k" select="'footer.healthy'"/></xsl:call-template>
+      </p>
+      <p class="rule">
+        <xsl:call-template name="t"><xsl:with-param name="k" select="'footer.transparent'"/></xsl:call-template>
+      </p>
+      <ul class="legend">
+        <xsl:attribute name="aria-label">
+          <xsl:call-template name="t"><xsl:with-param name="k" select="'legend.label'"/></xsl:call-template>
+        </xsl:attribute>
+        <li><span class="swatch band-red"></span>&lt; 0.4 <xsl:call-template name="t"><xsl:with-param name="k" select="'band.red'"/></xsl:call-template></li>
+        <li><span class="swatch band-yellow"></span>0.4–0.69 <xsl:call-template name="t"><xsl:with-param name="k" select="'band.yellow'"/></xsl:call-template></li>
+        <li><span class="swatch band-green"></span>≥ 0.7 <xsl:call-template name="t"><xsl:with-param name="k" select="'band.green'"/></xsl:call-template></li>
+      </ul>
+    </footer>
+  </xsl:template>
+
+  <!-- The selected cycle, stated under a page heading (home, unit, tree). -->
+  <xsl:template name="cycle-info">
+    <xsl:variable name="c" select="/page/cycles/cycle[@name = $sel]"/>
+    <xsl:if test="$c">
+      <p class="cycle-info">
+        <xsl:call-template name="t"><xsl:with-param name="k" select="'cycle.label'"/></xsl:call-template>
+        <xsl:text> </xsl:text>
+        <strong><xsl:value-of select="$c/@name"/></strong>
+        <xsl:text> </xsl:text>
+        <xsl:call-template name="cstate"><xsl:with-param name="s" select="$c/@state"/></xsl:call-template>
+        <xsl:text> </xsl:text>
+        <span class="dates">
+          <time datetime="{$c/@start}"><xsl:value-of select="$c/@start"/></time>
+          <xsl:text> – </xsl:text>
+          <time datetime="{$c/@end}"><xsl:value-of select="$c/@end"/></time>
+        </span>
+      </p>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- ========================================================= badges -->
+
+  <xsl:template name="cstate">
+    <xsl:param name="s"/>
+    <span class="badge state-{$s}">
+      <xsl:call-template name="t"><xsl:with-param name="k" select="concat('state.', $s)"/></xsl:call-template>
+    </span>
+  </xsl:template>
+
+  <xsl:template name="level">
+    <xsl:param name="l"/>
+    <span class="badge level-{$l}">
+      <xsl:call-template name="t"><xsl:with-param name="k" select="concat('level.', $l)"/></xsl:call-template>
+    </span>
+  </xsl:template>
+
+  <xsl:template name="role">
+    <xsl:param name="r"/>
+    <span class="badge role-{$r}">
+      <xsl:call-template name="t"><xsl:with-param name="k" select="concat('role.', $r)"/></xsl:call-template>
+    </span>
+  </xsl:template>
+
+  <!-- ====================================================== links -->
+
+  <xsl:template match="unit | parent" mode="link">
+    <a href="{$base}/unit/{@id}{$cq}"><xsl:value-of select="@name"/></a>
+  </xsl:template>
+
+  <!-- owner, lead, manager, person: all carry login + name. -->
+  <xsl:template match="*" mode="person-link">
+    <a>
+      <xsl:call-template name="person-href"><xsl:with-param name="login" select="@login"/></xsl:call-template>
+      <xsl:choose>
+        <xsl:when test="string(@name) != ''"><xsl:value-of select="@name"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="@login"/></xsl:otherwise>
+      </xsl:choose>
+    </a>
+  </xsl:template>
+
+  <!-- ===================================================== score + bar -->
+
+  <!-- The score as text in its band colour, then the bar.  The number is
+       always shown, so colour is never the only carrier. -->
+  <xsl:template name="score">
+    <xsl:param name="score" select="@score"/>
+    <xsl:param name="pct" select="@pct"/>
+    <xsl:param name="band" select="@band"/>
+    <span class="score-wrap">
+      <span class="score band-{$band}"><xsl:value-of select="$score"/></span>
+      <xsl:call-template name="bar">
+        <xsl:with-param name="pct" select="$pct"/>
+        <xsl:with-param name="band" select="$band"/>
+      </xsl:call-template>
+    </span>
+  </xsl:template>
+
+  <!-- A 100-unit-wide SVG: the fill rect's width is pct directly.  Ticks at
+       60 and 70 mark the method's healthy final score. -->
+  <xsl:template name="bar">
+    <xsl:param name="pct" select="@pct"/>
+    <xsl:param name="band" select="@band"/>
+    <xsl:variable name="w">
+      <xsl:choose>
+        <xsl:when test="not(number($pct) &gt;= 0)">0</xsl:when>
+        <xsl:when test="number($pct) &gt; 100">100</xsl:when>
+        <xsl:otherwise><xsl:value-of select="number($pct)"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <svg class="bar" width="120" height="10" viewBox="0 0 100 10"
+         preserveAspectRatio="none" role="img" aria-label="{$w}%" focusable="false">
+      <rect class="bar-track" x="0" y="0" width="100" height="10"/>
+      <rect class="bar-fill band-{$band}" x="0" y="0" width="{$w}" height="10"/>
+      <rect class="bar-tick" x="60" y="0" width="0.8" height="10"/>
+      <rect class="bar-tick" x="70" y="0" width="0.8" height="10"/>
+    </svg>
+  </xsl:template>
+
+  <!-- ================================================= objective card -->
+
+  <!-- $h: heading element for the title; $detail: objective page (shows
+       description, KR kinds and check-ins). -->
+  <xsl:template match="objective" mode="card">
+    <xsl:param name="h" select="'h3'"/>
+    <xsl:param name="detail" select="false()"/>
+    <article class="objective level-{@level}" id="o-{@id}">
+      <header class="o-head">
+        <div class="o-title-row">
+          <xsl:call-template name="level"><xsl:with-param name="l" select="@level"/></xsl:call-template>
+          <xsl:element name="{$h}">
+            <xsl:attribute name="class">o-title</xsl:attribute>
+            <a href="{$base}/objective/{@id}"><xsl:value-of select="title"/></a>
+          </xsl:element>
+          <span class="badge ostate-{@state}">
+            <xsl:call-template name="t"><xsl:with-param name="k" select="concat('ostate.', @state)"/></xsl:call-template>
+          </span>
+        </div>
+        <xsl:call-template name="score"/>
+      </header>
+      <dl class="meta">
+        <xsl:if test="unit">
+          <dt><xsl:call-template name="t"><xsl:with-param name="k" select="'o.unit'"/></xsl:call-template></dt>
+          <dd><xsl:apply-templates select="unit" mode="link"/></dd>
+        </xsl:if>
+        <xsl:if test="owner">
+          <dt><xsl:call-template name="t"><xsl:with-param name="k" select="'o.owner'"/></xsl:call-template></dt>
+          <dd><xsl:apply-templates select="owner" mode="person-link"/></dd>
+        </xsl:if>
+        <xsl:if test="$detail and @cycle">
+          <dt><xsl:call-template name="t"><xsl:with-param name="k" select="'o.cycle'"/></xsl:call-template></dt>
+          <dd>
+            <a>
+              <xsl:call-template name="cycle-href"><xsl:with-param name="name" select="@cycle"/></xsl:call-template>
+              <xsl:value-of select="@cycle"/>
+            </a>
+          </dd>
+        </xsl:if>
+        <xsl:if test="$detail and @version">
+          <dt><xsl:call-template name="t"><xsl:with-param name="k" select="'o.version'"/></xsl:call-template></dt>
+          <dd><xsl:value-of select="@version"/></dd>
+        </xsl:if>
+      </dl>
+      <xsl:apply-templates select="parent-kr"/>
+      <xsl:if test="$detail and string(description) != ''">
+        <p class="description"><xsl:value-of select="description"/></p>
+      </xsl:if>
+      <xsl:choose>
+        <xsl:when test="kr">
+          <xsl:call-template name="kr-table">
+            <xsl:with-param name="detail" select="$detail"/>
+          </xsl:call-template>
+        </xsl:when>
+        <!-- Say "no KRs" only where KRs were sent; aligned objectives
+             and tree entries come without them by design. -->
+        <xsl:when test="$detail or @krs = 0">
+          <p class="empty">
+            <xsl:call-template name="t"><xsl:with-param name="k" select="'o.nokrs'"/></xsl:call-template>
+          </p>
+        </xsl:when>
+      </xsl:choose>
+    </article>
+  </xsl:template>
+
+  <!-- The KR this objective serves: links to that KR's row. -->
+  <xsl:template match="parent-kr">
+    <p class="parent-kr">
+      <span class="label">
+        <xsl:call-template name="t"><xsl:with-param name="k" select="'o.serves'"/></xsl:call-template>
+      </span>
+      <xsl:text> </xsl:text>
+      <a href="{$base}/objective/{@objective}#kr-{@id}"><xsl:value-of select="title"/></a>
+      <xsl:if test="string(objective-title) != ''">
+        <xsl:text> </xsl:text>
+        <span class="muted">
+          <xsl:call-template name="t"><xsl:with-param name="k" select="'o.serves-in'"/></xsl:call-template>
+          <xsl:text> </xsl:text>
+          <a href="{$base}/objective/{@objective}"><xsl:value-of select="objective-title"/></a>
+        </span>
+      </xsl:if>
+    </p>
+  </xsl:template>
+
+  <!-- One line per objective: aligned lists and the tree. -->
+  <xsl:template match="objective" mode="line">
+    <li class="oline level-{@level}">
+      <xsl:call-template name="level"><xsl:with-param name="l" select="@level"/></xsl:call-template>
+      <xsl:text> </xsl:text>
+      <a class="o-link" href="{$base}/objective/{@id}"><xsl:value-of select="title"/></a>
+      <xsl:if test="unit or owner">
+        <xsl:text> </xsl:text>
+        <span class="muted">
+          <xsl:apply-templates select="unit" mode="link"/>
+          <xsl:if test="unit and owner"><xsl:text> · </xsl:text></xsl:if>
+          <xsl:apply-templates select="owner" mode="person-link"/>
+        </span>
+      </xsl:if>
+      <xsl:text> </xsl:text>
+      <xsl:call-template name="score"/>
+    </li>
+  </xsl:template>
+
+  <!-- ======================================================= KR table -->
+
+  <xsl:template name="kr-table">
+    <xsl:param name="detail" select="false()"/>
+    <div class="table-wrap">
+      <table class="krs">
+        <thead>
+          <tr>
+            <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'kr.kr'"/></xsl:call-template></th>
+            <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'kr.progress'"/></xsl:call-template></th>
+            <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'kr.due'"/></xsl:call-template></th>
+            <th scope="col" class="num"><xsl:call-template name="t"><xsl:with-param name="k" select="'kr.weight'"/></xsl:call-template></th>
+            <th scope="col" class="num"><xsl:call-template name="t"><xsl:with-param name="k" select="'kr.confidence'"/></xsl:call-template></th>
+            <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'kr.score'"/></xsl:call-template></th>
+          </tr>
+        </thead>
+        <xsl:apply-templates select="kr" mode="row">
+          <xsl:with-param name="detail" select="$detail"/>
+        </xsl:apply-templates>
+      </table>
+    </div>
+  </xsl:template>
+
+  <!-- One tbody per KR, so the KR row and its follow-up row (check-ins,
+       aligned objectives) stay grouped. -->
+  <xsl:template match="kr" mode="row">
+    <xsl:param name="detail" select="false()"/>
+    <tbody class="kr" id="kr-{@id}">
+      <tr>
+        <th scope="row" class="kr-title">
+          <xsl:value-of select="title"/>
+          <xsl:if test="owner or $detail">
+            <span class="kr-sub">
+              <xsl:if test="$detail">
+                <span class="badge kind-{@kind}">
+                  <xsl:call-template name="t"><xsl:with-param name="k" select="concat('kind.', @kind)"/></xsl:call-template>
+                </span>
+                <xsl:text> </xsl:text>
+              </xsl:if>
+              <xsl:apply-templates select="owner" mode="person-link"/>
+            </span>
+          </xsl:if>
+        </th>
+        <td class="kr-progress">
+          <xsl:choose>
+            <xsl:when test="@kind = 'milestone'">
+              <xsl:call-template name="milestone"><xsl:with-param name="v" select="@current"/></xsl:call-template>
+            </xsl:when>
+            <xsl:otherwise>
+              <span class="start"><xsl:value-of select="@start"/></span>
+              <span class="arrow"> → </span>
+              <strong class="current"><xsl:value-of select="@current"/></strong>
+              <span class="arrow"> → </span>
+              <span class="target"><xsl:value-of select="@target"/></span>
+              <xsl:if test="string(@unit-label) != ''">
+                <xsl:text> </xsl:text>
+                <span class="ulabel"><xsl:value-of select="@unit-label"/></span>
+              </xsl:if>
+              <span class="dir dir-{@direction}">
+                <xsl:call-template name="t"><xsl:with-param name="k" select="concat('dir.', @direction)"/></xsl:call-template>
+              </span>
+            </xsl:otherwise>
+          </xsl:choose>
+        </td>
+        <td class="due"><time datetime="{@due}"><xsl:value-of select="@due"/></time></td>
+        <td class="num"><xsl:value-of select="@weight"/></td>
+        <td class="num"><xsl:value-of select="@confidence"/></td>
+        <td class="kr-score"><xsl:call-template name="score"/></td>
+      </tr>
+      <xsl:if test="$detail or aligned/objective">
+        <tr class="kr-extra">
+          <td colspan="6">
+            <xsl:if test="$detail">
+              <xsl:call-template name="checkins"/>
+            </xsl:if>
+            <xsl:if test="aligned/objective">
+              <div class="aligned">
+                <p class="sub">
+                  <xsl:call-template name="t"><xsl:with-param name="k" select="'kr.aligned'"/></xsl:call-template>
+                </p>
+                <ul class="olist">
+                  <xsl:apply-templates select="aligned/objective" mode="line"/>
+                </ul>
+              </div>
+            </xsl:if>
+          </td>
+        </tr>
+      </xsl:if>
+    </tbody>
+  </xsl:template>
+
+  <xsl:template name="milestone">
+    <xsl:param name="v"/>
+    <xsl:choose>
+      <xsl:when test="number($v) = 1">
+        <span class="milestone done">
+          <xsl:call-template name="t"><xsl:with-param name="k" select="'kr.done'"/></xsl:call-template>
+        </span>
+      </xsl:when>
+      <xsl:otherwise>
+        <span class="milestone todo">
+          <xsl:call-template name="t"><xsl:with-param name="k" select="'kr.notdone'"/></xsl:call-template>
+        </span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Check-in history of the context KR, oldest first as sent. -->
+  <xsl:template name="checkins">
+    <div class="checkins">
+      <p class="sub">
+        <xsl:call-template name="t"><xsl:with-param name="k" select="'kr.checkins'"/></xsl:call-template>
+      </p>
+      <xsl:choose>
+        <xsl:when test="checkin">
+          <table class="checkins">
+            <thead>
+              <tr>
+                <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'ci.date'"/></xsl:call-template></th>
+                <th scope="col" class="num"><xsl:call-template name="t"><xsl:with-param name="k" select="'ci.value'"/></xsl:call-template></th>
+                <th scope="col" class="num"><xsl:call-template name="t"><xsl:with-param name="k" select="'ci.confidence'"/></xsl:call-template></th>
+                <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'ci.author'"/></xsl:call-template></th>
+                <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'ci.note'"/></xsl:call-template></th>
+              </tr>
+            </thead>
+            <tbody>
+              <xsl:for-each select="checkin">
+                <tr>
+                  <td><time datetime="{@at}"><xsl:value-of select="@date"/></time></td>
+                  <td class="num">
+                    <xsl:choose>
+                      <xsl:when test="../@kind = 'milestone'">
+                        <xsl:call-template name="milestone"><xsl:with-param name="v" select="@value"/></xsl:call-template>
+                      </xsl:when>
+                      <xsl:otherwise><xsl:value-of select="@value"/></xsl:otherwise>
+                    </xsl:choose>
+                  </td>
+                  <td class="num"><xsl:value-of select="@confidence"/></td>
+                  <td>
+                    <a>
+                      <xsl:call-template name="person-href"><xsl:with-param name="login" select="@author"/></xsl:call-template>
+                      <xsl:choose>
+                        <xsl:when test="string(@author-name) != ''"><xsl:value-of select="@author-name"/></xsl:when>
+                        <xsl:otherwise><xsl:value-of select="@author"/></xsl:otherwise>
+                      </xsl:choose>
+                    </a>
+                  </td>
+                  <td class="note"><xsl:value-of select="note"/></td>
+                </tr>
+              </xsl:for-each>
+            </tbody>
+          </table>
+        </xsl:when>
+        <xsl:otherwise>
+          <p class="empty">
+            <xsl:call-template name="t"><xsl:with-param name="k" select="'ci.none'"/></xsl:call-template>
+          </p>
+        </xsl:otherwise>
+      </xsl:choose>
+    </div>
+  </xsl:template>
+
+</xsl:stylesheet>

@@ -1,0 +1,77 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- person.xsl: a person's profile, the method's transparency page: their
+     OKRs past and present with contents and scores, newest cycle first.
+     Does not depend on the selected cycle (the switcher goes home). -->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:include href="layout.xsl"/>
+
+  <xsl:template match="page" mode="title">
+    <xsl:value-of select="person/@name"/>
+  </xsl:template>
+
+  <xsl:template match="page" mode="main">
+    <xsl:variable name="p" select="person"/>
+    <header class="page-head">
+      <div class="title-row">
+        <h1><xsl:value-of select="$p/@name"/></h1>
+        <xsl:if test="$p/@role">
+          <xsl:call-template name="role"><xsl:with-param name="r" select="$p/@role"/></xsl:call-template>
+        </xsl:if>
+      </div>
+      <dl class="meta">
+        <dt><xsl:call-template name="t"><xsl:with-param name="k" select="'person.login'"/></xsl:call-template></dt>
+        <dd class="login"><xsl:value-of select="$p/@login"/></dd>
+        <xsl:if test="$p/unit">
+          <dt><xsl:call-template name="t"><xsl:with-param name="k" select="'person.unit'"/></xsl:call-template></dt>
+          <dd><xsl:apply-templates select="$p/unit" mode="link"/></dd>
+        </xsl:if>
+        <xsl:if test="$p/manager">
+          <dt><xsl:call-template name="t"><xsl:with-param name="k" select="'person.manager'"/></xsl:call-template></dt>
+          <dd><xsl:apply-templates select="$p/manager" mode="person-link"/></dd>
+        </xsl:if>
+      </dl>
+      <!-- The method: OKRs are not individual performance ratings. -->
+      <p class="note-rule"><xsl:call-template name="t"><xsl:with-param name="k" select="'person.notrating'"/></xsl:call-template></p>
+    </header>
+
+    <section class="history">
+      <h2><xsl:call-template name="t"><xsl:with-param name="k" select="'person.history'"/></xsl:call-template></h2>
+      <xsl:choose>
+        <xsl:when test="history/cycle-okrs">
+          <xsl:apply-templates select="history/cycle-okrs"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <p class="empty"><xsl:call-template name="t"><xsl:with-param name="k" select="'person.nohistory'"/></xsl:call-template></p>
+        </xsl:otherwise>
+      </xsl:choose>
+    </section>
+  </xsl:template>
+
+  <xsl:template match="cycle-okrs">
+    <section class="cycle-okrs state-{@state}">
+      <header class="cycle-head">
+        <h3>
+          <a>
+            <xsl:call-template name="cycle-href"><xsl:with-param name="name" select="@name"/></xsl:call-template>
+            <xsl:value-of select="@name"/>
+          </a>
+        </h3>
+        <xsl:call-template name="cstate"><xsl:with-param name="s" select="@state"/></xsl:call-template>
+        <xsl:if test="objective and string(@score) != ''">
+          <span class="label"><xsl:call-template name="t"><xsl:with-param name="k" select="'person.cycle-score'"/></xsl:call-template></span>
+          <xsl:call-template name="score"/>
+        </xsl:if>
+      </header>
+      <xsl:choose>
+        <xsl:when test="objective">
+          <xsl:apply-templates select="objective" mode="card">
+            <xsl:with-param name="h" select="'h4'"/>
+          </xsl:apply-templates>
+        </xsl:when>
+        <xsl:otherwise>
+          <p class="empty"><xsl:call-template name="t"><xsl:with-param name="k" select="'person.none'"/></xsl:call-template></p>
+        </xsl:otherwise>
+      </xsl:choose>
+    </section>
+  </xsl:template>
+</xsl:stylesheet>
