@@ -409,7 +409,7 @@ add_checkins(struct ctx *cx, const struct kr *k, const struct demo_kr *r,
 {
 	struct checkin c;
 	int32_t last = cx->today < end ? cx->today : end, fri;
-	double cur, t, span = r->target - r->start;
+	double goal, t, span = r->target - r->start;
 	int i, n, avail, rc;
 
 	fri = last - ((last - 1) % 7 + 7) % 7;	/* 1970-01-02 was a Friday */
@@ -420,9 +420,9 @@ add_checkins(struct ctx *cx, const struct kr *k, const struct demo_kr *r,
 	if (n > avail)
 		n = avail;
 	if (r->kind == KR_MILESTONE)
-		cur = r->reach >= 1 ? 1 : 0;
+		goal = r->reach >= 1 ? 1 : 0;
 	else
-		cur = tidy(r->start + r->reach * span, span);
+		goal = tidy(r->start + r->reach * span, span);
 	for (i = 1; i <= n; i++) {
 		t = (double)i / n;
 		memset(&c, 0, sizeof c);
@@ -431,11 +431,11 @@ add_checkins(struct ctx *cx, const struct kr *k, const struct demo_kr *r,
 		c.at = (int64_t)(last - 7 * (n - i)) * 86400 +
 		    (9 + cx->seq % 8) * 3600 + (cx->seq * 7 + i * 13) % 60 * 60;
 		if (i == n)
-			c.value = cur;
+			c.value = goal;
 		else if (r->kind == KR_MILESTONE)
 			c.value = 0;
 		else	/* a slow start, as real progress has */
-			c.value = tidy(r->start + (cur - r->start) * t *
+			c.value = tidy(r->start + (goal - r->start) * t *
 			    (0.7 + 0.3 * t), span);
 		c.confidence = roundto(0.5 + (r->conf - 0.5) * t, 20);
 		c.note = (char *)notes[en][c.confidence < 0.5][(cx->seq + i) % 5];

@@ -276,6 +276,7 @@ tree_node(struct view *v, xmlNodePtr parent, const struct unit *u,
 	xmlNodePtr node, pn;
 	struct roll mine = { 0, 0 }, person;
 	const struct person *p;
+	char *done;
 	double s;
 	int rc;
 
@@ -299,10 +300,10 @@ tree_node(struct view *v, xmlNodePtr parent, const struct unit *u,
 		mine.count++;
 	}
 	/* Personal objectives, one node per owner in order of first
-	 * appearance; an owner's later objectives are marked done by
-	 * clearing their level. */
+	 * appearance. */
+	done = arena_alloc(&v->r->ar, n + 1);
 	for (i = 0; i < n; i++) {
-		if (o[i].level != LEVEL_PERSONAL)
+		if (o[i].level != LEVEL_PERSONAL || done[i])
 			continue;
 		p = view_person(v, o[i].owner);
 		pn = xmlNewChild(node, NULL, BAD_CAST "node", NULL);
@@ -318,8 +319,7 @@ tree_node(struct view *v, xmlNodePtr parent, const struct unit *u,
 				return rc;
 			person.sum += s;
 			person.count++;
-			if (j != i)
-				o[j].level = LEVEL_COMPANY;
+			done[j] = 1;
 		}
 		roll_attrs(pn, &person);
 		mine.sum += person.sum;
