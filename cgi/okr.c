@@ -131,24 +131,29 @@ okr_date_parse(const char *s, int32_t *day)
 	return 0;
 }
 
+/* strftime of t into buf, or "" when the year does not fit in four
+ * digits (a damaged or hostile record must not leave buf unterminated). */
+static void
+format_utc(int64_t t, char *buf, size_t size, const char *fmt)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	if (gmtime_r(&tt, &tm) == NULL || tm.tm_year + 1900 > 9999 ||
+	    tm.tm_year + 1900 < 0 || strftime(buf, size, fmt, &tm) == 0)
+		buf[0] = '\0';
+}
+
 void
 okr_date_format(int32_t day, char buf[11])
 {
-	time_t t = (time_t)day * 86400;
-	struct tm tm;
-
-	gmtime_r(&t, &tm);
-	strftime(buf, 11, "%Y-%m-%d", &tm);
+	format_utc((int64_t)day * 86400, buf, 11, "%Y-%m-%d");
 }
 
 void
 okr_time_format(int64_t t, char buf[21])
 {
-	time_t tt = (time_t)t;
-	struct tm tm;
-
-	gmtime_r(&tt, &tm);
-	strftime(buf, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	format_utc(t, buf, 21, "%Y-%m-%dT%H:%M:%SZ");
 }
 
 int32_t
@@ -164,6 +169,11 @@ okr_num_format(double v, char buf[32])
 
 	if (!isfinite(v))
 		v = 0;
+	/* Beyond 1e15, %.4f would not fit: such numbers get an exponent. */
+	if (fabs(v) > 1e15) {
+		snprintf(buf, 32, "%.10g", v);
+		return;
+	}
 	snprintf(buf, 32, "%.4f", v);
 	/* Trim trailing zeros and a bare point: 58.0000 -> 58. */
 	p = buf + strlen(buf) - 1;

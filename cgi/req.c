@@ -32,13 +32,16 @@ valid_lang(const char *s)
 	return strcmp(s, "en") == 0 || strcmp(s, "zh-CN") == 0;
 }
 
+/* A local path and query as they stand in a URI: only the characters
+ * RFC 3986 allows there, so it is safe in a Location header. */
 static int
 valid_path(const char *s)
 {
 	size_t n = strlen(s);
 
 	return n >= 1 && n <= 1024 && s[0] == '/' && s[1] != '/' &&
-	    strpbrk(s, "\r\n\\") == NULL;
+	    strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+	    "0123456789-._~!$&'()*+,;=:@/?%") == n;
 }
 
 static const struct key_def {

@@ -269,6 +269,13 @@ errcall(const DB_ENV *env, const char *pfx, const char *msg)
 	log_err("db: %s", msg);
 }
 
+static void
+msgcall(const DB_ENV *env, const char *msg)
+{
+	(void)env;
+	log_info("db: %s", msg);
+}
+
 /* Maps a Berkeley DB result to a store status; logs the unexpected. */
 static int
 dbstatus(int ret, const char *what)
@@ -325,6 +332,7 @@ store_open(const char *dir, int flags, int cache_mb, struct store **out)
 		return dbstatus(ret, "db_env_create");
 	}
 	st->env->set_errcall(st->env, errcall);
+	st->env->set_msgcall(st->env, msgcall);
 	st->env->set_lk_detect(st->env, DB_LOCK_DEFAULT);
 	st->env->set_cachesize(st->env, 0, (u_int32_t)cache_mb * 1024 * 1024, 1);
 	st->env->set_lk_max_locks(st->env, 20000);

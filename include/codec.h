@@ -1,7 +1,7 @@
 /* codec.h: the on-disk record encoding.
  *
- * A record is a header (format version, record type) followed by tagged
- * fields: tag byte, length byte, value.  Fields a reader does not know are
+ * A record is a header ('M', format version, record type) followed by
+ * tagged fields: tag byte, 2-byte big-endian length, value.  Fields a reader does not know are
  * skipped and fields a record lacks take their defaults, so a record written
  * by an older or newer build still reads: the schema evolves without a
  * dump and reload.  Each record type is described by a table of fields. */
@@ -21,7 +21,7 @@ enum ftype {
 	FT_I32,		/* 4 bytes big-endian, two's complement */
 	FT_I64,		/* 8 bytes big-endian, two's complement */
 	FT_DBL,		/* 8 bytes, IEEE 754 bits big-endian */
-	FT_STR,		/* UTF-8, up to 65535 bytes, no NUL */
+	FT_STR,		/* UTF-8, no NUL; the record fits in CODEC_MAXREC */
 	FT__MAX
 };
 

@@ -1,0 +1,294 @@
+/* test-okr.c: scores, bands, dates and number formatting (cgi/okr.c). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "okr.h"
+
+#define assert_near(a, b)	assert_true(fabs((a) - (b)) < 1e-9)
+#define SCORE(k, d, s, t, c)	okr_kr_score(KR_##k, DIR_##d, s, t, c)
+
+/* Numeric increase: the share of the way from start to target. */
+static void
+score_increase(void **state)
+{
+	(void)state;
+	assert_near(SCORE(NUMERIC, INCREASE, 0, 100, 58), 0.58);
+	assert_near(SCORE(PERCENT, INCREASE, 20, 70, 45), 0.5);
+	assert_near(SCORE(NUMERIC, INCREASE, 0, 100, 0), 0);
+	assert_near(SCORE(NUMERIC, INCREASE, 0, 100, 100), 1);
+}
+
+/* Decrease: "reduce from 4 h to 1 h", at 2 h two thirds of the way. */
+static void
+score_decrease(void **state)
+{
+	(void)state;
+	assert_near(SCORE(NUMERIC, DECREASE, 4, 1, 2), 2.0 / 3);
+	assert_near(SCORE(NUMERIC, DECREASE, 4, 1, 4), 0);
+	assert_near(SCORE(NUMERIC, DECREASE, 4, 1, 1), 1);
+}
+
+/* start == target: 1 once reached in the KR's direction, else 0. */
+static void
+score_start_equals_target(void **state)
+{
+	(void)state;
+	assert_near(SCORE(NUMERIC, INCREASE, 5, 5, 5), 1);
+	assert_near(SCORE(NUMERIC, INCREASE, 5, 5, 6), 1);
+	assert_near(SCORE(NUMERIC, INCREASE, 5, 5, 4.9), 0);
+	assert_near(SCORE(NUMERIC, DECREASE, 5, 5, 5), 1);
+	assert_near(SCORE(NUMERIC, DECREASE, 5, 5, 4), 1);
+	assert_near(SCORE(NUMERIC, DECREASE, 5, 5, 5.1), 0);
+}
+
+/* Beyond the target clamps to 1, behind the start clamps to 0. */
+static void
+score_clamps(void **state)
+{
+	(void)state;
+	assert_near(SCORE(NUMERIC, INCREASE, 0, 100, 250), 1);
+	assert_near(SCORE(NUMERIC, INCREASE, 10, 100, -5), 0);
+	assert_near(SCORE(NUMERIC, DECREASE, 4, 1, 0), 1);
+	assert_near(SCORE(NUMERIC, DECREASE, 4, 1, 9), 0);
+}
+
+/* NaN or infinite start, target or current scores 0, never NaN. */
+static void
+score_nonfinite(void **state)
+{
+	(void)state;
+	assert_near(SCORE(NUMERIC, INCREASE, NAN, 100, 50), 0);
+	assert_near(SCORE(NUMERIC, INCREASE, 0, NAN, 50), 0);
+	assert_near(SCORE(NUMERIC, INCREASE, 0, 100, NAN), 0);
+	assert_near(SCORE(NUMERIC, INCREASE, 0, INFINITY, 50), 0);
+	assert_near(SCORE(NUMERIC, INCREASE, -INFINITY, 100, 50), 0);
+	assert_near(SCORE(PERCENT, INCREASE, 0, 100, INFINITY), 0);
+	assert_near(SCORE(NUMERIC, INCREASE, 5, 5, INFINITY), 0);
+	assert_near(SCORE(MILESTONE, INCREASE, 0, 1, NAN), 0);
+}
+
+/* A milestone is 1 when done (current >= 1), else 0; 0.5 is not done. */
+static void
+score_milestone(void **state)
+{
+	(void)state;
+	assert_near(SCORE(MILESTONE, INCREASE, 0, 1, 0), 0);
+	assert_near(SCORE(MILESTONE, INCREASE, 0, 1, 1), 1);
+	assert_near(SCORE(MILESTONE, INCREASE, 0, 1, 0.5), 0);
+}
+
+/* Weighted mean; zero-sum or negative weights fall back to the plain mean. */
+static void
+weighted_score(void **state)
+{
+	const double s[] = { 1.0, 0.4 };
+	const double w21[] = { 2, 1 }, w00[] = { 0, 0 }, wneg[] = { 3, -1 };
+	const double wnan[] = { NAN, 1 };
+
+	(void)state;
+	assert_near(okr_weighted_score(s, w21, 2), 0.8);
+	assert_near(okr_weighted_score(s, w00, 2), 0.7);
+	assert_near(okr_weighted_score(s, wneg, 2), 0.7);
+	assert_near(okr_weighted_score(s, wnan, 2), 0.7);
+	assert_near(okr_weighted_score(s, NULL, 2), 0.7);
+	assert_near(okr_weighted_score(s, w21, 0), 0);
+	assert_near(okr_weighted_score(NULL, NULL, 0), 0);
+}
+
+/* okr_pct rounds half away from zero and clamps to 0..100. */
+static void
+pct_rounding(void **state)
+{
+	(void)state;
+	assert_int_equal(okr_pct(0.58), 58);
+	assert_int_equal(okr_pct(0.584), 58);
+	assert_int_equal(okr_pct(0.586), 59);
+	assert_int_equal(okr_pct(0.125), 13);
+	assert_int_equal(okr_pct(1), 100);
+	assert_int_equal(okr_pct(1.7), 100);
+	assert_int_equal(okr_pct(-0.3), 0);
+	assert_int_equal(okr_pct(NAN), 0);
+}
+
+/* Bands on the shown value: red < 40, yellow < 70, green from 70. */
+static void
+band_thresholds(void **state)
+{
+	(void)state;
+	assert_int_equal(okr_band(0), BAND_RED);
+	assert_int_equal(okr_band(0.39), BAND_RED);
+	assert_int_equal(okr_band(0.40), BAND_YELLOW);
+	assert_int_equal(okr_band(0.69), BAND_YELLOW);
+	assert_int_equal(okr_band(0.695), BAND_GREEN);	/* shown as 70 */
+	assert_int_equal(okr_band(0.70), BAND_GREEN);
+	assert_int_equal(okr_band(1), BAND_GREEN);
+}
+
+/* Strict "YYYY-MM-DD": real calendar dates only, nothing more or less. */
+static void
+date_parse(void **state)
+{
+	static const char *const bad[] = { "2026-02-29", "2026-13-01",
+	    "2026-04-31", "2026-00-10", "2026-01-00", "2026-1-01", "",
+	    "2026-01-01x", "2026-01-01 ", "2026/01/01", "20a6-01-01",
+	    "1969-12-31", "2100-02-29" };
+	int32_t d = -1;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(okr_date_parse("1970-01-01", &d), 0);
+	assert_int_equal(d, 0);
+	assert_int_equal(okr_date_parse("2000-03-01", &d), 0);
+	assert_int_equal(d, 11017);
+	assert_int_equal(okr_date_parse("2024-02-29", &d), 0);
+	assert_int_equal(d, 19782);
+	assert_int_equal(okr_date_parse("2000-02-29", &d), 0);
+	assert_int_equal(okr_date_parse("2026-12-31", &d), 0);
+	assert_int_equal(d, 20818);
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		d = 12345;
+		if (okr_date_parse(bad[i], &d) != -1 || d != 12345)
+			fail_msg("accepted \"%s\"", bad[i]);
+	}
+	assert_int_equal(okr_date_parse(NULL, &d), -1);
+}
+
+/* Formatting a day and parsing it back gives the same day. */
+static void
+date_round_trip(void **state)
+{
+	char buf[11];
+	int32_t day, back;
+
+	(void)state;
+	for (day = 0; day <= 2932896; day += day < 25000 ? 1 : 997) {
+		okr_date_format(day, buf);
+		if (okr_date_parse(buf, &back) != 0 || back != day)
+			fail_msg("day %d -> \"%s\"", (int)day, buf);
+	}
+	okr_date_format(19782, buf);
+	assert_string_equal(buf, "2024-02-29");
+}
+
+/* Times are UTC "YYYY-MM-DDTHH:MM:SSZ", before the epoch too. */
+static void
+time_format(void **state)
+{
+	char buf[21];
+
+	(void)state;
+	okr_time_format(0, buf);
+	assert_string_equal(buf, "1970-01-01T00:00:00Z");
+	okr_time_format(1700000000, buf);
+	assert_string_equal(buf, "2023-11-14T22:13:20Z");
+	okr_time_format(-1, buf);
+	assert_string_equal(buf, "1969-12-31T23:59:59Z");
+	okr_time_format(253402300799, buf);
+	assert_string_equal(buf, "9999-12-31T23:59:59Z");
+}
+
+/* Past year 9999 the text does not fit: the buffer must still end in a
+ * NUL (view.c prints it), not hold a cut-off date. */
+static void
+format_out_of_range_terminated(void **state)
+{
+	char tbuf[64], dbuf[64];
+
+	(void)state;
+	memset(tbuf, 'X', sizeof(tbuf));
+	memset(dbuf, 'X', sizeof(dbuf));
+	okr_time_format(253402300800, tbuf);		/* 10000-01-01 */
+	okr_date_format(INT32_MAX, dbuf);		/* year 5881580 */
+	if (memchr(tbuf, '\0', 21) == NULL || memchr(dbuf, '\0', 11) == NULL)
+		fail_msg("unterminated: time \"%.21s\" date \"%.11s\"", tbuf, dbuf);
+}
+
+/* Numbers without needless digits; "-0" is shown as "0". */
+static void
+num_format(void **state)
+{
+	char buf[32];
+
+	(void)state;
+	okr_num_format(58, buf);
+	assert_string_equal(buf, "58");
+	okr_num_format(0.5, buf);
+	assert_string_equal(buf, "0.5");
+	okr_num_format(0.58, buf);
+	assert_string_equal(buf, "0.58");
+	okr_num_format(-0.0, buf);
+	assert_string_equal(buf, "0");
+	okr_num_format(-0.00001, buf);
+	assert_string_equal(buf, "0");
+	okr_num_format(1200000, buf);
+	assert_string_equal(buf, "1200000");
+	okr_num_format(-2.5, buf);
+	assert_string_equal(buf, "-2.5");
+	okr_num_format(1.0 / 3, buf);
+	assert_string_equal(buf, "0.3333");
+	okr_num_format(1e15, buf);
+	assert_string_equal(buf, "1000000000000000");
+	okr_num_format(NAN, buf);
+	assert_string_equal(buf, "0");
+}
+
+/* A number of 31+ digits must not be cut (it once showed 1.0995e34 as
+ * "1099511627776"): what is shown reads back as the number. */
+static void
+num_format_huge(void **state)
+{
+	const double v = 1e22 * 1099511627776.0;
+	char buf[32];
+
+	(void)state;
+	okr_num_format(v, buf);
+	if (fabs(strtod(buf, NULL) - v) > v * 1e-6)
+		fail_msg("%g shown as \"%s\"", v, buf);
+}
+
+/* okr_lookup finds a name's index; unknown, NULL or past n is -1. */
+static void
+lookup(void **state)
+{
+	(void)state;
+	assert_int_equal(okr_lookup(okr_ostate_names, OBJ__MAX, "draft"), OBJ_DRAFT);
+	assert_int_equal(okr_lookup(okr_ostate_names, OBJ__MAX, "archived"),
+	    OBJ_ARCHIVED);
+	assert_int_equal(okr_lookup(okr_kind_names, KR__MAX, "milestone"),
+	    KR_MILESTONE);
+	assert_int_equal(okr_lookup(okr_level_names, LEVEL__MAX, "Company"), -1);
+	assert_int_equal(okr_lookup(okr_level_names, LEVEL__MAX, ""), -1);
+	assert_int_equal(okr_lookup(okr_level_names, LEVEL__MAX, NULL), -1);
+	assert_int_equal(okr_lookup(okr_level_names, 2, "team"), -1);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(score_increase),
+		cmocka_unit_test(score_decrease),
+		cmocka_unit_test(score_start_equals_target),
+		cmocka_unit_test(score_clamps),
+		cmocka_unit_test(score_nonfinite),
+		cmocka_unit_test(score_milestone),
+		cmocka_unit_test(weighted_score),
+		cmocka_unit_test(pct_rounding),
+		cmocka_unit_test(band_thresholds),
+		cmocka_unit_test(date_parse),
+		cmocka_unit_test(date_round_trip),
+		cmocka_unit_test(time_format),
+		cmocka_unit_test(format_out_of_range_terminated),
+		cmocka_unit_test(num_format),
+		cmocka_unit_test(num_format_huge),
+		cmocka_unit_test(lookup),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
