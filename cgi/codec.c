@@ -86,28 +86,48 @@ codec_encode(const struct codec *c, const void *rec, unsigned char *buf)
 	return len;
 }
 
-static void
-set_default(const struct field *f, char *base)
+/* Stores a field's raw big-endian value into the record; -1 for a
+ * double that is NaN (never written by codec_encode). */
+static int
+store_bits(const struct field *f, char *base, uint64_t bits)
 {
 	void *p = base + f->off;
+	double d;
 
 	switch (f->type) {
 	case FT_U32:
-		*(uint32_t *)p = (uint32_t)f->def;
+		*(uint32_t *)p = (uint32_t)bits;
 		break;
 	case FT_I32:
-		*(int32_t *)p = (int32_t)f->def;
+		*(int32_t *)p = (int32_t)(uint32_t)bits;
 		break;
 	case FT_I64:
-		*(int64_t *)p = (int64_t)f->def;
+		*(int64_t *)p = (int64_t)bits;
 		break;
 	case FT_DBL:
-		*(double *)p = f->def;
+		memcpy(&d, &bits, sizeof(d));
+		if (isnan(d))
+			return -1;
+		*(double *)p = d;
 		break;
 	default:
 		*(char **)p = NULL;
 		break;
 	}
+	return 0;
+}
+
+/* The default of a field as raw bits, for store_bits(). */
+static uint64_t
+default_bits(const struct field *f)
+{
+	uint64_t bits;
+
+	if (f->type == FT_DBL) {
+		memcpy(&bits, &f->def, sizeof(bits));
+		return bits;
+	}
+	return (uint64_t)(int64_t)f->def;
 }
 
 int
@@ -117,13 +137,11 @@ codec_decode(const struct codec *c, const void *data, size_t len, void *rec,
 	const unsigned char *p = data, *end = p + len;
 	char *base = rec;
 	size_t i, n;
-	uint64_t bits;
-	double d;
 
 	if (len < HDR || p[0] != 'M' || p[1] > CODEC_VERSION || p[2] != c->rtype)
 		return -1;
 	for (i = 0; i < c->nfields; i++)
-		set_default(&c->fields[i], base);
+		store_bits(&c->fields[i], base, default_bits(&c->fields[i]));
 	for (p += HDR; p < end; p += 3 + n) {
 		const struct field *f = NULL;
 
@@ -147,24 +165,8 @@ codec_decode(const struct codec *c, const void *data, size_t len, void *rec,
 		}
 		if (n != (size_t)fsize[f->type])
 			return -1;
-		bits = get_be(p + 3, fsize[f->type]);
-		switch (f->type) {
-		case FT_U32:
-			*(uint32_t *)(base + f->off) = (uint32_t)bits;
-			break;
-		case FT_I32:
-			*(int32_t *)(base + f->off) = (int32_t)(uint32_t)bits;
-			break;
-		case FT_I64:
-			*(int64_t *)(base + f->off) = (int64_t)bits;
-			break;
-		default:
-			memcpy(&d, &bits, sizeof(d));
-			if (isnan(d))
-				return -1;
-			*(double *)(base + f->off) = d;
-			break;
-		}
+		if (store_bits(f, base, get_be(p + 3, fsize[f->type])) == -1)
+			return -1;
 	}
 	return 0;
 }
