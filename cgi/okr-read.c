@@ -400,13 +400,23 @@ init(struct req *r)
 	return render_init(c.xslt_dir);
 }
 
+static int
+identify(struct req *r)
+{
+	return view_identify(r, st);
+}
+
+static const struct app app = {
+	routes, sizeof(routes) / sizeof(routes[0]), init, identify
+};
+
 int
 main(void)
 {
 	int rc;
 
 	log_init("okr-read");
-	rc = req_main(routes, sizeof(routes) / sizeof(routes[0]), init);
+	rc = req_main(&app);
 	render_cleanup();
 	store_close(st);
 	return rc;

@@ -18,6 +18,7 @@
 #include "okr.h"
 #include "render.h"
 #include "req.h"
+#include "store.h"
 
 #define MAX_SHEETS	32
 
@@ -136,6 +137,8 @@ render_page_new(struct req *r, const char *name)
 	render_attr(root, "today", today);
 	if (r->user != NULL)
 		render_attr(root, "user", r->user);
+	if (r->me != NULL)
+		render_attr(root, "user-name", r->me->name);
 	return root;
 }
 
@@ -189,6 +192,15 @@ reason(int status)
 	}
 }
 
+/* "Allow: ..." naming the methods the path takes. */
+static const char *
+allow_header(struct req *r)
+{
+	return arena_printf(&r->ar, "Allow: %s%s\r\n",
+	    r->allow & METHOD_GET ? "GET, HEAD" : "",
+	    r->allow & METHOD_POST ? (r->allow & METHOD_GET ? ", POST" : "POST") : "");
+}
+
 /* Headers every response carries: the page may load only our own CSS,
  * may not be framed, and does not leak its address to other sites. */
 static void
@@ -210,8 +222,8 @@ send_headers(struct req *r, int status, const char *type, size_t len)
 	    "Content-Language: %s\r\n"
 	    "Vary: Accept-Language, Cookie\r\n%s\r\n",
 	    status, reason(status), type, len, req_lang_names[r->lang],
-	    status == 405 ? "Allow: GET, HEAD, POST\r\n" : "");
-	FCGX_PutStr(buf, n, r->fcgi.out);
+	    status == 405 ? allow_header(r) : "");
+	req_write(r, buf, (size_t)n);
 }
 
 /* Last resort when even the error page cannot be made. */
@@ -223,7 +235,7 @@ send_plain(struct req *r, int status)
 
 	send_headers(r, status, "text/plain; charset=utf-8", (size_t)n);
 	if (!r->head)
-		FCGX_PutStr(body, n, r->fcgi.out);
+		req_write(r, body, (size_t)n);
 }
 
 int
@@ -249,7 +261,7 @@ render_send(struct req *r, xmlNodePtr page, const char *name, int status)
 	}
 	send_headers(r, status, "text/html; charset=utf-8", (size_t)len);
 	if (!r->head)
-		FCGX_PutStr((const char *)out, len, r->fcgi.out);
+		req_write(r, (const char *)out, (size_t)len);
 	rc = 0;
 done:
 	xmlFree(out);
@@ -282,14 +294,15 @@ render_error(struct req *r, int status, const char *key)
 void
 render_redirect(struct req *r, const char *location, const char *cookie)
 {
+	const char *h;
+
 	if (!req_local_path(r, location)) {
 		render_error(r, 400, NULL);
 		return;
 	}
-	FCGX_FPrintF(r->fcgi.out, "Status: 303 See Other\r\nLocation: %s\r\n",
-	    location);
-	if (cookie != NULL)
-		FCGX_FPrintF(r->fcgi.out, "Set-Cookie: %s\r\n", cookie);
-	FCGX_PutS("Content-Length: 0\r\nCache-Control: no-store\r\n\r\n",
-	    r->fcgi.out);
+	h = arena_printf(&r->ar, "Status: 303 See Other\r\nLocation: %s\r\n"
+	    "%s%s%sContent-Length: 0\r\nCache-Control: no-store\r\n\r\n",
+	    location, cookie ? "Set-Cookie: " : "", cookie ? cookie : "",
+	    cookie ? "\r\n" : "");
+	req_write(r, h, strlen(h));
 }

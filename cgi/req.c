@@ -3,7 +3,9 @@
  * over-long or malformed input is a 400 and nothing else happens. */
 #include <errno.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 #include <string.h>
 
 #include <fcgiapp.h>
@@ -218,9 +220,9 @@ int
 req_route(struct req *r, const struct route *routes, size_t n)
 {
 	size_t i, plen;
-	int path_matched = 0;
 	const char *rest;
 
+	r->allow = 0;
 	for (i = 0; i < n; i++) {
 		const struct route *rt = &routes[i];
 
@@ -238,13 +240,13 @@ req_route(struct req *r, const struct route *routes, size_t n)
 				continue;
 			r->argstr = rest;
 		}
-		path_matched = 1;
+		r->allow |= rt->methods;
 		if (rt->methods & r->method) {
 			r->route = rt;
 			return 0;
 		}
 	}
-	return path_matched ? 405 : 404;
+	return r->allow ? 405 : 404;
 }
 
 int
@@ -264,7 +266,7 @@ param(struct req *r, const char *name)
 
 /* Fills the context from the server's parameters; returns 0 or a status. */
 static int
-prep_request(struct req *r, const struct route *routes, size_t n)
+prep_request(struct req *r, const struct app *app)
 {
 	const char *m = param(r, "REQUEST_METHOD"), *v;
 	int rc;
@@ -282,8 +284,8 @@ prep_request(struct req *r, const struct route *routes, size_t n)
 		r->method = METHOD_HEAD;
 	else if (strcmp(m, "POST") == 0)
 		r->method = METHOD_POST;
-	else
-		return 405;
+	/* Any other method matches no route: routing answers 405 with the
+	 * path's Allow, or 404. */
 	if (strlen(r->script) > 256 || strlen(r->path) > 1024)
 		return 404;
 	/* Trust only the server's REMOTE_USER; never an HTTP_* header. */
@@ -293,12 +295,14 @@ prep_request(struct req *r, const struct route *routes, size_t n)
 	if (!valid_login(v))
 		return 403;
 	r->user = arena_strdup(&r->ar, v);
+	if (app->identify != NULL && (rc = app->identify(r)) != 0)
+		return rc;
 	/* HEAD is answered like GET, without the body. */
 	if (r->method == METHOD_HEAD) {
 		r->method = METHOD_GET;
 		r->head = 1;
 	}
-	if ((rc = req_route(r, routes, n)) != 0)
+	if ((rc = req_route(r, app->routes, app->nroutes)) != 0)
 		return rc;
 	return req_parse_query(r, param(r, "QUERY_STRING"), r->route->keys);
 }
@@ -321,16 +325,40 @@ req_reset(struct req *r)
 	r->lang = LANG_EN;
 	r->id = 0;
 	r->head = 0;
+	r->me = NULL;
+	r->allow = 0;
 	r->route = NULL;
 	memset(r->val, 0, sizeof(r->val));
 }
 
+void
+req_write(struct req *r, const char *buf, size_t n)
+{
+	if (r->cgi)
+		fwrite(buf, 1, n, stdout);
+	else
+		FCGX_PutStr(buf, (int)n, r->fcgi.out);
+}
+
+/* One request, start to end: validate, dispatch, answer. */
+static void
+req_handle(struct req *r, const struct app *app)
+{
+	int status;
+
+	req_reset(r);
+	status = prep_request(r, app);
+	if (status == 0)
+		status = r->route->handler(r);
+	if (status != 0)
+		render_error(r, status, r->errkey);
+}
+
 int
-req_main(const struct route *routes, size_t n, int (*init)(struct req *))
+req_main(const struct app *app)
 {
 	static struct req r;
 	struct sigaction sa;
-	int status;
 
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_term;	/* no SA_RESTART: accept() must return */
@@ -343,17 +371,20 @@ req_main(const struct route *routes, size_t n, int (*init)(struct req *))
 		return 1;
 	}
 	arena_init(&r.ar);
-	if (init(&r) != 0)
+	if (app->init(&r) != 0)
 		return 1;
-	while (FCGX_Accept_r(&r.fcgi) >= 0) {
-		req_reset(&r);
-		status = prep_request(&r, routes, n);
-		if (status == 0)
-			status = r.route->handler(&r);
-		if (status != 0)
-			render_error(&r, status, r.errkey);
-		FCGX_Finish_r(&r.fcgi);
-	}
+	if (FCGX_IsCGI()) {
+		/* Plain CGI (a shell, a test, an admin): one request from the
+		 * environment, answered on standard output. */
+		r.cgi = 1;
+		r.fcgi.envp = environ;
+		req_handle(&r, app);
+		fflush(stdout);
+	} else
+		while (FCGX_Accept_r(&r.fcgi) >= 0) {
+			req_handle(&r, app);
+			FCGX_Finish_r(&r.fcgi);
+		}
 	arena_free(&r.ar);
 	return 0;
 }

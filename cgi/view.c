@@ -53,7 +53,6 @@ current_cycle(struct cycle *c, size_t n, int32_t today)
 int
 view_init(struct view *v, struct req *r, struct store *st)
 {
-	static struct person me;
 	size_t i;
 	int rc;
 
@@ -72,12 +71,19 @@ view_init(struct view *v, struct req *r, struct store *st)
 		}
 	} else
 		v->sel = current_cycle(v->cycles, v->ncycles, okr_today());
-	rc = store_person_by_login(st, &r->ar, r->user, &me);
-	if (rc == STORE_OK)
-		v->me = &me;
-	else if (rc != STORE_NOTFOUND)
-		return view_status(rc);
+	v->me = r->me;
 	return 0;
+}
+
+int
+view_identify(struct req *r, struct store *st)
+{
+	struct person *me = arena_alloc(&r->ar, sizeof(*me));
+	int rc = store_person_by_login(st, &r->ar, r->user, me);
+
+	if (rc == STORE_OK)
+		r->me = me;
+	return rc == STORE_NOTFOUND ? 0 : view_status(rc);
 }
 
 xmlNodePtr
@@ -89,8 +95,6 @@ view_page(struct view *v, const char *name)
 
 	if (page == NULL)
 		return NULL;
-	if (v->me != NULL)
-		render_attr(page, "user-name", v->me->name);
 	cs = xmlNewChild(page, NULL, BAD_CAST "cycles", NULL);
 	if (v->sel != NULL)
 		render_attr(cs, "selected", v->sel->name);

@@ -11,8 +11,7 @@ cmd=$1 dir=$2
 root=$(cd "$(dirname "$0")/.." && pwd)
 
 stop() {
-	for p in nginx super; do
-		f=$dir/$p.pid
+	for f in "$dir/nginx.pid" "$dir/run/super.pid"; do
 		[ -f "$f" ] || continue
 		pid=$(cat "$f")
 		kill "$pid" 2>/dev/null || true
@@ -49,7 +48,7 @@ start)
 esac
 
 stop
-mkdir -p "$dir/log" "$dir/tmp" "$dir/static" "$dir/app/bin" "$dir/app/xslt/i18n"
+mkdir -p "$dir/log" "$dir/tmp" "$dir/run" "$dir/static" "$dir/app/bin" "$dir/app/xslt/i18n"
 chmod 755 "$dir"
 install -m 755 "$root"/build/okr-read "$root"/build/mubiao-super "$root"/build/mubiao-admin "$dir/app/bin/"
 cp "$root"/xslt/*.xsl "$root"/xslt/*.css "$dir/app/xslt/"
@@ -58,7 +57,8 @@ chmod -R a+rX "$dir/app"
 
 if [ "$(id -u)" = 0 ]; then
 	user=www-data group=www-data userline="user www-data www-data;"
-	chown -R www-data:www-data "$dir/log" "$dir/tmp"
+	# run/ holds the supervisor's pid file, which it removes as www-data.
+	chown -R www-data:www-data "$dir/log" "$dir/tmp" "$dir/run"
 else
 	user=$(id -un) group=$(id -gn) userline=
 fi
@@ -75,10 +75,10 @@ cache-mb = 32
 worker = okr-read ${MUBIAO_WORKERS:-2}
 CONF
 
-"$dir/app/bin/mubiao-super" -c "$dir/mubiao.conf" -p "$dir/super.pid" \
+"$dir/app/bin/mubiao-super" -c "$dir/mubiao.conf" -p "$dir/run/super.pid" \
 	</dev/null >>"$dir/log/super.log" 2>&1 &
 wait_for "$dir/sock/okr-read.sock"
-wait_for "$dir/super.pid"
+wait_for "$dir/run/super.pid"
 "$dir/app/bin/mubiao-admin" -c "$dir/mubiao.conf" load-demo -f \
 	>>"$dir/log/admin.log" 2>&1
 

@@ -27,6 +27,7 @@ enum arg { ARG_NONE, ARG_ID, ARG_LOGIN };
 #define REQ_MAXQUERY	4096	/* longest query string accepted */
 
 struct req;
+struct person;
 typedef int (*handler_fn)(struct req *);
 
 struct route {
@@ -39,6 +40,7 @@ struct route {
 
 struct req {
 	FCGX_Request	 fcgi;
+	int		 cgi;		/* plain CGI: stdio, not fcgi's streams */
 	struct arena	 ar;
 	enum method	 method;
 	int		 head;		/* HEAD: headers only */
@@ -46,6 +48,8 @@ struct req {
 	const char	*path;		/* PATH_INFO, "/" at least */
 	const char	*uri;		/* path and query as requested */
 	const char	*user;		/* REMOTE_USER, NULL if none */
+	struct person	*me;		/* the user's record, NULL if unknown */
+	unsigned	 allow;		/* methods of the path, for a 405 */
 	enum lang	 lang;
 	int		 lang_cookie;	/* lang came from the cookie */
 	const char	*val[KEY__MAX];	/* validated values, NULL if absent */
@@ -68,10 +72,20 @@ int	req_route(struct req *, const struct route *, size_t n);
  * backslash and does not start with "//": safe for Location. */
 int	req_local_path(const struct req *, const char *);
 
-/* Runs the FastCGI accept loop (or answers once as plain CGI): resets
- * the context, validates, dispatches, and renders errors.  init runs once
- * before the first request. */
-int	req_main(const struct route *, size_t n, int (*init)(struct req *));
+/* A program: its routes and the hooks req_main() calls. */
+struct app {
+	const struct route *routes;
+	size_t		 nroutes;
+	int		(*init)(struct req *);	/* once; 0 or -1 */
+	int		(*identify)(struct req *); /* sets r->me; 0 or a status */
+};
+
+/* Runs the FastCGI accept loop, or answers once as plain CGI when standard
+ * input is not a socket: resets the context, validates, dispatches, and
+ * renders errors.  Returns the exit status. */
+int	req_main(const struct app *);
+/* Writes response bytes to the server (FastCGI) or standard output (CGI). */
+void	req_write(struct req *, const char *, size_t);
 
 /* Parsing an unsigned decimal id in [1, UINT32_MAX]; -1 if malformed. */
 int	req_parse_id(const char *, uint32_t *);

@@ -33,6 +33,9 @@ struct view {
 /* Loads the cycles and picks the one asked for (or the current one).
  * Returns 0, or a status (404 with errkey for an unknown cycle, 500). */
 int	view_init(struct view *, struct req *, struct store *);
+/* Looks up the signed-in person (req_main's identify hook): sets r->me,
+ * or leaves it NULL for a login the store does not know.  0 or 500/503. */
+int	view_identify(struct req *, struct store *);
 /* render_page_new() plus the signed-in person and the cycle switcher. */
 xmlNodePtr view_page(struct view *, const char *name);
 /* Appends <objective> to parent; *score gets its score.  Returns 0 or 500. */

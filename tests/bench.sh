@@ -4,13 +4,14 @@
 # wrk (2 threads, 32 connections) and prints requests/s, latency and the
 # ratio.  Figures only: nothing here passes or fails on speed.
 set -eu
-root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$(dirname "$0")/.."
+MUBIAO_LIB_ONLY=1
+. tests/lib.sh
 dur=${BENCH_SECONDS:-10}
 dir=$(mktemp -d /tmp/mubiao-bench.XXXXXX)
-chmod 755 "$dir"
-port=$(( 20000 + $$ % 20000 ))
-trap 'sh "$root/conf/devstack.sh" stop "$dir"; rm -rf "$dir"' EXIT INT TERM
-sh "$root/conf/devstack.sh" start "$dir" "$port" >/dev/null
+trap 'stack_stop "$dir"; rm -rf "$dir"' EXIT INT TERM
+stack_start "$dir"
+port=$STACK_PORT
 auth="Authorization: Basic $(printf admin:admin | base64)"
 url=http://127.0.0.1:$port
 curl -sf -H "$auth" -H "Accept-Language: en" "$url/okr/" > "$dir/static/home.html"
