@@ -73,8 +73,7 @@ company(struct view *v)
 {
 	size_t i;
 
-	if (view_unit(v, 0) == NULL && v->units == NULL)
-		return NULL;
+	(void)view_unit(v, 0);	/* loads every unit; none has id 0 */
 	for (i = 0; i < v->nunits; i++)
 		if (v->units[i].parent == 0)
 			return &v->units[i];

@@ -90,6 +90,7 @@ xmlNodePtr
 view_page(struct view *v, const char *name)
 {
 	xmlNodePtr page = render_page_new(v->r, name), cs, c;
+	const struct cycle *now = current_cycle(v->cycles, v->ncycles, okr_today());
 	char d[11];
 	size_t i;
 
@@ -109,7 +110,7 @@ view_page(struct view *v, const char *name)
 		okr_date_format(cy->end, d);
 		render_attr(c, "end", d);
 		render_attr(c, "state", okr_cstate_names[cy->state]);
-		if (cy == current_cycle(v->cycles, v->ncycles, okr_today()))
+		if (cy == now)
 			render_attr(c, "current", "1");
 	}
 	return page;
