@@ -19,13 +19,13 @@ CFLAGS	?= -O2 -g
 WARN	 = -std=c11 -Wall -Wextra -Wmissing-prototypes -Wstrict-prototypes \
 	   -Wwrite-strings -Wshadow -Wpointer-arith
 CPPFLAGS += -D_GNU_SOURCE -Iinclude -I/usr/include/libxml2
-LDLIBS	 = -lfcgi -ldb-5.3 -lxslt -lxml2 -lm
+LDLIBS	 = -lfcgi -ldb-5.3 -lxslt -lxml2 -lcrypto -lm
 
 # Modules shared by the programs.
-LIB_SRC	 = cgi/arena.c cgi/codec.c cgi/conf.c cgi/log.c cgi/okr.c cgi/priv.c \
-	   cgi/render.c cgi/req.c cgi/store.c cgi/view.c cgi/demo.c
+LIB_SRC	 = cgi/arena.c cgi/codec.c cgi/conf.c cgi/csrf.c cgi/log.c cgi/okr.c cgi/priv.c \
+	   cgi/render.c cgi/req.c cgi/store.c cgi/view.c cgi/demo.c cgi/form.c
 LIB_OBJ	 = $(LIB_SRC:cgi/%.c=build/%.o)
-WORKERS	 = okr-read
+WORKERS	 = okr-read okr-edit
 PROGS	 = $(WORKERS:%=build/%) build/mubiao-super build/mubiao-admin
 UNIT	 = build/test-okr build/test-codec build/test-req
 
@@ -48,7 +48,7 @@ build/%.o: cgi/%.c include/*.h | build
 build:
 	mkdir -p build
 
-build/okr-read build/mubiao-super build/mubiao-admin: build/%: build/%.o $(LIB_OBJ)
+$(PROGS): build/%: build/%.o $(LIB_OBJ)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 build/test-%: tests/unit/test-%.c $(LIB_OBJ)

@@ -439,7 +439,7 @@ add_checkins(struct ctx *cx, const struct kr *k, const struct demo_kr *r,
 			    (0.7 + 0.3 * t), span);
 		c.confidence = roundto(0.5 + (r->conf - 0.5) * t, 20);
 		c.note = (char *)notes[en][c.confidence < 0.5][(cx->seq + i) % 5];
-		if ((rc = store_checkin_add(cx->st, &c)) != STORE_OK)
+		if ((rc = store_checkins_add(cx->st, STORE_SYSTEM, &c, 1)) != STORE_OK)
 			return rc;
 	}
 	return STORE_OK;
@@ -507,7 +507,7 @@ load_cycle(struct ctx *cx, const struct cycle *cy, const struct demo_obj *t,
 		    (int64_t)from * 86400 + 8 * 3600 + (int64_t)i * 60;
 		o.title = (char *)r->title;
 		o.description = (char *)(r->desc ? r->desc : "");
-		if ((rc = store_objective_put(cx->st, &o)) != STORE_OK)
+		if ((rc = store_objective_put(cx->st, STORE_SYSTEM, &o)) != STORE_OK)
 			return rc;
 
 		for (j = 0; j < MAX_KRS && r->kr[j].title != NULL; j++) {
@@ -528,7 +528,7 @@ load_cycle(struct ctx *cx, const struct cycle *cy, const struct demo_obj *t,
 			title_with_date(title, sizeof title, kr->title, k.due, en);
 			k.title = title;
 			k.unit_label = (char *)kr->label;
-			if ((rc = store_kr_put(cx->st, &k)) != STORE_OK)
+			if ((rc = store_kr_put(cx->st, STORE_SYSTEM, &k)) != STORE_OK)
 				return rc;
 			krid[i][j] = k.id;
 			rc = add_checkins(cx, &k, kr, from, cy->end, en);
@@ -579,7 +579,7 @@ demo_load(struct store *st, int32_t today)
 		u[i].parent = units[i].parent < 0 ? 0 : cx.uid[units[i].parent];
 		u[i].level = units[i].level;
 		u[i].name = (char *)units[i].name;
-		if ((rc = store_unit_put(st, &u[i])) != STORE_OK)
+		if ((rc = store_unit_put(st, STORE_SYSTEM, &u[i])) != STORE_OK)
 			return rc;
 		cx.uid[i] = u[i].id;
 	}
@@ -592,13 +592,13 @@ demo_load(struct store *st, int32_t today)
 		p.role = people[i].role;
 		p.login = (char *)demo_logins[i];
 		p.name = (char *)people[i].name;
-		if ((rc = store_person_put(st, &p)) != STORE_OK)
+		if ((rc = store_person_put(st, STORE_SYSTEM, &p)) != STORE_OK)
 			return rc;
 		cx.pid[i] = p.id;
 	}
 	for (i = 0; i < U__MAX; i++) {
 		u[i].lead = cx.pid[units[i].lead];
-		if ((rc = store_unit_put(st, &u[i])) != STORE_OK)
+		if ((rc = store_unit_put(st, STORE_SYSTEM, &u[i])) != STORE_OK)
 			return rc;
 	}
 
@@ -606,7 +606,7 @@ demo_load(struct store *st, int32_t today)
 		memset(&cy, 0, sizeof cy);
 		quarter(today, back, &cy, name);
 		cy.state = back ? CYCLE_CLOSED : CYCLE_ACTIVE;
-		if ((rc = store_cycle_put(st, &cy)) != STORE_OK)
+		if ((rc = store_cycle_put(st, STORE_SYSTEM, &cy)) != STORE_OK)
 			return rc;
 		if (back)
 			rc = load_cycle(&cx, &cy, closed_okrs, NELEM(closed_okrs));

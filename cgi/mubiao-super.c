@@ -27,6 +27,7 @@
 #include <unistd.h>
 
 #include "conf.h"
+#include "csrf.h"
 #include "log.h"
 #include "priv.h"
 #include "store.h"
@@ -291,7 +292,7 @@ main(int argc, char *argv[])
 	sigaddset(&set, SIGHUP);
 	sigprocmask(SIG_BLOCK, &set, NULL);
 	store_set_isalive(alive);
-	if (open_store() != 0)
+	if (open_store() != 0 || csrf_create_key(conf.store_dir) != 0)
 		goto out;
 	spawn_all();
 	log_info("started %d workers", nprocs);

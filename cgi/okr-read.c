@@ -6,6 +6,7 @@
 
 #include "arena.h"
 #include "conf.h"
+#include "csrf.h"
 #include "log.h"
 #include "okr.h"
 #include "render.h"
@@ -102,7 +103,8 @@ page_home(struct req *r)
 			goto fail;
 		for (i = 0; i < n; i++)
 			unit_ref(us, "unit", &kids[i]);
-		if ((rc = unit_objectives(&v, page, co->id, VIEW_KRS, &mean)) != 0)
+		if ((rc = unit_objectives(&v, page, co->id, VIEW_KRS | VIEW_PERMS,
+		    &mean)) != 0)
 			goto fail;
 	}
 	return render_send(r, page, "home", 200) == 0 ? 0 : 500;
@@ -153,9 +155,12 @@ page_unit(struct req *r)
 		render_attr(pn, "role", okr_role_names[members[i].role]);
 	}
 	if ((rc = unit_objectives(&v, page, u.id, VIEW_KRS | VIEW_ALIGNED |
-	    VIEW_PARENT, &mean)) != 0)
+	    VIEW_PARENT | VIEW_PERMS | VIEW_HINTS, &mean)) != 0)
 		goto fail;
 	view_score_attrs(un, mean);
+	if (v.sel != NULL && v.sel->state != CYCLE_CLOSED &&
+	    view_may(&v, PERM_ADD_UNIT_OBJECTIVE, u.id))
+		render_attr(un, "can-add", "1");
 	return render_send(r, page, "unit", 200) == 0 ? 0 : 500;
 fail:
 	xmlFreeDoc(page->doc);
@@ -194,6 +199,14 @@ page_person(struct req *r)
 		render_attr(un, "name", u->name);
 	}
 	view_person_ref(&v, pn, "manager", p.manager);
+	if (v.sel != NULL && v.sel->state != CYCLE_CLOSED &&
+	    view_may(&v, PERM_ADD_PERSONAL, p.id))
+		render_attr(pn, "can-add", "1");
+	/* Comments and proposals reach their owner on the owner's page. */
+	if (r->me != NULL && r->me->id == p.id && (rc = view_inbox(&v, page, p.id)) != 0) {
+		xmlFreeDoc(page->doc);
+		return rc;
+	}
 	hist = xmlNewChild(page, NULL, BAD_CAST "history", NULL);
 	/* Newest cycle first: the past stays readable (transparency). */
 	for (i = v.ncycles; i-- > 0;) {
@@ -210,7 +223,7 @@ page_person(struct req *r)
 				    okr_cstate_names[v.cycles[i].state]);
 			}
 			if ((rc = view_objective(&v, cn, &o[j], VIEW_KRS |
-			    VIEW_PARENT, &s)) != 0) {
+			    VIEW_PARENT | VIEW_PERMS, &s)) != 0) {
 				xmlFreeDoc(page->doc);
 				return rc;
 			}
@@ -227,24 +240,12 @@ static int
 page_objective(struct req *r)
 {
 	struct view v;
-	struct objective o;
 	xmlNodePtr page;
-	double s;
 	int rc;
 
-	if ((rc = view_init(&v, r, st)) != 0)
+	if ((rc = view_init(&v, r, st)) != 0 ||
+	    (rc = view_objective_page(&v, r->id, &page)) != 0)
 		return rc;
-	if ((rc = store_objective_get(st, &r->ar, r->id, &o)) != STORE_OK) {
-		r->errkey = "err.objective";
-		return view_status(rc);
-	}
-	if ((page = view_page(&v, "objective")) == NULL)
-		return 500;
-	if ((rc = view_objective(&v, page, &o, VIEW_KRS | VIEW_CHECKINS |
-	    VIEW_ALIGNED | VIEW_PARENT, &s)) != 0) {
-		xmlFreeDoc(page->doc);
-		return rc;
-	}
 	return render_send(r, page, "objective", 200) == 0 ? 0 : 500;
 }
 
@@ -377,9 +378,9 @@ page_lang(struct req *r)
 static const struct route routes[] = {
 	{ METHOD_GET, "/", ARG_NONE, KEYBIT(KEY_CYCLE), page_home },
 	{ METHOD_GET, "/tree", ARG_NONE, KEYBIT(KEY_CYCLE), page_tree },
-	{ METHOD_GET, "/unit/", ARG_ID, KEYBIT(KEY_CYCLE), page_unit },
-	{ METHOD_GET, "/person/", ARG_LOGIN, KEYBIT(KEY_CYCLE), page_person },
-	{ METHOD_GET, "/objective/", ARG_ID, KEYBIT(KEY_CYCLE), page_objective },
+	{ METHOD_GET, "/unit/*", ARG_ID, KEYBIT(KEY_CYCLE), page_unit },
+	{ METHOD_GET, "/person/*", ARG_LOGIN, KEYBIT(KEY_CYCLE), page_person },
+	{ METHOD_GET, "/objective/*", ARG_ID, KEYBIT(KEY_CYCLE), page_objective },
 	{ METHOD_GET, "/lang", ARG_NONE, KEYBIT(KEY_SET) | KEYBIT(KEY_BACK), page_lang },
 };
 
@@ -396,6 +397,8 @@ init(struct req *r)
 		log_err("cannot open the store in %s", c.store_dir);
 		return -1;
 	}
+	if (csrf_init(c.store_dir) != 0)
+		return -1;
 	return render_init(c.xslt_dir);
 }
 

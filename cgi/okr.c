@@ -184,3 +184,39 @@ okr_num_format(double v, char buf[32])
 	if (strcmp(buf, "-0") == 0)
 		strcpy(buf, "0");
 }
+
+/* Whether s contains any of the words (case-insensitive for ASCII). */
+static int
+has_any(const char *s, const char *const *words)
+{
+	for (; *words != NULL; words++)
+		if (strcasestr(s, *words) != NULL)
+			return 1;
+	return 0;
+}
+
+int
+okr_kr_hints(const char *t)
+{
+	/* Chinese numerals count as numbers; month names, quarters, weeks,
+	 * deadlines and written dates count as times. */
+	static const char *const numbers[] = { "0", "1", "2", "3", "4", "5",
+	    "6", "7", "8", "9", "一", "二", "三", "四", "五", "六", "七", "八",
+	    "九", "十", "百", "千", "万", "亿", "两", "半", "倍", "double",
+	    "triple", "half", "one ", "two ", "three ", "ten ", "hundred",
+	    "thousand", "million", NULL };
+	static const char *const times[] = { "月", "日", "号", "周", "季度",
+	    "年", "之前", "以前", "Q1", "Q2", "Q3", "Q4", "year",
+	    "jan", "feb", "mar", "apr", "may ", "jun", "jul", "aug", "sep",
+	    "oct", "nov", "dec", "week", "month", "quarter", "by ", "before ",
+	    "until ", "end of", "deadline", "daily", "weekly", "monthly", NULL };
+	int hints = 0;
+
+	if (t == NULL)
+		return HINT_NUMBER | HINT_DATE;
+	if (!has_any(t, numbers))
+		hints |= HINT_NUMBER;
+	if (!has_any(t, times) && !(strchr(t, '/') != NULL && strpbrk(t, "0123456789")))
+		hints |= HINT_DATE;
+	return hints;
+}

@@ -14,6 +14,7 @@
 #include <libxslt/security.h>
 #include <libxslt/xsltutils.h>
 
+#include "csrf.h"
 #include "log.h"
 #include "okr.h"
 #include "render.h"
@@ -137,8 +138,17 @@ render_page_new(struct req *r, const char *name)
 	render_attr(root, "today", today);
 	if (r->user != NULL)
 		render_attr(root, "user", r->user);
-	if (r->me != NULL)
+	if (r->user != NULL) {
+		char token[65];
+
+		csrf_token(r->user, token);
+		render_attr(root, "token", token);
+	}
+	if (r->me != NULL) {
 		render_attr(root, "user-name", r->me->name);
+		if (r->me->role == ROLE_ADMIN)
+			render_attr(root, "admin", "1");
+	}
 	return root;
 }
 
@@ -220,9 +230,10 @@ send_headers(struct req *r, int status, const char *type, size_t len)
 	    "Referrer-Policy: same-origin\r\n"
 	    "Cache-Control: private, no-cache\r\n"
 	    "Content-Language: %s\r\n"
-	    "Vary: Accept-Language, Cookie\r\n%s\r\n",
+	    "Vary: Accept-Language, Cookie\r\n%s%s%s%s\r\n",
 	    status, reason(status), type, len, req_lang_names[r->lang],
-	    status == 405 ? allow_header(r) : "");
+	    status == 405 ? allow_header(r) : "",
+	    r->etag ? "ETag: " : "", r->etag ? r->etag : "", r->etag ? "\r\n" : "");
 	req_write(r, buf, (size_t)n);
 }
 

@@ -11,6 +11,7 @@
 #include <fcgiapp.h>
 
 #include "arena.h"
+#include "csrf.h"
 #include "log.h"
 #include "render.h"
 #include "req.h"
@@ -46,13 +47,115 @@ valid_path(const char *s)
 	    "0123456789-._~!$&'()*+,;=:@/?%") == n;
 }
 
+/* Free text a person typed: UTF-8 without control characters; multi-line
+ * text may hold line breaks and tabs.  Its meaning is the form's to judge. */
+static int
+valid_utf8(const char *s, int multiline)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	int n, i;
+
+	while (*p != '\0') {
+		if (*p < 0x80) {
+			if ((*p < 0x20 && !(multiline && (*p == '\n' ||
+			    *p == '\r' || *p == '\t'))) || *p == 0x7f)
+				return 0;
+			p++;
+			continue;
+		}
+		if (*p >= 0xc2 && *p <= 0xdf)
+			n = 1;
+		else if (*p >= 0xe0 && *p <= 0xef)
+			n = 2;
+		else if (*p >= 0xf0 && *p <= 0xf4)
+			n = 3;
+		else
+			return 0;
+		for (i = 1; i <= n; i++)
+			if ((p[i] & 0xc0) != 0x80)
+				return 0;
+		/* Overlong forms, surrogates and code points past U+10FFFF. */
+		if ((*p == 0xe0 && p[1] < 0xa0) || (*p == 0xed && p[1] > 0x9f) ||
+		    (*p == 0xf0 && p[1] < 0x90) || (*p == 0xf4 && p[1] > 0x8f))
+			return 0;
+		p += n + 1;
+	}
+	return 1;
+}
+
+static int
+valid_line(const char *s)
+{
+	return strlen(s) <= 2000 && valid_utf8(s, 0);
+}
+
+static int
+valid_long(const char *s)
+{
+	return strlen(s) <= 20000 && valid_utf8(s, 1);
+}
+
+static int
+valid_digits(const char *s)
+{
+	size_t n = strlen(s);
+
+	return n >= 1 && n <= 10 && strspn(s, "0123456789") == n;
+}
+
+/* Any short text: a wrong token is the CSRF check's to refuse (403). */
+static int
+valid_token(const char *s)
+{
+	return strlen(s) <= 128 && valid_utf8(s, 0);
+}
+
+enum kflags { KF_MULTI = 1 };
+
 static const struct key_def {
-	const char	*name;
 	valid_fn	 valid;
+	int		 flags;
 } keys[KEY__MAX] = {
-	[KEY_CYCLE] = { "cycle", valid_cycle },
-	[KEY_SET] = { "set", valid_lang },
-	[KEY_BACK] = { "back", valid_path },
+	[KEY_CYCLE] = { valid_cycle, 0 },
+	[KEY_SET] = { valid_lang, 0 },
+	[KEY_BACK] = { valid_path, 0 },
+	[KEY_TOKEN] = { valid_token, 0 },
+	[KEY_VERSION] = { valid_digits, 0 },
+	[KEY_KR] = { valid_digits, KF_MULTI },
+	[KEY_OBJECTIVE] = { valid_digits, 0 },
+	[KEY_TITLE] = { valid_line, 0 },
+	[KEY_DESCRIPTION] = { valid_long, 0 },
+	[KEY_LEVEL] = { valid_line, 0 },
+	[KEY_UNIT] = { valid_line, 0 },
+	[KEY_OWNER] = { valid_line, 0 },
+	[KEY_PARENT] = { valid_line, 0 },
+	[KEY_KIND] = { valid_line, 0 },
+	[KEY_DIRECTION] = { valid_line, 0 },
+	[KEY_START] = { valid_line, 0 },
+	[KEY_TARGET] = { valid_line, 0 },
+	[KEY_CURRENT] = { valid_line, 0 },
+	[KEY_UNIT_LABEL] = { valid_line, 0 },
+	[KEY_DUE] = { valid_line, 0 },
+	[KEY_WEIGHT] = { valid_line, 0 },
+	[KEY_CONFIDENCE] = { valid_line, KF_MULTI },
+	[KEY_VALUE] = { valid_line, KF_MULTI },
+	[KEY_NOTE] = { valid_long, KF_MULTI },
+	[KEY_TEXT] = { valid_long, 0 },
+	[KEY_NAME] = { valid_line, 0 },
+	[KEY_LOGIN] = { valid_line, 0 },
+	[KEY_MANAGER] = { valid_line, 0 },
+	[KEY_ROLE] = { valid_line, 0 },
+	[KEY_LEAD] = { valid_line, 0 },
+	[KEY_STATE] = { valid_line, 0 },
+	[KEY_END] = { valid_line, 0 },
+};
+
+const char *const req_key_names[KEY__MAX] = {
+	"cycle", "set", "back", "token", "version", "kr", "objective", "title",
+	"description", "level", "unit", "owner", "parent", "kind", "direction",
+	"start", "target", "current", "unit-label", "due", "weight",
+	"confidence", "value", "note", "text", "name", "login", "manager",
+	"role", "lead", "state", "end",
 };
 
 static int
@@ -68,7 +171,7 @@ hexval(int c)
 }
 
 /* Decodes %XX and '+' in s[0..n) into the arena; NULL if malformed or if
- * it would hold a NUL or a control character. */
+ * it would hold a NUL (the validators judge every other character). */
 static char *
 url_decode(struct arena *ar, const char *s, size_t n)
 {
@@ -88,7 +191,7 @@ url_decode(struct arena *ar, const char *s, size_t n)
 			c = hi * 16 + lo;
 			i += 2;
 		}
-		if (c < 0x20 || c == 0x7f)
+		if (c == 0)
 			return NULL;
 		*o++ = (char)c;
 	}
@@ -97,7 +200,7 @@ url_decode(struct arena *ar, const char *s, size_t n)
 }
 
 int
-req_parse_query(struct req *r, const char *q, unsigned mask)
+req_parse_query(struct req *r, const char *q, unsigned long long mask)
 {
 	const char *p = q, *amp, *eq;
 	char *name, *val;
@@ -105,8 +208,6 @@ req_parse_query(struct req *r, const char *q, unsigned mask)
 
 	if (q == NULL || *q == '\0')
 		return 0;
-	if (strlen(q) > REQ_MAXQUERY)
-		return 400;
 	for (; *p != '\0'; p = *amp ? amp + 1 : amp) {
 		amp = p + strcspn(p, "&");
 		if (amp == p)
@@ -119,12 +220,21 @@ req_parse_query(struct req *r, const char *q, unsigned mask)
 		if (name == NULL || val == NULL)
 			return 400;
 		for (k = 0; k < KEY__MAX; k++)
-			if (strcmp(keys[k].name, name) == 0)
+			if (strcmp(req_key_names[k], name) == 0)
 				break;
-		if (k == KEY__MAX || !(mask & KEYBIT(k)) || r->val[k] != NULL ||
-		    !keys[k].valid(val))
+		if (k == KEY__MAX || !(mask & KEYBIT(k)) || !keys[k].valid(val))
 			return 400;
-		r->val[k] = val;
+		if (keys[k].flags & KF_MULTI) {
+			if (r->nmulti[k] == REQ_MAXMULTI)
+				return 400;
+			if (r->multi[k] == NULL)
+				r->multi[k] = arena_alloc(&r->ar,
+				    REQ_MAXMULTI * sizeof(*r->multi[k]));
+			r->multi[k][r->nmulti[k]++] = val;
+		} else if (r->val[k] != NULL)
+			return 400;
+		if (r->val[k] == NULL)
+			r->val[k] = val;
 	}
 	return 0;
 }
@@ -219,26 +329,31 @@ valid_login(const char *s)
 int
 req_route(struct req *r, const struct route *routes, size_t n)
 {
-	size_t i, plen;
-	const char *rest;
+	size_t i, plen, slen, len = strlen(r->path);
+	const char *star, *rest;
+	char *arg;
 
 	r->allow = 0;
 	for (i = 0; i < n; i++) {
 		const struct route *rt = &routes[i];
 
-		plen = strlen(rt->prefix);
-		if (rt->arg == ARG_NONE) {
-			if (strcmp(r->path, rt->prefix) != 0)
+		if ((star = strchr(rt->pattern, '*')) == NULL) {
+			if (strcmp(r->path, rt->pattern) != 0)
 				continue;
 		} else {
-			if (strncmp(r->path, rt->prefix, plen) != 0)
+			plen = (size_t)(star - rt->pattern);
+			slen = strlen(star + 1);
+			if (len <= plen + slen ||
+			    strncmp(r->path, rt->pattern, plen) != 0 ||
+			    strcmp(r->path + len - slen, star + 1) != 0)
 				continue;
 			rest = r->path + plen;
-			if (rt->arg == ARG_ID && req_parse_id(rest, &r->id) == -1)
+			arg = arena_strndup(&r->ar, rest, len - plen - slen);
+			if (rt->arg == ARG_ID && req_parse_id(arg, &r->id) == -1)
 				continue;
-			if (rt->arg == ARG_LOGIN && !valid_login(rest))
+			if (rt->arg == ARG_LOGIN && !valid_login(arg))
 				continue;
-			r->argstr = rest;
+			r->argstr = arg;
 		}
 		r->allow |= rt->methods;
 		if (rt->methods & r->method) {
@@ -262,6 +377,77 @@ static const char *
 param(struct req *r, const char *name)
 {
 	return FCGX_GetParam(name, r->fcgi.envp);
+}
+
+/* A POST must come from a page of this site: the browser's Origin (when
+ * it sends one) names this host, and Sec-Fetch-Site is not cross-site. */
+static int
+same_origin(struct req *r)
+{
+	const char *origin = param(r, "HTTP_ORIGIN"), *host = param(r, "HTTP_HOST");
+	const char *site = param(r, "HTTP_SEC_FETCH_SITE"), *scheme;
+
+	if (site != NULL && strcmp(site, "same-origin") != 0 &&
+	    strcmp(site, "none") != 0)
+		return 0;
+	if (origin == NULL)
+		return 1;
+	if (host == NULL)
+		return 0;
+	scheme = param(r, "REQUEST_SCHEME");
+	if (scheme == NULL)
+		scheme = (host = param(r, "HTTPS")) != NULL &&
+		    strcmp(host, "on") == 0 ? "https" : "http";
+	host = param(r, "HTTP_HOST");
+	return strcmp(origin, arena_printf(&r->ar, "%s://%s", scheme, host)) == 0;
+}
+
+/* Reads and checks a form: size (413 before reading), type, origin and
+ * token (403), keys (400).  The query may name keys too. */
+static int
+prep_post(struct req *r)
+{
+	const char *cl = param(r, "CONTENT_LENGTH"), *ct = param(r, "CONTENT_TYPE");
+	unsigned long long mask = r->route->keys | KEYBIT(KEY_TOKEN) | KEYBIT(KEY_BACK);
+	char *body, *end;
+	unsigned long len;
+	size_t got = 0;
+	int n, rc;
+
+	errno = 0;
+	len = cl != NULL && *cl != '\0' ? strtoul(cl, &end, 10) : 0;
+	if (cl != NULL && *cl != '\0' && (errno != 0 || *end != '\0' || *cl == '-'))
+		return 400;
+	if (len > REQ_MAXBODY)
+		return 413;
+	if (!same_origin(r)) {
+		r->errkey = "err.403.csrf";
+		return 403;
+	}
+	if (len > 0 && (ct == NULL || strncmp(ct,
+	    "application/x-www-form-urlencoded", 33) != 0))
+		return 400;
+	body = arena_alloc(&r->ar, len + 1);
+	while (got < len) {
+		if (r->cgi)
+			n = (int)fread(body + got, 1, len - got, stdin);
+		else
+			n = FCGX_GetStr(body + got, (int)(len - got), r->fcgi.in);
+		if (n <= 0)
+			return 400;
+		got += (size_t)n;
+	}
+	body[len] = '\0';
+	if (strlen(body) != len)
+		return 400;	/* a NUL in the body */
+	if ((rc = req_parse_query(r, param(r, "QUERY_STRING"), r->route->keys)) != 0 ||
+	    (rc = req_parse_query(r, body, mask)) != 0)
+		return rc;
+	if (!csrf_check(r->user, r->val[KEY_TOKEN])) {
+		r->errkey = "err.403.csrf";
+		return 403;
+	}
+	return 0;
 }
 
 /* Fills the context from the server's parameters; returns 0 or a status. */
@@ -304,7 +490,12 @@ prep_request(struct req *r, const struct app *app)
 	}
 	if ((rc = req_route(r, app->routes, app->nroutes)) != 0)
 		return rc;
-	return req_parse_query(r, param(r, "QUERY_STRING"), r->route->keys);
+	v = param(r, "QUERY_STRING");
+	if (v != NULL && strlen(v) > REQ_MAXQUERY)
+		return 400;
+	if (r->method == METHOD_POST)
+		return prep_post(r);
+	return req_parse_query(r, v, r->route->keys);
 }
 
 static void
@@ -322,6 +513,7 @@ req_reset(struct req *r)
 	r->method = 0;
 	r->script = r->path = r->uri = r->user = r->argstr = NULL;
 	r->errkey = NULL;
+	r->etag = NULL;
 	r->lang = LANG_EN;
 	r->id = 0;
 	r->head = 0;
@@ -329,6 +521,8 @@ req_reset(struct req *r)
 	r->allow = 0;
 	r->route = NULL;
 	memset(r->val, 0, sizeof(r->val));
+	memset(r->multi, 0, sizeof(r->multi));
+	memset(r->nmulti, 0, sizeof(r->nmulti));
 }
 
 void

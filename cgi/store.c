@@ -7,6 +7,9 @@
  * prefix scan returns one group in order.  Ids come from counters in the
  * meta table, taken in the writing transaction. */
 #include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <time.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -23,50 +26,77 @@
 #define STORE_RETRY	100	/* internal: deadlock, run the transaction again */
 #define MAX_RETRIES	20
 
-#define F(s, tag, type, member, def) { tag, type, offsetof(struct s, member), def }
+#define F(s, tag, type, member, def) \
+	{ tag, type, offsetof(struct s, member), def, NULL, FMT_NONE, NULL }
+/* A field whose changes the history records. */
+#define H(s, tag, type, member, def, name, fmt, en) \
+	{ tag, type, offsetof(struct s, member), def, name, fmt, en }
 #define CODEC(name, rtype, fields) const struct codec name = \
 	{ rtype, fields, sizeof(fields) / sizeof(fields[0]) }
 
 static const struct field unit_fields[] = {
 	F(unit, 1, FT_U32, id, 0), F(unit, 2, FT_U32, parent, 0),
 	F(unit, 3, FT_I32, level, 0), F(unit, 4, FT_U32, lead, 0),
-	F(unit, 5, FT_STR, name, 0),
+	F(unit, 5, FT_STR, name, 0), F(unit, 6, FT_U32, version, 1),
 };
 static const struct field person_fields[] = {
 	F(person, 1, FT_U32, id, 0), F(person, 2, FT_U32, unit, 0),
 	F(person, 3, FT_U32, manager, 0), F(person, 4, FT_I32, role, 0),
 	F(person, 5, FT_STR, login, 0), F(person, 6, FT_STR, name, 0),
+	F(person, 7, FT_U32, version, 1),
 };
 static const struct field cycle_fields[] = {
 	F(cycle, 1, FT_U32, id, 0), F(cycle, 2, FT_I32, start, 0),
 	F(cycle, 3, FT_I32, end, 0), F(cycle, 4, FT_I32, state, 0),
-	F(cycle, 5, FT_STR, name, 0),
+	F(cycle, 5, FT_STR, name, 0), F(cycle, 6, FT_U32, version, 1),
 };
 static const struct field objective_fields[] = {
 	F(objective, 1, FT_U32, id, 0), F(objective, 2, FT_U32, cycle, 0),
-	F(objective, 3, FT_U32, unit, 0), F(objective, 4, FT_U32, owner, 0),
-	F(objective, 5, FT_U32, parent_kr, 0), F(objective, 6, FT_I32, level, 0),
-	F(objective, 7, FT_I32, state, OBJ_ACTIVE),
+	F(objective, 3, FT_U32, unit, 0),
+	H(objective, 4, FT_U32, owner, 0, "owner", FMT_PERSON, NULL),
+	H(objective, 5, FT_U32, parent_kr, 0, "parent", FMT_KR, NULL),
+	F(objective, 6, FT_I32, level, 0),
+	H(objective, 7, FT_I32, state, OBJ_ACTIVE, "state", FMT_ENUM, okr_ostate_names),
 	F(objective, 8, FT_U32, version, 1),
 	F(objective, 9, FT_U32, created_by, 0), F(objective, 10, FT_U32, updated_by, 0),
 	F(objective, 11, FT_I64, created_at, 0), F(objective, 12, FT_I64, updated_at, 0),
-	F(objective, 13, FT_STR, title, 0), F(objective, 14, FT_STR, description, 0),
+	H(objective, 13, FT_STR, title, 0, "title", FMT_PLAIN, NULL),
+	H(objective, 14, FT_STR, description, 0, "description", FMT_PLAIN, NULL),
 };
 static const struct field kr_fields[] = {
 	F(kr, 1, FT_U32, id, 0), F(kr, 2, FT_U32, objective, 0),
-	F(kr, 3, FT_U32, owner, 0), F(kr, 4, FT_I32, kind, 0),
-	F(kr, 5, FT_I32, direction, 0), F(kr, 6, FT_I32, due, 0),
-	F(kr, 7, FT_U32, version, 1), F(kr, 8, FT_DBL, start, 0),
-	F(kr, 9, FT_DBL, target, 0), F(kr, 10, FT_DBL, current, 0),
-	F(kr, 11, FT_DBL, weight, 1), F(kr, 12, FT_DBL, confidence, 0.5),
-	F(kr, 13, FT_I64, updated_at, 0), F(kr, 14, FT_STR, title, 0),
-	F(kr, 15, FT_STR, unit_label, 0),
+	H(kr, 3, FT_U32, owner, 0, "owner", FMT_PERSON, NULL),
+	H(kr, 4, FT_I32, kind, 0, "kind", FMT_ENUM, okr_kind_names),
+	H(kr, 5, FT_I32, direction, 0, "direction", FMT_ENUM, okr_dir_names),
+	H(kr, 6, FT_I32, due, 0, "due", FMT_DATE, NULL),
+	F(kr, 7, FT_U32, version, 1),
+	H(kr, 8, FT_DBL, start, 0, "start", FMT_PLAIN, NULL),
+	H(kr, 9, FT_DBL, target, 0, "target", FMT_PLAIN, NULL),
+	H(kr, 10, FT_DBL, current, 0, "current", FMT_PLAIN, NULL),
+	H(kr, 11, FT_DBL, weight, 1, "weight", FMT_PLAIN, NULL),
+	H(kr, 12, FT_DBL, confidence, 0.5, "confidence", FMT_PLAIN, NULL),
+	F(kr, 13, FT_I64, updated_at, 0),
+	H(kr, 14, FT_STR, title, 0, "title", FMT_PLAIN, NULL),
+	H(kr, 15, FT_STR, unit_label, 0, "unit-label", FMT_PLAIN, NULL),
 };
 static const struct field checkin_fields[] = {
 	F(checkin, 1, FT_U32, id, 0), F(checkin, 2, FT_U32, kr, 0),
 	F(checkin, 3, FT_U32, author, 0), F(checkin, 4, FT_I64, at, 0),
 	F(checkin, 5, FT_DBL, value, 0), F(checkin, 6, FT_DBL, confidence, 0.5),
 	F(checkin, 7, FT_STR, note, 0),
+};
+static const struct field change_fields[] = {
+	F(change, 1, FT_U32, id, 0), F(change, 2, FT_U32, objective, 0),
+	F(change, 3, FT_U32, record_id, 0), F(change, 4, FT_U32, by, 0),
+	F(change, 5, FT_I32, record, 0), F(change, 6, FT_I64, at, 0),
+	F(change, 7, FT_STR, field, 0), F(change, 8, FT_STR, old_value, 0),
+	F(change, 9, FT_STR, new_value, 0),
+};
+static const struct field comment_fields[] = {
+	F(comment, 1, FT_U32, id, 0), F(comment, 2, FT_U32, objective, 0),
+	F(comment, 3, FT_U32, owner, 0), F(comment, 4, FT_U32, author, 0),
+	F(comment, 5, FT_I32, kind, 0), F(comment, 6, FT_I64, at, 0),
+	F(comment, 7, FT_STR, text, 0),
 };
 
 CODEC(store_codec_unit, 'U', unit_fields);
@@ -75,6 +105,8 @@ CODEC(store_codec_cycle, 'C', cycle_fields);
 CODEC(store_codec_objective, 'O', objective_fields);
 CODEC(store_codec_kr, 'K', kr_fields);
 CODEC(store_codec_checkin, 'I', checkin_fields);
+CODEC(store_codec_change, 'H', change_fields);
+CODEC(store_codec_comment, 'M', comment_fields);
 
 enum table {
 	T_META,
@@ -84,6 +116,8 @@ enum table {
 	T_OBJ, T_OBJ_CYCLE_UNIT, T_OBJ_OWNER, T_OBJ_PARENT,
 	T_KRS, T_KR_OBJ,
 	T_CHECKINS, T_CI_KR,
+	T_HISTORY, T_HISTORY_OBJ,
+	T_COMMENTS, T_COMMENTS_OBJ, T_COMMENTS_OWNER,
 	T__MAX
 };
 
@@ -227,6 +261,36 @@ key_ci_kr(DB *db, const DBT *pkey, const DBT *pdata, DBT *skey)
 	return skey_parts(skey, c.kr, 0, 1, c.at, 1);
 }
 
+static int
+key_history_obj(DB *db, const DBT *pkey, const DBT *pdata, DBT *skey)
+{
+	struct change c;
+
+	(void)db, (void)pkey;
+	DECODE(store_codec_change, c);
+	return skey_parts(skey, c.objective, 0, 1, c.at, 1);
+}
+
+static int
+key_comments_obj(DB *db, const DBT *pkey, const DBT *pdata, DBT *skey)
+{
+	struct comment c;
+
+	(void)db, (void)pkey;
+	DECODE(store_codec_comment, c);
+	return skey_parts(skey, c.objective, 0, 1, c.at, 1);
+}
+
+static int
+key_comments_owner(DB *db, const DBT *pkey, const DBT *pdata, DBT *skey)
+{
+	struct comment c;
+
+	(void)db, (void)pkey;
+	DECODE(store_codec_comment, c);
+	return skey_parts(skey, c.owner, 0, 1, c.at, 1);
+}
+
 typedef int (*keyfn)(DB *, const DBT *, const DBT *, DBT *);
 
 static const struct table_def {
@@ -252,7 +316,30 @@ static const struct table_def {
 	[T_KR_OBJ] = { "krs-objective.idx", T_KRS, key_kr_obj, 1, NULL, 0 },
 	[T_CHECKINS] = { "checkins.db", T_CHECKINS, NULL, 0, &store_codec_checkin, sizeof(struct checkin) },
 	[T_CI_KR] = { "checkins-kr.idx", T_CHECKINS, key_ci_kr, 1, NULL, 0 },
+	[T_HISTORY] = { "history.db", T_HISTORY, NULL, 0, &store_codec_change, sizeof(struct change) },
+	[T_HISTORY_OBJ] = { "history-objective.idx", T_HISTORY, key_history_obj, 1, NULL, 0 },
+	[T_COMMENTS] = { "comments.db", T_COMMENTS, NULL, 0, &store_codec_comment, sizeof(struct comment) },
+	[T_COMMENTS_OBJ] = { "comments-objective.idx", T_COMMENTS, key_comments_obj, 1, NULL, 0 },
+	[T_COMMENTS_OWNER] = { "comments-owner.idx", T_COMMENTS, key_comments_owner, 1, NULL, 0 },
 };
+
+/* Where a record type keeps its version. */
+static size_t
+version_off(enum table t)
+{
+	switch (t) {
+	case T_UNITS:
+		return offsetof(struct unit, version);
+	case T_PEOPLE:
+		return offsetof(struct person, version);
+	case T_CYCLES:
+		return offsetof(struct cycle, version);
+	case T_OBJ:
+		return offsetof(struct objective, version);
+	default:
+		return offsetof(struct kr, version);
+	}
+}
 
 struct store {
 	DB_ENV	*env;
@@ -630,31 +717,748 @@ list_by(struct store *st, struct arena *ar, enum table t, int nkeys,
 	return rc;
 }
 
-/* Writes a record that has no version: units, people, cycles.  An id of 0
- * takes a new one. */
+/* ------------------------------------------------------------ writes */
+
+/* What a write transaction needs besides its record. */
+struct wop {
+	uint32_t	 actor;
+	struct person	 me;		/* the actor, unless STORE_SYSTEM */
+	struct arena	 ar;		/* freed when the operation ends */
+	void		*rec;
+	size_t		 n;		/* check-ins: how many */
+	uint32_t	 id, newid;	/* carry over */
+	int64_t		 now;
+};
+
+/* Loads the actor; an unknown person may not write. */
 static int
-op_put_plain(struct store *st, DB_TXN *txn, void *arg)
+load_actor(struct store *st, DB_TXN *txn, struct wop *w)
 {
-	struct op *op = arg;
-	uint32_t *idp = op->rec;	/* every record starts with its id */
 	int rc;
 
-	if (*idp == 0 && (rc = next_id(st, txn, op->t, idp)) != STORE_OK)
-		return rc;
-	return rec_put(st, txn, op->t, *idp, op->rec);
+	if (w->actor == STORE_SYSTEM)
+		return STORE_OK;
+	rc = rec_get(st, txn, T_PEOPLE, w->actor, &w->me, &w->ar, 0);
+	return rc == STORE_NOTFOUND ? STORE_FORBIDDEN : rc;
 }
 
 static int
-put_plain(struct store *st, enum table t, void *rec)
+is_admin(const struct wop *w)
 {
-	struct op op = { .t = t, .rec = rec };
-	uint32_t id = *(uint32_t *)rec;
-	int rc = txn_run(st, 1, op_put_plain, &op);
+	return w->actor == STORE_SYSTEM || w->me.role == ROLE_ADMIN;
+}
+
+/* Whether the actor leads unit or one of the units above it (a unit lead
+ * answers for the unit, its sub-units and their members). */
+static int
+leads(struct store *st, DB_TXN *txn, struct wop *w, uint32_t unit, int *yes)
+{
+	struct unit u;
+	int depth, rc;
+
+	*yes = 0;
+	for (depth = 0; unit != 0 && depth < 16; depth++, unit = u.parent) {
+		if ((rc = rec_get(st, txn, T_UNITS, unit, &u, &w->ar, 0)) != STORE_OK)
+			return rc == STORE_NOTFOUND ? STORE_OK : rc;
+		if (u.lead != 0 && u.lead == w->actor) {
+			*yes = 1;
+			break;
+		}
+	}
+	return STORE_OK;
+}
+
+/* The rule for editing an objective: an admin; the owner of a personal
+ * objective; a lead of its unit or of a unit above.  A closed cycle is
+ * read-only for everyone. */
+static int
+may_edit(struct store *st, DB_TXN *txn, struct wop *w, const struct objective *o)
+{
+	struct cycle c;
+	int rc, yes;
+
+	if ((rc = rec_get(st, txn, T_CYCLES, o->cycle, &c, &w->ar, 0)) != STORE_OK)
+		return rc == STORE_NOTFOUND ? STORE_INVALID : rc;
+	/* The operator's command loads history, closed cycles included. */
+	if (c.state == CYCLE_CLOSED && w->actor != STORE_SYSTEM)
+		return STORE_CLOSED;
+	if (is_admin(w))
+		return STORE_OK;
+	if (o->level == LEVEL_PERSONAL && o->owner == w->actor)
+		return STORE_OK;
+	if ((rc = leads(st, txn, w, o->unit, &yes)) != STORE_OK)
+		return rc;
+	return yes ? STORE_OK : STORE_FORBIDDEN;
+}
+
+/* A field's value as the history shows it. */
+static const char *
+field_text(struct store *st, DB_TXN *txn, struct wop *w, const struct field *f,
+    const void *rec)
+{
+	const char *p = (const char *)rec + f->off;
+	char buf[32];
+	struct person who;
+	int64_t v = 0;
+
+	switch (f->type) {
+	case FT_STR:
+		return *(char *const *)p != NULL ? *(char *const *)p : "";
+	case FT_DBL:
+		okr_num_format(*(const double *)p, buf);
+		return arena_strdup(&w->ar, buf);
+	case FT_U32:
+		v = *(const uint32_t *)p;
+		break;
+	case FT_I32:
+		v = *(const int32_t *)p;
+		break;
+	default:
+		v = *(const int64_t *)p;
+		break;
+	}
+	switch (f->fmt) {
+	case FMT_DATE:
+		if (v == 0)
+			return "";
+		okr_date_format((int32_t)v, buf);
+		return arena_strdup(&w->ar, buf);
+	case FMT_ENUM:
+		return v >= 0 && v < 4 ? f->enames[v] : "";
+	case FMT_PERSON:
+		if (v == 0)
+			return "";
+		return rec_get(st, txn, T_PEOPLE, (uint32_t)v, &who, &w->ar, 0) ==
+		    STORE_OK ? who.login : arena_printf(&w->ar, "#%lld", (long long)v);
+	case FMT_KR:
+		return v == 0 ? "" : arena_printf(&w->ar, "#%lld", (long long)v);
+	default:
+		return arena_printf(&w->ar, "%lld", (long long)v);
+	}
+}
+
+/* Appends one change to the history. */
+static int
+history_add(struct store *st, DB_TXN *txn, struct wop *w, uint32_t obj,
+    int record, uint32_t rid, const char *field, const char *old, const char *new)
+{
+	struct change c = { 0, obj, rid, w->actor, record, w->now,
+	    (char *)field, (char *)old, (char *)new };
+	int rc;
+
+	if ((rc = next_id(st, txn, T_HISTORY, &c.id)) != STORE_OK)
+		return rc;
+	return rec_put(st, txn, T_HISTORY, c.id, &c);
+}
+
+/* Records every field that differs between old and new (old NULL: the
+ * record was created). */
+static int
+history_diff(struct store *st, DB_TXN *txn, struct wop *w, enum table t,
+    uint32_t obj, uint32_t rid, const void *old, const void *new)
+{
+	const struct codec *c = tables[t].codec;
+	int record = t == T_OBJ ? 'O' : 'K';
+	const char *a, *b;
+	size_t i;
+	int rc;
+
+	if (old == NULL)
+		return history_add(st, txn, w, obj, record, rid, "created", "",
+		    field_text(st, txn, w, &c->fields[t == T_OBJ ? 12 : 13], new));
+	for (i = 0; i < c->nfields; i++) {
+		if (c->fields[i].fmt == FMT_NONE)
+			continue;
+		a = field_text(st, txn, w, &c->fields[i], old);
+		b = field_text(st, txn, w, &c->fields[i], new);
+		if (strcmp(a, b) != 0 && (rc = history_add(st, txn, w, obj, record,
+		    rid, c->fields[i].name, a, b)) != STORE_OK)
+			return rc;
+	}
+	return STORE_OK;
+}
+
+/* Reads the stored version of a record for writing and checks that the
+ * writer saw it: of two saves from the same version exactly one wins. */
+static int
+check_version(struct store *st, DB_TXN *txn, struct wop *w, enum table t,
+    uint32_t id, uint32_t seen, void *old)
+{
+	int rc = rec_get(st, txn, t, id, old, &w->ar, 1);
 
 	if (rc != STORE_OK)
-		*(uint32_t *)rec = id;	/* a rolled-back new id is not real */
+		return rc;
+	return *(uint32_t *)((char *)old + version_off(t)) == seen ?
+	    STORE_OK : STORE_CONFLICT;
+}
+
+/* Takes a new id for a record, or checks the version of an existing one
+ * into old; sets the record's next version. */
+static int
+prepare(struct store *st, DB_TXN *txn, struct wop *w, enum table t, void *rec,
+    void *old, int *created)
+{
+	uint32_t *idp = rec, *verp = (uint32_t *)((char *)rec + version_off(t));
+	int rc;
+
+	*created = *idp == 0;
+	if (*created) {
+		*verp = 1;
+		return next_id(st, txn, t, idp);
+	}
+	if ((rc = check_version(st, txn, w, t, *idp, *verp, old)) != STORE_OK)
+		return rc;
+	(*verp)++;
+	return STORE_OK;
+}
+
+static int
+op_unit(struct store *st, DB_TXN *txn, void *arg)
+{
+	struct wop *w = arg;
+	struct unit *u = w->rec, old, p;
+	uint32_t up;
+	int rc, created, depth;
+
+	if ((rc = load_actor(st, txn, w)) != STORE_OK)
+		return rc;
+	if (!is_admin(w))
+		return STORE_FORBIDDEN;
+	/* The parent must exist and the unit may not end up under itself. */
+	for (up = u->parent, depth = 0; up != 0; up = p.parent, depth++) {
+		if (up == u->id || depth > 16)
+			return STORE_INVALID;
+		if ((rc = rec_get(st, txn, T_UNITS, up, &p, &w->ar, 0)) != STORE_OK)
+			return rc == STORE_NOTFOUND ? STORE_INVALID : rc;
+	}
+	if (u->lead != 0 && (rc = rec_get(st, txn, T_PEOPLE, u->lead, &p, &w->ar, 0)) != STORE_OK)
+		return rc == STORE_NOTFOUND ? STORE_INVALID : rc;
+	if ((rc = prepare(st, txn, w, T_UNITS, u, &old, &created)) != STORE_OK)
+		return rc;
+	return rec_put(st, txn, T_UNITS, u->id, u);
+}
+
+static int
+op_person(struct store *st, DB_TXN *txn, void *arg)
+{
+	struct wop *w = arg;
+	struct person *p = w->rec, old, m;
+	struct unit u;
+	int rc, created;
+
+	if ((rc = load_actor(st, txn, w)) != STORE_OK)
+		return rc;
+	if (!is_admin(w))
+		return STORE_FORBIDDEN;
+	if ((rc = rec_get(st, txn, T_UNITS, p->unit, &u, &w->ar, 0)) != STORE_OK ||
+	    (p->manager != 0 && (rc = rec_get(st, txn, T_PEOPLE, p->manager, &m,
+	    &w->ar, 0)) != STORE_OK))
+		return rc == STORE_NOTFOUND ? STORE_INVALID : rc;
+	if ((rc = prepare(st, txn, w, T_PEOPLE, p, &old, &created)) != STORE_OK)
+		return rc;
+	/* A login taken by another person fails in the unique index. */
+	return rec_put(st, txn, T_PEOPLE, p->id, p);
+}
+
+static int
+op_cycle(struct store *st, DB_TXN *txn, void *arg)
+{
+	struct wop *w = arg;
+	struct cycle *c = w->rec, old;
+	int rc, created;
+
+	if ((rc = load_actor(st, txn, w)) != STORE_OK)
+		return rc;
+	if (!is_admin(w))
+		return STORE_FORBIDDEN;
+	if ((rc = prepare(st, txn, w, T_CYCLES, c, &old, &created)) != STORE_OK)
+		return rc;
+	return rec_put(st, txn, T_CYCLES, c->id, c);
+}
+
+/* Runs a write operation with its own arena. */
+static int
+write_op(struct store *st, txn_fn fn, struct wop *w)
+{
+	int rc;
+
+	arena_init(&w->ar);
+	w->now = (int64_t)time(NULL);
+	rc = txn_run(st, 1, fn, w);
+	arena_free(&w->ar);
 	return rc;
 }
+
+/* Runs a write of one record; on failure the caller's record keeps its
+ * id and version, so that a form can be shown again as it was. */
+static int
+write_rec(struct store *st, txn_fn fn, uint32_t actor, void *rec, enum table t)
+{
+	struct wop w = { .actor = actor, .rec = rec };
+	uint32_t id = *(uint32_t *)rec;
+	uint32_t ver = *(uint32_t *)((char *)rec + version_off(t));
+	int rc;
+
+	if (st->rdonly)
+		return STORE_ERR;
+	if ((rc = write_op(st, fn, &w)) != STORE_OK) {
+		*(uint32_t *)rec = id;
+		*(uint32_t *)((char *)rec + version_off(t)) = ver;
+	}
+	return rc;
+}
+
+int
+store_unit_put(struct store *st, uint32_t actor, struct unit *u)
+{
+	if (u->name == NULL || u->level < 0 || u->level >= LEVEL_PERSONAL)
+		return STORE_INVALID;
+	return write_rec(st, op_unit, actor, u, T_UNITS);
+}
+
+int
+store_person_put(struct store *st, uint32_t actor, struct person *p)
+{
+	if (p->login == NULL || p->name == NULL || p->role < 0 ||
+	    p->role >= ROLE__MAX)
+		return STORE_INVALID;
+	return write_rec(st, op_person, actor, p, T_PEOPLE);
+}
+
+int
+store_cycle_put(struct store *st, uint32_t actor, struct cycle *c)
+{
+	if (c->name == NULL || c->end < c->start || c->state < 0 ||
+	    c->state >= CYCLE__MAX)
+		return STORE_INVALID;
+	return write_rec(st, op_cycle, actor, c, T_CYCLES);
+}
+
+/* The quarter after the newest cycle. */
+static int
+op_cycle_next(struct store *st, DB_TXN *txn, void *arg)
+{
+	struct wop *w = arg;
+	struct cycle *c = w->rec, *all;
+	struct vec v = { 0 };
+	char name[32], d[32];
+	int32_t start;
+	int rc, y, q;
+	size_t i;
+
+	if ((rc = load_actor(st, txn, w)) != STORE_OK)
+		return rc;
+	if (!is_admin(w))
+		return STORE_FORBIDDEN;
+	if ((rc = rec_list(st, txn, T_CYCLES, NULL, 0, &w->ar, &v)) != STORE_OK)
+		return rc;
+	all = (struct cycle *)v.items;
+	start = okr_today();
+	for (i = 0; i < v.n; i++)
+		if (i == 0 || all[i].end + 1 > start)
+			start = all[i].end + 1;
+	okr_date_format(start, d);
+	y = atoi(d);
+	q = (atoi(d + 5) - 1) / 3;	/* the quarter holding start */
+	snprintf(name, sizeof(name), "%04d-Q%d", y, q + 1);
+	for (i = 0; i < v.n; i++)
+		if (strcmp(all[i].name, name) == 0)
+			return STORE_INVALID;
+	snprintf(d, sizeof(d), "%04d-%02d-01", y, q * 3 + 1);
+	okr_date_parse(d, &c->start);
+	snprintf(d, sizeof(d), "%04d-%02d-01", q == 3 ? y + 1 : y, q == 3 ? 1 : q * 3 + 4);
+	okr_date_parse(d, &c->end);
+	c->end--;
+	c->state = CYCLE_PLANNING;
+	c->id = 0;
+	c->name = arena_strdup(&w->ar, name);
+	if ((rc = next_id(st, txn, T_CYCLES, &c->id)) != STORE_OK)
+		return rc;
+	c->version = 1;
+	return rec_put(st, txn, T_CYCLES, c->id, c);
+}
+
+int
+store_cycle_next(struct store *st, struct arena *ar, uint32_t actor,
+    struct cycle *c)
+{
+	struct wop w = { .actor = actor, .rec = c };
+	int rc = write_op(st, op_cycle_next, &w);
+
+	/* The name lived in the operation's arena. */
+	c->name = rc == STORE_OK ? arena_printf(ar, "%s", c->name) : NULL;
+	return rc;
+}
+
+/* Checks what an objective names: its cycle, unit, owner, and the KR
+ * above (in the same cycle); a personal objective sits in its owner's
+ * unit. */
+static int
+objective_refs(struct store *st, DB_TXN *txn, struct wop *w,
+    const struct objective *o)
+{
+	struct unit u;
+	struct person p;
+	struct kr k;
+	struct objective po;
+	int rc;
+
+	if ((rc = rec_get(st, txn, T_UNITS, o->unit, &u, &w->ar, 0)) != STORE_OK)
+		return rc == STORE_NOTFOUND ? STORE_INVALID : rc;
+	if (o->owner != 0) {
+		if ((rc = rec_get(st, txn, T_PEOPLE, o->owner, &p, &w->ar, 0)) != STORE_OK)
+			return rc == STORE_NOTFOUND ? STORE_INVALID : rc;
+		if (o->level == LEVEL_PERSONAL && p.unit != o->unit)
+			return STORE_INVALID;
+	} else if (o->level == LEVEL_PERSONAL)
+		return STORE_INVALID;
+	if (o->parent_kr != 0) {
+		if ((rc = rec_get(st, txn, T_KRS, o->parent_kr, &k, &w->ar, 0)) != STORE_OK ||
+		    (rc = rec_get(st, txn, T_OBJ, k.objective, &po, &w->ar, 0)) != STORE_OK)
+			return rc == STORE_NOTFOUND ? STORE_INVALID : rc;
+		if (po.cycle != o->cycle || po.id == o->id)
+			return STORE_INVALID;
+	}
+	return STORE_OK;
+}
+
+static int
+op_objective(struct store *st, DB_TXN *txn, void *arg)
+{
+	struct wop *w = arg;
+	struct objective *o = w->rec, old;
+	int rc, created;
+
+	if ((rc = load_actor(st, txn, w)) != STORE_OK ||
+	    (rc = objective_refs(st, txn, w, o)) != STORE_OK)
+		return rc;
+	if ((rc = prepare(st, txn, w, T_OBJ, o, &old, &created)) != STORE_OK)
+		return rc;
+	if (!created) {
+		/* Where an objective belongs never changes: only what it says. */
+		if (old.cycle != o->cycle || old.unit != o->unit ||
+		    old.level != o->level)
+			return STORE_INVALID;
+		if ((rc = may_edit(st, txn, w, &old)) != STORE_OK)
+			return rc;
+		o->created_by = old.created_by;
+		o->created_at = old.created_at;
+	} else {
+		o->created_by = w->actor;
+		o->created_at = w->now;
+	}
+	if ((rc = may_edit(st, txn, w, o)) != STORE_OK)
+		return rc;
+	o->updated_by = w->actor;
+	o->updated_at = w->now;
+	if ((rc = rec_put(st, txn, T_OBJ, o->id, o)) != STORE_OK)
+		return rc;
+	return history_diff(st, txn, w, T_OBJ, o->id, o->id, created ? NULL : &old, o);
+}
+
+int
+store_objective_put(struct store *st, uint32_t actor, struct objective *o)
+{
+	if (o->title == NULL || o->cycle == 0 || o->unit == 0 || o->level < 0 ||
+	    o->level >= LEVEL__MAX || o->state < 0 || o->state >= OBJ__MAX)
+		return STORE_INVALID;
+	return write_rec(st, op_objective, actor, o, T_OBJ);
+}
+
+static int
+op_kr(struct store *st, DB_TXN *txn, void *arg)
+{
+	struct wop *w = arg;
+	struct kr *k = w->rec, old;
+	struct objective o;
+	struct person p;
+	int rc, created;
+
+	if ((rc = load_actor(st, txn, w)) != STORE_OK)
+		return rc;
+	if ((rc = rec_get(st, txn, T_OBJ, k->objective, &o, &w->ar, 0)) != STORE_OK ||
+	    (k->owner != 0 && (rc = rec_get(st, txn, T_PEOPLE, k->owner, &p,
+	    &w->ar, 0)) != STORE_OK))
+		return rc == STORE_NOTFOUND ? STORE_INVALID : rc;
+	if ((rc = may_edit(st, txn, w, &o)) != STORE_OK)
+		return rc;
+	if ((rc = prepare(st, txn, w, T_KRS, k, &old, &created)) != STORE_OK)
+		return rc;
+	if (!created && old.objective != k->objective)
+		return STORE_INVALID;
+	/* updated_at is the time of the check-in the KR shows, 0 for none. */
+	k->updated_at = created ? 0 : old.updated_at;
+	if ((rc = rec_put(st, txn, T_KRS, k->id, k)) != STORE_OK)
+		return rc;
+	return history_diff(st, txn, w, T_KRS, k->objective, k->id,
+	    created ? NULL : &old, k);
+}
+
+int
+store_kr_put(struct store *st, uint32_t actor, struct kr *k)
+{
+	if (k->title == NULL || k->objective == 0 || k->kind < 0 ||
+	    k->kind >= KR__MAX || k->direction < 0 || k->direction >= DIR__MAX ||
+	    !(k->weight >= 0) || !(k->confidence >= 0 && k->confidence <= 1))
+		return STORE_INVALID;
+	return write_rec(st, op_kr, actor, k, T_KRS);
+}
+
+/* May the actor check in on KR k (of objective o)?  Its owner may, and
+ * whoever may edit the objective. */
+static int
+may_checkin(struct store *st, DB_TXN *txn, struct wop *w, const struct kr *k,
+    struct objective *o)
+{
+	int rc;
+
+	if ((rc = rec_get(st, txn, T_OBJ, k->objective, o, &w->ar, 0)) != STORE_OK)
+		return rc == STORE_NOTFOUND ? STORE_INVALID : rc;
+	rc = may_edit(st, txn, w, o);
+	if (rc == STORE_FORBIDDEN && k->owner != 0 && k->owner == w->actor)
+		rc = STORE_OK;
+	return rc;
+}
+
+static int
+op_checkins(struct store *st, DB_TXN *txn, void *arg)
+{
+	struct wop *w = arg;
+	struct checkin *c = w->rec;
+	struct kr k, old;
+	struct objective o;
+	size_t i;
+	int rc;
+
+	if ((rc = load_actor(st, txn, w)) != STORE_OK)
+		return rc;
+	for (i = 0; i < w->n; i++) {
+		if ((rc = rec_get(st, txn, T_KRS, c[i].kr, &k, &w->ar, 1)) != STORE_OK)
+			return rc == STORE_NOTFOUND ? STORE_INVALID : rc;
+		if ((rc = may_checkin(st, txn, w, &k, &o)) != STORE_OK)
+			return rc;
+		/* The operator's loads keep their authors; people sign their own. */
+		if (w->actor != STORE_SYSTEM || c[i].author == 0)
+			c[i].author = w->actor;
+		if (c[i].at == 0)
+			c[i].at = w->now;
+		if ((rc = next_id(st, txn, T_CHECKINS, &c[i].id)) != STORE_OK ||
+		    (rc = rec_put(st, txn, T_CHECKINS, c[i].id, &c[i])) != STORE_OK)
+			return rc;
+		/* The KR shows its latest check-in; a back-dated one only
+		 * joins the list of check-ins. */
+		if (c[i].at < k.updated_at)
+			continue;
+		old = k;
+		k.current = c[i].value;
+		k.confidence = c[i].confidence;
+		k.updated_at = c[i].at;
+		k.version++;
+		if ((rc = rec_put(st, txn, T_KRS, k.id, &k)) != STORE_OK ||
+		    (rc = history_diff(st, txn, w, T_KRS, k.objective, k.id, &old, &k)) != STORE_OK)
+			return rc;
+	}
+	return STORE_OK;
+}
+
+int
+store_checkins_add(struct store *st, uint32_t actor, struct checkin *c, size_t n)
+{
+	struct wop w = { .actor = actor, .rec = c, .n = n };
+	size_t i;
+	int rc;
+
+	for (i = 0; i < n; i++)
+		if (c[i].kr == 0 || !(c[i].confidence >= 0 && c[i].confidence <= 1) ||
+		    !isfinite(c[i].value))
+			return STORE_INVALID;
+	if ((rc = write_op(st, op_checkins, &w)) != STORE_OK)
+		for (i = 0; i < n; i++)
+			c[i].id = 0;
+	return rc;
+}
+
+static int
+op_comment(struct store *st, DB_TXN *txn, void *arg)
+{
+	struct wop *w = arg;
+	struct comment *c = w->rec;
+	struct objective o;
+	int rc;
+
+	if ((rc = load_actor(st, txn, w)) != STORE_OK)
+		return rc;
+	if ((rc = rec_get(st, txn, T_OBJ, c->objective, &o, &w->ar, 0)) != STORE_OK)
+		return rc == STORE_NOTFOUND ? STORE_INVALID : rc;
+	c->owner = o.owner;
+	c->author = w->actor;
+	c->at = w->now;
+	if ((rc = next_id(st, txn, T_COMMENTS, &c->id)) != STORE_OK)
+		return rc;
+	return rec_put(st, txn, T_COMMENTS, c->id, c);
+}
+
+int
+store_comment_add(struct store *st, uint32_t actor, struct comment *c)
+{
+	struct wop w = { .actor = actor, .rec = c };
+
+	if (c->text == NULL || *c->text == '\0' || c->kind < 0 ||
+	    c->kind >= COMMENT__MAX)
+		return STORE_INVALID;
+	return write_op(st, op_comment, &w);
+}
+
+/* Copies objective w->id into the cycle that follows its own. */
+static int
+op_carry(struct store *st, DB_TXN *txn, void *arg)
+{
+	struct wop *w = arg;
+	struct objective o, copy;
+	struct cycle c, *all, *next = NULL;
+	struct vec cv = { 0 }, kv = { 0 };
+	struct kr *k;
+	unsigned char key[4];
+	double *sc;
+	size_t i;
+	int rc;
+
+	if ((rc = load_actor(st, txn, w)) != STORE_OK)
+		return rc;
+	if ((rc = rec_get(st, txn, T_OBJ, w->id, &o, &w->ar, 0)) != STORE_OK)
+		return rc;
+	if ((rc = may_edit(st, txn, w, &o)) != STORE_OK &&
+	    rc != STORE_CLOSED)	/* a closed cycle's objective may be carried */
+		return rc;
+	if (rc == STORE_CLOSED && !is_admin(w) && o.owner != w->actor) {
+		int yes;
+
+		if ((rc = leads(st, txn, w, o.unit, &yes)) != STORE_OK)
+			return rc;
+		if (!yes)
+			return STORE_FORBIDDEN;
+	}
+	if ((rc = rec_get(st, txn, T_CYCLES, o.cycle, &c, &w->ar, 0)) != STORE_OK ||
+	    (rc = rec_list(st, txn, T_CYCLES, NULL, 0, &w->ar, &cv)) != STORE_OK)
+		return rc;
+	all = (struct cycle *)cv.items;
+	for (i = 0; i < cv.n; i++)
+		if (all[i].start > c.start && (next == NULL || all[i].start < next->start))
+			next = &all[i];
+	if (next == NULL)
+		return STORE_INVALID;
+	if (next->state == CYCLE_CLOSED)
+		return STORE_CLOSED;
+	be32(key, o.id);
+	if ((rc = rec_list(st, txn, T_KR_OBJ, key, 4, &w->ar, &kv)) != STORE_OK)
+		return rc;
+	k = (struct kr *)kv.items;
+	sc = arena_alloc(&w->ar, (kv.n + 1) * sizeof(*sc));
+	for (i = 0; i < kv.n; i++)
+		sc[i] = okr_kr_score(k[i].kind, k[i].direction, k[i].start,
+		    k[i].target, k[i].current);
+	if (kv.n > 0 && okr_pct(okr_weighted_score(sc, NULL, kv.n)) == 100)
+		return STORE_INVALID;	/* finished: nothing to carry */
+	copy = o;
+	copy.cycle = next->id;
+	copy.parent_kr = 0;	/* the next cycle's alignment is chosen anew */
+	copy.state = OBJ_ACTIVE;
+	copy.version = 1;
+	copy.created_by = copy.updated_by = w->actor;
+	copy.created_at = copy.updated_at = w->now;
+	if ((rc = next_id(st, txn, T_OBJ, &copy.id)) != STORE_OK ||
+	    (rc = rec_put(st, txn, T_OBJ, copy.id, &copy)) != STORE_OK ||
+	    (rc = history_diff(st, txn, w, T_OBJ, copy.id, copy.id, NULL, &copy)) != STORE_OK ||
+	    (rc = history_add(st, txn, w, copy.id, 'O', copy.id, "carried",
+	    arena_printf(&w->ar, "#%u", o.id), "")) != STORE_OK ||
+	    (rc = history_add(st, txn, w, o.id, 'O', o.id, "carried", "",
+	    arena_printf(&w->ar, "#%u", copy.id))) != STORE_OK)
+		return rc;
+	for (i = 0; i < kv.n; i++) {
+		k[i].objective = copy.id;
+		k[i].start = k[i].current;	/* reset: start where it stands */
+		k[i].version = 1;
+		k[i].updated_at = w->now;
+		if (k[i].due != 0)
+			k[i].due = next->end;
+		if ((rc = next_id(st, txn, T_KRS, &k[i].id)) != STORE_OK ||
+		    (rc = rec_put(st, txn, T_KRS, k[i].id, &k[i])) != STORE_OK)
+			return rc;
+	}
+	w->newid = copy.id;
+	return STORE_OK;
+}
+
+int
+store_objective_carry(struct store *st, uint32_t actor, uint32_t id,
+    uint32_t *newid)
+{
+	struct wop w = { .actor = actor, .id = id };
+	int rc = write_op(st, op_carry, &w);
+
+	*newid = rc == STORE_OK ? w.newid : 0;
+	return rc;
+}
+
+/* store_allowed() in a read transaction. */
+struct pop {
+	struct wop	 w;
+	enum perm	 what;
+	uint32_t	 id;
+};
+
+static int
+op_allowed(struct store *st, DB_TXN *txn, void *arg)
+{
+	struct pop *p = arg;
+	struct wop *w = &p->w;
+	struct objective o;
+	struct person who;
+	struct kr k;
+	int rc, yes;
+
+	if ((rc = load_actor(st, txn, w)) != STORE_OK)
+		return rc;
+	switch (p->what) {
+	case PERM_EDIT_OBJECTIVE:
+		if ((rc = rec_get(st, txn, T_OBJ, p->id, &o, &w->ar, 0)) != STORE_OK)
+			return rc;
+		return may_edit(st, txn, w, &o);
+	case PERM_CHECKIN:
+		if ((rc = rec_get(st, txn, T_KRS, p->id, &k, &w->ar, 0)) != STORE_OK)
+			return rc;
+		return may_checkin(st, txn, w, &k, &o);
+	case PERM_ADD_UNIT_OBJECTIVE:
+		if (is_admin(w))
+			return STORE_OK;
+		if ((rc = leads(st, txn, w, p->id, &yes)) != STORE_OK)
+			return rc;
+		return yes ? STORE_OK : STORE_FORBIDDEN;
+	case PERM_ADD_PERSONAL:
+		if (is_admin(w) || p->id == w->actor)
+			return STORE_OK;
+		if ((rc = rec_get(st, txn, T_PEOPLE, p->id, &who, &w->ar, 0)) != STORE_OK ||
+		    (rc = leads(st, txn, w, who.unit, &yes)) != STORE_OK)
+			return rc;
+		return yes ? STORE_OK : STORE_FORBIDDEN;
+	default:
+		return is_admin(w) ? STORE_OK : STORE_FORBIDDEN;
+	}
+}
+
+int
+store_allowed(struct store *st, uint32_t actor, enum perm what, uint32_t id)
+{
+	struct pop p = { .w = { .actor = actor }, .what = what, .id = id };
+	int rc;
+
+	arena_init(&p.w.ar);
+	rc = txn_run(st, 0, op_allowed, &p);
+	arena_free(&p.w.ar);
+	return rc;
+}
+
+/* ------------------------------------------------------------- reads */
 
 int
 store_unit_get(struct store *st, struct arena *ar, uint32_t id, struct unit *u)
@@ -673,14 +1477,6 @@ store_units_children(struct store *st, struct arena *ar, uint32_t parent,
     struct unit **v, size_t *n)
 {
 	return list_by(st, ar, T_UNIT_PARENT, 1, parent, 0, v, n);
-}
-
-int
-store_unit_put(struct store *st, struct unit *u)
-{
-	if (u->name == NULL || u->level < 0 || u->level >= LEVEL_PERSONAL)
-		return STORE_INVALID;
-	return put_plain(st, T_UNITS, u);
 }
 
 int
@@ -727,15 +1523,6 @@ store_people_in_unit(struct store *st, struct arena *ar, uint32_t unit,
 }
 
 int
-store_person_put(struct store *st, struct person *p)
-{
-	if (p->login == NULL || p->name == NULL || p->role < 0 ||
-	    p->role >= ROLE__MAX)
-		return STORE_INVALID;
-	return put_plain(st, T_PEOPLE, p);
-}
-
-int
 store_cycle_get(struct store *st, struct arena *ar, uint32_t id, struct cycle *c)
 {
 	return get_by_id(st, ar, T_CYCLES, id, c);
@@ -760,15 +1547,6 @@ store_cycles_all(struct store *st, struct arena *ar, struct cycle **v, size_t *n
 	if (rc == STORE_OK && *n > 1)
 		qsort(*v, *n, sizeof(**v), cycle_cmp);
 	return rc;
-}
-
-int
-store_cycle_put(struct store *st, struct cycle *c)
-{
-	if (c->name == NULL || c->end < c->start || c->state < 0 ||
-	    c->state >= CYCLE__MAX)
-		return STORE_INVALID;
-	return put_plain(st, T_CYCLES, c);
 }
 
 int
@@ -799,60 +1577,6 @@ store_objectives_by_parent_kr(struct store *st, struct arena *ar, uint32_t kr,
 	return list_by(st, ar, T_OBJ_PARENT, 1, kr, 0, v, n);
 }
 
-/* Writes a versioned record (objective or KR): the stored version must be
- * the one the writer read, checked under a write lock (DB_RMW) in the same
- * transaction, so that of two stale saves exactly one wins. */
-static int
-op_put_versioned(struct store *st, DB_TXN *txn, void *arg)
-{
-	struct op *op = arg;
-	uint32_t *idp = op->rec, *verp = (uint32_t *)((char *)op->rec + op->klen);
-	struct arena ar;
-	union { struct objective o; struct kr k; } old;
-	uint32_t oldver;
-	int rc;
-
-	if (*idp == 0) {
-		if ((rc = next_id(st, txn, op->t, idp)) != STORE_OK)
-			return rc;
-		*verp = 1;
-		return rec_put(st, txn, op->t, *idp, op->rec);
-	}
-	arena_init(&ar);
-	rc = rec_get(st, txn, op->t, *idp, &old, &ar, 1);
-	arena_free(&ar);
-	if (rc != STORE_OK)
-		return rc;
-	oldver = *(uint32_t *)((char *)&old + op->klen);
-	if (oldver != *verp)
-		return STORE_CONFLICT;
-	*verp = oldver + 1;
-	return rec_put(st, txn, op->t, *idp, op->rec);
-}
-
-static int
-put_versioned(struct store *st, enum table t, void *rec, size_t veroff)
-{
-	struct op op = { .t = t, .rec = rec, .klen = veroff };
-	uint32_t id = *(uint32_t *)rec, ver = *(uint32_t *)((char *)rec + veroff);
-	int rc = txn_run(st, 1, op_put_versioned, &op);
-
-	if (rc != STORE_OK) {
-		*(uint32_t *)rec = id;
-		*(uint32_t *)((char *)rec + veroff) = ver;
-	}
-	return rc;
-}
-
-int
-store_objective_put(struct store *st, struct objective *o)
-{
-	if (o->title == NULL || o->cycle == 0 || o->unit == 0 || o->level < 0 ||
-	    o->level >= LEVEL__MAX || o->state < 0 || o->state >= OBJ__MAX)
-		return STORE_INVALID;
-	return put_versioned(st, T_OBJ, o, offsetof(struct objective, version));
-}
-
 int
 store_kr_get(struct store *st, struct arena *ar, uint32_t id, struct kr *k)
 {
@@ -867,62 +1591,31 @@ store_krs_by_objective(struct store *st, struct arena *ar, uint32_t obj,
 }
 
 int
-store_kr_put(struct store *st, struct kr *k)
-{
-	if (k->title == NULL || k->objective == 0 || k->kind < 0 ||
-	    k->kind >= KR__MAX || k->direction < 0 || k->direction >= DIR__MAX)
-		return STORE_INVALID;
-	return put_versioned(st, T_KRS, k, offsetof(struct kr, version));
-}
-
-int
 store_checkins_by_kr(struct store *st, struct arena *ar, uint32_t kr,
     struct checkin **v, size_t *n)
 {
 	return list_by(st, ar, T_CI_KR, 1, kr, 0, v, n);
 }
 
-static int
-op_checkin(struct store *st, DB_TXN *txn, void *arg)
+int
+store_history_by_objective(struct store *st, struct arena *ar, uint32_t obj,
+    struct change **v, size_t *n)
 {
-	struct op *op = arg;
-	struct checkin *c = op->rec;
-	struct kr k;
-	struct arena ar;
-	int rc;
-
-	arena_init(&ar);
-	if ((rc = rec_get(st, txn, T_KRS, c->kr, &k, &ar, 1)) != STORE_OK)
-		goto out;
-	if ((rc = next_id(st, txn, T_CHECKINS, &c->id)) != STORE_OK ||
-	    (rc = rec_put(st, txn, T_CHECKINS, c->id, c)) != STORE_OK)
-		goto out;
-	/* The KR shows its latest check-in; a back-dated one only joins the
-	 * history. */
-	if (c->at >= k.updated_at) {
-		k.current = c->value;
-		k.confidence = c->confidence;
-		k.updated_at = c->at;
-		k.version++;
-		rc = rec_put(st, txn, T_KRS, k.id, &k);
-	}
-out:
-	arena_free(&ar);
-	return rc;
+	return list_by(st, ar, T_HISTORY_OBJ, 1, obj, 0, v, n);
 }
 
 int
-store_checkin_add(struct store *st, struct checkin *c)
+store_comments_by_objective(struct store *st, struct arena *ar, uint32_t obj,
+    struct comment **v, size_t *n)
 {
-	struct op op = { .rec = c };
-	int rc;
+	return list_by(st, ar, T_COMMENTS_OBJ, 1, obj, 0, v, n);
+}
 
-	if (c->kr == 0 || !(c->confidence >= 0 && c->confidence <= 1))
-		return STORE_INVALID;
-	c->id = 0;
-	if ((rc = txn_run(st, 1, op_checkin, &op)) != STORE_OK)
-		c->id = 0;
-	return rc;
+int
+store_comments_for_owner(struct store *st, struct arena *ar, uint32_t owner,
+    struct comment **v, size_t *n)
+{
+	return list_by(st, ar, T_COMMENTS_OWNER, 1, owner, 0, v, n);
 }
 
 int

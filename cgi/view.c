@@ -1,4 +1,6 @@
 /* view.c: records into page documents (see view.h and xslt/README.md). */
+#include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "arena.h"
@@ -6,6 +8,23 @@
 #include "render.h"
 #include "req.h"
 #include "view.h"
+
+int
+view_error(struct req *r, int s)
+{
+	if (s == STORE_FORBIDDEN)
+		r->errkey = "err.403.edit";
+	else if (s == STORE_CLOSED)
+		r->errkey = "err.403.closed";
+	return s == STORE_FORBIDDEN || s == STORE_CLOSED ? 403 : view_status(s);
+}
+
+int
+view_may(struct view *v, int perm, uint32_t id)
+{
+	return v->r->me != NULL &&
+	    store_allowed(v->st, v->r->me->id, (enum perm)perm, id) == STORE_OK;
+}
 
 int
 view_status(int s)
@@ -210,9 +229,43 @@ view_score(struct view *v, const struct objective *o, double *score)
 	return 0;
 }
 
-static int
-view_checkins(struct view *v, xmlNodePtr kn, uint32_t kr)
+/* The SVG polyline of a KR's check-ins, scaled into 120 x 30: time
+ * across, value up, the range taking in start and target. */
+static void
+view_trend(xmlNodePtr kn, const struct kr *k, const struct checkin *c, size_t n,
+    struct arena *ar)
 {
+	double lo = fmin(k->start, k->target), hi = fmax(k->start, k->target);
+	double t0 = (double)c[0].at, span, x, y;
+	char *pts = arena_alloc(ar, n * 24 + 1), *p = pts;
+	xmlNodePtr tn;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		lo = fmin(lo, c[i].value);
+		hi = fmax(hi, c[i].value);
+	}
+	span = (double)(c[n - 1].at - c[0].at);
+	for (i = 0; i < n; i++) {
+		x = span > 0 ? ((double)c[i].at - t0) / span * 116 + 2 : 60;
+		y = hi > lo ? 28 - (c[i].value - lo) / (hi - lo) * 26 : 15;
+		p += snprintf(p, 24, "%s%.1f,%.1f", i ? " " : "", x, y);
+	}
+	tn = xmlNewChild(kn, NULL, BAD_CAST "trend", NULL);
+	render_attr(tn, "points", pts);
+	render_attr(tn, "width", "120");
+	render_attr(tn, "height", "30");
+}
+
+static void view_next_cycle(struct view *, xmlNodePtr, const struct objective *,
+    double, size_t);
+static void view_objective_hints(struct view *, xmlNodePtr,
+    const struct objective *, double, size_t);
+
+static int
+view_checkins(struct view *v, xmlNodePtr kn, const struct kr *k)
+{
+	uint32_t kr = k->id;
 	struct checkin *c;
 	size_t i, n;
 	char buf[21];
@@ -237,6 +290,8 @@ view_checkins(struct view *v, xmlNodePtr kn, uint32_t kr)
 		if (c[i].note != NULL && *c[i].note != '\0')
 			render_text(cn, "note", c[i].note);
 	}
+	if (n >= 2)
+		view_trend(kn, k, c, n, &v->r->ar);
 	return 0;
 }
 
@@ -279,7 +334,8 @@ view_parent(struct view *v, xmlNodePtr on, uint32_t krid)
 }
 
 static int
-view_kr(struct view *v, xmlNodePtr on, const struct kr *k, unsigned flags)
+view_kr(struct view *v, xmlNodePtr on, const struct kr *k, unsigned flags,
+    int edit)
 {
 	xmlNodePtr kn = xmlNewChild(on, NULL, BAD_CAST "kr", NULL);
 	char d[11];
@@ -304,7 +360,21 @@ view_kr(struct view *v, xmlNodePtr on, const struct kr *k, unsigned flags)
 	    k->target, k->current));
 	render_text(kn, "title", k->title);
 	view_person_ref(v, kn, "owner", k->owner);
-	if ((flags & VIEW_CHECKINS) && (rc = view_checkins(v, kn, k->id)) != 0)
+	if (flags & VIEW_PERMS) {
+		if (edit)
+			render_attr(kn, "can-edit", "1");
+		if (edit || view_may(v, PERM_CHECKIN, k->id))
+			render_attr(kn, "can-checkin", "1");
+	}
+	if (flags & VIEW_HINTS) {
+		int h = okr_kr_hints(k->title);
+
+		if (h & HINT_NUMBER)
+			render_attr(xmlNewChild(kn, NULL, BAD_CAST "hint", NULL), "key", "hint.kr.number");
+		if (h & HINT_DATE)
+			render_attr(xmlNewChild(kn, NULL, BAD_CAST "hint", NULL), "key", "hint.kr.date");
+	}
+	if ((flags & VIEW_CHECKINS) && (rc = view_checkins(v, kn, k)) != 0)
 		return rc;
 	if ((flags & VIEW_ALIGNED) && (rc = view_aligned(v, kn, k->id)) != 0)
 		return rc;
@@ -319,7 +389,7 @@ view_objective(struct view *v, xmlNodePtr parent, const struct objective *o,
 	const struct unit *u = view_unit(v, o->unit);
 	struct kr *k;
 	size_t i, n;
-	int rc;
+	int rc, edit = 0, checkin = 0;
 
 	if ((rc = store_krs_by_objective(v->st, &v->r->ar, o->id, &k, &n)) != STORE_OK)
 		return view_status(rc);
@@ -343,12 +413,175 @@ view_objective(struct view *v, xmlNodePtr parent, const struct objective *o,
 		render_attr(un, "level", okr_level_names[u->level]);
 	}
 	view_person_ref(v, on, "owner", o->owner);
+	if ((flags & VIEW_PERMS) && o->state != OBJ_ARCHIVED &&
+	    view_may(v, PERM_EDIT_OBJECTIVE, o->id))
+		edit = 1;
+	if (edit)
+		render_attr(on, "can-edit", "1");
+	if (flags & VIEW_PERMS)
+		view_next_cycle(v, on, o, *score, n);
+	if (flags & VIEW_HINTS)
+		view_objective_hints(v, on, o, *score, n);
 	if ((flags & VIEW_PARENT) && o->parent_kr != 0 &&
 	    (rc = view_parent(v, on, o->parent_kr)) != 0)
 		return rc;
 	if (flags & VIEW_KRS)
-		for (i = 0; i < n; i++)
-			if ((rc = view_kr(v, on, &k[i], flags)) != 0)
+		for (i = 0; i < n; i++) {
+			if ((rc = view_kr(v, on, &k[i], flags, edit)) != 0)
 				return rc;
+			if (xmlHasProp(on->last, BAD_CAST "can-checkin"))
+				checkin = 1;
+		}
+	if (checkin)
+		render_attr(on, "can-checkin", "1");
+	return 0;
+}
+
+/* The cycle after o's, when o could be carried over into it: the user
+ * may edit o (or owns it), it is unfinished, and that cycle is open. */
+static void
+view_next_cycle(struct view *v, xmlNodePtr on, const struct objective *o,
+    double score, size_t nkrs)
+{
+	const struct cycle *mine = NULL, *next = NULL;
+	size_t i;
+
+	if (v->r->me == NULL || (nkrs > 0 && okr_pct(score) == 100) ||
+	    o->state == OBJ_ARCHIVED)
+		return;
+	for (i = 0; i < v->ncycles; i++)
+		if (v->cycles[i].id == o->cycle)
+			mine = &v->cycles[i];
+	for (i = 0; mine != NULL && i < v->ncycles; i++)
+		if (v->cycles[i].start > mine->start &&
+		    (next == NULL || v->cycles[i].start < next->start))
+			next = &v->cycles[i];
+	if (next == NULL || next->state == CYCLE_CLOSED)
+		return;
+	if (o->owner == v->r->me->id || v->r->me->role == ROLE_ADMIN ||
+	    view_may(v, PERM_ADD_UNIT_OBJECTIVE, o->unit))
+		render_attr(on, "next-cycle", next->name);
+}
+
+/* 2 to 5 KRs is the rule of thumb (a warning); a final 1.0 may mean the
+ * objective was not ambitious enough. */
+static void
+view_objective_hints(struct view *v, xmlNodePtr on, const struct objective *o,
+    double score, size_t nkrs)
+{
+	size_t i;
+
+	if (nkrs < 2 || nkrs > 5)
+		render_attr(xmlNewChild(on, NULL, BAD_CAST "hint", NULL), "key", "hint.krs.count");
+	for (i = 0; i < v->ncycles; i++)
+		if (v->cycles[i].id == o->cycle && nkrs > 0 &&
+		    (v->cycles[i].state == CYCLE_REVIEW ||
+		    v->cycles[i].state == CYCLE_CLOSED) && okr_pct(score) == 100)
+			render_attr(xmlNewChild(on, NULL, BAD_CAST "hint", NULL),
+			    "key", "hint.too-easy");
+}
+
+/* The history of an objective and its KRs, newest first. */
+static int
+view_history(struct view *v, xmlNodePtr page, uint32_t id)
+{
+	struct change *c;
+	const struct person *p;
+	xmlNodePtr hn, cn;
+	char at[21];
+	size_t i, n;
+	int rc;
+
+	if ((rc = store_history_by_objective(v->st, &v->r->ar, id, &c, &n)) != STORE_OK)
+		return view_status(rc);
+	hn = xmlNewChild(page, NULL, BAD_CAST "history", NULL);
+	for (i = n; i-- > 0;) {
+		cn = xmlNewChild(hn, NULL, BAD_CAST "change", NULL);
+		okr_time_format(c[i].at, at);
+		render_attr(cn, "at", at);
+		if ((p = view_person(v, c[i].by)) != NULL) {
+			render_attr(cn, "by", p->login);
+			render_attr(cn, "by-name", p->name);
+		}
+		render_attr(cn, "record", c[i].record == 'K' ? "kr" : "objective");
+		render_attr_u(cn, "record-id", c[i].record_id);
+		render_attr(cn, "field", c[i].field);
+		render_text(cn, "old", c[i].old_value);
+		render_text(cn, "new", c[i].new_value);
+	}
+	return 0;
+}
+
+/* <comment> elements, oldest first; with_objective names the objective
+ * (the inbox). */
+static void
+view_comment_list(struct view *v, xmlNodePtr parent, struct comment *c,
+    size_t n, int newest_first, int with_objective)
+{
+	const struct person *p;
+	struct objective o;
+	xmlNodePtr cn;
+	char at[21];
+	size_t i, j;
+
+	for (j = 0; j < n; j++) {
+		i = newest_first ? n - 1 - j : j;
+		cn = xmlNewChild(parent, NULL, BAD_CAST "comment", NULL);
+		render_attr_u(cn, "id", c[i].id);
+		okr_time_format(c[i].at, at);
+		render_attr(cn, "at", at);
+		if ((p = view_person(v, c[i].author)) != NULL) {
+			render_attr(cn, "author", p->login);
+			render_attr(cn, "author-name", p->name);
+		}
+		render_attr(cn, "kind", c[i].kind == COMMENT_PROPOSAL ? "proposal" : "comment");
+		if (with_objective && store_objective_get(v->st, &v->r->ar,
+		    c[i].objective, &o) == STORE_OK) {
+			render_attr_u(cn, "objective", o.id);
+			render_text(cn, "objective-title", o.title);
+		}
+		render_text(cn, "text", c[i].text);
+	}
+}
+
+int
+view_inbox(struct view *v, xmlNodePtr page, uint32_t person)
+{
+	struct comment *c;
+	size_t n;
+	int rc;
+
+	if ((rc = store_comments_for_owner(v->st, &v->r->ar, person, &c, &n)) != STORE_OK)
+		return view_status(rc);
+	view_comment_list(v, xmlNewChild(page, NULL, BAD_CAST "inbox", NULL), c, n, 1, 1);
+	return 0;
+}
+
+int
+view_objective_page(struct view *v, uint32_t id, xmlNodePtr *pagep)
+{
+	struct objective o;
+	struct comment *c;
+	xmlNodePtr page;
+	double s;
+	size_t n;
+	int rc;
+
+	*pagep = NULL;
+	if ((rc = store_objective_get(v->st, &v->r->ar, id, &o)) != STORE_OK) {
+		v->r->errkey = "err.objective";
+		return view_status(rc);
+	}
+	if ((page = view_page(v, "objective")) == NULL)
+		return 500;
+	if ((rc = view_objective(v, page, &o, VIEW_KRS | VIEW_CHECKINS |
+	    VIEW_ALIGNED | VIEW_PARENT | VIEW_PERMS | VIEW_HINTS, &s)) != 0 ||
+	    (rc = view_history(v, page, id)) != 0 ||
+	    (rc = store_comments_by_objective(v->st, &v->r->ar, id, &c, &n)) != STORE_OK) {
+		xmlFreeDoc(page->doc);
+		return rc < 100 ? view_status(rc) : rc;
+	}
+	view_comment_list(v, xmlNewChild(page, NULL, BAD_CAST "comments", NULL), c, n, 0, 0);
+	*pagep = page;
 	return 0;
 }

@@ -25,11 +25,17 @@ enum ftype {
 	FT__MAX
 };
 
+/* How a field reads in the history of changes (FMT_NONE: not recorded). */
+enum ffmt { FMT_NONE, FMT_PLAIN, FMT_DATE, FMT_ENUM, FMT_PERSON, FMT_KR };
+
 struct field {
 	uint8_t		 tag;	/* never reused once shipped */
 	enum ftype	 type;
 	size_t		 off;	/* offsetof() in the record struct */
 	double		 def;	/* default for a number missing from a record */
+	const char	*name;	/* in the history, with fmt */
+	enum ffmt	 fmt;
+	const char *const *enames; /* FMT_ENUM: the value's names */
 };
 
 struct codec {

@@ -40,6 +40,11 @@ int	okr_pct(double score);
 /* Red below 0.40, yellow to 0.69, green from 0.70 (on the shown value). */
 enum band okr_band(double score);
 
+/* The method's quality hints on a KR's text: it should name a quantity
+ * and a time.  Returns HINT_* bits for what the title lacks. */
+enum { HINT_NUMBER = 1, HINT_DATE = 2 };
+int	okr_kr_hints(const char *title);
+
 /* Dates are days since 1970-01-01 (UTC).  Parse "YYYY-MM-DD" strictly;
  * returns 0 and sets *day, or -1. */
 int	okr_date_parse(const char *, int32_t *day);

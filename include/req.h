@@ -12,19 +12,55 @@ enum method { METHOD_GET = 1 << 0, METHOD_HEAD = 1 << 1, METHOD_POST = 1 << 2 };
 enum lang { LANG_EN, LANG_ZH, LANG__MAX };
 extern const char *const req_lang_names[LANG__MAX];	/* "en", "zh-CN" */
 
-/* Every query or form key any program accepts, each with its validator. */
+/* Every query or form key any program accepts, each with its validator.
+ * Hidden and structural keys are checked strictly (a bad one is a 400);
+ * what a person types is only checked to be text of a bounded length
+ * here, and its meaning by the form, which answers next to the field. */
 enum key {
 	KEY_CYCLE,	/* cycle name, "2026-Q4" */
 	KEY_SET,	/* language to switch to */
 	KEY_BACK,	/* local path to return to */
+	KEY_TOKEN,	/* CSRF token */
+	KEY_VERSION,	/* the version the form was made from */
+	KEY_KR,		/* KR id (repeats in a check-in form) */
+	KEY_OBJECTIVE,	/* objective id */
+	KEY_TITLE,
+	KEY_DESCRIPTION,
+	KEY_LEVEL,
+	KEY_UNIT,
+	KEY_OWNER,
+	KEY_PARENT,
+	KEY_KIND,
+	KEY_DIRECTION,
+	KEY_START,
+	KEY_TARGET,
+	KEY_CURRENT,
+	KEY_UNIT_LABEL,
+	KEY_DUE,
+	KEY_WEIGHT,
+	KEY_CONFIDENCE,	/* repeats in a check-in form */
+	KEY_VALUE,	/* repeats in a check-in form */
+	KEY_NOTE,	/* repeats in a check-in form */
+	KEY_TEXT,
+	KEY_NAME,
+	KEY_LOGIN,
+	KEY_MANAGER,
+	KEY_ROLE,
+	KEY_LEAD,
+	KEY_STATE,
+	KEY_END,
 	KEY__MAX
 };
 
-/* What follows a route's prefix in the path. */
+extern const char *const req_key_names[KEY__MAX];	/* as in forms */
+
+/* What follows a route's pattern's '*' in the path. */
 enum arg { ARG_NONE, ARG_ID, ARG_LOGIN };
 
-#define KEYBIT(k)	(1u << (k))
-#define REQ_MAXQUERY	4096	/* longest query string accepted */
+#define KEYBIT(k)	(1ull << (k))
+#define REQ_MAXQUERY	4096		/* longest query string accepted */
+#define REQ_MAXBODY	(256 * 1024)	/* largest form body; nginx agrees */
+#define REQ_MAXMULTI	64		/* values of a repeated key */
 
 struct req;
 struct person;
@@ -32,9 +68,9 @@ typedef int (*handler_fn)(struct req *);
 
 struct route {
 	unsigned	 methods;	/* enum method bits */
-	const char	*prefix;	/* "/" exact, "/unit/" takes an arg */
-	enum arg	 arg;
-	unsigned	 keys;		/* KEYBIT()s allowed */
+	const char	*pattern;	/* exact, or one star standing for the arg */
+	enum arg	 arg;		/* what '*' stands for */
+	unsigned long long keys;	/* KEYBIT()s allowed (POST: token, back too) */
 	handler_fn	 handler;	/* returns 0 when it answered, else a status */
 };
 
@@ -53,16 +89,19 @@ struct req {
 	enum lang	 lang;
 	int		 lang_cookie;	/* lang came from the cookie */
 	const char	*val[KEY__MAX];	/* validated values, NULL if absent */
+	const char	**multi[KEY__MAX]; /* every value of a repeated key */
+	size_t		 nmulti[KEY__MAX];
 	uint32_t	 id;		/* ARG_ID */
 	const char	*argstr;	/* ARG_LOGIN */
 	const struct route *route;
 	const char	*errkey;	/* catalog key for an error status */
+	const char	*etag;		/* sent with the page when set */
 	void		*app;		/* the program's own state */
 };
 
-/* Parses a query string into r->val, allowing only keys in mask.
- * Returns 0 or 400. */
-int	req_parse_query(struct req *, const char *query, unsigned mask);
+/* Parses a query string or form body into r->val, allowing only keys in
+ * mask.  Returns 0 or 400. */
+int	req_parse_query(struct req *, const char *query, unsigned long long mask);
 /* The language from the cookie, else Accept-Language, else English. */
 enum lang req_negotiate(const char *cookie, const char *accept);
 /* Matches path against routes[n] and fills r->route, r->id, r->argstr.

@@ -19,7 +19,22 @@ enum sstatus {
 	STORE_CONFLICT,		/* stale version */
 	STORE_INVALID,		/* the record breaks a rule of the store */
 	STORE_NEEDRECOVERY,	/* the environment needs recovery */
-	STORE_ERR		/* anything else; logged */
+	STORE_ERR,		/* anything else; logged */
+	STORE_FORBIDDEN,	/* the actor may not do this */
+	STORE_CLOSED		/* the cycle is closed: read-only */
+};
+
+/* The actor of a write is a person id; STORE_SYSTEM is the operator's
+ * command (demo, import), which no web request can be. */
+#define STORE_SYSTEM	0
+
+/* What store_allowed() checks. */
+enum perm {
+	PERM_EDIT_OBJECTIVE,	/* id: objective */
+	PERM_CHECKIN,		/* id: KR */
+	PERM_ADD_UNIT_OBJECTIVE, /* id: unit (in an open cycle) */
+	PERM_ADD_PERSONAL,	/* id: the person who will own it */
+	PERM_ADMIN		/* id: unused */
 };
 
 enum sflags {
@@ -31,6 +46,7 @@ enum sflags {
 
 struct unit {
 	uint32_t	 id;
+	uint32_t	 version;
 	uint32_t	 parent;	/* 0 for the company */
 	int32_t		 level;		/* LEVEL_COMPANY/DEPARTMENT/TEAM */
 	uint32_t	 lead;		/* person id, 0 if none */
@@ -39,6 +55,7 @@ struct unit {
 
 struct person {
 	uint32_t	 id;
+	uint32_t	 version;
 	uint32_t	 unit;
 	uint32_t	 manager;	/* person id, 0 if none */
 	int32_t		 role;		/* enum role */
@@ -48,6 +65,7 @@ struct person {
 
 struct cycle {
 	uint32_t	 id;
+	uint32_t	 version;
 	int32_t		 start;		/* days, see okr_date_parse() */
 	int32_t		 end;
 	int32_t		 state;		/* enum cstate */
@@ -80,9 +98,35 @@ struct kr {
 	double		 start, target, current;
 	double		 weight;
 	double		 confidence;	/* 0..1 */
-	int64_t		 updated_at;
+	int64_t		 updated_at;	/* of the check-in it shows, 0 if none */
 	char		*title;
 	char		*unit_label;	/* "%", "万元", "users" */
+};
+
+/* One changed field of an objective or of one of its KRs: the history,
+ * written in the transaction of the change, never deleted. */
+struct change {
+	uint32_t	 id;
+	uint32_t	 objective;	/* the objective it belongs to */
+	uint32_t	 record_id;	/* the objective or the KR */
+	uint32_t	 by;		/* person id, 0 for the system */
+	int32_t		 record;	/* 'O' objective, 'K' key result */
+	int64_t		 at;
+	char		*field;		/* "title", "current", "created"... */
+	char		*old_value;
+	char		*new_value;
+};
+
+enum ckind { COMMENT_PLAIN, COMMENT_PROPOSAL, COMMENT__MAX };
+
+struct comment {
+	uint32_t	 id;
+	uint32_t	 objective;
+	uint32_t	 owner;		/* the objective's owner when written */
+	uint32_t	 author;
+	int32_t		 kind;		/* enum ckind */
+	int64_t		 at;
+	char		*text;
 };
 
 struct checkin {
@@ -98,7 +142,7 @@ struct checkin {
 /* The encodings of the records, for tests and the admin command. */
 extern const struct codec store_codec_unit, store_codec_person,
     store_codec_cycle, store_codec_objective, store_codec_kr,
-    store_codec_checkin;
+    store_codec_checkin, store_codec_change, store_codec_comment;
 
 /* Opens the environment in dir.  Only the supervisor passes STORE_RECOVER:
  * recovery run by one worker while others live blocks them forever. */
@@ -115,19 +159,26 @@ int	store_unit_get(struct store *, struct arena *, uint32_t, struct unit *);
 int	store_units_all(struct store *, struct arena *, struct unit **, size_t *);
 int	store_units_children(struct store *, struct arena *, uint32_t parent,
 	    struct unit **, size_t *);
-int	store_unit_put(struct store *, struct unit *);
+/* Writes of units, people and cycles need an admin (or STORE_SYSTEM); like
+ * every write below, id 0 creates, and otherwise the record's version must
+ * be the stored one (else STORE_CONFLICT); on success the record holds its
+ * new id and version. */
+int	store_unit_put(struct store *, uint32_t actor, struct unit *);
 
 int	store_person_get(struct store *, struct arena *, uint32_t, struct person *);
 int	store_person_by_login(struct store *, struct arena *, const char *,
 	    struct person *);
 int	store_people_in_unit(struct store *, struct arena *, uint32_t unit,
 	    struct person **, size_t *);
-int	store_person_put(struct store *, struct person *);
+int	store_person_put(struct store *, uint32_t actor, struct person *);
 
 int	store_cycle_get(struct store *, struct arena *, uint32_t, struct cycle *);
 /* All cycles, oldest start first. */
 int	store_cycles_all(struct store *, struct arena *, struct cycle **, size_t *);
-int	store_cycle_put(struct store *, struct cycle *);
+int	store_cycle_put(struct store *, uint32_t actor, struct cycle *);
+/* Creates the quarter after the newest cycle (state planning) into *c. */
+int	store_cycle_next(struct store *, struct arena *, uint32_t actor,
+	    struct cycle *c);
 
 int	store_objective_get(struct store *, struct arena *, uint32_t,
 	    struct objective *);
@@ -138,21 +189,42 @@ int	store_objectives_by_owner(struct store *, struct arena *, uint32_t owner,
 	    struct objective **, size_t *);
 int	store_objectives_by_parent_kr(struct store *, struct arena *, uint32_t kr,
 	    struct objective **, size_t *);
-/* Writes o (id 0: a new one).  o->version must equal the stored version
- * (else STORE_CONFLICT); on success it holds the new version and id. */
-int	store_objective_put(struct store *, struct objective *);
+/* Writes o after checking that actor may (STORE_FORBIDDEN), that its cycle
+ * is open (STORE_CLOSED) and that what it names exists (STORE_INVALID);
+ * records every changed field in the history. */
+int	store_objective_put(struct store *, uint32_t actor, struct objective *);
+/* Copies objective id, unfinished, into the next cycle with its KRs
+ * starting from their current values; *newid is the copy. */
+int	store_objective_carry(struct store *, uint32_t actor, uint32_t id,
+	    uint32_t *newid);
 
 int	store_kr_get(struct store *, struct arena *, uint32_t, struct kr *);
 int	store_krs_by_objective(struct store *, struct arena *, uint32_t obj,
 	    struct kr **, size_t *);
-int	store_kr_put(struct store *, struct kr *);
+int	store_kr_put(struct store *, uint32_t actor, struct kr *);
 
 /* Check-ins of a KR, oldest first. */
 int	store_checkins_by_kr(struct store *, struct arena *, uint32_t kr,
 	    struct checkin **, size_t *);
-/* Appends c and sets the KR's current value and confidence, one
- * transaction; concurrent check-ins are all kept. */
-int	store_checkin_add(struct store *, struct checkin *);
+/* Appends the n check-ins (one transaction: all or none) and sets each
+ * KR's current value and confidence; concurrent check-ins are all kept.
+ * The actor must own the KR or may edit its objective. */
+int	store_checkins_add(struct store *, uint32_t actor, struct checkin *,
+	    size_t n);
+
+/* Whether actor may do what (STORE_OK, STORE_FORBIDDEN, STORE_CLOSED). */
+int	store_allowed(struct store *, uint32_t actor, enum perm, uint32_t id);
+
+/* The history of an objective and its KRs, oldest first. */
+int	store_history_by_objective(struct store *, struct arena *, uint32_t obj,
+	    struct change **, size_t *);
+/* Anyone known may comment on any objective, in any cycle. */
+int	store_comment_add(struct store *, uint32_t actor, struct comment *);
+int	store_comments_by_objective(struct store *, struct arena *, uint32_t obj,
+	    struct comment **, size_t *);
+/* Comments on objectives the person owns, oldest first. */
+int	store_comments_for_owner(struct store *, struct arena *, uint32_t owner,
+	    struct comment **, size_t *);
 
 /* Number of records of each kind, for `mubiao-admin stats` and emptiness. */
 int	store_count_units(struct store *, size_t *);

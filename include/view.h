@@ -14,7 +14,9 @@ enum vflags {
 	VIEW_KRS	= 1 << 0,	/* the KRs */
 	VIEW_CHECKINS	= 1 << 1,	/* each KR's check-ins */
 	VIEW_ALIGNED	= 1 << 2,	/* objectives aligned under each KR */
-	VIEW_PARENT	= 1 << 3	/* the KR above */
+	VIEW_PARENT	= 1 << 3,	/* the KR above */
+	VIEW_PERMS	= 1 << 4,	/* can-edit, can-checkin for the user */
+	VIEW_HINTS	= 1 << 5	/* the method's quality hints */
 };
 
 struct view {
@@ -51,6 +53,16 @@ void	view_score_attrs(xmlNodePtr, double score);
 /* <name login=".." name=".."/> for a person id (nothing for 0). */
 void	view_person_ref(struct view *, xmlNodePtr parent, const char *name,
 	    uint32_t id);
+/* The objective page: the objective with everything, its history and its
+ * comments.  Returns 0 with *page, or a status. */
+int	view_objective_page(struct view *, uint32_t id, xmlNodePtr *page);
+/* The comments on objectives the person owns, newest first. */
+int	view_inbox(struct view *, xmlNodePtr page, uint32_t person);
+/* Whether the user may (store_allowed()); never an error, just no. */
+int	view_may(struct view *, int perm, uint32_t id);
+/* Maps a store status to an HTTP status for a handler, and names the
+ * explanation of a 403. */
+int	view_error(struct req *, int sstatus);
 /* Maps a store status to an HTTP status for a handler. */
 int	view_status(int sstatus);
 

@@ -11,6 +11,10 @@
         cycle switcher submits to; default {base}/ (pages that do not
         depend on the cycle: the switcher takes you to the home page).
 
+  The read pages' editing additions (issue 3) live here too: the action
+  bar of a card, the check-in form, trend, hints, history and comments.
+  The generic form renderer of the form pages is in forms.xsl.
+
   Rules kept here: no disable-output-escaping, no format-number, no style
   attributes (CSP), document() only on the catalog chosen from $lang.
 -->
@@ -170,6 +174,17 @@
                   <xsl:attribute name="aria-current">page</xsl:attribute>
                 </xsl:if>
                 <xsl:call-template name="t"><xsl:with-param name="k" select="'nav.me'"/></xsl:call-template>
+              </a>
+            </li>
+          </xsl:if>
+          <xsl:if test="@admin = '1'">
+            <li>
+              <a href="{$base}/edit/admin/units">
+                <xsl:if test="starts-with(@name, 'admin-')">
+                  <xsl:attribute name="class">current</xsl:attribute>
+                  <xsl:attribute name="aria-current">page</xsl:attribute>
+                </xsl:if>
+                <xsl:call-template name="t"><xsl:with-param name="k" select="'admin'"/></xsl:call-template>
               </a>
             </li>
           </xsl:if>
@@ -381,10 +396,12 @@
   <!-- ================================================= objective card -->
 
   <!-- $h: heading element for the title; $detail: objective page (shows
-       description, KR kinds and check-ins). -->
+       description, KR kinds and check-ins); $checkin: offer the check-in
+       form (objective page, the signed-in person's own page). -->
   <xsl:template match="objective" mode="card">
     <xsl:param name="h" select="'h3'"/>
     <xsl:param name="detail" select="false()"/>
+    <xsl:param name="checkin" select="$detail"/>
     <article class="objective level-{@level}" id="o-{@id}">
       <header class="o-head">
         <div class="o-title-row">
@@ -422,6 +439,10 @@
           <dd><xsl:value-of select="@version"/></dd>
         </xsl:if>
       </dl>
+      <xsl:if test="@can-edit = '1'">
+        <xsl:apply-templates select="." mode="actions"/>
+      </xsl:if>
+      <xsl:apply-templates select="hint"/>
       <xsl:apply-templates select="parent-kr"/>
       <xsl:if test="$detail and string(description) != ''">
         <p class="description"><xsl:value-of select="description"/></p>
@@ -440,6 +461,11 @@
           </p>
         </xsl:when>
       </xsl:choose>
+      <xsl:if test="$checkin and @can-checkin = '1' and kr[@can-checkin = '1'] and string(/page/@token) != ''">
+        <xsl:apply-templates select="." mode="checkin-form">
+          <xsl:with-param name="open" select="$detail"/>
+        </xsl:apply-templates>
+      </xsl:if>
     </article>
   </xsl:template>
 
@@ -512,7 +538,7 @@
       <tr>
         <th scope="row" class="kr-title">
           <xsl:value-of select="title"/>
-          <xsl:if test="owner or $detail">
+          <xsl:if test="owner or $detail or @can-edit = '1'">
             <span class="kr-sub">
               <xsl:if test="$detail">
                 <span class="badge kind-{@kind}">
@@ -521,8 +547,15 @@
                 <xsl:text> </xsl:text>
               </xsl:if>
               <xsl:apply-templates select="owner" mode="person-link"/>
+              <xsl:if test="@can-edit = '1'">
+                <xsl:text> </xsl:text>
+                <a class="edit-link" href="{$base}/edit/kr/{@id}">
+                  <xsl:call-template name="t"><xsl:with-param name="k" select="'action.edit'"/></xsl:call-template>
+                </a>
+              </xsl:if>
             </span>
           </xsl:if>
+          <xsl:apply-templates select="hint"/>
         </th>
         <td class="kr-progress">
           <xsl:choose>
@@ -544,6 +577,7 @@
               </span>
             </xsl:otherwise>
           </xsl:choose>
+          <xsl:apply-templates select="trend"/>
         </td>
         <td class="due"><time datetime="{@due}"><xsl:value-of select="@due"/></time></td>
         <td class="num"><xsl:value-of select="@weight"/></td>
@@ -641,6 +675,263 @@
         </xsl:otherwise>
       </xsl:choose>
     </div>
+  </xsl:template>
+
+  <!-- ================================================ editing (issue 3) -->
+
+  <!-- The hidden fields every POST form carries: the CSRF token bound to
+       the user, where to land after saving (this page), and the version
+       the form was built from when the write is optimistic. -->
+  <xsl:template name="post-hidden">
+    <xsl:param name="back" select="/page/@path"/>
+    <xsl:param name="version"/>
+    <input type="hidden" name="token" value="{/page/@token}"/>
+    <input type="hidden" name="back" value="{$back}"/>
+    <xsl:if test="string($version) != ''">
+      <input type="hidden" name="version" value="{$version}"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- A one-button POST form (archive, carry over, next cycle): a link
+       would be followed by crawlers and prefetchers, a POST is not. -->
+  <xsl:template name="button-form">
+    <xsl:param name="action"/>
+    <xsl:param name="label-key"/>
+    <xsl:param name="label-extra"/>
+    <xsl:param name="version"/>
+    <xsl:param name="class" select="''"/>
+    <form class="button-form" method="post" action="{$action}">
+      <xsl:if test="$class != ''">
+        <xsl:attribute name="class"><xsl:value-of select="concat('button-form ', $class)"/></xsl:attribute>
+      </xsl:if>
+      <xsl:call-template name="post-hidden">
+        <xsl:with-param name="version" select="$version"/>
+      </xsl:call-template>
+      <button type="submit">
+        <xsl:call-template name="t"><xsl:with-param name="k" select="$label-key"/></xsl:call-template>
+        <xsl:if test="string($label-extra) != ''">
+          <xsl:text> </xsl:text>
+          <xsl:value-of select="$label-extra"/>
+        </xsl:if>
+      </button>
+    </form>
+  </xsl:template>
+
+  <!-- The action bar of an objective the user may edit.  Without a token
+       (user not in the store) POSTs would be refused, so no buttons. -->
+  <xsl:template match="objective" mode="actions">
+    <div class="actions">
+      <a class="action" href="{$base}/edit/objective/{@id}">
+        <xsl:call-template name="t"><xsl:with-param name="k" select="'action.edit'"/></xsl:call-template>
+      </a>
+      <a class="action" href="{$base}/edit/kr/new?objective={@id}">
+        <xsl:call-template name="t"><xsl:with-param name="k" select="'action.add-kr'"/></xsl:call-template>
+      </a>
+      <xsl:if test="string(/page/@token) != ''">
+        <xsl:if test="@state != 'archived'">
+          <xsl:call-template name="button-form">
+            <xsl:with-param name="action" select="concat($base, '/edit/objective/', @id, '/archive')"/>
+            <xsl:with-param name="label-key" select="'action.archive'"/>
+            <xsl:with-param name="version" select="@version"/>
+          </xsl:call-template>
+        </xsl:if>
+        <xsl:if test="string(@next-cycle) != ''">
+          <xsl:call-template name="button-form">
+            <xsl:with-param name="action" select="concat($base, '/edit/objective/', @id, '/carry')"/>
+            <xsl:with-param name="label-key" select="'action.carry'"/>
+            <xsl:with-param name="label-extra" select="@next-cycle"/>
+          </xsl:call-template>
+        </xsl:if>
+      </xsl:if>
+    </div>
+  </xsl:template>
+
+  <!-- A method hint (objective or KR): advice, not an error. -->
+  <xsl:template match="hint">
+    <p class="hint">
+      <xsl:call-template name="t"><xsl:with-param name="k" select="@key"/></xsl:call-template>
+    </p>
+  </xsl:template>
+
+  <!-- Check-in values, already scaled to width x height by the server. -->
+  <xsl:template match="trend">
+    <svg class="trend" width="{@width}" height="{@height}" viewBox="0 0 {@width} {@height}"
+         role="img" focusable="false">
+      <xsl:attribute name="aria-label">
+        <xsl:call-template name="t"><xsl:with-param name="k" select="'kr.trend'"/></xsl:call-template>
+      </xsl:attribute>
+      <polyline class="trend-line" points="{@points}"/>
+    </svg>
+  </xsl:template>
+
+  <!-- <time> for an ISO instant: date and hh:mm (UTC, as stored). -->
+  <xsl:template name="when">
+    <xsl:param name="at" select="@at"/>
+    <time datetime="{$at}">
+      <xsl:value-of select="substring($at, 1, 10)"/>
+      <xsl:if test="string-length($at) &gt;= 16">
+        <xsl:text> </xsl:text>
+        <xsl:value-of select="substring($at, 12, 5)"/>
+      </xsl:if>
+    </time>
+  </xsl:template>
+
+  <!-- ONE check-in form per objective: the repeated fields kr, value,
+       confidence, note, in KR order, so the handler pairs them by
+       position.  An empty value skips that KR. -->
+  <xsl:template match="objective" mode="checkin-form">
+    <xsl:param name="open" select="false()"/>
+    <!-- A check-in the server refused comes back in /page/form: one
+         field per KR with what was typed and its error. -->
+    <xsl:variable name="sent" select="/page/form[contains(@action, concat('/edit/checkin/', current()/@id))]"/>
+    <details class="checkin-form">
+      <xsl:if test="$open or $sent"><xsl:attribute name="open">open</xsl:attribute></xsl:if>
+      <summary>
+        <xsl:call-template name="t"><xsl:with-param name="k" select="'action.checkin'"/></xsl:call-template>
+      </summary>
+      <form class="checkin" method="post" action="{$base}/edit/checkin/{@id}">
+        <xsl:call-template name="post-hidden"/>
+        <p class="muted">
+          <xsl:call-template name="t"><xsl:with-param name="k" select="'ci.skip'"/></xsl:call-template>
+        </p>
+        <xsl:if test="$sent">
+          <p class="form-message" role="alert"><xsl:call-template name="t"><xsl:with-param name="k" select="'form.invalid'"/></xsl:call-template></p>
+        </xsl:if>
+        <xsl:for-each select="kr[@can-checkin = '1']">
+          <xsl:variable name="id" select="concat('ci-', ../@id, '-', @id, '-')"/>
+          <xsl:variable name="mine" select="$sent/field[@kr = current()/@id]"/>
+          <fieldset class="ci-kr">
+            <legend><xsl:value-of select="title"/></legend>
+            <input type="hidden" name="kr" value="{@id}"/>
+            <div class="field">
+              <label for="{$id}value">
+                <xsl:call-template name="t"><xsl:with-param name="k" select="'field.value'"/></xsl:call-template>
+              </label>
+              <xsl:choose>
+                <xsl:when test="@kind = 'milestone'">
+                  <select id="{$id}value" name="value">
+                    <option value="">
+                      <xsl:call-template name="t"><xsl:with-param name="k" select="'ci.unchanged'"/></xsl:call-template>
+                    </option>
+                    <option value="0">
+                      <xsl:if test="$mine/@value = '0'"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
+                      <xsl:call-template name="t"><xsl:with-param name="k" select="'kr.notdone'"/></xsl:call-template>
+                    </option>
+                    <option value="1">
+                      <xsl:if test="$mine/@value = '1'"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
+                      <xsl:call-template name="t"><xsl:with-param name="k" select="'kr.done'"/></xsl:call-template>
+                    </option>
+                  </select>
+                </xsl:when>
+                <xsl:otherwise>
+                  <input type="text" inputmode="decimal" id="{$id}value" name="value" value="{$mine/@value}" size="10"/>
+                  <span class="ulabel"><xsl:value-of select="@unit-label"/></span>
+                </xsl:otherwise>
+              </xsl:choose>
+              <span class="muted ci-now">
+                <xsl:call-template name="t"><xsl:with-param name="k" select="'ci.now'"/></xsl:call-template>
+                <xsl:text> </xsl:text>
+                <xsl:choose>
+                  <xsl:when test="@kind = 'milestone'">
+                    <xsl:call-template name="milestone"><xsl:with-param name="v" select="@current"/></xsl:call-template>
+                  </xsl:when>
+                  <xsl:otherwise><xsl:value-of select="@current"/></xsl:otherwise>
+                </xsl:choose>
+              </span>
+            </div>
+            <div class="field">
+              <label for="{$id}confidence">
+                <xsl:call-template name="t"><xsl:with-param name="k" select="'field.confidence'"/></xsl:call-template>
+              </label>
+              <select id="{$id}confidence" name="confidence">
+                <xsl:call-template name="confidence-options">
+                  <xsl:with-param name="cur">
+                    <xsl:choose>
+                      <xsl:when test="$mine"><xsl:value-of select="$mine/@confidence"/></xsl:when>
+                      <xsl:otherwise><xsl:value-of select="@confidence"/></xsl:otherwise>
+                    </xsl:choose>
+                  </xsl:with-param>
+                </xsl:call-template>
+              </select>
+            </div>
+            <div class="field field-note">
+              <label for="{$id}note">
+                <xsl:call-template name="t"><xsl:with-param name="k" select="'field.note'"/></xsl:call-template>
+              </label>
+              <input type="text" id="{$id}note" name="note" value="{$mine/@note}"/>
+            </div>
+            <xsl:if test="$mine/@error">
+              <p class="field-error"><xsl:call-template name="t"><xsl:with-param name="k" select="$mine/@error"/></xsl:call-template></p>
+            </xsl:if>
+          </fieldset>
+        </xsl:for-each>
+        <button type="submit">
+          <xsl:call-template name="t"><xsl:with-param name="k" select="'action.checkin'"/></xsl:call-template>
+        </button>
+      </form>
+    </details>
+  </xsl:template>
+
+  <!-- 0, 0.1 … 1 with the KR's confidence preselected (compared as
+       numbers: "1" and "1.0" are the same).  A stored value off this grid
+       gets its own option first, so submitting unchanged keeps it instead
+       of silently dropping to 0. -->
+  <xsl:template name="confidence-options">
+    <xsl:param name="cur"/>
+    <xsl:param name="grid" select="'0 0.1 0.2 0.3 0.4 0.5 0.6 0.7 0.8 0.9 1 '"/>
+    <xsl:param name="first" select="true()"/>
+    <xsl:if test="$first and string($cur) != '' and not(contains(concat(' ', $grid), concat(' ', number($cur), ' ')))">
+      <option value="{$cur}" selected="selected"><xsl:value-of select="$cur"/></option>
+    </xsl:if>
+    <xsl:if test="contains($grid, ' ')">
+      <xsl:variable name="v" select="substring-before($grid, ' ')"/>
+      <option value="{$v}">
+        <xsl:if test="string($cur) != '' and number($cur) = number($v)">
+          <xsl:attribute name="selected">selected</xsl:attribute>
+        </xsl:if>
+        <xsl:value-of select="$v"/>
+      </option>
+      <xsl:call-template name="confidence-options">
+        <xsl:with-param name="cur" select="$cur"/>
+        <xsl:with-param name="grid" select="substring-after($grid, ' ')"/>
+        <xsl:with-param name="first" select="false()"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- A comment or proposal: on the objective page (comments) and in the
+       owner's inbox, where it also links the objective it was made on. -->
+  <xsl:template match="comment">
+    <li class="comment kind-{@kind}" id="c-{@id}">
+      <p class="c-head">
+        <!-- author is absent when that person has left the directory. -->
+        <xsl:if test="string(@author) != ''">
+          <a>
+            <xsl:call-template name="person-href"><xsl:with-param name="login" select="@author"/></xsl:call-template>
+            <xsl:choose>
+              <xsl:when test="string(@author-name) != ''"><xsl:value-of select="@author-name"/></xsl:when>
+              <xsl:otherwise><xsl:value-of select="@author"/></xsl:otherwise>
+            </xsl:choose>
+          </a>
+        </xsl:if>
+        <xsl:text> </xsl:text>
+        <xsl:call-template name="when"/>
+        <xsl:if test="@kind = 'proposal'">
+          <xsl:text> </xsl:text>
+          <span class="badge kind-proposal">
+            <xsl:call-template name="t"><xsl:with-param name="k" select="'comment.kind.proposal'"/></xsl:call-template>
+          </span>
+        </xsl:if>
+      </p>
+      <xsl:if test="@objective">
+        <p class="c-on">
+          <span class="label"><xsl:call-template name="t"><xsl:with-param name="k" select="'inbox.on'"/></xsl:call-template></span>
+          <xsl:text> </xsl:text>
+          <a href="{$base}/objective/{@objective}#c-{@id}"><xsl:value-of select="objective-title"/></a>
+        </p>
+      </xsl:if>
+      <p class="c-text"><xsl:value-of select="text"/></p>
+    </li>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -1,7 +1,9 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- person.xsl: a person's profile, the method's transparency page: their
      OKRs past and present with contents and scores, newest cycle first.
-     Does not depend on the selected cycle (the switcher goes home). -->
+     Does not depend on the selected cycle (the switcher goes home).
+     On the signed-in person's own page: their inbox, a check-in form per
+     objective they may check in on, and "New personal objective". -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:include href="layout.xsl"/>
 
@@ -32,7 +34,35 @@
       </dl>
       <!-- The method: OKRs are not individual performance ratings. -->
       <p class="note-rule"><xsl:call-template name="t"><xsl:with-param name="k" select="'person.notrating'"/></xsl:call-template></p>
+      <xsl:if test="$p/@can-add = '1'">
+        <p class="actions">
+          <a class="action">
+            <xsl:attribute name="href">
+              <xsl:value-of select="concat($base, '/edit/objective/new?owner=')"/>
+              <xsl:call-template name="enc"><xsl:with-param name="s" select="$p/@login"/></xsl:call-template>
+              <xsl:value-of select="concat('&amp;cycle=', substring-after($cq, '='))"/>
+            </xsl:attribute>
+            <xsl:call-template name="t"><xsl:with-param name="k" select="'action.new-personal'"/></xsl:call-template>
+          </a>
+        </p>
+      </xsl:if>
     </header>
+
+    <!-- The handler sends <inbox> only on the reader's own page; accepted
+         at page level or inside <person>. -->
+    <xsl:for-each select="(inbox | $p/inbox)[1]">
+      <section class="inbox" id="inbox">
+        <h2><xsl:call-template name="t"><xsl:with-param name="k" select="'inbox'"/></xsl:call-template></h2>
+        <xsl:choose>
+          <xsl:when test="comment">
+            <ol class="comments"><xsl:apply-templates select="comment"/></ol>
+          </xsl:when>
+          <xsl:otherwise>
+            <p class="empty"><xsl:call-template name="t"><xsl:with-param name="k" select="'inbox.none'"/></xsl:call-template></p>
+          </xsl:otherwise>
+        </xsl:choose>
+      </section>
+    </xsl:for-each>
 
     <section class="history">
       <h2><xsl:call-template name="t"><xsl:with-param name="k" select="'person.history'"/></xsl:call-template></h2>
@@ -66,6 +96,7 @@
         <xsl:when test="objective">
           <xsl:apply-templates select="objective" mode="card">
             <xsl:with-param name="h" select="'h4'"/>
+            <xsl:with-param name="checkin" select="/page/person/@login = /page/@user"/>
           </xsl:apply-templates>
         </xsl:when>
         <xsl:otherwise>

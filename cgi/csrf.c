@@ -1,0 +1,92 @@
+/* csrf.c: form tokens bound to the user (see csrf.h). */
+#include <sys/random.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+
+#include "csrf.h"
+#include "log.h"
+
+#define KEYLEN	32
+
+static unsigned char key[KEYLEN];
+static int have_key;
+
+static int
+key_path(const char *dir, char *path, size_t size)
+{
+	return (size_t)snprintf(path, size, "%s/%s", dir, CSRF_KEYFILE) < size ? 0 : -1;
+}
+
+int
+csrf_create_key(const char *dir)
+{
+	unsigned char k[KEYLEN];
+	char path[600];
+	int fd;
+
+	if (key_path(dir, path, sizeof(path)) == -1)
+		return -1;
+	if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600)) == -1)
+		return errno == EEXIST ? 0 : -1;
+	if (getrandom(k, sizeof(k), 0) != (ssize_t)sizeof(k) ||
+	    write(fd, k, sizeof(k)) != (ssize_t)sizeof(k)) {
+		log_err("%s: cannot write the form key", path);
+		close(fd);
+		unlink(path);
+		return -1;
+	}
+	return close(fd);
+}
+
+int
+csrf_init(const char *dir)
+{
+	char path[600];
+	int fd;
+	ssize_t n;
+
+	if (key_path(dir, path, sizeof(path)) == -1 ||
+	    (fd = open(path, O_RDONLY)) == -1) {
+		log_err("%s/%s: %s", dir, CSRF_KEYFILE, strerror(errno));
+		return -1;
+	}
+	n = read(fd, key, sizeof(key));
+	close(fd);
+	have_key = n == (ssize_t)sizeof(key);
+	return have_key ? 0 : -1;
+}
+
+void
+csrf_token(const char *login, char out[65])
+{
+	static const char hex[] = "0123456789abcdef";
+	unsigned char mac[EVP_MAX_MD_SIZE];
+	unsigned int len = 0, i;
+
+	HMAC(EVP_sha256(), key, sizeof(key), (const unsigned char *)login,
+	    strlen(login), mac, &len);
+	for (i = 0; i < 32 && i < len; i++) {
+		out[2 * i] = hex[mac[i] >> 4];
+		out[2 * i + 1] = hex[mac[i] & 15];
+	}
+	out[64] = '\0';
+}
+
+int
+csrf_check(const char *login, const char *token)
+{
+	char want[65];
+
+	if (!have_key || login == NULL || token == NULL || strlen(token) != 64)
+		return 0;
+	csrf_token(login, want);
+	return CRYPTO_memcmp(want, token, 64) == 0;
+}

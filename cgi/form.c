@@ -1,0 +1,202 @@
+/* form.c: typed form input with per-field errors, and form documents. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "form.h"
+#include "okr.h"
+#include "render.h"
+
+void
+form_init(struct form *f, struct req *r)
+{
+	memset(f, 0, sizeof(*f));
+	f->r = r;
+	f->input = 1;
+}
+
+void
+form_error(struct form *f, enum key k, const char *errkey)
+{
+	if (f->err[k] == NULL) {
+		f->err[k] = errkey;
+		f->nerr++;
+	}
+}
+
+/* Characters, not bytes: a limit means the same in Chinese and English. */
+static size_t
+utf8_len(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s != '\0'; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
+}
+
+/* The value with surrounding blanks removed; "" when absent. */
+static const char *
+trimmed(struct form *f, enum key k)
+{
+	const char *s = f->r->val[k], *e;
+
+	if (s == NULL)
+		return "";
+	s += strspn(s, " \t\r\n");
+	e = s + strlen(s);
+	while (e > s && strchr(" \t\r\n", e[-1]) != NULL)
+		e--;
+	return arena_strndup(&f->r->ar, s, (size_t)(e - s));
+}
+
+int
+form_text(struct form *f, enum key k, int required, size_t max, const char **out)
+{
+	const char *s = trimmed(f, k);
+
+	*out = s;
+	if (*s == '\0' && required) {
+		form_error(f, k, "err.field.required");
+		return -1;
+	}
+	if (utf8_len(s) > max) {
+		form_error(f, k, "err.field.too-long");
+		return -1;
+	}
+	return 0;
+}
+
+int
+form_number(struct form *f, enum key k, int required, double min, double max,
+    double *out)
+{
+	const char *s = trimmed(f, k);
+	char *end, *buf, *p;
+	double v;
+
+	*out = 0;
+	if (*s == '\0') {
+		if (required)
+			form_error(f, k, "err.field.required");
+		return required ? -1 : 0;
+	}
+	/* People type "1,200" and "1 200": digit group marks go. */
+	buf = arena_strdup(&f->r->ar, s);
+	for (p = buf; *s != '\0'; s++)
+		if (*s != ',' && *s != ' ')
+			*p++ = *s;
+	*p = '\0';
+	v = strtod(buf, &end);
+	if (end == buf || *end != '\0' || !isfinite(v) || strpbrk(buf, "xXpP") != NULL) {
+		form_error(f, k, "err.field.number");
+		return -1;
+	}
+	if (v < min || v > max) {
+		form_error(f, k, "err.field.range");
+		return -1;
+	}
+	*out = v;
+	return 0;
+}
+
+int
+form_date(struct form *f, enum key k, int required, int32_t lo, int32_t hi,
+    int32_t *out)
+{
+	const char *s = trimmed(f, k);
+
+	*out = 0;
+	if (*s == '\0') {
+		if (required)
+			form_error(f, k, "err.field.required");
+		return required ? -1 : 0;
+	}
+	if (okr_date_parse(s, out) == -1) {
+		form_error(f, k, "err.field.date");
+		return -1;
+	}
+	if (*out < lo || *out > hi) {
+		form_error(f, k, "err.field.date-outside-cycle");
+		return -1;
+	}
+	return 0;
+}
+
+int
+form_choice(struct form *f, enum key k, const char *const *names, int n, int *out)
+{
+	int i = okr_lookup(names, n, trimmed(f, k));
+
+	if (i < 0) {
+		form_error(f, k, "err.field.choice");
+		return -1;
+	}
+	*out = i;
+	return 0;
+}
+
+int
+form_id(struct form *f, enum key k, int required, uint32_t *out)
+{
+	const char *s = trimmed(f, k);
+
+	*out = 0;
+	if (*s == '\0' || strcmp(s, "0") == 0) {
+		if (required)
+			form_error(f, k, "err.field.required");
+		return required ? -1 : 0;
+	}
+	if (req_parse_id(s, out) == -1) {
+		form_error(f, k, "err.field.choice");
+		return -1;
+	}
+	return 0;
+}
+
+xmlNodePtr
+form_begin(struct form *f, xmlNodePtr page, const char *action,
+    const char *status, uint32_t version, const char *back)
+{
+	xmlNodePtr n = xmlNewChild(page, NULL, BAD_CAST "form", NULL);
+
+	render_attr(n, "action", arena_printf(&f->r->ar, "%s%s", f->r->script, action));
+	render_attr(n, "status", status);
+	if (version != 0)
+		render_attr_u(n, "version", version);
+	render_attr(n, "back", back);
+	if (strcmp(status, "invalid") == 0 || strcmp(status, "conflict") == 0)
+		render_attr(xmlNewChild(n, NULL, BAD_CAST "message", NULL), "key",
+		    strcmp(status, "invalid") == 0 ? "form.invalid" : "form.conflict");
+	return n;
+}
+
+xmlNodePtr
+form_field(struct form *f, xmlNodePtr form, enum key k, const char *type,
+    const char *stored, const char *current, size_t max)
+{
+	xmlNodePtr n = xmlNewChild(form, NULL, BAD_CAST "field", NULL);
+	const char *value = f->input && f->r->val[k] != NULL ? f->r->val[k] : stored;
+
+	render_attr(n, "name", req_key_names[k]);
+	render_attr(n, "type", type);
+	render_attr(n, "value", value != NULL ? value : "");
+	if (max > 0)
+		render_attr_u(n, "max", max);
+	if (current != NULL && strcmp(current, value != NULL ? value : "") != 0)
+		render_attr(n, "current", current);
+	render_attr(n, "error", f->err[k]);
+	return n;
+}
+
+xmlNodePtr
+form_option(xmlNodePtr field, const char *value, const char *label,
+    const char *label_key)
+{
+	xmlNodePtr n = xmlNewChild(field, NULL, BAD_CAST "option", NULL);
+
+	render_attr(n, "value", value);
+	render_attr(n, "label", label);
+	render_attr(n, "label-key", label_key);
+	return n;
+}

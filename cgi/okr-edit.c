@@ -1,0 +1,1267 @@
+/* okr-edit: the forms of Mubiao.  Objectives and key results (create,
+ * edit, archive, carry over), check-ins, comments and proposals, and the
+ * admin pages for units, people and cycles.
+ *
+ * Every POST has passed req.c's checks (size, origin, CSRF token) before a
+ * handler runs.  A handler validates every field first and, when one is
+ * wrong, shows the form again with what the user typed and a message next
+ * to the field, writing nothing.  The store checks permissions and
+ * versions inside the write transaction; a stale version comes back as
+ * 409 with the user's values beside the stored ones.  A saved form
+ * answers 303 to where the user came from (Post/Redirect/Get). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "conf.h"
+#include "csrf.h"
+#include "form.h"
+#include "log.h"
+#include "okr.h"
+#include "render.h"
+#include "req.h"
+#include "store.h"
+#include "view.h"
+
+static struct store *st;
+
+#define MAX_TITLE	200
+#define MAX_TEXT	2000
+#define MAX_NAME	100
+#define MAX_LABEL	20
+#define NUM_LIMIT	1e12
+
+/* ----------------------------------------------------------- shared */
+
+/* Where to land after a save: the form's back, else the referring page
+ * of this site, else fallback. */
+static const char *
+landing(struct req *r, const char *fallback)
+{
+	const char *ref = FCGX_GetParam("HTTP_REFERER", r->fcgi.envp), *p;
+
+	if (r->val[KEY_BACK] != NULL && req_local_path(r, r->val[KEY_BACK]))
+		return r->val[KEY_BACK];
+	if (ref != NULL && (p = strstr(ref, "://")) != NULL &&
+	    (p = strchr(p + 3, '/')) != NULL && req_local_path(r, p) &&
+	    strstr(p, "/edit/") == NULL)
+		return p;
+	return arena_printf(&r->ar, "%s%s", r->script, fallback);
+}
+
+static int
+redirect(struct req *r, const char *fallback)
+{
+	render_redirect(r, landing(r, fallback), NULL);
+	return 0;
+}
+
+/* Sends a form page with status; returns 0 or 500. */
+static int
+send(struct req *r, xmlNodePtr page, const char *sheet, int status)
+{
+	return render_send(r, page, sheet, status) == 0 ? 0 : 500;
+}
+
+static const char *
+num_str(struct req *r, double v)
+{
+	char buf[32];
+
+	okr_num_format(v, buf);
+	return arena_strdup(&r->ar, buf);
+}
+
+static const char *
+date_str(struct req *r, int32_t day)
+{
+	char buf[11];
+
+	if (day == 0)
+		return "";
+	okr_date_format(day, buf);
+	return arena_strdup(&r->ar, buf);
+}
+
+static const char *
+id_str(struct req *r, uint32_t id)
+{
+	return id == 0 ? "" : arena_printf(&r->ar, "%u", id);
+}
+
+static const char *
+login_of(struct view *v, uint32_t id)
+{
+	const struct person *p = view_person(v, id);
+
+	return p != NULL ? p->login : "";
+}
+
+static const struct cycle *
+cycle_of(struct view *v, uint32_t id)
+{
+	size_t i;
+
+	for (i = 0; i < v->ncycles; i++)
+		if (v->cycles[i].id == id)
+			return &v->cycles[i];
+	return NULL;
+}
+
+/* The submitted version of the record a form edits; a form without one
+ * was not made by Mubiao. */
+static int
+form_version(struct req *r, uint32_t *ver)
+{
+	return r->val[KEY_VERSION] != NULL &&
+	    req_parse_id(r->val[KEY_VERSION], ver) == 0 ? 0 : 400;
+}
+
+/* Options for a person select: the people of unit (and its lead). */
+static int
+people_options(struct view *v, xmlNodePtr field, uint32_t unit, int none)
+{
+	struct person *p;
+	const struct unit *u = view_unit(v, unit);
+	const struct person *lead;
+	size_t i, n;
+	int rc;
+
+	if (none)
+		form_option(field, "", NULL, "form.none");
+	if (u != NULL && (lead = view_person(v, u->lead)) != NULL &&
+	    lead->unit != unit)
+		form_option(field, lead->login, lead->name, NULL);
+	if ((rc = store_people_in_unit(v->st, &v->r->ar, unit, &p, &n)) != STORE_OK)
+		return view_status(rc);
+	for (i = 0; i < n; i++)
+		form_option(field, p[i].login, p[i].name, NULL);
+	return 0;
+}
+
+/* Whether login names a person of unit or its lead; sets *id. */
+static int
+person_in_unit(struct view *v, const char *login, uint32_t unit, uint32_t *id)
+{
+	struct person p;
+	const struct unit *u = view_unit(v, unit);
+
+	if (store_person_by_login(v->st, &v->r->ar, login, &p) != STORE_OK)
+		return 0;
+	*id = p.id;
+	return p.unit == unit || (u != NULL && u->lead == p.id);
+}
+
+/* ------------------------------------------------------- objectives */
+
+/* What an objective form is about. */
+struct octx {
+	struct view	 v;
+	struct objective o;	/* stored, or what a new one will be */
+	int		 is_new;
+	const struct cycle *cycle;
+	struct kr	*parents;	/* the KRs it may serve */
+	struct objective **pobj;	/* their objectives */
+	size_t		 nparents;
+};
+
+/* The KRs an objective may serve: those of the level above in its cycle
+ * (the company's for a department, the department's for a team), and for
+ * a personal objective those of the person's unit and the unit above. */
+static int
+load_parents(struct octx *c)
+{
+	const struct unit *u = view_unit(&c->v, c->o.unit);
+	uint32_t units[2] = { 0, 0 };
+	struct objective *o;
+	struct kr *k;
+	size_t i, j, n, nk, cap = 0, u_i;
+	int rc;
+
+	if (u == NULL || c->o.level == LEVEL_COMPANY)
+		return 0;
+	if (c->o.level == LEVEL_PERSONAL) {
+		units[0] = u->id;
+		units[1] = u->parent;
+	} else
+		units[0] = u->parent;
+	for (u_i = 0; u_i < 2; u_i++) {
+		if (units[u_i] == 0)
+			continue;
+		if ((rc = store_objectives_by_cycle_unit(st, &c->v.r->ar, c->o.cycle,
+		    units[u_i], &o, &n)) != STORE_OK)
+			return view_status(rc);
+		for (i = 0; i < n; i++) {
+			if (o[i].level == LEVEL_PERSONAL || o[i].state == OBJ_ARCHIVED ||
+			    o[i].id == c->o.id)
+				continue;
+			if ((rc = store_krs_by_objective(st, &c->v.r->ar, o[i].id, &k,
+			    &nk)) != STORE_OK)
+				return view_status(rc);
+			for (j = 0; j < nk; j++) {
+				if (c->nparents == cap) {
+					struct kr *nkrs;
+					struct objective **nobj;
+
+					cap = cap ? cap * 2 : 16;
+					nkrs = arena_alloc(&c->v.r->ar, cap * sizeof(*nkrs));
+					nobj = arena_alloc(&c->v.r->ar, cap * sizeof(*nobj));
+					if (c->nparents) {
+						memcpy(nkrs, c->parents, c->nparents * sizeof(*nkrs));
+						memcpy(nobj, c->pobj, c->nparents * sizeof(*nobj));
+					}
+					c->parents = nkrs;
+					c->pobj = nobj;
+				}
+				c->parents[c->nparents] = k[j];
+				c->pobj[c->nparents++] = &o[i];
+			}
+		}
+	}
+	return 0;
+}
+
+static int
+parent_allowed(const struct octx *c, uint32_t kr)
+{
+	size_t i;
+
+	for (i = 0; i < c->nparents; i++)
+		if (c->parents[i].id == kr)
+			return 1;
+	return kr == 0;
+}
+
+/* Fills c from the route (edit) or from unit/owner/cycle (new), and checks
+ * that the user may write it.  Returns 0 or a status. */
+static int
+objective_ctx(struct req *r, struct octx *c, int is_new)
+{
+	struct person owner;
+	struct unit u;
+	uint32_t unit = 0;
+	int rc;
+
+	memset(c, 0, sizeof(*c));
+	c->is_new = is_new;
+	if ((rc = view_init(&c->v, r, st)) != 0)
+		return rc;
+	if (r->me == NULL)
+		return view_error(r, STORE_FORBIDDEN);
+	if (!is_new) {
+		if ((rc = store_objective_get(st, &r->ar, r->id, &c->o)) != STORE_OK) {
+			r->errkey = "err.objective";
+			return view_status(rc);
+		}
+		if ((rc = store_allowed(st, r->me->id, PERM_EDIT_OBJECTIVE, c->o.id)) != STORE_OK)
+			return view_error(r, rc);
+	} else {
+		if (c->v.sel == NULL) {
+			r->errkey = "err.nocycle";
+			return 404;
+		}
+		c->o.cycle = c->v.sel->id;
+		c->o.state = OBJ_ACTIVE;
+		if (r->val[KEY_OWNER] != NULL) {
+			if (store_person_by_login(st, &r->ar, r->val[KEY_OWNER], &owner) != STORE_OK) {
+				r->errkey = "err.person";
+				return 404;
+			}
+			c->o.level = LEVEL_PERSONAL;
+			c->o.owner = owner.id;
+			c->o.unit = owner.unit;
+			rc = store_allowed(st, r->me->id, PERM_ADD_PERSONAL, owner.id);
+		} else {
+			if (r->val[KEY_UNIT] == NULL || req_parse_id(r->val[KEY_UNIT], &unit) == -1)
+				return 400;
+			if (store_unit_get(st, &r->ar, unit, &u) != STORE_OK) {
+				r->errkey = "err.unit";
+				return 404;
+			}
+			c->o.unit = u.id;
+			c->o.level = u.level;
+			c->o.owner = u.lead;
+			rc = store_allowed(st, r->me->id, PERM_ADD_UNIT_OBJECTIVE, u.id);
+		}
+		if (rc != STORE_OK)
+			return view_error(r, rc);
+	}
+	c->cycle = cycle_of(&c->v, c->o.cycle);
+	if (c->cycle == NULL)
+		return 500;
+	if (c->cycle->state == CYCLE_CLOSED)
+		return view_error(r, STORE_CLOSED);
+	return load_parents(c);
+}
+
+/* The objective form, with status new/edit/invalid/conflict; cur is the
+ * stored objective on a conflict. */
+static int
+objective_form(struct octx *c, struct form *f, const char *status,
+    const struct objective *cur, int http)
+{
+	struct req *r = c->v.r;
+	xmlNodePtr page, form, fld, opt;
+	const char *action, *score;
+	size_t i;
+	double s;
+	int rc;
+
+	if ((page = view_page(&c->v, "edit-objective")) == NULL)
+		return 500;
+	action = c->is_new ? "/edit/objective/new" :
+	    arena_printf(&r->ar, "/edit/objective/%u", c->o.id);
+	form = form_begin(f, page, action, status, c->is_new ? 0 :
+	    (cur != NULL ? cur->version : c->o.version),
+	    landing(r, c->is_new ? "/" : arena_printf(&r->ar, "/objective/%u", c->o.id)));
+	render_attr(form, "level", okr_level_names[c->o.level]);
+	form_field(f, form, KEY_TITLE, "text", c->o.title, cur ? cur->title : NULL, MAX_TITLE);
+	form_field(f, form, KEY_DESCRIPTION, "textarea", c->o.description,
+	    cur ? (cur->description ? cur->description : "") : NULL, MAX_TEXT);
+	if (c->o.level != LEVEL_COMPANY) {
+		fld = form_field(f, form, KEY_PARENT, "select", id_str(r, c->o.parent_kr),
+		    cur ? id_str(r, cur->parent_kr) : NULL, 0);
+		form_option(fld, "", NULL, "form.none");
+		for (i = 0; i < c->nparents; i++) {
+			const struct kr *k = &c->parents[i];
+			const struct person *p = view_person(&c->v, k->owner);
+
+			s = okr_kr_score(k->kind, k->direction, k->start, k->target, k->current);
+			score = arena_printf(&r->ar, "%d.%02d", okr_pct(s) / 100, okr_pct(s) % 100);
+			opt = form_option(fld, id_str(r, k->id), k->title, NULL);
+			render_attr(opt, "group", c->pobj[i]->title);
+			render_attr(opt, "owner-name", p != NULL ? p->name : NULL);
+			render_attr(opt, "score", score);
+			render_attr(opt, "band", okr_band_names[okr_band(s)]);
+		}
+	}
+	if (c->o.level == LEVEL_PERSONAL)
+		form_field(f, form, KEY_OWNER, "hidden", login_of(&c->v, c->o.owner), NULL, 0);
+	else {
+		fld = form_field(f, form, KEY_OWNER, "select", login_of(&c->v, c->o.owner),
+		    cur ? login_of(&c->v, cur->owner) : NULL, 0);
+		if ((rc = people_options(&c->v, fld, c->o.unit, 1)) != 0) {
+			xmlFreeDoc(page->doc);
+			return rc;
+		}
+	}
+	if (c->is_new) {
+		form_field(f, form, KEY_CYCLE, "hidden", c->cycle->name, NULL, 0);
+		if (c->o.level != LEVEL_PERSONAL)
+			form_field(f, form, KEY_UNIT, "hidden", id_str(r, c->o.unit), NULL, 0);
+	} else if ((rc = view_objective(&c->v, page, cur ? cur : &c->o,
+	    VIEW_KRS, &s)) != 0) {
+		xmlFreeDoc(page->doc);
+		return rc;
+	}
+	if (!c->is_new)
+		r->etag = arena_printf(&r->ar, "\"o%u-%u\"", c->o.id,
+		    cur ? cur->version : c->o.version);
+	return send(r, page, "edit-objective", http);
+}
+
+static int
+objective_get(struct req *r, int is_new)
+{
+	struct octx c;
+	struct form f;
+	int rc;
+
+	if ((rc = objective_ctx(r, &c, is_new)) != 0)
+		return rc;
+	form_init(&f, r);
+	return objective_form(&c, &f, is_new ? "new" : "edit", NULL, 200);
+}
+
+static int
+page_objective_new(struct req *r)
+{
+	return objective_get(r, 1);
+}
+
+static int
+page_objective_edit(struct req *r)
+{
+	return objective_get(r, 0);
+}
+
+static int
+objective_post(struct req *r, int is_new)
+{
+	struct octx c;
+	struct form f;
+	struct objective o, cur;
+	const char *title, *desc, *owner;
+	uint32_t parent, ver = 0, who;
+	int rc;
+
+	if ((rc = objective_ctx(r, &c, is_new)) != 0)
+		return rc;
+	if (!is_new && (rc = form_version(r, &ver)) != 0)
+		return rc;
+	form_init(&f, r);
+	form_text(&f, KEY_TITLE, 1, MAX_TITLE, &title);
+	form_text(&f, KEY_DESCRIPTION, 0, MAX_TEXT, &desc);
+	if (form_id(&f, KEY_PARENT, 0, &parent) == 0 && !parent_allowed(&c, parent))
+		form_error(&f, KEY_PARENT, "err.field.level");
+	o = c.o;
+	if (c.o.level != LEVEL_PERSONAL && form_text(&f, KEY_OWNER, 0, 64, &owner) == 0) {
+		if (*owner == '\0')
+			o.owner = 0;
+		else if (person_in_unit(&c.v, owner, c.o.unit, &who))
+			o.owner = who;
+		else
+			form_error(&f, KEY_OWNER, "err.field.choice");
+	}
+	if (f.nerr > 0)
+		return objective_form(&c, &f, "invalid", NULL, 400);
+	o.title = (char *)title;
+	o.description = (char *)desc;
+	o.parent_kr = parent;
+	o.version = ver;
+	switch ((rc = store_objective_put(st, r->me->id, &o))) {
+	case STORE_OK:
+		return redirect(r, arena_printf(&r->ar, "/objective/%u", o.id));
+	case STORE_CONFLICT:
+		if (store_objective_get(st, &r->ar, o.id, &cur) != STORE_OK)
+			return 500;
+		return objective_form(&c, &f, "conflict", &cur, 409);
+	case STORE_INVALID:
+		/* What it names changed under the form (a KR removed...). */
+		form_error(&f, KEY_PARENT, "err.field.choice");
+		return objective_form(&c, &f, "invalid", NULL, 400);
+	default:
+		return view_error(r, rc);
+	}
+}
+
+static int
+post_objective_new(struct req *r)
+{
+	return objective_post(r, 1);
+}
+
+static int
+post_objective_edit(struct req *r)
+{
+	return objective_post(r, 0);
+}
+
+static int
+post_objective_archive(struct req *r)
+{
+	struct octx c;
+	uint32_t ver;
+	int rc;
+
+	if ((rc = objective_ctx(r, &c, 0)) != 0 || (rc = form_version(r, &ver)) != 0)
+		return rc;
+	c.o.state = OBJ_ARCHIVED;
+	c.o.version = ver;
+	if ((rc = store_objective_put(st, r->me->id, &c.o)) != STORE_OK)
+		return view_error(r, rc);
+	return redirect(r, arena_printf(&r->ar, "/objective/%u", c.o.id));
+}
+
+static int
+post_objective_carry(struct req *r)
+{
+	uint32_t newid;
+	int rc;
+
+	if (r->me == NULL)
+		return view_error(r, STORE_FORBIDDEN);
+	rc = store_objective_carry(st, r->me->id, r->id, &newid);
+	if (rc == STORE_INVALID) {
+		r->errkey = "err.carry";
+		return 400;
+	}
+	if (rc != STORE_OK)
+		return view_error(r, rc);
+	/* The copy is where the owner goes on working. */
+	render_redirect(r, arena_printf(&r->ar, "%s/objective/%u", r->script, newid), NULL);
+	return 0;
+}
+
+/* ------------------------------------------------------ key results */
+
+struct kctx {
+	struct view	 v;
+	struct objective o;
+	struct kr	 k;	/* stored, or the defaults of a new one */
+	int		 is_new;
+	const struct cycle *cycle;
+};
+
+static int
+kr_ctx(struct req *r, struct kctx *c, int is_new)
+{
+	uint32_t oid = 0;
+	int rc;
+
+	memset(c, 0, sizeof(*c));
+	c->is_new = is_new;
+	if ((rc = view_init(&c->v, r, st)) != 0)
+		return rc;
+	if (r->me == NULL)
+		return view_error(r, STORE_FORBIDDEN);
+	if (is_new) {
+		if (r->val[KEY_OBJECTIVE] == NULL ||
+		    req_parse_id(r->val[KEY_OBJECTIVE], &oid) == -1)
+			return 400;
+	} else {
+		if ((rc = store_kr_get(st, &r->ar, r->id, &c->k)) != STORE_OK)
+			return view_status(rc);
+		oid = c->k.objective;
+	}
+	if ((rc = store_objective_get(st, &r->ar, oid, &c->o)) != STORE_OK) {
+		r->errkey = "err.objective";
+		return view_status(rc);
+	}
+	if ((rc = store_allowed(st, r->me->id, PERM_EDIT_OBJECTIVE, oid)) != STORE_OK)
+		return view_error(r, rc);
+	if ((c->cycle = cycle_of(&c->v, c->o.cycle)) == NULL)
+		return 500;
+	if (is_new) {
+		c->k.objective = oid;
+		c->k.owner = c->o.owner;
+		c->k.weight = 1;
+		c->k.confidence = 0.5;
+		c->k.target = 1;
+		c->k.due = c->cycle->end;
+	}
+	return 0;
+}
+
+/* What a KR field shows, from a stored KR. */
+static const char *
+kr_value(struct kctx *c, const struct kr *k, enum key key)
+{
+	struct req *r = c->v.r;
+
+	switch (key) {
+	case KEY_TITLE:
+		return k->title;
+	case KEY_KIND:
+		return okr_kind_names[k->kind];
+	case KEY_DIRECTION:
+		return okr_dir_names[k->direction];
+	case KEY_START:
+		return num_str(r, k->start);
+	case KEY_TARGET:
+		return num_str(r, k->target);
+	case KEY_CURRENT:
+		return num_str(r, k->current);
+	case KEY_UNIT_LABEL:
+		return k->unit_label != NULL ? k->unit_label : "";
+	case KEY_DUE:
+		return date_str(r, k->due);
+	case KEY_WEIGHT:
+		return num_str(r, k->weight);
+	case KEY_OWNER:
+		return login_of(&c->v, k->owner);
+	default:
+		return "";
+	}
+}
+
+static const struct kfield {
+	enum key	 key;
+	const char	*type;
+	size_t		 max;
+} kr_fields[] = {
+	{ KEY_TITLE, "text", MAX_TITLE }, { KEY_KIND, "select", 0 },
+	{ KEY_DIRECTION, "select", 0 }, { KEY_START, "number", 0 },
+	{ KEY_TARGET, "number", 0 }, { KEY_CURRENT, "number", 0 },
+	{ KEY_UNIT_LABEL, "text", MAX_LABEL }, { KEY_DUE, "date", 0 },
+	{ KEY_WEIGHT, "number", 0 }, { KEY_OWNER, "select", 0 },
+};
+
+static int
+kr_form(struct kctx *c, struct form *f, const char *status, const struct kr *cur,
+    int http)
+{
+	struct req *r = c->v.r;
+	xmlNodePtr page, form, fld;
+	size_t i;
+	double s;
+	int j, rc;
+
+	if ((page = view_page(&c->v, "edit-kr")) == NULL)
+		return 500;
+	form = form_begin(f, page, c->is_new ? "/edit/kr/new" :
+	    arena_printf(&r->ar, "/edit/kr/%u", c->k.id), status,
+	    c->is_new ? 0 : (cur != NULL ? cur->version : c->k.version),
+	    landing(r, arena_printf(&r->ar, "/objective/%u", c->o.id)));
+	for (i = 0; i < sizeof(kr_fields) / sizeof(kr_fields[0]); i++) {
+		const struct kfield *kf = &kr_fields[i];
+
+		fld = form_field(f, form, kf->key, kf->type, kr_value(c, &c->k, kf->key),
+		    cur ? kr_value(c, cur, kf->key) : NULL, kf->max);
+		if (kf->key == KEY_KIND)
+			for (j = 0; j < KR__MAX; j++)
+				form_option(fld, okr_kind_names[j], NULL,
+				    arena_printf(&r->ar, "kind.%s", okr_kind_names[j]));
+		if (kf->key == KEY_DIRECTION)
+			for (j = 0; j < DIR__MAX; j++)
+				form_option(fld, okr_dir_names[j], NULL,
+				    arena_printf(&r->ar, "dir.%s", okr_dir_names[j]));
+		if (kf->key == KEY_OWNER && (rc = people_options(&c->v, fld, c->o.unit, 0)) != 0) {
+			xmlFreeDoc(page->doc);
+			return rc;
+		}
+	}
+	if (c->is_new)
+		form_field(f, form, KEY_OBJECTIVE, "hidden", id_str(r, c->o.id), NULL, 0);
+	else
+		r->etag = arena_printf(&r->ar, "\"k%u-%u\"", c->k.id,
+		    cur ? cur->version : c->k.version);
+	if ((rc = view_objective(&c->v, page, &c->o, VIEW_KRS, &s)) != 0) {
+		xmlFreeDoc(page->doc);
+		return rc;
+	}
+	return send(r, page, "edit-kr", http);
+}
+
+static int
+kr_get(struct req *r, int is_new)
+{
+	struct kctx c;
+	struct form f;
+	int rc;
+
+	if ((rc = kr_ctx(r, &c, is_new)) != 0)
+		return rc;
+	form_init(&f, r);
+	return kr_form(&c, &f, is_new ? "new" : "edit", NULL, 200);
+}
+
+static int
+page_kr_new(struct req *r)
+{
+	return kr_get(r, 1);
+}
+
+static int
+page_kr_edit(struct req *r)
+{
+	return kr_get(r, 0);
+}
+
+/* Reads the KR fields into k; errors go to f. */
+static void
+kr_read(struct kctx *c, struct form *f, struct kr *k)
+{
+	const char *title, *label, *owner;
+	int kind = 0, dir = 0;
+	uint32_t who;
+
+	form_text(f, KEY_TITLE, 1, MAX_TITLE, &title);
+	form_choice(f, KEY_KIND, okr_kind_names, KR__MAX, &kind);
+	form_choice(f, KEY_DIRECTION, okr_dir_names, DIR__MAX, &dir);
+	form_number(f, KEY_START, kind != KR_MILESTONE, -NUM_LIMIT, NUM_LIMIT, &k->start);
+	form_number(f, KEY_TARGET, kind != KR_MILESTONE, -NUM_LIMIT, NUM_LIMIT, &k->target);
+	form_number(f, KEY_CURRENT, 0, -NUM_LIMIT, NUM_LIMIT, &k->current);
+	form_text(f, KEY_UNIT_LABEL, 0, MAX_LABEL, &label);
+	form_date(f, KEY_DUE, 0, c->cycle->start, c->cycle->end, &k->due);
+	if (c->v.r->val[KEY_WEIGHT] == NULL || *c->v.r->val[KEY_WEIGHT] == '\0')
+		k->weight = 1;
+	else
+		form_number(f, KEY_WEIGHT, 1, 0, 100, &k->weight);
+	if (form_text(f, KEY_OWNER, 0, 64, &owner) == 0) {
+		if (*owner == '\0')
+			k->owner = c->o.owner;
+		else if (person_in_unit(&c->v, owner, c->o.unit, &who))
+			k->owner = who;
+		else
+			form_error(f, KEY_OWNER, "err.field.choice");
+	}
+	/* A milestone is done (1) or not (0). */
+	if (kind == KR_MILESTONE) {
+		k->start = 0;
+		k->target = 1;
+		if (k->current != 0 && k->current != 1)
+			form_error(f, KEY_CURRENT, "err.field.range");
+	}
+	k->title = (char *)title;
+	k->unit_label = (char *)label;
+	k->kind = kind;
+	k->direction = dir;
+}
+
+static int
+kr_post(struct req *r, int is_new)
+{
+	struct kctx c;
+	struct form f;
+	struct kr k, cur;
+	uint32_t ver = 0;
+	int rc;
+
+	if ((rc = kr_ctx(r, &c, is_new)) != 0)
+		return rc;
+	if (!is_new && (rc = form_version(r, &ver)) != 0)
+		return rc;
+	form_init(&f, r);
+	k = c.k;
+	kr_read(&c, &f, &k);
+	if (f.nerr > 0)
+		return kr_form(&c, &f, "invalid", NULL, 400);
+	if (is_new)
+		k.current = r->val[KEY_CURRENT] != NULL && *r->val[KEY_CURRENT] ?
+		    k.current : k.start;
+	k.version = ver;
+	switch ((rc = store_kr_put(st, r->me->id, &k))) {
+	case STORE_OK:
+		return redirect(r, arena_printf(&r->ar, "/objective/%u", k.objective));
+	case STORE_CONFLICT:
+		if (store_kr_get(st, &r->ar, k.id, &cur) != STORE_OK)
+			return 500;
+		return kr_form(&c, &f, "conflict", &cur, 409);
+	default:
+		return view_error(r, rc);
+	}
+}
+
+static int
+post_kr_new(struct req *r)
+{
+	return kr_post(r, 1);
+}
+
+static int
+post_kr_edit(struct req *r)
+{
+	return kr_post(r, 0);
+}
+
+/* ---------------------------------------- check-ins and comments */
+
+/* Shows the objective page again with a form that failed: the user's
+ * input and its errors are in form (made by the caller). */
+static int
+objective_page_again(struct view *v, uint32_t id, xmlNodePtr *form,
+    const char *action)
+{
+	xmlNodePtr page;
+	int rc;
+
+	if ((rc = view_objective_page(v, id, &page)) != 0)
+		return rc;
+	*form = xmlNewChild(page, NULL, BAD_CAST "form", NULL);
+	render_attr(*form, "action", arena_printf(&v->r->ar, "%s%s", v->r->script, action));
+	render_attr(*form, "status", "invalid");
+	render_attr(xmlNewChild(*form, NULL, BAD_CAST "message", NULL), "key", "form.invalid");
+	return 0;
+}
+
+static int
+post_checkin(struct req *r)
+{
+	struct view v;
+	struct form f;
+	struct objective o;
+	struct kr *k;
+	struct checkin *c;
+	size_t n = r->nmulti[KEY_KR], nk, i, j, m = 0;
+	const char **err, *note;
+	xmlNodePtr form = NULL, fld;
+	double value;
+	int rc;
+
+	if ((rc = view_init(&v, r, st)) != 0)
+		return rc;
+	if (r->me == NULL)
+		return view_error(r, STORE_FORBIDDEN);
+	/* One value, confidence and note per KR, in the same order. */
+	if (n == 0 || r->nmulti[KEY_VALUE] != n || r->nmulti[KEY_CONFIDENCE] != n ||
+	    (r->nmulti[KEY_NOTE] != n && r->nmulti[KEY_NOTE] != 0))
+		return 400;
+	if ((rc = store_objective_get(st, &r->ar, r->id, &o)) != STORE_OK) {
+		r->errkey = "err.objective";
+		return view_status(rc);
+	}
+	if ((rc = store_krs_by_objective(st, &r->ar, o.id, &k, &nk)) != STORE_OK)
+		return view_status(rc);
+	c = arena_alloc(&r->ar, n * sizeof(*c));
+	err = arena_alloc(&r->ar, n * 2 * sizeof(*err));
+	form_init(&f, r);
+	for (i = 0; i < n; i++) {
+		uint32_t id;
+
+		if (req_parse_id(r->multi[KEY_KR][i], &id) == -1)
+			return 400;
+		for (j = 0; j < nk && k[j].id != id; j++)
+			;
+		if (j == nk)
+			return 400;	/* not a KR of this objective */
+		/* Each row is read like a one-field form. */
+		r->val[KEY_VALUE] = r->multi[KEY_VALUE][i];
+		r->val[KEY_CONFIDENCE] = r->multi[KEY_CONFIDENCE][i];
+		r->val[KEY_NOTE] = r->nmulti[KEY_NOTE] ? r->multi[KEY_NOTE][i] : "";
+		memset(f.err, 0, sizeof(f.err));
+		if (*r->val[KEY_VALUE] == '\0')
+			continue;	/* left empty: no check-in for this KR */
+		form_number(&f, KEY_VALUE, 1, -NUM_LIMIT, NUM_LIMIT, &value);
+		if (f.err[KEY_VALUE] == NULL && k[j].kind == KR_MILESTONE &&
+		    value != 0 && value != 1)
+			form_error(&f, KEY_VALUE, "err.field.range");
+		form_number(&f, KEY_CONFIDENCE, 1, 0, 1, &c[m].confidence);
+		form_text(&f, KEY_NOTE, 0, MAX_TEXT, &note);
+		err[2 * i] = f.err[KEY_VALUE];
+		err[2 * i + 1] = f.err[KEY_CONFIDENCE] ? f.err[KEY_CONFIDENCE] : f.err[KEY_NOTE];
+		c[m].kr = id;
+		c[m].value = value;
+		c[m].note = (char *)note;
+		m++;
+	}
+	if (m == 0 && n > 0)
+		err[0] = f.nerr == 0 ? "err.field.required" : err[0];
+	if (f.nerr > 0 || m == 0) {
+		if ((rc = objective_page_again(&v, o.id, &form,
+		    arena_printf(&r->ar, "/edit/checkin/%u", o.id))) != 0)
+			return rc;
+		for (i = 0; i < n; i++) {
+			fld = xmlNewChild(form, NULL, BAD_CAST "field", NULL);
+			render_attr(fld, "name", "value");
+			render_attr(fld, "kr", r->multi[KEY_KR][i]);
+			render_attr(fld, "value", r->multi[KEY_VALUE][i]);
+			render_attr(fld, "confidence", r->multi[KEY_CONFIDENCE][i]);
+			render_attr(fld, "note", r->nmulti[KEY_NOTE] ? r->multi[KEY_NOTE][i] : "");
+			render_attr(fld, "error", err[2 * i] ? err[2 * i] : err[2 * i + 1]);
+		}
+		return send(r, form->parent, "objective", 400);
+	}
+	if ((rc = store_checkins_add(st, r->me->id, c, m)) != STORE_OK)
+		return view_error(r, rc);
+	return redirect(r, arena_printf(&r->ar, "/objective/%u", o.id));
+}
+
+static const char *const comment_kinds[COMMENT__MAX] = { "comment", "proposal" };
+
+static int
+post_comment(struct req *r)
+{
+	struct view v;
+	struct form f;
+	struct comment c;
+	xmlNodePtr form;
+	const char *text;
+	int kind = 0, rc;
+
+	if ((rc = view_init(&v, r, st)) != 0)
+		return rc;
+	if (r->me == NULL)
+		return view_error(r, STORE_FORBIDDEN);
+	form_init(&f, r);
+	form_choice(&f, KEY_KIND, comment_kinds, COMMENT__MAX, &kind);
+	form_text(&f, KEY_TEXT, 1, MAX_TEXT, &text);
+	if (f.nerr > 0) {
+		if ((rc = objective_page_again(&v, r->id, &form,
+		    arena_printf(&r->ar, "/edit/comment/%u", r->id))) != 0)
+			return rc;
+		form_field(&f, form, KEY_KIND, "radio", NULL, NULL, 0);
+		form_field(&f, form, KEY_TEXT, "textarea", NULL, NULL, MAX_TEXT);
+		return send(r, form->parent, "objective", 400);
+	}
+	memset(&c, 0, sizeof(c));
+	c.objective = r->id;
+	c.kind = kind;
+	c.text = (char *)text;
+	if ((rc = store_comment_add(st, r->me->id, &c)) == STORE_INVALID) {
+		r->errkey = "err.objective";
+		return 404;
+	}
+	if (rc != STORE_OK)
+		return view_error(r, rc);
+	return redirect(r, arena_printf(&r->ar, "/objective/%u", r->id));
+}
+
+/* ------------------------------------------------------------ admin */
+
+enum akind { ADMIN_UNITS, ADMIN_PEOPLE, ADMIN_CYCLES };
+
+static const char *const admin_sheets[] = { "admin-units", "admin-people", "admin-cycles" };
+static const char *const admin_kinds[] = { "units", "people", "cycles" };
+static const char *const unit_levels[] = { "company", "department", "team" };
+
+/* One row's form: the record's stored values, or (input) what was sent. */
+static int
+admin_row(struct view *v, xmlNodePtr admin, enum akind kind, const void *rec,
+    struct form *f, const char *status)
+{
+	struct req *r = v->r;
+	const struct unit *u = rec;
+	const struct person *p = rec;
+	const struct cycle *c = rec;
+	xmlNodePtr form, fld;
+	size_t i;
+	int j;
+	static const char *const names[] = { "unit", "person", "cycle" };
+	uint32_t id = rec ? *(const uint32_t *)rec : 0;
+
+	form = form_begin(f, admin, id ? arena_printf(&r->ar, "/edit/admin/%s/%u",
+	    names[kind], id) : arena_printf(&r->ar, "/edit/admin/%s/new", names[kind]),
+	    status, rec ? *((const uint32_t *)rec + 1) : 0,
+	    arena_printf(&r->ar, "%s/edit/admin/%s", r->script, admin_kinds[kind]));
+	switch (kind) {
+	case ADMIN_UNITS:
+		form_field(f, form, KEY_NAME, "text", u ? u->name : "", NULL, MAX_NAME);
+		fld = form_field(f, form, KEY_LEVEL, "select",
+		    u ? unit_levels[u->level] : "team", NULL, 0);
+		for (j = 0; j < LEVEL_PERSONAL; j++)
+			form_option(fld, unit_levels[j], NULL,
+			    arena_printf(&r->ar, "level.%s", unit_levels[j]));
+		fld = form_field(f, form, KEY_PARENT, "select", u ? id_str(r, u->parent) : "", NULL, 0);
+		form_option(fld, "", NULL, "form.none");
+		for (i = 0; i < v->nunits; i++)
+			if (u == NULL || v->units[i].id != u->id)
+				form_option(fld, id_str(r, v->units[i].id), v->units[i].name, NULL);
+		fld = form_field(f, form, KEY_LEAD, "select", u ? login_of(v, u->lead) : "", NULL, 0);
+		form_option(fld, "", NULL, "form.none");
+		for (i = 0; i < v->npeople; i++)
+			form_option(fld, v->people[i].login, v->people[i].name, NULL);
+		break;
+	case ADMIN_PEOPLE:
+		form_field(f, form, KEY_LOGIN, "text", p ? p->login : "", NULL, 64);
+		form_field(f, form, KEY_NAME, "text", p ? p->name : "", NULL, MAX_NAME);
+		fld = form_field(f, form, KEY_UNIT, "select", p ? id_str(r, p->unit) : "", NULL, 0);
+		for (i = 0; i < v->nunits; i++)
+			form_option(fld, id_str(r, v->units[i].id), v->units[i].name, NULL);
+		fld = form_field(f, form, KEY_MANAGER, "select", p ? login_of(v, p->manager) : "", NULL, 0);
+		form_option(fld, "", NULL, "form.none");
+		for (i = 0; i < v->npeople; i++)
+			if (p == NULL || v->people[i].id != p->id)
+				form_option(fld, v->people[i].login, v->people[i].name, NULL);
+		fld = form_field(f, form, KEY_ROLE, "select", p ? okr_role_names[p->role] : "member", NULL, 0);
+		for (j = 0; j < ROLE__MAX; j++)
+			form_option(fld, okr_role_names[j], NULL,
+			    arena_printf(&r->ar, "role.%s", okr_role_names[j]));
+		break;
+	case ADMIN_CYCLES:
+		form_field(f, form, KEY_NAME, "text", c ? c->name : "", NULL, 32);
+		form_field(f, form, KEY_START, "date", c ? date_str(r, c->start) : "", NULL, 0);
+		form_field(f, form, KEY_END, "date", c ? date_str(r, c->end) : "", NULL, 0);
+		fld = form_field(f, form, KEY_STATE, "select",
+		    c ? okr_cstate_names[c->state] : "planning", NULL, 0);
+		for (j = 0; j < CYCLE__MAX; j++)
+			form_option(fld, okr_cstate_names[j], NULL,
+			    arena_printf(&r->ar, "state.%s", okr_cstate_names[j]));
+		break;
+	}
+	return 0;
+}
+
+/* An admin page: every record's row, the new row; the row of the form
+ * that failed (target id, or 0 with is_new) shows what was sent. */
+static int
+admin_page(struct req *r, struct view *v, enum akind kind, uint32_t target,
+    int is_new, struct form *failed, int http)
+{
+	struct form plain;
+	struct person *all;
+	xmlNodePtr page, admin;
+	size_t i, n = 0;
+	int rc, hit;
+
+	if (v->units == NULL)
+		(void)view_unit(v, 0);
+	/* Every person, for the lead and manager choices. */
+	for (i = 0; i < v->nunits; i++) {
+		if ((rc = store_people_in_unit(st, &r->ar, v->units[i].id, &all, &n)) != STORE_OK)
+			return view_status(rc);
+		while (n-- > 0)
+			(void)view_person(v, all[n].id);
+	}
+	if ((page = view_page(v, admin_sheets[kind])) == NULL)
+		return 500;
+	admin = xmlNewChild(page, NULL, BAD_CAST "admin", NULL);
+	render_attr(admin, "kind", admin_kinds[kind]);
+	form_init(&plain, r);
+	plain.input = 0;
+	n = kind == ADMIN_UNITS ? v->nunits : kind == ADMIN_PEOPLE ? v->npeople : v->ncycles;
+	for (i = 0; i < n; i++) {
+		const void *rec = kind == ADMIN_UNITS ? (const void *)&v->units[i] :
+		    kind == ADMIN_PEOPLE ? (const void *)&v->people[i] :
+		    (const void *)&v->cycles[i];
+
+		hit = failed != NULL && !is_new && *(const uint32_t *)rec == target;
+		admin_row(v, admin, kind, rec, hit ? failed : &plain,
+		    hit ? (http == 409 ? "conflict" : "invalid") : "edit");
+	}
+	hit = failed != NULL && is_new;
+	admin_row(v, admin, kind, NULL, hit ? failed : &plain, hit ? "invalid" : "new");
+	return send(r, page, admin_sheets[kind], http);
+}
+
+static int
+admin_init(struct req *r, struct view *v)
+{
+	int rc;
+
+	if ((rc = view_init(v, r, st)) != 0)
+		return rc;
+	if (r->me == NULL || r->me->role != ROLE_ADMIN) {
+		r->errkey = "err.403.admin";
+		return 403;
+	}
+	return 0;
+}
+
+static int
+page_admin(struct req *r, enum akind kind)
+{
+	struct view v;
+	int rc;
+
+	if ((rc = admin_init(r, &v)) != 0)
+		return rc;
+	return admin_page(r, &v, kind, 0, 0, NULL, 200);
+}
+
+static int
+page_admin_units(struct req *r)
+{
+	return page_admin(r, ADMIN_UNITS);
+}
+
+static int
+page_admin_people(struct req *r)
+{
+	return page_admin(r, ADMIN_PEOPLE);
+}
+
+static int
+page_admin_cycles(struct req *r)
+{
+	return page_admin(r, ADMIN_CYCLES);
+}
+
+/* Saves one admin form: reads its fields by kind, then writes. */
+static int
+admin_post(struct req *r, enum akind kind)
+{
+	struct view v;
+	struct form f;
+	struct unit u;
+	struct person p, other;
+	struct cycle c;
+	const char *name, *login, *lead, *manager;
+	uint32_t ver = 0, id;
+	int is_new = r->id == 0, rc, level = 0, role = 0, state = 0;
+
+	if ((rc = admin_init(r, &v)) != 0)
+		return rc;
+	if (!is_new && (rc = form_version(r, &ver)) != 0)
+		return rc;
+	(void)view_unit(&v, 0);
+	form_init(&f, r);
+	switch (kind) {
+	case ADMIN_UNITS:
+		memset(&u, 0, sizeof(u));
+		form_text(&f, KEY_NAME, 1, MAX_NAME, &name);
+		form_choice(&f, KEY_LEVEL, unit_levels, LEVEL_PERSONAL, &level);
+		form_id(&f, KEY_PARENT, level != LEVEL_COMPANY, &u.parent);
+		if (u.parent != 0 && view_unit(&v, u.parent) == NULL)
+			form_error(&f, KEY_PARENT, "err.field.choice");
+		if (form_text(&f, KEY_LEAD, 0, 64, &lead) == 0 && *lead != '\0') {
+			if (store_person_by_login(st, &r->ar, lead, &other) == STORE_OK)
+				u.lead = other.id;
+			else
+				form_error(&f, KEY_LEAD, "err.field.choice");
+		}
+		u.id = r->id;
+		u.name = (char *)name;
+		u.level = level;
+		u.version = ver;
+		break;
+	case ADMIN_PEOPLE:
+		memset(&p, 0, sizeof(p));
+		form_text(&f, KEY_LOGIN, 1, 64, &login);
+		if (f.err[KEY_LOGIN] == NULL && strspn(login, "abcdefghijklmnopqrstuvwxyz"
+		    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._@-") != strlen(login))
+			form_error(&f, KEY_LOGIN, "err.field.login");
+		else if (f.err[KEY_LOGIN] == NULL &&
+		    store_person_by_login(st, &r->ar, login, &other) == STORE_OK &&
+		    other.id != r->id)
+			form_error(&f, KEY_LOGIN, "err.field.login-taken");
+		form_text(&f, KEY_NAME, 1, MAX_NAME, &name);
+		if (form_id(&f, KEY_UNIT, 1, &p.unit) == 0 && view_unit(&v, p.unit) == NULL)
+			form_error(&f, KEY_UNIT, "err.field.choice");
+		if (form_text(&f, KEY_MANAGER, 0, 64, &manager) == 0 && *manager != '\0') {
+			if (store_person_by_login(st, &r->ar, manager, &other) == STORE_OK &&
+			    other.id != r->id)
+				p.manager = other.id;
+			else
+				form_error(&f, KEY_MANAGER, "err.field.choice");
+		}
+		form_choice(&f, KEY_ROLE, okr_role_names, ROLE__MAX, &role);
+		p.id = r->id;
+		p.login = (char *)login;
+		p.name = (char *)name;
+		p.role = role;
+		p.version = ver;
+		break;
+	default:
+		memset(&c, 0, sizeof(c));
+		form_text(&f, KEY_NAME, 1, 32, &name);
+		if (f.err[KEY_NAME] == NULL && strspn(name, "abcdefghijklmnopqrstuvwxyz"
+		    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-") != strlen(name))
+			form_error(&f, KEY_NAME, "err.field.choice");
+		for (id = 0; id < v.ncycles; id++)
+			if (strcmp(v.cycles[id].name, name) == 0 && v.cycles[id].id != r->id)
+				form_error(&f, KEY_NAME, "err.field.name-taken");
+		form_date(&f, KEY_START, 1, 0, INT32_MAX, &c.start);
+		form_date(&f, KEY_END, 1, 0, INT32_MAX, &c.end);
+		if (f.err[KEY_START] == NULL && f.err[KEY_END] == NULL && c.end < c.start)
+			form_error(&f, KEY_END, "err.field.start-end");
+		form_choice(&f, KEY_STATE, okr_cstate_names, CYCLE__MAX, &state);
+		c.id = r->id;
+		c.name = (char *)name;
+		c.state = state;
+		c.version = ver;
+		break;
+	}
+	if (f.nerr > 0)
+		return admin_page(r, &v, kind, r->id, is_new, &f, 400);
+	rc = kind == ADMIN_UNITS ? store_unit_put(st, r->me->id, &u) :
+	    kind == ADMIN_PEOPLE ? store_person_put(st, r->me->id, &p) :
+	    store_cycle_put(st, r->me->id, &c);
+	if (rc == STORE_CONFLICT) {
+		/* Show the row as it is now stored, with a conflict note. */
+		if ((rc = view_init(&v, r, st)) != 0)
+			return rc;
+		return admin_page(r, &v, kind, r->id, is_new, &f, 409);
+	}
+	if (rc == STORE_INVALID) {
+		form_error(&f, kind == ADMIN_PEOPLE ? KEY_LOGIN : KEY_PARENT,
+		    kind == ADMIN_PEOPLE ? "err.field.login-taken" : "err.field.choice");
+		return admin_page(r, &v, kind, r->id, is_new, &f, 400);
+	}
+	if (rc != STORE_OK)
+		return view_error(r, rc);
+	render_redirect(r, arena_printf(&r->ar, "%s/edit/admin/%s", r->script,
+	    admin_kinds[kind]), NULL);
+	return 0;
+}
+
+static int
+post_admin_unit(struct req *r)
+{
+	return admin_post(r, ADMIN_UNITS);
+}
+
+static int
+post_admin_person(struct req *r)
+{
+	return admin_post(r, ADMIN_PEOPLE);
+}
+
+static int
+post_admin_cycle(struct req *r)
+{
+	return admin_post(r, ADMIN_CYCLES);
+}
+
+static int
+post_admin_cycle_next(struct req *r)
+{
+	struct view v;
+	struct cycle c;
+	int rc;
+
+	if ((rc = admin_init(r, &v)) != 0)
+		return rc;
+	memset(&c, 0, sizeof(c));
+	if ((rc = store_cycle_next(st, &r->ar, r->me->id, &c)) == STORE_INVALID) {
+		r->errkey = "err.cycle.next";
+		return 409;
+	}
+	if (rc != STORE_OK)
+		return view_error(r, rc);
+	render_redirect(r, arena_printf(&r->ar, "%s/edit/admin/cycles", r->script), NULL);
+	return 0;
+}
+
+/* ----------------------------------------------------------- routes */
+
+#define K(k)	KEYBIT(KEY_##k)
+#define OBJ_KEYS (K(TITLE) | K(DESCRIPTION) | K(PARENT) | K(OWNER))
+#define KR_KEYS	(K(TITLE) | K(KIND) | K(DIRECTION) | K(START) | K(TARGET) | \
+		 K(CURRENT) | K(UNIT_LABEL) | K(DUE) | K(WEIGHT) | K(OWNER))
+
+static const struct route routes[] = {
+	{ METHOD_GET, "/edit/objective/new", ARG_NONE,
+	    K(CYCLE) | K(UNIT) | K(OWNER) | K(BACK), page_objective_new },
+	{ METHOD_POST, "/edit/objective/new", ARG_NONE,
+	    K(CYCLE) | K(UNIT) | OBJ_KEYS, post_objective_new },
+	{ METHOD_GET, "/edit/objective/*", ARG_ID, K(BACK), page_objective_edit },
+	{ METHOD_POST, "/edit/objective/*", ARG_ID, K(VERSION) | OBJ_KEYS,
+	    post_objective_edit },
+	{ METHOD_POST, "/edit/objective/*/archive", ARG_ID, K(VERSION),
+	    post_objective_archive },
+	{ METHOD_POST, "/edit/objective/*/carry", ARG_ID, 0, post_objective_carry },
+	{ METHOD_GET, "/edit/kr/new", ARG_NONE, K(OBJECTIVE) | K(BACK), page_kr_new },
+	{ METHOD_POST, "/edit/kr/new", ARG_NONE, K(OBJECTIVE) | KR_KEYS, post_kr_new },
+	{ METHOD_GET, "/edit/kr/*", ARG_ID, K(BACK), page_kr_edit },
+	{ METHOD_POST, "/edit/kr/*", ARG_ID, K(VERSION) | KR_KEYS, post_kr_edit },
+	{ METHOD_POST, "/edit/checkin/*", ARG_ID,
+	    K(KR) | K(VALUE) | K(CONFIDENCE) | K(NOTE), post_checkin },
+	{ METHOD_POST, "/edit/comment/*", ARG_ID, K(KIND) | K(TEXT), post_comment },
+	{ METHOD_GET, "/edit/admin/units", ARG_NONE, 0, page_admin_units },
+	{ METHOD_GET, "/edit/admin/people", ARG_NONE, 0, page_admin_people },
+	{ METHOD_GET, "/edit/admin/cycles", ARG_NONE, 0, page_admin_cycles },
+	{ METHOD_POST, "/edit/admin/unit/new", ARG_NONE,
+	    K(NAME) | K(LEVEL) | K(PARENT) | K(LEAD), post_admin_unit },
+	{ METHOD_POST, "/edit/admin/unit/*", ARG_ID,
+	    K(VERSION) | K(NAME) | K(LEVEL) | K(PARENT) | K(LEAD), post_admin_unit },
+	{ METHOD_POST, "/edit/admin/person/new", ARG_NONE,
+	    K(LOGIN) | K(NAME) | K(UNIT) | K(MANAGER) | K(ROLE), post_admin_person },
+	{ METHOD_POST, "/edit/admin/person/*", ARG_ID, K(VERSION) | K(LOGIN) |
+	    K(NAME) | K(UNIT) | K(MANAGER) | K(ROLE), post_admin_person },
+	{ METHOD_POST, "/edit/admin/cycle/next", ARG_NONE, 0, post_admin_cycle_next },
+	{ METHOD_POST, "/edit/admin/cycle/new", ARG_NONE,
+	    K(NAME) | K(START) | K(END) | K(STATE), post_admin_cycle },
+	{ METHOD_POST, "/edit/admin/cycle/*", ARG_ID,
+	    K(VERSION) | K(NAME) | K(START) | K(END) | K(STATE), post_admin_cycle },
+};
+
+static int
+init(struct req *r)
+{
+	struct conf c;
+
+	(void)r;
+	if (conf_load(&c, NULL) != 0)
+		return -1;
+	if (store_open(c.store_dir, 0, c.cache_mb, &st) != STORE_OK) {
+		log_err("cannot open the store in %s", c.store_dir);
+		return -1;
+	}
+	if (csrf_init(c.store_dir) != 0)
+		return -1;
+	return render_init(c.xslt_dir);
+}
+
+static int
+identify(struct req *r)
+{
+	return view_identify(r, st);
+}
+
+static const struct app app = {
+	routes, sizeof(routes) / sizeof(routes[0]), init, identify
+};
+
+int
+main(void)
+{
+	int rc;
+
+	log_init("okr-edit");
+	rc = req_main(&app);
+	render_cleanup();
+	store_close(st);
+	return rc;
+}
