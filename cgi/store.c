@@ -1316,7 +1316,7 @@ op_carry(struct store *st, DB_TXN *txn, void *arg)
 	struct wop *w = arg;
 	struct objective o, copy;
 	struct cycle c, *all, *next = NULL;
-	struct vec cv = { 0 }, kv = { 0 };
+	struct vec cv = { 0 }, kv = { 0 }, hv = { 0 };
 	struct kr *k;
 	unsigned char key[4];
 	double *sc;
@@ -1349,7 +1349,17 @@ op_carry(struct store *st, DB_TXN *txn, void *arg)
 		return STORE_INVALID;
 	if (next->state == CYCLE_CLOSED)
 		return STORE_CLOSED;
+	/* Once carried, never twice: the history says where it went. */
 	be32(key, o.id);
+	if ((rc = rec_list(st, txn, T_HISTORY_OBJ, key, 4, &w->ar, &hv)) != STORE_OK)
+		return rc;
+	for (i = 0; i < hv.n; i++) {
+		const struct change *h = (const struct change *)hv.items + i;
+
+		if (h->record_id == o.id && strcmp(h->field, "carried") == 0 &&
+		    *h->new_value != '\0')
+			return STORE_INVALID;
+	}
 	if ((rc = rec_list(st, txn, T_KR_OBJ, key, 4, &w->ar, &kv)) != STORE_OK)
 		return rc;
 	k = (struct kr *)kv.items;
