@@ -263,17 +263,10 @@ objective_ctx(struct req *r, struct octx *c, int is_new)
 		}
 		c->o.cycle = c->v.sel->id;
 		c->o.state = OBJ_ACTIVE;
-		if (r->val[KEY_OWNER] != NULL) {
-			if (store_person_by_login(st, &r->ar, r->val[KEY_OWNER], &owner) != STORE_OK) {
-				r->errkey = "err.person";
-				return 404;
-			}
-			c->o.level = LEVEL_PERSONAL;
-			c->o.owner = owner.id;
-			c->o.unit = owner.unit;
-			rc = store_allowed(st, r->me->id, PERM_ADD_PERSONAL, owner.id);
-		} else {
-			if (r->val[KEY_UNIT] == NULL || req_parse_id(r->val[KEY_UNIT], &unit) == -1)
+		/* A unit's form also sends its owner (the unit's lead): the
+		 * unit decides; an owner alone makes a personal objective. */
+		if (r->val[KEY_UNIT] != NULL) {
+			if (req_parse_id(r->val[KEY_UNIT], &unit) == -1)
 				return 400;
 			if (store_unit_get(st, &r->ar, unit, &u) != STORE_OK) {
 				r->errkey = "err.unit";
@@ -283,7 +276,17 @@ objective_ctx(struct req *r, struct octx *c, int is_new)
 			c->o.level = u.level;
 			c->o.owner = u.lead;
 			rc = store_allowed(st, r->me->id, PERM_ADD_UNIT_OBJECTIVE, u.id);
-		}
+		} else if (r->val[KEY_OWNER] != NULL) {
+			if (store_person_by_login(st, &r->ar, r->val[KEY_OWNER], &owner) != STORE_OK) {
+				r->errkey = "err.person";
+				return 404;
+			}
+			c->o.level = LEVEL_PERSONAL;
+			c->o.owner = owner.id;
+			c->o.unit = owner.unit;
+			rc = store_allowed(st, r->me->id, PERM_ADD_PERSONAL, owner.id);
+		} else
+			return 400;
 		if (rc != STORE_OK)
 			return view_error(r, rc);
 	}
@@ -552,7 +555,8 @@ kr_value(struct kctx *c, const struct kr *k, enum key key)
 	case KEY_TARGET:
 		return num_str(r, k->target);
 	case KEY_CURRENT:
-		return num_str(r, k->current);
+		/* Left empty on a new KR: it then starts where it starts. */
+		return c->is_new && k == &c->k ? "" : num_str(r, k->current);
 	case KEY_UNIT_LABEL:
 		return k->unit_label != NULL ? k->unit_label : "";
 	case KEY_DUE:

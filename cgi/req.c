@@ -385,7 +385,7 @@ static int
 same_origin(struct req *r)
 {
 	const char *origin = param(r, "HTTP_ORIGIN"), *host = param(r, "HTTP_HOST");
-	const char *site = param(r, "HTTP_SEC_FETCH_SITE"), *scheme;
+	const char *site = param(r, "HTTP_SEC_FETCH_SITE"), *scheme, *port;
 
 	if (site != NULL && strcmp(site, "same-origin") != 0 &&
 	    strcmp(site, "none") != 0)
@@ -399,7 +399,12 @@ same_origin(struct req *r)
 		scheme = (host = param(r, "HTTPS")) != NULL &&
 		    strcmp(host, "on") == 0 ? "https" : "http";
 	host = param(r, "HTTP_HOST");
-	return strcmp(origin, arena_printf(&r->ar, "%s://%s", scheme, host)) == 0;
+	port = param(r, "SERVER_PORT");
+	/* nginx's HTTP_HOST is $host, without the port a browser's Origin
+	 * names; Apache's keeps it. */
+	return strcmp(origin, arena_printf(&r->ar, "%s://%s", scheme, host)) == 0 ||
+	    (port != NULL && strcmp(origin, arena_printf(&r->ar, "%s://%s:%s",
+	    scheme, host, port)) == 0);
 }
 
 /* Reads and checks a form: size (413 before reading), type, origin and
