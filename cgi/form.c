@@ -165,6 +165,9 @@ form_begin(struct form *f, xmlNodePtr page, const char *action,
 	if (version != 0)
 		render_attr_u(n, "version", version);
 	render_attr(n, "back", back);
+	/* Shown in answer to a POST, the page is where the form came from. */
+	if (f->r->method == METHOD_POST && back != NULL && req_local_path(f->r, back))
+		render_page_path(f->r, page, back);
 	if (strcmp(status, "invalid") == 0 || strcmp(status, "conflict") == 0)
 		render_attr(xmlNewChild(n, NULL, BAD_CAST "message", NULL), "key",
 		    strcmp(status, "invalid") == 0 ? "form.invalid" : "form.conflict");

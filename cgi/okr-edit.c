@@ -14,10 +14,7 @@
 #include <string.h>
 
 #include "arena.h"
-#include "conf.h"
-#include "csrf.h"
 #include "form.h"
-#include "log.h"
 #include "okr.h"
 #include "render.h"
 #include "req.h"
@@ -753,6 +750,8 @@ objective_page_again(struct view *v, uint32_t id, xmlNodePtr *form,
 
 	if ((rc = view_objective_page(v, id, &page)) != 0)
 		return rc;
+	render_page_path(v->r, page, arena_printf(&v->r->ar, "%s/objective/%u",
+	    v->r->script, id));
 	*form = xmlNewChild(page, NULL, BAD_CAST "form", NULL);
 	render_attr(*form, "action", arena_printf(&v->r->ar, "%s%s", v->r->script, action));
 	render_attr(*form, "status", "invalid");
@@ -1231,41 +1230,9 @@ static const struct route routes[] = {
 	    K(VERSION) | K(NAME) | K(START) | K(END) | K(STATE), post_admin_cycle },
 };
 
-static int
-init(struct req *r)
-{
-	struct conf c;
-
-	(void)r;
-	if (conf_load(&c, NULL) != 0)
-		return -1;
-	if (store_open(c.store_dir, 0, c.cache_mb, &st) != STORE_OK) {
-		log_err("cannot open the store in %s", c.store_dir);
-		return -1;
-	}
-	if (csrf_init(c.store_dir) != 0)
-		return -1;
-	return render_init(c.xslt_dir);
-}
-
-static int
-identify(struct req *r)
-{
-	return view_identify(r, st);
-}
-
-static const struct app app = {
-	routes, sizeof(routes) / sizeof(routes[0]), init, identify
-};
-
 int
 main(void)
 {
-	int rc;
-
-	log_init("okr-edit");
-	rc = req_main(&app);
-	render_cleanup();
-	store_close(st);
-	return rc;
+	return view_main("okr-edit", routes, sizeof(routes) / sizeof(routes[0]),
+	    0, &st);
 }

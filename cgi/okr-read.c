@@ -5,9 +5,6 @@
 #include <string.h>
 
 #include "arena.h"
-#include "conf.h"
-#include "csrf.h"
-#include "log.h"
 #include "okr.h"
 #include "render.h"
 #include "req.h"
@@ -384,42 +381,9 @@ static const struct route routes[] = {
 	{ METHOD_GET, "/lang", ARG_NONE, KEYBIT(KEY_SET) | KEYBIT(KEY_BACK), page_lang },
 };
 
-static int
-init(struct req *r)
-{
-	struct conf c;
-	int rc;
-
-	(void)r;
-	if (conf_load(&c, NULL) != 0)
-		return -1;
-	if ((rc = store_open(c.store_dir, STORE_RDONLY, c.cache_mb, &st)) != STORE_OK) {
-		log_err("cannot open the store in %s", c.store_dir);
-		return -1;
-	}
-	if (csrf_init(c.store_dir) != 0)
-		return -1;
-	return render_init(c.xslt_dir);
-}
-
-static int
-identify(struct req *r)
-{
-	return view_identify(r, st);
-}
-
-static const struct app app = {
-	routes, sizeof(routes) / sizeof(routes[0]), init, identify
-};
-
 int
 main(void)
 {
-	int rc;
-
-	log_init("okr-read");
-	rc = req_main(&app);
-	render_cleanup();
-	store_close(st);
-	return rc;
+	return view_main("okr-read", routes, sizeof(routes) / sizeof(routes[0]),
+	    STORE_RDONLY, &st);
 }

@@ -133,8 +133,7 @@ render_page_new(struct req *r, const char *name)
 	render_attr(root, "name", name);
 	render_attr(root, "lang", req_lang_names[r->lang]);
 	render_attr(root, "base", r->script);
-	render_attr(root, "path", path);
-	render_attr(root, "back-q", query_escape(r, path));
+	render_page_path(r, root, path);
 	render_attr(root, "today", today);
 	if (r->user != NULL)
 		render_attr(root, "user", r->user);
@@ -150,6 +149,13 @@ render_page_new(struct req *r, const char *name)
 			render_attr(root, "admin", "1");
 	}
 	return root;
+}
+
+void
+render_page_path(struct req *r, xmlNodePtr page, const char *path)
+{
+	xmlSetProp(page, BAD_CAST "path", BAD_CAST path);
+	xmlSetProp(page, BAD_CAST "back-q", BAD_CAST query_escape(r, path));
 }
 
 xmlNodePtr

@@ -1054,6 +1054,10 @@ op_cycle_next(struct store *st, DB_TXN *txn, void *arg)
 		return rc;
 	all = (struct cycle *)v.items;
 	start = okr_today();
+	/* One cycle ahead at most: a second click does not make two. */
+	for (i = 0; i < v.n; i++)
+		if (all[i].start > start)
+			return STORE_INVALID;
 	for (i = 0; i < v.n; i++)
 		if (i == 0 || all[i].end + 1 > start)
 			start = all[i].end + 1;

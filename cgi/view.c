@@ -4,6 +4,9 @@
 #include <string.h>
 
 #include "arena.h"
+#include "conf.h"
+#include "csrf.h"
+#include "log.h"
 #include "okr.h"
 #include "render.h"
 #include "req.h"
@@ -584,4 +587,45 @@ view_objective_page(struct view *v, uint32_t id, xmlNodePtr *pagep)
 	view_comment_list(v, xmlNewChild(page, NULL, BAD_CAST "comments", NULL), c, n, 0, 0);
 	*pagep = page;
 	return 0;
+}
+
+static struct store *main_store, **main_prog_store;
+static int main_flags;
+
+static int
+main_init(struct req *r)
+{
+	struct conf c;
+
+	(void)r;
+	if (conf_load(&c, NULL) != 0)
+		return -1;
+	if (store_open(c.store_dir, main_flags, c.cache_mb, &main_store) != STORE_OK) {
+		log_err("cannot open the store in %s", c.store_dir);
+		return -1;
+	}
+	*main_prog_store = main_store;	/* the program's handlers use it */
+	return csrf_init(c.store_dir) == 0 ? render_init(c.xslt_dir) : -1;
+}
+
+static int
+main_identify(struct req *r)
+{
+	return view_identify(r, main_store);
+}
+
+int
+view_main(const char *name, const struct route *routes, size_t n,
+    int store_flags, struct store **st)
+{
+	struct app app = { routes, n, main_init, main_identify };
+	int rc;
+
+	log_init(name);
+	main_flags = store_flags;
+	main_prog_store = st;
+	rc = req_main(&app);
+	render_cleanup();
+	store_close(main_store);
+	return rc;
 }

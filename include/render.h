@@ -15,6 +15,9 @@ void	render_cleanup(void);
 /* A new document whose root <page> carries what every page needs (name,
  * language, base URL, user, today).  Returns the root; NULL on OOM. */
 xmlNodePtr render_page_new(struct req *, const char *name);
+/* Sets the page's own address (path, back-q): a page shown in answer to
+ * a POST names the page the form was on, not the POST's URL. */
+void	render_page_path(struct req *, xmlNodePtr page, const char *path);
 /* Child element with escaped text (never xmlNewChild: it does not escape). */
 xmlNodePtr render_text(xmlNodePtr parent, const char *name, const char *text);
 /* Attribute helpers: string, unsigned and number. */

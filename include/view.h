@@ -9,6 +9,7 @@
 #include "store.h"
 
 struct req;
+struct route;
 
 enum vflags {
 	VIEW_KRS	= 1 << 0,	/* the KRs */
@@ -65,5 +66,11 @@ int	view_may(struct view *, int perm, uint32_t id);
 int	view_error(struct req *, int sstatus);
 /* Maps a store status to an HTTP status for a handler. */
 int	view_status(int sstatus);
+
+/* The main of a worker program: reads the config, opens the store with
+ * store_flags into *st, the form key and the stylesheets, identifies each
+ * request's user, and serves routes.  Returns the exit status. */
+int	view_main(const char *name, const struct route *routes, size_t n,
+	    int store_flags, struct store **st);
 
 #endif

@@ -229,3 +229,122 @@ export MUBIAO_URL MUBIAO_DIR MUBIAO_RESULTS
 TMP=${MUBIAO_WORK:-/tmp}/$(basename "$0" .sh)
 mkdir -p "$TMP"
 : > "$TMP/all.html"
+
+# ======================================================================
+# Editing helpers (issue 3), used by tests/t06NN-*.sh.
+#
+#   token USER                   USER's form token, read from the comment
+#                                form of an objective page (cached per
+#                                script; does not touch $TMP/body)
+#   post USER PATH DATA [curl args]
+#                                POST DATA (already URL-encoded; "" for
+#                                none) plus USER's token, as get does:
+#                                $TMP/body, headers, status; no redirects
+#                                followed.  More fields: --data-urlencode.
+#   location                     the Location header of the last response
+#   flat                         the last body on one line ($TMP/flat)
+#   input_value NAME             value="" of the first input named NAME
+#   count_in_body TEXT           occurrences of TEXT in the last body
+#   expect_flat TEXT [desc]      the last body, on one line, holds TEXT
+#                                (a textarea's value follows a line break)
+#   page_state USER PATH         a digest of PATH's <main> as USER sees it
+#                                (to show that nothing was written)
+#   unit_id NAME                 the id of the unit named NAME (from /tree)
+#   uniq_tag                     a tag for titles, unique per run
+#   make_objective USER UNIT TITLE [CYCLE]
+#                                creates a unit objective (no owner) as
+#                                USER and prints its id ("" on failure)
+#   make_kr USER OBJECTIVE TITLE START TARGET CURRENT [KIND] [DIRECTION]
+#                                adds a KR (owner: the objective's) and
+#                                prints its id ("" on failure)
+#   kr_row ID                    the last body's <tbody> of KR ID, one line
+token() {
+	if [ ! -s "$TMP/token.$1" ]; then
+		_tb=$(curl -s --max-time 10 -u "$1:$1" "$MUBIAO_URL/")
+		_to=$(echo "$_tb" | grep -o 'href="/okr/objective/[0-9]*"' | head -1 |
+		    sed 's/[^0-9]//g')
+		curl -s --max-time 10 -u "$1:$1" "$MUBIAO_URL/objective/${_to:-1}" |
+		    grep -o 'name="token" value="[0-9a-f]*"' | head -1 |
+		    sed 's/.*value="//; s/"$//' > "$TMP/token.$1"
+	fi
+	cat "$TMP/token.$1"
+}
+
+post() {
+	_pu=$1 _pp=$2 _pd=$3
+	shift 3
+	_pt=$(token "$_pu")
+	get "$_pu" "$_pp" -X POST --data "token=$_pt${_pd:+&$_pd}" "$@"
+	REQ="POST $_pp as $_pu"
+}
+
+location() {
+	header Location
+}
+
+flat() {
+	tr -d '\n' < "$TMP/body" > "$TMP/flat"
+	cat "$TMP/flat"
+}
+
+input_value() {
+	tr -d '\n' < "$TMP/body" | grep -o "<input[^>]* name=\"$1\"[^>]*>" | head -1 |
+	    sed -n 's/.* value="\([^"]*\)".*/\1/p'
+}
+
+expect_flat() {
+	if tr -d '\n' < "$TMP/body" | grep -F -q -e "$1"; then
+		ok "${2:-$REQ: page shows '$1'}"
+	else
+		fail "${2:-$REQ: page shows '$1'}"
+		note "status $(cat "$TMP/status"), text:" \
+		    "$(sed 's/<[^>]*>/ /g' "$TMP/body" | tr -s ' \n' ' ' | cut -c1-300)"
+	fi
+}
+
+count_in_body() {
+	grep -o -F -e "$1" "$TMP/body" | wc -l | tr -d ' '
+}
+
+page_state() {
+	curl -s --max-time 10 -u "$1:$1" "$MUBIAO_URL$2" | tr -d '\n' |
+	    sed 's/.*<main//; s/<\/main>.*//' | md5sum | cut -c1-32
+}
+
+unit_id() {
+	curl -s --max-time 10 -u admin:admin "$MUBIAO_URL/tree" |
+	    grep -o "href=\"/okr/unit/[0-9]*?cycle=[^\"]*\">$1<" | head -1 |
+	    sed 's|.*/unit/\([0-9]*\)?.*|\1|'
+}
+
+uniq_tag() {
+	echo "$(date +%H%M%S)-$$"
+}
+
+_uenc() {	# URL-encodes $1 (UTF-8 bytes)
+	printf '%s' "$1" | od -An -tx1 -v | tr -s ' \n' ' ' |
+	    sed 's/^ //; s/ $//; s/ /%/g; s/^/%/; s/^%$//'
+}
+
+make_objective() {
+	_mc=${4:-$CUR}
+	curl -s --max-time 10 -o /dev/null -u "$1:$1" "$MUBIAO_URL/edit/objective/new" \
+	    --data "token=$(token "$1")&cycle=$_mc&unit=$2&title=$(_uenc "$3")"
+	curl -s --max-time 10 -u "$1:$1" "$MUBIAO_URL/unit/$2?cycle=$_mc" | tr -d '\n' |
+	    grep -o "href=\"/okr/objective/[0-9]*\">$3<" | head -1 |
+	    sed 's|.*/objective/\([0-9]*\)".*|\1|'
+}
+
+make_kr() {
+	curl -s --max-time 10 -o /dev/null -u "$1:$1" "$MUBIAO_URL/edit/kr/new" \
+	    --data "token=$(token "$1")&objective=$2&title=$(_uenc "$3")&kind=${7:-numeric}&direction=${8:-increase}&start=$4&target=$5&current=$6&weight=1"
+	curl -s --max-time 10 -u "$1:$1" "$MUBIAO_URL/objective/$2" | tr -d '\n' |
+	    grep -o "<tbody class=\"kr\" id=\"kr-[0-9]*\"><tr><th scope=\"row\" class=\"kr-title\">$3<" |
+	    head -1 | sed 's/.*id="kr-\([0-9]*\)".*/\1/'
+}
+
+kr_row() {
+	tr -d '\n' < "$TMP/body" | sed 's/<tbody /\n<tbody /g; s/<\/tbody>/<\/tbody>\n/g' |
+	    grep "^<tbody class=\"kr\" id=\"kr-$1\""
+}
+# ======================================================== end (issue 3)

@@ -439,7 +439,9 @@
           <dd><xsl:value-of select="@version"/></dd>
         </xsl:if>
       </dl>
-      <xsl:if test="@can-edit = '1'">
+      <!-- A closed cycle's objective cannot be edited but may still be
+           carried over by its owner: next-cycle alone shows the bar. -->
+      <xsl:if test="@can-edit = '1' or string(@next-cycle) != ''">
         <xsl:apply-templates select="." mode="actions"/>
       </xsl:if>
       <xsl:apply-templates select="hint"/>
@@ -579,7 +581,7 @@
           </xsl:choose>
           <xsl:apply-templates select="trend"/>
         </td>
-        <td class="due"><time datetime="{@due}"><xsl:value-of select="@due"/></time></td>
+        <td class="due"><xsl:if test="@due"><time datetime="{@due}"><xsl:value-of select="@due"/></time></xsl:if></td>
         <td class="num"><xsl:value-of select="@weight"/></td>
         <td class="num"><xsl:value-of select="@confidence"/></td>
         <td class="kr-score"><xsl:call-template name="score"/></td>
@@ -721,14 +723,16 @@
        (user not in the store) POSTs would be refused, so no buttons. -->
   <xsl:template match="objective" mode="actions">
     <div class="actions">
-      <a class="action" href="{$base}/edit/objective/{@id}">
-        <xsl:call-template name="t"><xsl:with-param name="k" select="'action.edit'"/></xsl:call-template>
-      </a>
-      <a class="action" href="{$base}/edit/kr/new?objective={@id}">
-        <xsl:call-template name="t"><xsl:with-param name="k" select="'action.add-kr'"/></xsl:call-template>
-      </a>
+      <xsl:if test="@can-edit = '1'">
+        <a class="action" href="{$base}/edit/objective/{@id}">
+          <xsl:call-template name="t"><xsl:with-param name="k" select="'action.edit'"/></xsl:call-template>
+        </a>
+        <a class="action" href="{$base}/edit/kr/new?objective={@id}">
+          <xsl:call-template name="t"><xsl:with-param name="k" select="'action.add-kr'"/></xsl:call-template>
+        </a>
+      </xsl:if>
       <xsl:if test="string(/page/@token) != ''">
-        <xsl:if test="@state != 'archived'">
+        <xsl:if test="@can-edit = '1' and @state != 'archived'">
           <xsl:call-template name="button-form">
             <xsl:with-param name="action" select="concat($base, '/edit/objective/', @id, '/archive')"/>
             <xsl:with-param name="label-key" select="'action.archive'"/>
