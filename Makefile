@@ -27,7 +27,7 @@ LIB_SRC	 = cgi/arena.c cgi/codec.c cgi/conf.c cgi/csrf.c cgi/log.c cgi/okr.c cgi
 LIB_OBJ	 = $(LIB_SRC:cgi/%.c=build/%.o)
 WORKERS	 = okr-read okr-edit
 PROGS	 = $(WORKERS:%=build/%) build/mubiao-super build/mubiao-admin
-UNIT	 = build/test-okr build/test-codec build/test-req
+UNIT	 = build/test-okr build/test-codec build/test-req build/test-form build/test-csrf
 
 # Debian packages of what we build with, run and test against.
 DEB_PKGS = build-essential libfcgi-dev libdb5.3-dev db5.3-util libxml2-dev \

@@ -1,5 +1,6 @@
 /* csrf.c: form tokens bound to the user (see csrf.h). */
 #include <sys/random.h>
+#include <sys/stat.h>
 
 #include <errno.h>
 #include <fcntl.h>
@@ -34,8 +35,18 @@ csrf_create_key(const char *dir)
 
 	if (key_path(dir, path, sizeof(path)) == -1)
 		return -1;
-	if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600)) == -1)
-		return errno == EEXIST ? 0 : -1;
+	if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600)) == -1) {
+		struct stat sb;
+
+		if (errno != EEXIST)
+			return -1;
+		/* A key cut short (a crash while writing it) is made anew. */
+		if (stat(path, &sb) == 0 && sb.st_size == KEYLEN)
+			return 0;
+		if (unlink(path) == -1 ||
+		    (fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600)) == -1)
+			return -1;
+	}
 	if (getrandom(k, sizeof(k), 0) != (ssize_t)sizeof(k) ||
 	    write(fd, k, sizeof(k)) != (ssize_t)sizeof(k)) {
 		log_err("%s: cannot write the form key", path);

@@ -35,7 +35,10 @@ utf8_len(const char *s)
 	return n;
 }
 
-/* The value with surrounding blanks removed; "" when absent. */
+#define IDEO_SPACE	"\xe3\x80\x80"	/* U+3000, the full-width space */
+
+/* The value with surrounding blanks (the full-width space too) removed;
+ * "" when absent. */
 static const char *
 trimmed(struct form *f, enum key k)
 {
@@ -43,11 +46,39 @@ trimmed(struct form *f, enum key k)
 
 	if (s == NULL)
 		return "";
-	s += strspn(s, " \t\r\n");
+	for (;;) {
+		s += strspn(s, " \t\r\n");
+		if (strncmp(s, IDEO_SPACE, 3) != 0)
+			break;
+		s += 3;
+	}
 	e = s + strlen(s);
-	while (e > s && strchr(" \t\r\n", e[-1]) != NULL)
-		e--;
+	for (;;) {
+		while (e > s && strchr(" \t\r\n", e[-1]) != NULL)
+			e--;
+		if (e - s < 3 || strncmp(e - 3, IDEO_SPACE, 3) != 0)
+			break;
+		e -= 3;
+	}
 	return arena_strndup(&f->r->ar, s, (size_t)(e - s));
+}
+
+/* Whether the commas of s group thousands ("1,200,000.5"); "3,5" is
+ * not a number here, rather than 35. */
+static int
+grouped(const char *s)
+{
+	const char *p = s + (*s == '-' || *s == '+'), *dot = strchr(s, '.');
+	size_t lead = strcspn(p, ",.");
+
+	if (strchr(s, ',') == NULL)
+		return 1;
+	if (lead < 1 || lead > 3)
+		return 0;
+	for (p += lead; *p == ','; p += 4)
+		if (strspn(p + 1, "0123456789") != 3 || (dot != NULL && p > dot))
+			return 0;
+	return *p == '\0' || *p == '.';
 }
 
 int
@@ -82,6 +113,10 @@ form_number(struct form *f, enum key k, int required, double min, double max,
 		return required ? -1 : 0;
 	}
 	/* People type "1,200" and "1 200": digit group marks go. */
+	if (!grouped(s)) {
+		form_error(f, k, "err.field.number");
+		return -1;
+	}
 	buf = arena_strdup(&f->r->ar, s);
 	for (p = buf; *s != '\0'; s++)
 		if (*s != ',' && *s != ' ')

@@ -1,4 +1,5 @@
 /* okr.c: scores, bands, dates and names of the OKR method (see okr.h). */
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -185,12 +186,57 @@ okr_num_format(double v, char buf[32])
 		strcpy(buf, "0");
 }
 
-/* Whether s contains any of the words (case-insensitive for ASCII). */
+/* Whether word (lower case) is one of words. */
 static int
-has_any(const char *s, const char *const *words)
+is_word(const char *word, const char *const *words)
 {
 	for (; *words != NULL; words++)
-		if (strcasestr(s, *words) != NULL)
+		if (strcmp(word, *words) == 0)
+			return 1;
+	return 0;
+}
+
+/* Whether the UTF-8 character before p (s is the string's start) is one
+ * of the characters in set (each three bytes) or an ASCII digit. */
+static int
+after_any(const char *s, const char *p, const char *set)
+{
+	size_t i;
+
+	if (p > s && p[-1] >= '0' && p[-1] <= '9')
+		return 1;
+	if (p - s < 3)
+		return 0;
+	for (i = 0; set[i] != '\0'; i += 3)
+		if (memcmp(p - 3, set + i, 3) == 0)
+			return 1;
+	return 0;
+}
+
+/* A Chinese date word: 月, 日 or 号 after a numeral (11月, 十二月, 3号),
+ * 月 after 本/下/上/每/次/这 or before 底/初/中; not 日活 or 账号. */
+static int
+zh_time(const char *t)
+{
+	static const char numerals[] = "一二三四五六七八九十两";
+	static const char *const always[] = { "季度", "年", "周", "星期", "之前",
+	    "以前", "截止", "每日", "当日", NULL };
+	const char *p;
+	size_t i;
+
+	for (i = 0; always[i] != NULL; i++)
+		if (strstr(t, always[i]) != NULL)
+			return 1;
+	for (p = t; (p = strstr(p, "月")) != NULL; p += 3)
+		if (after_any(t, p, numerals) || after_any(t, p, "本下上每次这") ||
+		    strncmp(p + 3, "底", 3) == 0 || strncmp(p + 3, "初", 3) == 0 ||
+		    strncmp(p + 3, "中", 3) == 0)
+			return 1;
+	for (p = t; (p = strstr(p, "日")) != NULL; p += 3)
+		if (after_any(t, p, numerals))
+			return 1;
+	for (p = t; (p = strstr(p, "号")) != NULL; p += 3)
+		if (after_any(t, p, numerals))
 			return 1;
 	return 0;
 }
@@ -198,25 +244,54 @@ has_any(const char *s, const char *const *words)
 int
 okr_kr_hints(const char *t)
 {
-	/* Chinese numerals count as numbers; month names, quarters, weeks,
-	 * deadlines and written dates count as times. */
-	static const char *const numbers[] = { "0", "1", "2", "3", "4", "5",
-	    "6", "7", "8", "9", "一", "二", "三", "四", "五", "六", "七", "八",
-	    "九", "十", "百", "千", "万", "亿", "两", "半", "倍", "double",
-	    "triple", "half", "one ", "two ", "three ", "ten ", "hundred",
-	    "thousand", "million", NULL };
-	static const char *const times[] = { "月", "日", "号", "周", "季度",
-	    "年", "之前", "以前", "Q1", "Q2", "Q3", "Q4", "year",
-	    "jan", "feb", "mar", "apr", "may ", "jun", "jul", "aug", "sep",
-	    "oct", "nov", "dec", "week", "month", "quarter", "by ", "before ",
-	    "until ", "end of", "deadline", "daily", "weekly", "monthly", NULL };
-	int hints = 0;
+	/* Whole English words only: "market" names no month, "everyone" no
+	 * number. */
+	static const char *const numbers[] = { "one", "two", "three", "four",
+	    "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+	    "twenty", "thirty", "forty", "fifty", "hundred", "thousand",
+	    "million", "billion", "double", "triple", "twice", "half", "dozen",
+	    NULL };
+	static const char *const times[] = { "jan", "january", "feb",
+	    "february", "mar", "march", "apr", "april", "may", "jun", "june",
+	    "jul", "july", "aug", "august", "sep", "sept", "september", "oct",
+	    "october", "nov", "november", "dec", "december", "q1", "q2", "q3",
+	    "q4", "h1", "h2", "week", "weeks", "weekly", "month", "months",
+	    "monthly", "quarter", "quarters", "quarterly", "year", "years",
+	    "yearly", "annual", "annually", "day", "days", "daily", "today",
+	    "before", "until", "deadline", "summer", "winter", "spring",
+	    "autumn", NULL };
+	static const char zh_numbers[] = "一二三四五六七八九十百千万亿两半倍";
+	char word[32];
+	const char *p;
+	size_t n, i;
+	int number = 0, time = 0;
 
 	if (t == NULL)
 		return HINT_NUMBER | HINT_DATE;
-	if (!has_any(t, numbers))
-		hints |= HINT_NUMBER;
-	if (!has_any(t, times) && !(strchr(t, '/') != NULL && strpbrk(t, "0123456789")))
-		hints |= HINT_DATE;
-	return hints;
+	for (p = t; *p != '\0'; p += n ? n : 1) {
+		n = 0;
+		while (isalnum((unsigned char)p[n]) && !(p[n] & 0x80))
+			n++;
+		if (n == 0)
+			continue;
+		for (i = 0; i < n && i < sizeof(word) - 1; i++)
+			word[i] = (char)tolower((unsigned char)p[i]);
+		word[i] = '\0';
+		if (strpbrk(word, "0123456789") != NULL)
+			number = 1;
+		if (is_word(word, numbers))
+			number = 1;
+		if (is_word(word, times))
+			time = 1;
+		/* 12/31, 2026-12-31 */
+		if (isdigit((unsigned char)p[n - 1]) && (p[n] == '/' || p[n] == '-') &&
+		    isdigit((unsigned char)p[n + 1]))
+			time = 1;
+	}
+	for (i = 0; zh_numbers[i] != '\0'; i += 3)
+		if (memmem(t, strlen(t), zh_numbers + i, 3) != NULL)
+			number = 1;
+	if (zh_time(t))
+		time = 1;
+	return (number ? 0 : HINT_NUMBER) | (time ? 0 : HINT_DATE);
 }

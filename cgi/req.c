@@ -74,6 +74,9 @@ valid_utf8(const char *s, int multiline)
 		for (i = 1; i <= n; i++)
 			if ((p[i] & 0xc0) != 0x80)
 				return 0;
+		/* C1 control characters, U+0080 to U+009F. */
+		if (*p == 0xc2 && p[1] < 0xa0)
+			return 0;
 		/* Overlong forms, surrogates and code points past U+10FFFF. */
 		if ((*p == 0xe0 && p[1] < 0xa0) || (*p == 0xed && p[1] > 0x9f) ||
 		    (*p == 0xf0 && p[1] < 0x90) || (*p == 0xf4 && p[1] > 0x8f))

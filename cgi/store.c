@@ -27,10 +27,12 @@
 #define MAX_RETRIES	20
 
 #define F(s, tag, type, member, def) \
-	{ tag, type, offsetof(struct s, member), def, NULL, FMT_NONE, NULL }
+	{ tag, type, offsetof(struct s, member), def, NULL, FMT_NONE, NULL, 0 }
 /* A field whose changes the history records. */
 #define H(s, tag, type, member, def, name, fmt, en) \
-	{ tag, type, offsetof(struct s, member), def, name, fmt, en }
+	{ tag, type, offsetof(struct s, member), def, name, fmt, en, 0 }
+#define E(s, tag, member, def, name, en, n) \
+	{ tag, FT_I32, offsetof(struct s, member), def, name, FMT_ENUM, en, n }
 #define CODEC(name, rtype, fields) const struct codec name = \
 	{ rtype, fields, sizeof(fields) / sizeof(fields[0]) }
 
@@ -56,7 +58,7 @@ static const struct field objective_fields[] = {
 	H(objective, 4, FT_U32, owner, 0, "owner", FMT_PERSON, NULL),
 	H(objective, 5, FT_U32, parent_kr, 0, "parent", FMT_KR, NULL),
 	F(objective, 6, FT_I32, level, 0),
-	H(objective, 7, FT_I32, state, OBJ_ACTIVE, "state", FMT_ENUM, okr_ostate_names),
+	E(objective, 7, state, OBJ_ACTIVE, "state", okr_ostate_names, OBJ__MAX),
 	F(objective, 8, FT_U32, version, 1),
 	F(objective, 9, FT_U32, created_by, 0), F(objective, 10, FT_U32, updated_by, 0),
 	F(objective, 11, FT_I64, created_at, 0), F(objective, 12, FT_I64, updated_at, 0),
@@ -66,8 +68,8 @@ static const struct field objective_fields[] = {
 static const struct field kr_fields[] = {
 	F(kr, 1, FT_U32, id, 0), F(kr, 2, FT_U32, objective, 0),
 	H(kr, 3, FT_U32, owner, 0, "owner", FMT_PERSON, NULL),
-	H(kr, 4, FT_I32, kind, 0, "kind", FMT_ENUM, okr_kind_names),
-	H(kr, 5, FT_I32, direction, 0, "direction", FMT_ENUM, okr_dir_names),
+	E(kr, 4, kind, 0, "kind", okr_kind_names, KR__MAX),
+	E(kr, 5, direction, 0, "direction", okr_dir_names, DIR__MAX),
 	H(kr, 6, FT_I32, due, 0, "due", FMT_DATE, NULL),
 	F(kr, 7, FT_U32, version, 1),
 	H(kr, 8, FT_DBL, start, 0, "start", FMT_PLAIN, NULL),
@@ -824,7 +826,9 @@ field_text(struct store *st, DB_TXN *txn, struct wop *w, const struct field *f,
 		okr_date_format((int32_t)v, buf);
 		return arena_strdup(&w->ar, buf);
 	case FMT_ENUM:
-		return v >= 0 && v < 4 ? f->enames[v] : "";
+		/* A value from a newer build reads as its number. */
+		return v >= 0 && v < f->nenames ? f->enames[v] :
+		    arena_printf(&w->ar, "%lld", (long long)v);
 	case FMT_PERSON:
 		if (v == 0)
 			return "";

@@ -36,6 +36,7 @@ struct field {
 	const char	*name;	/* in the history, with fmt */
 	enum ffmt	 fmt;
 	const char *const *enames; /* FMT_ENUM: the value's names */
+	int		 nenames;	/* how many */
 };
 
 struct codec {

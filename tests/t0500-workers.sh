@@ -1,21 +1,48 @@
 #!/bin/sh
-# The supervisor: a worker killed with SIGKILL is replaced within 5 s and
-# no request gets stuck, even under load; SIGTERM ends the supervisor and
-# its workers within 5 s (on a second stack of its own, so the main one
-# stays up).
+# The supervisor runs two programs, okr-read and okr-edit, each a pool of
+# workers: a worker of either killed with SIGKILL is replaced within 5 s
+# in its own pool, the other pool untouched, and no request gets stuck,
+# even under load; SIGTERM ends the supervisor and all its workers within
+# 5 s (on a second stack of its own, so the main one stays up).
 . "$(dirname "$0")/lib.sh"
 
-want=$(sed -n 's/^worker *= *okr-read *\([0-9]*\).*/\1/p' "$MUBIAO_DIR/mubiao.conf")
-count() { worker_pids "$MUBIAO_DIR" | wc -l; }
+# The configured pool size of program $1 (0 if none).
+pool_size() {
+	_n=$(sed -n "s/^worker *= *$1  *\([0-9]*\).*/\1/p" "$MUBIAO_DIR/mubiao.conf")
+	echo "${_n:-0}"
+}
+want_read=$(pool_size okr-read)
+want_edit=$(pool_size okr-edit)
+want=$((want_read + want_edit))
 
-# Waits up to 5 s until the pool is back to $want workers without pid $1;
-# prints the seconds (tenths) it took, or fails.
+# The supervisor's children in stack $2 (default: the main one) that run
+# program $1, by /proc/PID/comm; sorted.
+prog_pids() {
+	for _pp in $(worker_pids "${2:-$MUBIAO_DIR}"); do
+		[ "$(cat "/proc/$_pp/comm" 2>/dev/null)" = "$1" ] && echo "$_pp"
+	done
+	return 0
+}
+count() { prog_pids "$1" | grep -c .; }
+count_all() { worker_pids "$MUBIAO_DIR" | grep -c .; }
+pool_of() { prog_pids "$1" | tr '\n' ' ' | sed 's/ $//'; }
+# The pools, for a note under a failure.
+pools() {
+	echo "okr-read: $(pool_of okr-read); okr-edit: $(pool_of okr-edit);" \
+	    "all children: $(worker_pids "$MUBIAO_DIR" | tr '\n' ' ')"
+}
+
+# Waits up to 5 s until program $1's pool is back to its size without
+# pid $2, and the supervisor has no other children than the two pools;
+# prints the tenths of seconds it took, or fails.
 replaced() {
 	_t=0
+	case $1 in okr-read) _want=$want_read ;; *) _want=$want_edit ;; esac
 	while [ $_t -le 50 ]; do
-		_w=$(worker_pids "$MUBIAO_DIR")
-		if [ "$(echo "$_w" | grep -c .)" -eq "$want" ] &&
-		    ! echo "$_w" | grep -qx "$1"; then
+		_w=$(prog_pids "$1")
+		if [ "$(echo "$_w" | grep -c .)" -eq "$_want" ] &&
+		    ! echo "$_w" | grep -qx "$2" &&
+		    [ "$(count_all)" -eq "$want" ]; then
 			echo "$_t"
 			return 0
 		fi
@@ -25,47 +52,99 @@ replaced() {
 	return 1
 }
 
-# All of these pages answer 200 within 5 s each; prints the failures.
+# Kills (SIGKILL) worker $2 of program $1 and checks that it is replaced
+# within 5 s, and that the other pool kept its pids, unless the
+# supervisor had to recover the store, which restarts every worker (the
+# killed one held a lock of Berkeley DB); $3 describes when.
+kill_one() {
+	case $1 in okr-read) _other=okr-edit ;; *) _other=okr-read ;; esac
+	_before=$(pool_of $_other)
+	_log=$(wc -l < "$MUBIAO_DIR/log/super.log")
+	kill -9 "$2"
+	if _tt=$(replaced "$1" "$2"); then
+		ok "$3$1 worker $2 killed (SIGKILL): replaced, $(count "$1") again, in $((_tt / 10)).$((_tt % 10)) s"
+	else
+		fail "$3$1 worker $2 killed (SIGKILL): replaced within 5 s"
+		note "$(pools)"
+	fi
+	if [ "$(pool_of $_other)" = "$_before" ]; then
+		ok "$3the $_other pool was left alone ($_before)"
+	elif sed "1,${_log}d" "$MUBIAO_DIR/log/super.log" | grep -q 'recovery needed'; then
+		check "$3the supervisor recovered the store: the $_other pool restarted, $(count $_other) again" \
+		    test "$(count $_other)" -eq "$(pool_size $_other)"
+	else
+		fail "$3the $_other pool was left alone"
+		note "before: $_before; now: $(pool_of $_other); the supervisor said:"
+		sed "1,${_log}d" "$MUBIAO_DIR/log/super.log" | grep -v ' BDB[0-9]* ' |
+		    tail -5 | sed 's/^/#     /'
+	fi
+}
+
+# All of these pages answer 200 within 5 s each, read pages from okr-read
+# and edit pages from okr-edit; prints the failures.
 all_pages() {
 	for _p in / /tree /unit/1 /unit/2 /unit/9 /person/zhangwei \
-	    /person/sarahmiller /objective/1 /objective/17 "/?cycle=$PREV"; do
+	    /person/sarahmiller /objective/1 /objective/17 "/?cycle=$PREV" \
+	    /edit/admin/cycles /edit/admin/units "/edit/objective/new?unit=1"; do
 		_s=$(curl -s -o /dev/null --max-time 5 -w '%{http_code}' \
 		    -u admin:admin "$MUBIAO_URL$_p")
 		[ "$_s" = 200 ] || echo "$_p:$_s"
 	done
 }
 
+# $1 requests to page $2 as admin, one after the other; prints the
+# statuses that were not 200.
+statuses() {
+	_n=0
+	while [ $_n -lt "$1" ]; do
+		_s=$(curl -s -o /dev/null --max-time 5 -w '%{http_code}' \
+		    -u admin:admin "$MUBIAO_URL$2")
+		[ "$_s" = 200 ] || printf ' %s' "$_s"
+		_n=$((_n + 1))
+	done
+}
+
 check "supervisor pid file names a live process" \
     kill -0 "$(cat "$MUBIAO_DIR/run/super.pid" 2>/dev/null)"
-check "the configured $want workers run under the supervisor" test "$(count)" -eq "$want"
+check "the configuration has an okr-read and an okr-edit pool ($want_read, $want_edit)" \
+    test "$want_read" -ge 1 -a "$want_edit" -ge 1
+check "the configured $want_read okr-read workers run under the supervisor" \
+    test "$(count okr-read)" -eq "$want_read"
+check "the configured $want_edit okr-edit workers run under the supervisor" \
+    test "$(count okr-edit)" -eq "$want_edit"
+check "the supervisor has no other children ($want in all)" test "$(count_all)" -eq "$want"
+[ "$(count_all)" -eq "$want" ] || note "$(pools)"
 
 # ------------------------------------------------------------ one kill
-old=$(worker_pids "$MUBIAO_DIR" | head -1)
-kill -9 "$old"
-if t=$(replaced "$old"); then
-	ok "worker $old killed (SIGKILL): replaced, $want again, in $((t / 10)).$((t % 10)) s"
-else
-	fail "worker $old killed (SIGKILL): replaced within 5 s"
-	note "workers now: $(worker_pids "$MUBIAO_DIR" | tr '\n' ' ')"
-fi
-n=0 bad=
-while [ $n -lt 20 ]; do
-	s=$(curl -s -o /dev/null --max-time 5 -w '%{http_code}' -u zhangwei:zhangwei "$MUBIAO_URL/")
-	[ "$s" = 200 ] || bad="$bad $s"
-	n=$((n + 1))
-done
-check "20 consecutive requests after the kill: all 200" test -z "$bad"
+kill_one okr-read "$(prog_pids okr-read | head -1)"
+bad=$(statuses 20 /)
+check "20 consecutive read requests after the kill: all 200" test -z "$bad"
+[ -z "$bad" ] || note "statuses:$bad"
+bad=$(statuses 5 /edit/admin/cycles)
+check "5 edit requests after the read worker's kill: all 200" test -z "$bad"
 [ -z "$bad" ] || note "statuses:$bad"
 
-# ------------------------------------------------ three kills under load
-rm -f "$TMP/stop" "$TMP/load.1" "$TMP/load.2"
+# ------------------------------------------------ one kill of an editor
+kill_one okr-edit "$(prog_pids okr-edit | tail -1)"
+bad=$(statuses 20 /edit/admin/cycles)
+check "20 consecutive edit requests after the kill: all 200" test -z "$bad"
+[ -z "$bad" ] || note "statuses:$bad"
+bad=$(statuses 5 /)
+check "5 read requests after the edit worker's kill: all 200" test -z "$bad"
+[ -z "$bad" ] || note "statuses:$bad"
+
+# ------------------------------------------ four kills under load
+# Two loaders read /tree (okr-read), one the units page of okr-edit;
+# three okr-read workers and one okr-edit worker are killed meanwhile.
+rm -f "$TMP/stop" "$TMP"/load.*
 loaders=
-for l in 1 2; do
+for l in 1 2 3; do
+	case $l in 3) page=/edit/admin/units ;; *) page=/tree ;; esac
 	(
 		i=0 end=$(( $(date +%s) + 60 ))
 		while [ $i -lt 2000 ] && [ ! -f "$TMP/stop" ] && [ "$(date +%s)" -lt $end ]; do
 			curl -s -o /dev/null --max-time 8 -u admin:admin \
-			    -w '%{http_code} %{time_total}\n' "$MUBIAO_URL/tree" >> "$TMP/load.$l"
+			    -w '%{http_code} %{time_total} %{exitcode}\n' "$MUBIAO_URL$page" >> "$TMP/load.$l"
 			i=$((i + 1))
 		done
 	) &
@@ -73,15 +152,10 @@ for l in 1 2; do
 done
 sleep 0.5
 k=1
-while [ $k -le 3 ]; do
-	old=$(worker_pids "$MUBIAO_DIR" | sed -n "$(( (k - 1) % want + 1 ))p")
-	kill -9 "$old"
-	if t=$(replaced "$old"); then
-		ok "under load, kill $k of worker $old: replaced within 5 s"
-	else
-		fail "under load, kill $k of worker $old: replaced within 5 s"
-		note "workers now: $(worker_pids "$MUBIAO_DIR" | tr '\n' ' ')"
-	fi
+for prog in okr-read okr-edit okr-read okr-read; do
+	case $prog in okr-read) n=$want_read ;; *) n=$want_edit ;; esac
+	old=$(prog_pids $prog | sed -n "$(( (k - 1) % n + 1 ))p")
+	kill_one $prog "$old" "under load, kill $k: "
 	sleep 1.2	# past the supervisor's 1 s quick-death back-off
 	k=$((k + 1))
 done
@@ -89,14 +163,29 @@ touch "$TMP/stop"
 wait $loaders
 cat "$TMP/load.1" "$TMP/load.2" > "$TMP/load"
 total=$(wc -l < "$TMP/load")
-check "background requests ran during the kills ($total)" test "$total" -gt 20
+edits=$(wc -l < "$TMP/load.3")
+check "background read requests ran during the kills ($total)" test "$total" -gt 20
+check "background edit requests ran during the kills ($edits)" test "$edits" -gt 10
+cat "$TMP/load.3" >> "$TMP/load"
+total=$(wc -l < "$TMP/load")
 slow=$(awk '$2 >= 5' "$TMP/load" | wc -l)
 check "no request took 5 s or more during the kills (slowest $(sort -k2 -n "$TMP/load" | tail -1 | cut -d' ' -f2) s)" \
     test "$slow" -eq 0
-echo "# statuses during the kills: $(cut -d' ' -f1 "$TMP/load" | sort | uniq -c | tr -s ' \n' ' ')"
+[ "$slow" -eq 0 ] || note "status, seconds, curl's exit code:" \
+    "$(awk '$2 >= 5 { print FILENAME ": " $0 }' "$TMP/load.1" "$TMP/load.2" \
+    "$TMP/load.3" | sed "s|$TMP/load.3|edit|; s|$TMP/load.[12]|read|" | tr '\n' ';')"
+echo "# statuses during the kills (read): $(cut -d' ' -f1 "$TMP/load.1" "$TMP/load.2" | sort | uniq -c | tr -s ' \n' ' ')"
+echo "# statuses during the kills (edit): $(cut -d' ' -f1 "$TMP/load.3" | sort | uniq -c | tr -s ' \n' ' ')"
 check "most background requests answered 200" \
     test "$(grep -c '^200 ' "$TMP/load")" -ge $((total * 9 / 10))
-check "still $want workers after the kills" test "$(count)" -eq "$want"
+check "most background edit requests answered 200" \
+    test "$(grep -c '^200 ' "$TMP/load.3")" -ge $((edits * 9 / 10))
+check "still $want_read okr-read workers after the kills" \
+    test "$(count okr-read)" -eq "$want_read"
+check "still $want_edit okr-edit workers after the kills" \
+    test "$(count okr-edit)" -eq "$want_edit"
+check "still no other children of the supervisor ($want in all)" \
+    test "$(count_all)" -eq "$want"
 bad=$(all_pages)
 check "after the kills every page answers 200" test -z "$bad"
 [ -z "$bad" ] || note "$bad"
@@ -109,6 +198,9 @@ if stack_start "$S2"; then
 	ok "a second stack starts (port $STACK_PORT)"
 	sp=$(cat "$S2/run/super.pid")
 	ws=$(worker_pids "$S2")
+	check "second stack: $want_read okr-read and $want_edit okr-edit workers" \
+	    test "$(prog_pids okr-read "$S2" | grep -c .)" -eq "$want_read" -a \
+	    "$(prog_pids okr-edit "$S2" | grep -c .)" -eq "$want_edit"
 	s=$(curl -s -o /dev/null --max-time 5 -w '%{http_code}' -u admin:admin \
 	    "http://127.0.0.1:$STACK_PORT/okr/")
 	check "second stack: home answers 200" test "$s" = 200
@@ -124,7 +216,8 @@ if stack_start "$S2"; then
 	check "SIGTERM to the supervisor: it and its workers ($(echo $ws)) end within 5 s" \
 	    test -z "$alive"
 	[ -z "$alive" ] || note "still alive:$alive"
-	check "SIGTERM: the supervisor removed its socket" test ! -e "$S2/sock/okr-read.sock"
+	check "SIGTERM: the supervisor removed its sockets" \
+	    test ! -e "$S2/sock/okr-read.sock" -a ! -e "$S2/sock/okr-edit.sock"
 	check "SIGTERM: the supervisor removed its pid file" test ! -e "$S2/run/super.pid"
 	check "SIGTERM: the supervisor logged its stop" grep -q stopping "$S2/log/super.log"
 else

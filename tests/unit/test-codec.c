@@ -1,5 +1,6 @@
 /* test-codec.c: the tagged record encoding (cgi/codec.c) over the record
- * tables of cgi/store.c. */
+ * tables of cgi/store.c.  Records are written with designated initializers
+ * so that a member added to a struct cannot shift the values silently. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -57,30 +58,40 @@ round_trip(const struct codec *c, const void *rec, void *out, size_t size)
 	assert_int_equal(codec_decode(c, buf, len, out, &ar), 0);
 }
 
-/* A unit and a person survive encoding: extreme ids, Chinese, "", NULL. */
+/* A unit and a person survive encoding: extreme ids and versions,
+ * Chinese, "", NULL. */
 static void
 unit_person_round_trip(void **state)
 {
-	struct unit u = { UINT32_MAX, 0, LEVEL_TEAM, 1, S("研发部·平台组") }, u2;
-	struct person p = { 1, UINT32_MAX, 0, ROLE_ADMIN, S("zhangwei"),
-	    S("张伟") }, p2;
-	struct person q = { 2, 3, 4, -1, S(""), NULL }, q2;
+	struct unit u = { .id = UINT32_MAX, .version = UINT32_MAX - 1,
+	    .parent = 0, .level = LEVEL_TEAM, .lead = 1,
+	    .name = S("研发部·平台组") }, u2;
+	struct person p = { .id = 1, .version = 2, .unit = UINT32_MAX,
+	    .manager = 0, .role = ROLE_ADMIN, .login = S("zhangwei"),
+	    .name = S("张伟") }, p2;
+	struct person q = { .id = 2, .version = UINT32_MAX, .unit = 3,
+	    .manager = 4, .role = -1, .login = S(""), .name = NULL }, q2;
 
 	(void)state;
 	round_trip(&store_codec_unit, &u, &u2, sizeof(u2));
 	assert_int_equal(u2.id, UINT32_MAX);
+	assert_int_equal(u2.version, UINT32_MAX - 1);
 	assert_int_equal(u2.parent, 0);
 	assert_int_equal(u2.level, LEVEL_TEAM);
 	assert_int_equal(u2.lead, 1);
 	str_eq(u2.name, "研发部·平台组");
 	round_trip(&store_codec_person, &p, &p2, sizeof(p2));
 	assert_int_equal(p2.id, 1);
+	assert_int_equal(p2.version, 2);
 	assert_int_equal(p2.unit, UINT32_MAX);
 	assert_int_equal(p2.manager, 0);
 	assert_int_equal(p2.role, ROLE_ADMIN);
 	str_eq(p2.login, "zhangwei");
 	str_eq(p2.name, "张伟");
 	round_trip(&store_codec_person, &q, &q2, sizeof(q2));
+	assert_int_equal(q2.version, UINT32_MAX);
+	assert_int_equal(q2.unit, 3);
+	assert_int_equal(q2.manager, 4);
 	assert_int_equal(q2.role, -1);
 	str_eq(q2.login, "");
 	str_eq(q2.name, NULL);
@@ -90,11 +101,13 @@ unit_person_round_trip(void **state)
 static void
 cycle_round_trip(void **state)
 {
-	struct cycle c = { 7, INT32_MIN, INT32_MAX, CYCLE_CLOSED, S("2026-Q4") }, c2;
+	struct cycle c = { .id = 7, .version = 3, .start = INT32_MIN,
+	    .end = INT32_MAX, .state = CYCLE_CLOSED, .name = S("2026-Q4") }, c2;
 
 	(void)state;
 	round_trip(&store_codec_cycle, &c, &c2, sizeof(c2));
 	assert_int_equal(c2.id, 7);
+	assert_int_equal(c2.version, 3);
 	assert_int_equal(c2.start, INT32_MIN);
 	assert_int_equal(c2.end, INT32_MAX);
 	assert_int_equal(c2.state, CYCLE_CLOSED);
@@ -105,8 +118,11 @@ cycle_round_trip(void **state)
 static void
 objective_round_trip(void **state)
 {
-	struct objective o = { UINT32_MAX, 2, 3, 4, 5, LEVEL_PERSONAL, OBJ_DRAFT,
-	    UINT32_MAX, 6, 7, INT64_MIN, -1, S("提升客户满意度"), S("") }, o2;
+	struct objective o = { .id = UINT32_MAX, .cycle = 2, .unit = 3,
+	    .owner = 4, .parent_kr = 5, .level = LEVEL_PERSONAL,
+	    .state = OBJ_DRAFT, .version = UINT32_MAX, .created_by = 6,
+	    .updated_by = 7, .created_at = INT64_MIN, .updated_at = -1,
+	    .title = S("提升客户满意度"), .description = S("") }, o2;
 
 	(void)state;
 	round_trip(&store_codec_objective, &o, &o2, sizeof(o2));
@@ -133,12 +149,17 @@ objective_round_trip(void **state)
 static void
 kr_round_trip(void **state)
 {
-	struct kr k = { 1, 2, 3, KR_PERCENT, DIR_DECREASE, -20000, 9,
-	    -0.5, 1e15, -0.0, DBL_MAX, DBL_TRUE_MIN, INT64_MAX, S("月活跃用户"),
-	    S("万元") }, k2;
+	struct kr k = { .id = 1, .objective = 2, .owner = 3, .kind = KR_PERCENT,
+	    .direction = DIR_DECREASE, .due = -20000, .version = 9,
+	    .start = -0.5, .target = 1e15, .current = -0.0, .weight = DBL_MAX,
+	    .confidence = DBL_TRUE_MIN, .updated_at = INT64_MAX,
+	    .title = S("月活跃用户"), .unit_label = S("万元") }, k2;
 
 	(void)state;
 	round_trip(&store_codec_kr, &k, &k2, sizeof(k2));
+	assert_int_equal(k2.id, 1);
+	assert_int_equal(k2.objective, 2);
+	assert_int_equal(k2.owner, 3);
 	assert_int_equal(k2.kind, KR_PERCENT);
 	assert_int_equal(k2.direction, DIR_DECREASE);
 	assert_int_equal(k2.due, -20000);
@@ -157,7 +178,8 @@ kr_round_trip(void **state)
 static void
 checkin_round_trip(void **state)
 {
-	struct checkin c = { 1, 2, 3, -86400, -INFINITY, 0.25, NULL }, c2;
+	struct checkin c = { .id = 1, .kr = 2, .author = 3, .at = -86400,
+	    .value = -INFINITY, .confidence = 0.25, .note = NULL }, c2;
 
 	(void)state;
 	round_trip(&store_codec_checkin, &c, &c2, sizeof(c2));
@@ -173,22 +195,148 @@ checkin_round_trip(void **state)
 	str_eq(c2.note, "按计划推进");
 }
 
+/* A change of the history keeps its record kind, a time before 1970, an
+ * absent old value (a creation) and values with line breaks. */
+static void
+change_round_trip(void **state)
+{
+	struct change h = { .id = UINT32_MAX, .objective = 2, .record_id = 3,
+	    .by = 0, .record = 'K', .at = INT64_MIN, .field = S("current"),
+	    .old_value = NULL, .new_value = S("58") }, h2;
+
+	(void)state;
+	round_trip(&store_codec_change, &h, &h2, sizeof(h2));
+	assert_int_equal(h2.id, UINT32_MAX);
+	assert_int_equal(h2.objective, 2);
+	assert_int_equal(h2.record_id, 3);
+	assert_int_equal(h2.by, 0);
+	assert_int_equal(h2.record, 'K');
+	assert_true(h2.at == INT64_MIN);
+	str_eq(h2.field, "current");
+	str_eq(h2.old_value, NULL);
+	str_eq(h2.new_value, "58");
+	h.record = 'O';
+	h.by = UINT32_MAX;
+	h.at = 1767225600;
+	h.field = S("description");
+	h.old_value = S("第一行\n第二行\t完");
+	h.new_value = S("");
+	round_trip(&store_codec_change, &h, &h2, sizeof(h2));
+	assert_int_equal(h2.record, 'O');
+	assert_int_equal(h2.by, UINT32_MAX);
+	assert_true(h2.at == 1767225600);
+	str_eq(h2.field, "description");
+	str_eq(h2.old_value, "第一行\n第二行\t完");
+	str_eq(h2.new_value, "");
+}
+
+/* A comment keeps its kind, owner and author, and multi-line text. */
+static void
+comment_round_trip(void **state)
+{
+	struct comment m = { .id = 4, .objective = UINT32_MAX, .owner = 5,
+	    .author = 6, .kind = COMMENT_PROPOSAL, .at = -1,
+	    .text = S("建议下季度加入：\r\n- 客户回访") }, m2;
+
+	(void)state;
+	round_trip(&store_codec_comment, &m, &m2, sizeof(m2));
+	assert_int_equal(m2.id, 4);
+	assert_int_equal(m2.objective, UINT32_MAX);
+	assert_int_equal(m2.owner, 5);
+	assert_int_equal(m2.author, 6);
+	assert_int_equal(m2.kind, COMMENT_PROPOSAL);
+	assert_true(m2.at == -1);
+	str_eq(m2.text, "建议下季度加入：\r\n- 客户回访");
+	m.kind = COMMENT_PLAIN;
+	m.text = NULL;
+	round_trip(&store_codec_comment, &m, &m2, sizeof(m2));
+	assert_int_equal(m2.kind, COMMENT_PLAIN);
+	str_eq(m2.text, NULL);
+}
+
+/* The record tables: record types distinct, tags unique and non-zero in
+ * each table, members inside the struct and not overlapping; a field the
+ * history records has a name, an enum field its names; the titles where
+ * the history looks for them. */
+static void
+tables_consistent(void **state)
+{
+	static const struct {
+		const struct codec *c;
+		size_t size;
+	} t[] = {
+		{ &store_codec_unit, sizeof(struct unit) },
+		{ &store_codec_person, sizeof(struct person) },
+		{ &store_codec_cycle, sizeof(struct cycle) },
+		{ &store_codec_objective, sizeof(struct objective) },
+		{ &store_codec_kr, sizeof(struct kr) },
+		{ &store_codec_checkin, sizeof(struct checkin) },
+		{ &store_codec_change, sizeof(struct change) },
+		{ &store_codec_comment, sizeof(struct comment) },
+	};
+	static const size_t width[FT__MAX] = { 4, 4, 8, 8, sizeof(char *) };
+	size_t i, j, a, b;
+
+	(void)state;
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		const struct codec *c = t[i].c;
+
+		for (j = 0; j < i; j++)
+			if (t[j].c->rtype == c->rtype)
+				fail_msg("tables %zu and %zu share type '%c'", j, i,
+				    c->rtype);
+		for (a = 0; a < c->nfields; a++) {
+			const struct field *f = &c->fields[a];
+
+			if (f->tag == 0 || f->type >= FT__MAX ||
+			    f->off + width[f->type] > t[i].size)
+				fail_msg("'%c' field %zu: tag %d, type %d, offset %zu",
+				    c->rtype, a, f->tag, (int)f->type, f->off);
+			if ((f->fmt == FMT_NONE) != (f->name == NULL) ||
+			    (f->fmt == FMT_ENUM) != (f->enames != NULL))
+				fail_msg("'%c' tag %d: name, fmt and enames disagree",
+				    c->rtype, f->tag);
+			for (b = 0; b < a; b++) {
+				const struct field *g = &c->fields[b];
+
+				if (g->tag == f->tag)
+					fail_msg("'%c': tag %d twice", c->rtype, f->tag);
+				if (f->off < g->off + width[g->type] &&
+				    g->off < f->off + width[f->type])
+					fail_msg("'%c': tags %d and %d overlap",
+					    c->rtype, g->tag, f->tag);
+			}
+		}
+	}
+	/* store.c's history_diff() takes a creation's text from fields[12]
+	 * of an objective and fields[13] of a KR: their titles. */
+	assert_true(store_codec_objective.nfields > 12);
+	assert_int_equal(store_codec_objective.fields[12].off,
+	    offsetof(struct objective, title));
+	assert_true(store_codec_kr.nfields > 13);
+	assert_int_equal(store_codec_kr.fields[13].off, offsetof(struct kr, title));
+}
+
 /* Decoding without an arena fills the numbers and leaves strings NULL. */
 static void
 decode_without_arena(void **state)
 {
-	struct unit u = { 5, 1, LEVEL_DEPARTMENT, 2, S("销售部") }, u2;
+	struct unit u = { .id = 5, .version = 6, .parent = 1,
+	    .level = LEVEL_DEPARTMENT, .lead = 2, .name = S("销售部") }, u2;
 	size_t len = codec_encode(&store_codec_unit, &u, buf);
 
 	(void)state;
 	memset(&u2, 0xa5, sizeof(u2));
 	assert_int_equal(codec_decode(&store_codec_unit, buf, len, &u2, NULL), 0);
 	assert_int_equal(u2.id, 5);
+	assert_int_equal(u2.version, 6);
 	assert_int_equal(u2.lead, 2);
 	assert_null(u2.name);
 }
 
-#define F(s, tag, type, member) { tag, type, offsetof(struct s, member), 0 }
+/* A field of an older build's table; the history metadata stays zero. */
+#define F(s, t, ty, member) \
+	{ .tag = (t), .type = (ty), .off = offsetof(struct s, member) }
 
 /* An objective written by an older build (no state, version, description)
  * reads with their defaults: OBJ_ACTIVE, 1, NULL. */
@@ -205,9 +353,12 @@ old_objective_defaults(void **state)
 		F(objective, 12, FT_I64, updated_at),
 		F(objective, 13, FT_STR, title),
 	};
-	const struct codec oldc = { 'O', old, sizeof(old) / sizeof(old[0]) };
-	struct objective o = { 11, 2, 3, 4, 0, LEVEL_TEAM, OBJ_ARCHIVED, 8, 5, 6,
-	    100, 200, S("旧目标"), S("ignored") }, o2;
+	const struct codec oldc = { .rtype = 'O', .fields = old,
+	    .nfields = sizeof(old) / sizeof(old[0]) };
+	struct objective o = { .id = 11, .cycle = 2, .unit = 3, .owner = 4,
+	    .parent_kr = 0, .level = LEVEL_TEAM, .state = OBJ_ARCHIVED,
+	    .version = 8, .created_by = 5, .updated_by = 6, .created_at = 100,
+	    .updated_at = 200, .title = S("旧目标"), .description = S("ignored") }, o2;
 	size_t len = codec_encode(&oldc, &o, buf);
 
 	(void)state;
@@ -235,9 +386,12 @@ old_kr_defaults(void **state)
 		F(kr, 13, FT_I64, updated_at), F(kr, 14, FT_STR, title),
 		F(kr, 15, FT_STR, unit_label),
 	};
-	const struct codec oldc = { 'K', old, sizeof(old) / sizeof(old[0]) };
-	struct kr k = { 3, 1, 2, KR_NUMERIC, DIR_INCREASE, 20000, 4, 0, 100, 58,
-	    7, 0.9, 0, S("签约客户"), NULL }, k2;
+	const struct codec oldc = { .rtype = 'K', .fields = old,
+	    .nfields = sizeof(old) / sizeof(old[0]) };
+	struct kr k = { .id = 3, .objective = 1, .owner = 2, .kind = KR_NUMERIC,
+	    .direction = DIR_INCREASE, .due = 20000, .version = 4, .start = 0,
+	    .target = 100, .current = 58, .weight = 7, .confidence = 0.9,
+	    .updated_at = 0, .title = S("签约客户"), .unit_label = NULL }, k2;
 	size_t len = codec_encode(&oldc, &k, buf);
 
 	(void)state;
@@ -251,12 +405,91 @@ old_kr_defaults(void **state)
 	assert_null(k2.unit_label);
 }
 
+/* Encodes rec with an older build's table, which lacks today's tag vtag,
+ * then decodes it with today's table into out (first filled with garbage). */
+static void
+old_read(const struct field *old, size_t n, uint8_t vtag,
+    const struct codec *now, const void *rec, void *out, size_t size)
+{
+	const struct codec oldc = { .rtype = now->rtype, .fields = old,
+	    .nfields = n };
+	size_t len = codec_encode(&oldc, rec, buf), i;
+
+	assert_true(len >= HDR);
+	for (i = HDR; i < len; i += 3 + ((size_t)buf[i + 1] << 8 | buf[i + 2]))
+		if (buf[i] == vtag)
+			fail_msg("'%c': the old record holds tag %d", now->rtype, vtag);
+	for (i = 0; i < now->nfields; i++)
+		if (now->fields[i].tag == vtag)
+			break;
+	if (i == now->nfields)
+		fail_msg("'%c': today's table lacks tag %d", now->rtype, vtag);
+	memset(out, 0xa5, size);
+	assert_int_equal(codec_decode(now, buf, len, out, &ar), 0);
+}
+
+/* A unit, person or cycle written before they had a version (tag 6 of a
+ * unit and a cycle, 7 of a person) reads version 1, the rest unchanged. */
+static void
+old_versionless_records(void **state)
+{
+	static const struct field old_unit[] = {
+		F(unit, 1, FT_U32, id), F(unit, 2, FT_U32, parent),
+		F(unit, 3, FT_I32, level), F(unit, 4, FT_U32, lead),
+		F(unit, 5, FT_STR, name),
+	};
+	static const struct field old_person[] = {
+		F(person, 1, FT_U32, id), F(person, 2, FT_U32, unit),
+		F(person, 3, FT_U32, manager), F(person, 4, FT_I32, role),
+		F(person, 5, FT_STR, login), F(person, 6, FT_STR, name),
+	};
+	static const struct field old_cycle[] = {
+		F(cycle, 1, FT_U32, id), F(cycle, 2, FT_I32, start),
+		F(cycle, 3, FT_I32, end), F(cycle, 4, FT_I32, state),
+		F(cycle, 5, FT_STR, name),
+	};
+	struct unit u = { .id = 4, .version = 9, .parent = 1,
+	    .level = LEVEL_TEAM, .lead = 7, .name = S("平台组") }, u2;
+	struct person p = { .id = 7, .version = 9, .unit = 4, .manager = 3,
+	    .role = ROLE_LEAD, .login = S("lina"), .name = S("李娜") }, p2;
+	struct cycle c = { .id = 2, .version = 9, .start = 20454, .end = 20544,
+	    .state = CYCLE_ACTIVE, .name = S("2026-Q1") }, c2;
+
+	(void)state;
+	old_read(old_unit, sizeof(old_unit) / sizeof(old_unit[0]), 6,
+	    &store_codec_unit, &u, &u2, sizeof(u2));
+	assert_int_equal(u2.version, 1);
+	assert_int_equal(u2.id, 4);
+	assert_int_equal(u2.parent, 1);
+	assert_int_equal(u2.level, LEVEL_TEAM);
+	assert_int_equal(u2.lead, 7);
+	str_eq(u2.name, "平台组");
+	old_read(old_person, sizeof(old_person) / sizeof(old_person[0]), 7,
+	    &store_codec_person, &p, &p2, sizeof(p2));
+	assert_int_equal(p2.version, 1);
+	assert_int_equal(p2.id, 7);
+	assert_int_equal(p2.unit, 4);
+	assert_int_equal(p2.manager, 3);
+	assert_int_equal(p2.role, ROLE_LEAD);
+	str_eq(p2.login, "lina");
+	str_eq(p2.name, "李娜");
+	old_read(old_cycle, sizeof(old_cycle) / sizeof(old_cycle[0]), 6,
+	    &store_codec_cycle, &c, &c2, sizeof(c2));
+	assert_int_equal(c2.version, 1);
+	assert_int_equal(c2.id, 2);
+	assert_int_equal(c2.start, 20454);
+	assert_int_equal(c2.end, 20544);
+	assert_int_equal(c2.state, CYCLE_ACTIVE);
+	str_eq(c2.name, "2026-Q1");
+}
+
 /* A field of a newer build (unknown tag), at the end or first, is skipped. */
 static void
 unknown_tag_skipped(void **state)
 {
 	static const unsigned char extra[] = { 200, 0, 2, 'x', 'y' };
-	struct cycle c = { 9, 1, 2, CYCLE_ACTIVE, S("2027-Q1") }, c2;
+	struct cycle c = { .id = 9, .version = 2, .start = 1, .end = 2,
+	    .state = CYCLE_ACTIVE, .name = S("2027-Q1") }, c2;
 	size_t len = codec_encode(&store_codec_cycle, &c, buf);
 
 	(void)state;
@@ -264,6 +497,7 @@ unknown_tag_skipped(void **state)
 	memset(&c2, 0, sizeof(c2));
 	assert_int_equal(codec_decode(&store_codec_cycle, buf, len + 5, &c2, &ar), 0);
 	assert_int_equal(c2.id, 9);
+	assert_int_equal(c2.version, 2);
 	str_eq(c2.name, "2027-Q1");
 	memmove(buf + HDR + 5, buf + HDR, len - HDR);
 	memcpy(buf + HDR, extra, sizeof(extra));
@@ -278,8 +512,10 @@ unknown_tag_skipped(void **state)
 static void
 truncations(void **state)
 {
-	struct objective o = { 1, 2, 3, 4, 5, 0, 1, 2, 3, 4, -5, 6, S("标题"),
-	    S("说明") }, o2;
+	struct objective o = { .id = 1, .cycle = 2, .unit = 3, .owner = 4,
+	    .parent_kr = 5, .level = 0, .state = 1, .version = 2,
+	    .created_by = 3, .updated_by = 4, .created_at = -5, .updated_at = 6,
+	    .title = S("标题"), .description = S("说明") }, o2;
 	size_t len = codec_encode(&store_codec_objective, &o, buf), cut, next = HDR;
 
 	(void)state;
@@ -298,7 +534,7 @@ truncations(void **state)
 static void
 bad_header(void **state)
 {
-	struct unit u = { 1, 0, 0, 0, S("x") }, u2;
+	struct unit u = { .id = 1, .version = 1, .name = S("x") }, u2;
 	size_t len = codec_encode(&store_codec_unit, &u, buf);
 
 	(void)state;
@@ -310,6 +546,19 @@ bad_header(void **state)
 	assert_int_equal(codec_decode(&store_codec_unit, buf, len, &u2, &ar), -1);
 }
 
+/* The value of field tag in an encoded record; fails the test if absent. */
+static unsigned char *
+value_of(unsigned char *rec, size_t len, int tag)
+{
+	size_t i;
+
+	for (i = HDR; i + 3 <= len; i += 3 + ((size_t)rec[i + 1] << 8 | rec[i + 2]))
+		if (rec[i] == tag)
+			return rec + i + 3;
+	fail_msg("no field with tag %d", tag);
+	return NULL;
+}
+
 /* A number of the wrong length, a NUL in a string, a NaN double: -1. */
 static void
 bad_fields(void **state)
@@ -318,9 +567,12 @@ bad_fields(void **state)
 	    1, 0, 3, 0, 0, 1 };
 	static const unsigned char long_i64[] = { 'M', CODEC_VERSION, 'I',
 	    4, 0, 9, 0, 0, 0, 0, 0, 0, 0, 0, 1 };
-	struct unit u = { 1, 0, 0, 0, S("ab") }, u2;
-	struct kr k = { 1, 1, 1, 0, 0, 0, 1, 0, 10, NAN, 1, 0.5, 0, S("t"), NULL }, k2;
+	struct unit u = { .id = 1, .version = 1, .name = S("ab") }, u2;
+	struct kr k = { .id = 1, .objective = 1, .owner = 1, .version = 1,
+	    .start = 0, .target = 10, .current = NAN, .weight = 1,
+	    .confidence = 0.5, .title = S("t") }, k2;
 	struct checkin c2;
+	unsigned char *nul;
 	size_t len;
 
 	(void)state;
@@ -329,8 +581,9 @@ bad_fields(void **state)
 	assert_int_equal(codec_decode(&store_codec_checkin, long_i64,
 	    sizeof(long_i64), &c2, &ar), -1);
 	len = codec_encode(&store_codec_unit, &u, buf);
-	assert_int_equal(buf[len - 1], 'b');
-	buf[len - 1] = '\0';
+	nul = value_of(buf, len, 5) + 1;	/* the name's 'b' */
+	assert_int_equal(*nul, 'b');
+	*nul = '\0';
 	assert_int_equal(codec_decode(&store_codec_unit, buf, len, &u2, &ar), -1);
 	len = codec_encode(&store_codec_kr, &k, buf);
 	assert_int_equal(codec_decode(&store_codec_kr, buf, len, &k2, &ar), -1);
@@ -341,7 +594,7 @@ static void
 too_long(void **state)
 {
 	static char big[70001], half[40001];
-	struct unit u = { 1, 0, 0, 0, big };
+	struct unit u = { .id = 1, .version = 1, .name = big };
 	struct objective o = { 0 };
 
 	(void)state;
@@ -363,9 +616,13 @@ main(void)
 		cmocka_unit_test(objective_round_trip),
 		cmocka_unit_test(kr_round_trip),
 		cmocka_unit_test(checkin_round_trip),
+		cmocka_unit_test(change_round_trip),
+		cmocka_unit_test(comment_round_trip),
+		cmocka_unit_test(tables_consistent),
 		cmocka_unit_test(decode_without_arena),
 		cmocka_unit_test(old_objective_defaults),
 		cmocka_unit_test(old_kr_defaults),
+		cmocka_unit_test(old_versionless_records),
 		cmocka_unit_test(unknown_tag_skipped),
 		cmocka_unit_test(truncations),
 		cmocka_unit_test(bad_header),

@@ -268,6 +268,79 @@ lookup(void **state)
 	assert_int_equal(okr_lookup(okr_level_names, 2, "team"), -1);
 }
 
+/* The method's quality hints on a KR title (okr-method.md, Q2/Q3): a KR
+ * names a quantity and a time, in English or Chinese. */
+static void
+kr_hints(void **state)
+{
+	(void)state;
+	/* The method's own good and bad examples. */
+	assert_int_equal(okr_kr_hints("launch Gmail in September and reach 1 "
+	    "million users by November"), 0);
+	assert_int_equal(okr_kr_hints("make Gmail a success"),
+	    HINT_NUMBER | HINT_DATE);
+	assert_int_equal(okr_kr_hints("improve our fitness"),
+	    HINT_NUMBER | HINT_DATE);
+	/* The method's good "double this year's running time over last
+	 * year's", shortened: "double" is the quantity (twice a baseline),
+	 * "year" the time; neither hint is due. */
+	assert_int_equal(okr_kr_hints("Double running time over last year"), 0);
+	assert_int_equal(okr_kr_hints("double this year's running time over "
+	    "last year's"), 0);
+	/* Chinese: a date and a number with a group mark; then neither. */
+	assert_int_equal(okr_kr_hints("11月30日前付费客户达到 1,200 家"), 0);
+	assert_int_equal(okr_kr_hints("提升客户满意度"), HINT_NUMBER | HINT_DATE);
+	assert_int_equal(okr_kr_hints("本季度完成三个版本发布"), 0);
+	assert_int_equal(okr_kr_hints("提升客户满意度到 90 分"), HINT_DATE);
+	assert_int_equal(okr_kr_hints("年底前上线新版官网"), HINT_NUMBER);
+	/* Numbers but no time; a time but no number. */
+	assert_int_equal(okr_kr_hints("Cut P1 response time from 4h to 1h"),
+	    HINT_DATE);
+	assert_int_equal(okr_kr_hints("Reach 90% test coverage"), HINT_DATE);
+	assert_int_equal(okr_kr_hints("Ship the new onboarding flow before "
+	    "the summer"), HINT_NUMBER);
+	assert_int_equal(okr_kr_hints("Hire 5 engineers before 2026-12-31"), 0);
+	assert_int_equal(okr_kr_hints("Close 20 deals by 12/31"), 0);
+	assert_int_equal(okr_kr_hints("Close 20 deals, weekly review"), 0);
+	/* Case does not matter in English. */
+	assert_int_equal(okr_kr_hints("REACH ONE MILLION USERS BY DECEMBER"), 0);
+	/* Nothing to read: both. */
+	assert_int_equal(okr_kr_hints(NULL), HINT_NUMBER | HINT_DATE);
+	assert_int_equal(okr_kr_hints(""), HINT_NUMBER | HINT_DATE);
+}
+
+/* A word found inside another word is not that word: "market" names no
+ * month (mar), "innovation" none (nov), "decrease" none (dec), "everyone"
+ * no number (one); in Chinese, 日活/月活 (daily/monthly active users) and
+ * 账号 (account) name no date. */
+static void
+kr_hints_inside_words(void **state)
+{
+	static const struct { const char *title; int want; } cases[] = {
+		{ "Increase market share to 30%", HINT_DATE },
+		{ "Launch 3 innovation projects", HINT_DATE },
+		{ "Decrease support tickets", HINT_NUMBER | HINT_DATE },
+		{ "Make everyone love the product", HINT_NUMBER | HINT_DATE },
+		{ "日活跃用户达到 100 万", HINT_DATE },
+		{ "月活跃用户突破 50 万", HINT_DATE },
+		{ "注册账号达到 1 万", HINT_DATE },
+	};
+	size_t i;
+	int bad = 0;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		int got = okr_kr_hints(cases[i].title);
+
+		if (got != cases[i].want) {
+			print_error("\"%s\": hints %d, expected %d\n",
+			    cases[i].title, got, cases[i].want);
+			bad++;
+		}
+	}
+	assert_int_equal(bad, 0);
+}
+
 int
 main(void)
 {
@@ -288,6 +361,8 @@ main(void)
 		cmocka_unit_test(num_format),
 		cmocka_unit_test(num_format_huge),
 		cmocka_unit_test(lookup),
+		cmocka_unit_test(kr_hints),
+		cmocka_unit_test(kr_hints_inside_words),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
