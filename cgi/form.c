@@ -68,7 +68,7 @@ trimmed(struct form *f, enum key k)
 static int
 grouped(const char *s)
 {
-	const char *p = s + (*s == '-' || *s == '+'), *dot = strchr(s, '.');
+	const char *p = s + (*s == '-' || *s == '+');
 	size_t lead = strcspn(p, ",.");
 
 	if (strchr(s, ',') == NULL)
@@ -76,9 +76,9 @@ grouped(const char *s)
 	if (lead < 1 || lead > 3)
 		return 0;
 	for (p += lead; *p == ','; p += 4)
-		if (strspn(p + 1, "0123456789") != 3 || (dot != NULL && p > dot))
+		if (strspn(p + 1, "0123456789") != 3)
 			return 0;
-	return *p == '\0' || *p == '.';
+	return *p == '\0' || (*p == '.' && strchr(p, ',') == NULL);
 }
 
 int
