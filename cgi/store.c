@@ -1235,6 +1235,7 @@ op_checkins(struct store *st, DB_TXN *txn, void *arg)
 	struct checkin *c = w->rec;
 	struct kr k, old;
 	struct objective o;
+	int64_t now;
 	size_t i;
 	int rc;
 
@@ -1262,8 +1263,15 @@ op_checkins(struct store *st, DB_TXN *txn, void *arg)
 		k.confidence = c[i].confidence;
 		k.updated_at = c[i].at;
 		k.version++;
-		if ((rc = rec_put(st, txn, T_KRS, k.id, &k)) != STORE_OK ||
-		    (rc = history_diff(st, txn, w, T_KRS, k.objective, k.id, &old, &k)) != STORE_OK)
+		/* The history dates the change by its check-in (a loaded
+		 * past check-in keeps its own date). */
+		now = w->now;
+		w->now = c[i].at;
+		rc = rec_put(st, txn, T_KRS, k.id, &k);
+		if (rc == STORE_OK)
+			rc = history_diff(st, txn, w, T_KRS, k.objective, k.id, &old, &k);
+		w->now = now;
+		if (rc != STORE_OK)
 			return rc;
 	}
 	return STORE_OK;
