@@ -113,6 +113,12 @@ valid_token(const char *s)
 	return strlen(s) <= 128 && valid_utf8(s, 0);
 }
 
+static int
+valid_one(const char *s)
+{
+	return strcmp(s, "1") == 0;
+}
+
 enum kflags { KF_MULTI = 1 };
 
 static const struct key_def {
@@ -145,12 +151,13 @@ static const struct key_def {
 	[KEY_NOTE] = { valid_long, KF_MULTI },
 	[KEY_TEXT] = { valid_long, 0 },
 	[KEY_NAME] = { valid_line, 0 },
-	[KEY_LOGIN] = { valid_line, 0 },
+	[KEY_LOGIN] = { valid_line, KF_MULTI },
 	[KEY_MANAGER] = { valid_line, 0 },
 	[KEY_ROLE] = { valid_line, 0 },
 	[KEY_LEAD] = { valid_line, 0 },
 	[KEY_STATE] = { valid_line, 0 },
 	[KEY_END] = { valid_line, 0 },
+	[KEY_PRINT] = { valid_one, 0 },
 };
 
 const char *const req_key_names[KEY__MAX] = {
@@ -158,7 +165,7 @@ const char *const req_key_names[KEY__MAX] = {
 	"description", "level", "unit", "owner", "parent", "kind", "direction",
 	"start", "target", "current", "unit-label", "due", "weight",
 	"confidence", "value", "note", "text", "name", "login", "manager",
-	"role", "lead", "state", "end",
+	"role", "lead", "state", "end", "print",
 };
 
 static int

@@ -101,6 +101,28 @@ static const struct field comment_fields[] = {
 	F(comment, 7, FT_STR, text, 0),
 };
 
+static const struct field meeting_fields[] = {
+	F(meeting, 1, FT_U32, id, 0), F(meeting, 2, FT_U32, version, 1),
+	F(meeting, 3, FT_U32, cycle, 0), F(meeting, 4, FT_U32, unit, 0),
+	F(meeting, 5, FT_U32, objective, 0), F(meeting, 6, FT_U32, created_by, 0),
+	F(meeting, 7, FT_I32, type, 0), F(meeting, 8, FT_I32, state, 0),
+	F(meeting, 9, FT_I32, day, 0), F(meeting, 10, FT_I32, status, -1),
+	F(meeting, 11, FT_I64, created_at, 0), F(meeting, 12, FT_I64, closed_at, 0),
+	F(meeting, 13, FT_STR, title, 0), F(meeting, 14, FT_STR, minutes, 0),
+	F(meeting, 15, FT_STR, decisions, 0), F(meeting, 16, FT_STR, present, 0),
+	F(meeting, 17, FT_STR, status_reason, 0),
+};
+static const struct field action_fields[] = {
+	F(action, 1, FT_U32, id, 0), F(action, 2, FT_U32, version, 1),
+	F(action, 3, FT_U32, meeting, 0), F(action, 4, FT_U32, unit, 0),
+	F(action, 5, FT_U32, objective, 0), F(action, 6, FT_U32, kr, 0),
+	F(action, 7, FT_U32, owner, 0), F(action, 8, FT_U32, created_by, 0),
+	F(action, 9, FT_I32, due, 0), F(action, 10, FT_I32, state, 0),
+	F(action, 11, FT_I64, created_at, 0), F(action, 12, FT_STR, title, 0),
+};
+
+CODEC(store_codec_meeting, 'G', meeting_fields);
+CODEC(store_codec_action, 'A', action_fields);
 CODEC(store_codec_unit, 'U', unit_fields);
 CODEC(store_codec_person, 'P', person_fields);
 CODEC(store_codec_cycle, 'C', cycle_fields);
@@ -120,6 +142,8 @@ enum table {
 	T_CHECKINS, T_CI_KR,
 	T_HISTORY, T_HISTORY_OBJ,
 	T_COMMENTS, T_COMMENTS_OBJ, T_COMMENTS_OWNER,
+	T_MEETINGS, T_MEETINGS_UNIT, T_SNAPSHOTS,
+	T_ACTIONS, T_ACTIONS_UNIT,
 	T__MAX
 };
 
@@ -293,6 +317,26 @@ key_comments_owner(DB *db, const DBT *pkey, const DBT *pdata, DBT *skey)
 	return skey_parts(skey, c.owner, 0, 1, c.at, 1);
 }
 
+static int
+key_meetings_unit(DB *db, const DBT *pkey, const DBT *pdata, DBT *skey)
+{
+	struct meeting m;
+
+	(void)db, (void)pkey;
+	DECODE(store_codec_meeting, m);
+	return skey_parts(skey, m.unit, (uint32_t)m.day ^ 0x80000000u, 2, 0, 0);
+}
+
+static int
+key_actions_unit(DB *db, const DBT *pkey, const DBT *pdata, DBT *skey)
+{
+	struct action a;
+
+	(void)db, (void)pkey;
+	DECODE(store_codec_action, a);
+	return skey_parts(skey, a.unit, (uint32_t)a.due ^ 0x80000000u, 2, 0, 0);
+}
+
 typedef int (*keyfn)(DB *, const DBT *, const DBT *, DBT *);
 
 static const struct table_def {
@@ -323,6 +367,12 @@ static const struct table_def {
 	[T_COMMENTS] = { "comments.db", T_COMMENTS, NULL, 0, &store_codec_comment, sizeof(struct comment) },
 	[T_COMMENTS_OBJ] = { "comments-objective.idx", T_COMMENTS, key_comments_obj, 1, NULL, 0 },
 	[T_COMMENTS_OWNER] = { "comments-owner.idx", T_COMMENTS, key_comments_owner, 1, NULL, 0 },
+	[T_MEETINGS] = { "meetings.db", T_MEETINGS, NULL, 0, &store_codec_meeting, sizeof(struct meeting) },
+	[T_MEETINGS_UNIT] = { "meetings-unit.idx", T_MEETINGS, key_meetings_unit, 1, NULL, 0 },
+	/* What a closed meeting showed: raw XML, by meeting id. */
+	[T_SNAPSHOTS] = { "snapshots.db", T_SNAPSHOTS, NULL, 0, NULL, 0 },
+	[T_ACTIONS] = { "actions.db", T_ACTIONS, NULL, 0, &store_codec_action, sizeof(struct action) },
+	[T_ACTIONS_UNIT] = { "actions-unit.idx", T_ACTIONS, key_actions_unit, 1, NULL, 0 },
 };
 
 /* Where a record type keeps its version. */
@@ -338,6 +388,10 @@ version_off(enum table t)
 		return offsetof(struct cycle, version);
 	case T_OBJ:
 		return offsetof(struct objective, version);
+	case T_MEETINGS:
+		return offsetof(struct meeting, version);
+	case T_ACTIONS:
+		return offsetof(struct action, version);
 	default:
 		return offsetof(struct kr, version);
 	}
@@ -729,6 +783,7 @@ struct wop {
 	void		*rec;
 	size_t		 n;		/* check-ins: how many */
 	uint32_t	 id, newid;	/* carry over */
+	const char	*id_str;	/* a meeting's snapshot */
 	int64_t		 now;
 };
 
@@ -1455,6 +1510,7 @@ op_allowed(struct store *st, DB_TXN *txn, void *arg)
 			return rc;
 		return may_checkin(st, txn, w, &k, &o);
 	case PERM_ADD_UNIT_OBJECTIVE:
+	case PERM_MANAGE_UNIT:
 		if (is_admin(w))
 			return STORE_OK;
 		if ((rc = leads(st, txn, w, p->id, &yes)) != STORE_OK)
@@ -1482,6 +1538,218 @@ store_allowed(struct store *st, uint32_t actor, enum perm what, uint32_t id)
 	rc = txn_run(st, 0, op_allowed, &p);
 	arena_free(&p.w.ar);
 	return rc;
+}
+
+/* ---------------------------------------------------------- meetings */
+
+/* An admin, or a lead of unit or of a unit above it. */
+static int
+may_manage(struct store *st, DB_TXN *txn, struct wop *w, uint32_t unit)
+{
+	int rc, yes;
+
+	if (is_admin(w))
+		return STORE_OK;
+	if ((rc = leads(st, txn, w, unit, &yes)) != STORE_OK)
+		return rc;
+	return yes ? STORE_OK : STORE_FORBIDDEN;
+}
+
+static int
+op_meeting(struct store *st, DB_TXN *txn, void *arg)
+{
+	struct wop *w = arg;
+	struct meeting *m = w->rec, old;
+	struct unit u;
+	struct cycle c;
+	struct objective o;
+	int rc, created;
+
+	if ((rc = load_actor(st, txn, w)) != STORE_OK ||
+	    (rc = may_manage(st, txn, w, m->unit)) != STORE_OK)
+		return rc;
+	if ((rc = rec_get(st, txn, T_UNITS, m->unit, &u, &w->ar, 0)) != STORE_OK ||
+	    (rc = rec_get(st, txn, T_CYCLES, m->cycle, &c, &w->ar, 0)) != STORE_OK ||
+	    (m->objective != 0 && (rc = rec_get(st, txn, T_OBJ, m->objective, &o,
+	    &w->ar, 0)) != STORE_OK))
+		return rc == STORE_NOTFOUND ? STORE_INVALID : rc;
+	if (m->objective != 0 && o.unit != m->unit)
+		return STORE_INVALID;
+	if ((rc = prepare(st, txn, w, T_MEETINGS, m, &old, &created)) != STORE_OK)
+		return rc;
+	if (created) {
+		m->created_by = w->actor;
+		m->created_at = w->now;
+		m->state = MEET_PLANNED;
+	} else {
+		/* Frozen once closed; states only move forward; where and
+		 * what a meeting is stays. */
+		if (old.state == MEET_CLOSED)
+			return STORE_CLOSED;
+		if (m->state < old.state || m->state == MEET_CLOSED ||
+		    m->unit != old.unit || m->cycle != old.cycle ||
+		    m->type != old.type || m->objective != old.objective)
+			return STORE_INVALID;
+		m->created_by = old.created_by;
+		m->created_at = old.created_at;
+	}
+	return rec_put(st, txn, T_MEETINGS, m->id, m);
+}
+
+int
+store_meeting_put(struct store *st, uint32_t actor, struct meeting *m)
+{
+	if (m->type < 0 || m->type >= MEET__MAX || m->state < 0 ||
+	    m->state >= MSTATE__MAX || m->status < -1 || m->status >= BOARD__MAX ||
+	    m->day == 0)
+		return STORE_INVALID;
+	return write_rec(st, op_meeting, actor, m, T_MEETINGS);
+}
+
+static int
+op_meeting_close(struct store *st, DB_TXN *txn, void *arg)
+{
+	struct wop *w = arg;
+	struct meeting *m = w->rec, old;
+	unsigned char kb[4];
+	DBT k, d;
+	int rc;
+
+	if ((rc = load_actor(st, txn, w)) != STORE_OK ||
+	    (rc = check_version(st, txn, w, T_MEETINGS, m->id, m->version, &old)) != STORE_OK)
+		return rc;
+	if ((rc = may_manage(st, txn, w, old.unit)) != STORE_OK)
+		return rc;
+	if (old.state == MEET_CLOSED)
+		return STORE_CLOSED;
+	if (old.state != MEET_OPEN)
+		return STORE_INVALID;
+	old.state = MEET_CLOSED;
+	old.closed_at = w->now;
+	old.version++;
+	be32(kb, old.id);
+	dbt_init(&k, kb, 4);
+	dbt_init(&d, (void *)w->id_str, strlen(w->id_str));
+	if ((rc = dbstatus(st->db[T_SNAPSHOTS]->put(st->db[T_SNAPSHOTS], txn,
+	    &k, &d, 0), "snapshots")) != STORE_OK)
+		return rc;
+	if ((rc = rec_put(st, txn, T_MEETINGS, old.id, &old)) != STORE_OK)
+		return rc;
+	m->state = MEET_CLOSED;
+	m->version = old.version;
+	m->closed_at = old.closed_at;
+	return STORE_OK;
+}
+
+int
+store_meeting_close(struct store *st, uint32_t actor, struct meeting *m,
+    const char *snapshot)
+{
+	struct wop w = { .actor = actor, .rec = m, .id_str = snapshot };
+
+	return write_op(st, op_meeting_close, &w);
+}
+
+static int
+op_snapshot(struct store *st, DB_TXN *txn, void *arg)
+{
+	struct op *op = arg;
+	unsigned char kb[4];
+	DBT k, d;
+	int rc;
+
+	be32(kb, op->id);
+	dbt_init(&k, kb, 4);
+	dbt_init(&d, NULL, 0);
+	rc = dbstatus(st->db[T_SNAPSHOTS]->get(st->db[T_SNAPSHOTS], txn, &k, &d, 0),
+	    "snapshots");
+	if (rc == STORE_OK)
+		*(char **)op->rec = arena_strndup(op->ar, d.data, d.size);
+	return rc;
+}
+
+int
+store_meeting_snapshot(struct store *st, struct arena *ar, uint32_t id,
+    char **snapshot)
+{
+	struct op op = { .id = id, .rec = snapshot, .ar = ar };
+
+	return txn_run(st, 0, op_snapshot, &op);
+}
+
+static int
+op_action(struct store *st, DB_TXN *txn, void *arg)
+{
+	struct wop *w = arg;
+	struct action *a = w->rec, old;
+	struct meeting m;
+	struct kr k;
+	struct person p;
+	int rc, created;
+
+	if ((rc = load_actor(st, txn, w)) != STORE_OK)
+		return rc;
+	if (w->actor == STORE_SYSTEM && a->created_by == 0)
+		return STORE_INVALID;
+	if ((rc = rec_get(st, txn, T_PEOPLE, a->owner, &p, &w->ar, 0)) != STORE_OK ||
+	    (a->kr != 0 && (rc = rec_get(st, txn, T_KRS, a->kr, &k, &w->ar, 0)) != STORE_OK) ||
+	    (a->meeting != 0 && (rc = rec_get(st, txn, T_MEETINGS, a->meeting, &m,
+	    &w->ar, 0)) != STORE_OK))
+		return rc == STORE_NOTFOUND ? STORE_INVALID : rc;
+	a->objective = a->kr != 0 ? k.objective : 0;
+	if ((rc = prepare(st, txn, w, T_ACTIONS, a, &old, &created)) != STORE_OK)
+		return rc;
+	if (created) {
+		if (a->meeting != 0 && (m.state == MEET_CLOSED || m.unit != a->unit))
+			return m.state == MEET_CLOSED ? STORE_CLOSED : STORE_INVALID;
+		a->created_by = w->actor;
+		a->created_at = w->now;
+	} else {
+		if (old.unit != a->unit || old.meeting != a->meeting)
+			return STORE_INVALID;
+		a->created_by = old.created_by;
+		a->created_at = old.created_at;
+		if (w->actor != old.owner && w->actor != old.created_by &&
+		    (rc = may_manage(st, txn, w, old.unit)) != STORE_OK)
+			return rc;
+	}
+	return rec_put(st, txn, T_ACTIONS, a->id, a);
+}
+
+int
+store_action_put(struct store *st, uint32_t actor, struct action *a)
+{
+	if (a->title == NULL || *a->title == '\0' || a->unit == 0 ||
+	    a->owner == 0 || a->state < 0 || a->state >= ASTATE__MAX)
+		return STORE_INVALID;
+	return write_rec(st, op_action, actor, a, T_ACTIONS);
+}
+
+int
+store_meeting_get(struct store *st, struct arena *ar, uint32_t id,
+    struct meeting *m)
+{
+	return get_by_id(st, ar, T_MEETINGS, id, m);
+}
+
+int
+store_meetings_by_unit(struct store *st, struct arena *ar, uint32_t unit,
+    struct meeting **v, size_t *n)
+{
+	return list_by(st, ar, T_MEETINGS_UNIT, 1, unit, 0, v, n);
+}
+
+int
+store_action_get(struct store *st, struct arena *ar, uint32_t id, struct action *a)
+{
+	return get_by_id(st, ar, T_ACTIONS, id, a);
+}
+
+int
+store_actions_by_unit(struct store *st, struct arena *ar, uint32_t unit,
+    struct action **v, size_t *n)
+{
+	return list_by(st, ar, T_ACTIONS_UNIT, 1, unit, 0, v, n);
 }
 
 /* ------------------------------------------------------------- reads */

@@ -266,7 +266,7 @@ static void view_objective_hints(struct view *, xmlNodePtr,
     const struct objective *, double, size_t);
 
 static int
-view_checkins(struct view *v, xmlNodePtr kn, const struct kr *k)
+view_checkins(struct view *v, xmlNodePtr kn, const struct kr *k, int list)
 {
 	uint32_t kr = k->id;
 	struct checkin *c;
@@ -278,7 +278,7 @@ view_checkins(struct view *v, xmlNodePtr kn, const struct kr *k)
 
 	if ((rc = store_checkins_by_kr(v->st, &v->r->ar, kr, &c, &n)) != STORE_OK)
 		return view_status(rc);
-	for (i = 0; i < n; i++) {
+	for (i = 0; list && i < n; i++) {
 		cn = xmlNewChild(kn, NULL, BAD_CAST "checkin", NULL);
 		okr_time_format(c[i].at, buf);
 		render_attr(cn, "at", buf);
@@ -377,7 +377,8 @@ view_kr(struct view *v, xmlNodePtr on, const struct kr *k, unsigned flags,
 		if (h & HINT_DATE)
 			render_attr(xmlNewChild(kn, NULL, BAD_CAST "hint", NULL), "key", "hint.kr.date");
 	}
-	if ((flags & VIEW_CHECKINS) && (rc = view_checkins(v, kn, k)) != 0)
+	if ((flags & (VIEW_CHECKINS | VIEW_TREND)) &&
+	    (rc = view_checkins(v, kn, k, (flags & VIEW_CHECKINS) != 0)) != 0)
 		return rc;
 	if ((flags & VIEW_ALIGNED) && (rc = view_aligned(v, kn, k->id)) != 0)
 		return rc;

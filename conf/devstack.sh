@@ -50,7 +50,7 @@ esac
 stop
 mkdir -p "$dir/log" "$dir/tmp" "$dir/run" "$dir/static" "$dir/app/bin" "$dir/app/xslt/i18n"
 chmod 755 "$dir"
-install -m 755 "$root"/build/okr-read "$root"/build/okr-edit "$root"/build/mubiao-super "$root"/build/mubiao-admin "$dir/app/bin/"
+install -m 755 "$root"/build/okr-read "$root"/build/okr-edit "$root"/build/okr-meet "$root"/build/mubiao-super "$root"/build/mubiao-admin "$dir/app/bin/"
 cp "$root"/xslt/*.xsl "$root"/xslt/*.css "$dir/app/xslt/"
 cp "$root"/xslt/i18n/*.xml "$dir/app/xslt/i18n/"
 chmod -R a+rX "$dir/app"
@@ -74,12 +74,14 @@ checkpoint-seconds = 30
 cache-mb = 32
 worker = okr-read ${MUBIAO_WORKERS:-2}
 worker = okr-edit ${MUBIAO_WORKERS:-2}
+worker = okr-meet ${MUBIAO_WORKERS:-2}
 CONF
 
 "$dir/app/bin/mubiao-super" -c "$dir/mubiao.conf" -p "$dir/run/super.pid" \
 	</dev/null >>"$dir/log/super.log" 2>&1 &
 wait_for "$dir/sock/okr-read.sock"
 wait_for "$dir/sock/okr-edit.sock"
+wait_for "$dir/sock/okr-meet.sock"
 wait_for "$dir/run/super.pid"
 "$dir/app/bin/mubiao-admin" -c "$dir/mubiao.conf" load-demo -f \
 	>>"$dir/log/admin.log" 2>&1

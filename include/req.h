@@ -43,12 +43,13 @@ enum key {
 	KEY_NOTE,	/* repeats in a check-in form */
 	KEY_TEXT,
 	KEY_NAME,
-	KEY_LOGIN,
+	KEY_LOGIN,	/* repeats in an attendance form */
 	KEY_MANAGER,
 	KEY_ROLE,
 	KEY_LEAD,
 	KEY_STATE,
 	KEY_END,
+	KEY_PRINT,	/* "1": the print view */
 	KEY__MAX
 };
 

@@ -33,6 +33,7 @@ enum perm {
 	PERM_EDIT_OBJECTIVE,	/* id: objective */
 	PERM_CHECKIN,		/* id: KR */
 	PERM_ADD_UNIT_OBJECTIVE, /* id: unit (in an open cycle) */
+	PERM_MANAGE_UNIT,	/* id: unit: its lead, a lead above, an admin */
 	PERM_ADD_PERSONAL,	/* id: the person who will own it */
 	PERM_ADMIN		/* id: unused */
 };
@@ -129,6 +130,50 @@ struct comment {
 	char		*text;
 };
 
+/* A meeting of the method: its type, where and when, who came, what was
+ * said and decided; a closed meeting is frozen with what it showed. */
+enum mtype { MEET_AWARENESS, MEET_CONSENSUS, MEET_ACTION, MEET_REVIEW,
+	MEET_MONTHLY, MEET_QUARTERLY, MEET__MAX };
+enum mstate { MEET_PLANNED, MEET_OPEN, MEET_CLOSED, MSTATE__MAX };
+enum bstatus { BOARD_ON_TRACK, BOARD_AT_RISK, BOARD_OFF_TRACK, BOARD__MAX };
+
+struct meeting {
+	uint32_t	 id;
+	uint32_t	 version;
+	uint32_t	 cycle;
+	uint32_t	 unit;
+	uint32_t	 objective;	/* a review of one objective, else 0 */
+	uint32_t	 created_by;
+	int32_t		 type;		/* enum mtype */
+	int32_t		 state;		/* enum mstate */
+	int32_t		 day;		/* when it is held */
+	int32_t		 status;	/* board override: enum bstatus, -1 none */
+	int64_t		 created_at, closed_at;
+	char		*title;
+	char		*minutes;
+	char		*decisions;
+	char		*present;	/* logins, space-separated */
+	char		*status_reason;
+};
+
+/* A work item: what someone will do, by when, for which KR. */
+enum astate { ACTION_OPEN, ACTION_DONE, ASTATE__MAX };
+
+struct action {
+	uint32_t	 id;
+	uint32_t	 version;
+	uint32_t	 meeting;	/* added in this meeting, or 0 */
+	uint32_t	 unit;
+	uint32_t	 objective;	/* of the KR, or 0 */
+	uint32_t	 kr;		/* the KR it serves, or 0 */
+	uint32_t	 owner;
+	uint32_t	 created_by;
+	int32_t		 due;
+	int32_t		 state;		/* enum astate */
+	int64_t		 created_at;
+	char		*title;
+};
+
 struct checkin {
 	uint32_t	 id;
 	uint32_t	 kr;
@@ -142,7 +187,8 @@ struct checkin {
 /* The encodings of the records, for tests and the admin command. */
 extern const struct codec store_codec_unit, store_codec_person,
     store_codec_cycle, store_codec_objective, store_codec_kr,
-    store_codec_checkin, store_codec_change, store_codec_comment;
+    store_codec_checkin, store_codec_change, store_codec_comment,
+    store_codec_meeting, store_codec_action;
 
 /* Opens the environment in dir.  Only the supervisor passes STORE_RECOVER:
  * recovery run by one worker while others live blocks them forever. */
@@ -225,6 +271,28 @@ int	store_comments_by_objective(struct store *, struct arena *, uint32_t obj,
 /* Comments on objectives the person owns, oldest first. */
 int	store_comments_for_owner(struct store *, struct arena *, uint32_t owner,
 	    struct comment **, size_t *);
+
+int	store_meeting_get(struct store *, struct arena *, uint32_t, struct meeting *);
+/* A unit's meetings, oldest day first. */
+int	store_meetings_by_unit(struct store *, struct arena *, uint32_t unit,
+	    struct meeting **, size_t *);
+/* Plans or changes a meeting: its unit's lead (or one above) or an admin;
+ * a closed meeting never changes (STORE_CLOSED), and a meeting's state
+ * only moves forward (planned, open, closed). */
+int	store_meeting_put(struct store *, uint32_t actor, struct meeting *);
+/* Closes an open meeting and keeps snapshot, what the room saw. */
+int	store_meeting_close(struct store *, uint32_t actor, struct meeting *,
+	    const char *snapshot);
+int	store_meeting_snapshot(struct store *, struct arena *, uint32_t id,
+	    char **snapshot);
+
+int	store_action_get(struct store *, struct arena *, uint32_t, struct action *);
+/* A unit's action items, earliest due date first. */
+int	store_actions_by_unit(struct store *, struct arena *, uint32_t unit,
+	    struct action **, size_t *);
+/* Adds or changes an action item: anyone known may add one (in a meeting
+ * not closed); its owner, its author, or the unit's lead may change it. */
+int	store_action_put(struct store *, uint32_t actor, struct action *);
 
 /* Number of records of each kind, for `mubiao-admin stats` and emptiness. */
 int	store_count_units(struct store *, size_t *);

@@ -13,7 +13,9 @@ pool_size() {
 }
 want_read=$(pool_size okr-read)
 want_edit=$(pool_size okr-edit)
-want=$((want_read + want_edit))
+# Every pool the supervisor runs (okr-meet's too): its children in all.
+want=$(sed -n 's/^worker *= *[a-z-]*  *\([0-9]*\).*/\1/p' "$MUBIAO_DIR/mubiao.conf" |
+    awk '{ s += $1 } END { print s + 0 }')
 
 # The supervisor's children in stack $2 (default: the main one) that run
 # program $1, by /proc/PID/comm; sorted.
@@ -33,7 +35,7 @@ pools() {
 }
 
 # Waits up to 5 s until program $1's pool is back to its size without
-# pid $2, and the supervisor has no other children than the two pools;
+# pid $2, and the supervisor has no other children than its pools;
 # prints the tenths of seconds it took, or fails.
 replaced() {
 	_t=0

@@ -37,6 +37,8 @@
   <xsl:variable name="msgs" select="document(concat('i18n/', $L, '.xml'))/messages/m"/>
 
   <xsl:variable name="base" select="/page/@base"/>
+  <!-- A print view (meeting page, ?print=1): no nav, forms or buttons. -->
+  <xsl:variable name="print" select="/page/@print = '1'"/>
   <xsl:variable name="sel" select="/page/cycles/@selected"/>
   <!-- Query suffix for links to pages that depend on the cycle. -->
   <xsl:variable name="cq">
@@ -125,6 +127,9 @@
         <link rel="stylesheet" href="{$base}/static/okr.css"/>
       </head>
       <body class="page-{page/@name}">
+        <xsl:if test="$print">
+          <xsl:attribute name="class"><xsl:value-of select="concat('page-', page/@name, ' print-view')"/></xsl:attribute>
+        </xsl:if>
         <a class="skip" href="#main">
           <xsl:call-template name="t"><xsl:with-param name="k" select="'a11y.skip'"/></xsl:call-template>
         </a>
@@ -142,6 +147,7 @@
       <a class="brand" href="{$base}/{$cq}">
         <xsl:call-template name="t"><xsl:with-param name="k" select="'app.name'"/></xsl:call-template>
       </a>
+      <xsl:if test="not($print)">
       <nav class="main-nav">
         <xsl:attribute name="aria-label">
           <xsl:call-template name="t"><xsl:with-param name="k" select="'nav.label'"/></xsl:call-template>
@@ -215,6 +221,7 @@
           </p>
         </xsl:if>
       </div>
+      </xsl:if>
     </header>
   </xsl:template>
 
@@ -324,6 +331,30 @@
     </span>
   </xsl:template>
 
+  <!-- Meetings (issue 4): type and state of a meeting. -->
+  <xsl:template name="mtype">
+    <xsl:param name="t" select="@type"/>
+    <span class="badge mtype-{$t}">
+      <xsl:call-template name="t"><xsl:with-param name="k" select="concat('meeting.type.', $t)"/></xsl:call-template>
+    </span>
+  </xsl:template>
+
+  <!-- The title of an objective reference (meetings):
+       its <title>, else its own text (<objective id>title</objective>). -->
+  <xsl:template match="*" mode="ref-title">
+    <xsl:choose>
+      <xsl:when test="title"><xsl:value-of select="title"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="mstate">
+    <xsl:param name="s" select="@state"/>
+    <span class="badge mstate-{$s}">
+      <xsl:call-template name="t"><xsl:with-param name="k" select="concat('meeting.state.', $s)"/></xsl:call-template>
+    </span>
+  </xsl:template>
+
   <xsl:template name="level">
     <xsl:param name="l"/>
     <span class="badge level-{$l}">
@@ -397,11 +428,14 @@
 
   <!-- $h: heading element for the title; $detail: objective page (shows
        description, KR kinds and check-ins); $checkin: offer the check-in
-       form (objective page, the signed-in person's own page). -->
+       form (objective page, the signed-in person's own page, an open
+       review board); $tools: false drops every edit link, button and
+       form (print view, a closed meeting's frozen board). -->
   <xsl:template match="objective" mode="card">
     <xsl:param name="h" select="'h3'"/>
     <xsl:param name="detail" select="false()"/>
     <xsl:param name="checkin" select="$detail"/>
+    <xsl:param name="tools" select="not($print)"/>
     <article class="objective level-{@level}" id="o-{@id}">
       <header class="o-head">
         <div class="o-title-row">
@@ -441,7 +475,7 @@
       </dl>
       <!-- A closed cycle's objective cannot be edited but may still be
            carried over by its owner: next-cycle alone shows the bar. -->
-      <xsl:if test="@can-edit = '1' or string(@next-cycle) != ''">
+      <xsl:if test="$tools and (@can-edit = '1' or string(@next-cycle) != '')">
         <xsl:apply-templates select="." mode="actions"/>
       </xsl:if>
       <xsl:apply-templates select="hint"/>
@@ -453,6 +487,7 @@
         <xsl:when test="kr">
           <xsl:call-template name="kr-table">
             <xsl:with-param name="detail" select="$detail"/>
+            <xsl:with-param name="tools" select="$tools"/>
           </xsl:call-template>
         </xsl:when>
         <!-- Say "no KRs" only where KRs were sent; aligned objectives
@@ -463,7 +498,7 @@
           </p>
         </xsl:when>
       </xsl:choose>
-      <xsl:if test="$checkin and @can-checkin = '1' and kr[@can-checkin = '1'] and string(/page/@token) != ''">
+      <xsl:if test="$tools and $checkin and @can-checkin = '1' and kr[@can-checkin = '1'] and string(/page/@token) != ''">
         <xsl:apply-templates select="." mode="checkin-form">
           <xsl:with-param name="open" select="$detail"/>
         </xsl:apply-templates>
@@ -513,6 +548,7 @@
 
   <xsl:template name="kr-table">
     <xsl:param name="detail" select="false()"/>
+    <xsl:param name="tools" select="not($print)"/>
     <div class="table-wrap">
       <table class="krs">
         <thead>
@@ -527,6 +563,7 @@
         </thead>
         <xsl:apply-templates select="kr" mode="row">
           <xsl:with-param name="detail" select="$detail"/>
+          <xsl:with-param name="tools" select="$tools"/>
         </xsl:apply-templates>
       </table>
     </div>
@@ -536,11 +573,12 @@
        aligned objectives) stay grouped. -->
   <xsl:template match="kr" mode="row">
     <xsl:param name="detail" select="false()"/>
+    <xsl:param name="tools" select="not($print)"/>
     <tbody class="kr" id="kr-{@id}">
       <tr>
         <th scope="row" class="kr-title">
           <xsl:value-of select="title"/>
-          <xsl:if test="owner or $detail or @can-edit = '1'">
+          <xsl:if test="owner or $detail or ($tools and @can-edit = '1')">
             <span class="kr-sub">
               <xsl:if test="$detail">
                 <span class="badge kind-{@kind}">
@@ -549,7 +587,7 @@
                 <xsl:text> </xsl:text>
               </xsl:if>
               <xsl:apply-templates select="owner" mode="person-link"/>
-              <xsl:if test="@can-edit = '1'">
+              <xsl:if test="$tools and @can-edit = '1'">
                 <xsl:text> </xsl:text>
                 <a class="edit-link" href="{$base}/edit/kr/{@id}">
                   <xsl:call-template name="t"><xsl:with-param name="k" select="'action.edit'"/></xsl:call-template>
@@ -692,6 +730,16 @@
     <xsl:if test="string($version) != ''">
       <input type="hidden" name="version" value="{$version}"/>
     </xsl:if>
+  </xsl:template>
+
+  <!-- The error a refused POST came back with, for field $name of $sent
+       (the /page/form the server echoes, as for comments and check-ins). -->
+  <xsl:template name="sent-error">
+    <xsl:param name="sent"/>
+    <xsl:param name="name"/>
+    <xsl:for-each select="$sent/field[@name = $name][string(@error) != '']">
+      <p class="field-error"><xsl:call-template name="t"><xsl:with-param name="k" select="@error"/></xsl:call-template></p>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- A one-button POST form (archive, carry over, next cycle): a link

@@ -1,0 +1,704 @@
+/* okr-meet: the meetings of the method.  A unit's calendar of meetings
+ * (flagging a unit with no review for more than two weeks), each meeting
+ * page with its attendance, minutes and decisions, and the review
+ * meeting's four-quadrant board: progress of each O and KR, the overall
+ * status, this week's work items and the coming month's.  Closing a
+ * meeting freezes what it showed: later readers see what the room saw.
+ *
+ * Like okr-edit, every POST has passed the CSRF checks of req.c and
+ * answers 303 (Post/Redirect/Get); the store checks who may manage a
+ * meeting and that a closed one never changes. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+
+#include "arena.h"
+#include "form.h"
+#include "okr.h"
+#include "render.h"
+#include "req.h"
+#include "store.h"
+#include "view.h"
+
+static struct store *st;
+
+#define REVIEW_GAP	14	/* days without a review before the flag */
+#define MAX_TITLE	200
+#define MAX_TEXT	20000
+
+static const char *const type_names[MEET__MAX] = { "awareness", "consensus",
+	"action", "review", "monthly", "quarterly" };
+static const char *const state_names[MSTATE__MAX] = { "planned", "open", "closed" };
+static const char *const status_names[BOARD__MAX] = { "on-track", "at-risk",
+	"off-track" };
+
+static const char *
+day_str(struct req *r, int32_t day)
+{
+	char buf[11];
+
+	okr_date_format(day, buf);
+	return arena_strdup(&r->ar, buf);
+}
+
+static const struct cycle *
+cycle_of(struct view *v, uint32_t id)
+{
+	size_t i;
+
+	for (i = 0; i < v->ncycles; i++)
+		if (v->cycles[i].id == id)
+			return &v->cycles[i];
+	return NULL;
+}
+
+/* <meeting> with what every listing shows. */
+static xmlNodePtr
+meeting_node(struct view *v, xmlNodePtr parent, const struct meeting *m)
+{
+	xmlNodePtr n = xmlNewChild(parent, NULL, BAD_CAST "meeting", NULL), un;
+	const struct unit *u = view_unit(v, m->unit);
+	struct objective o;
+
+	render_attr_u(n, "id", m->id);
+	render_attr(n, "type", type_names[m->type]);
+	render_attr(n, "state", state_names[m->state]);
+	render_attr(n, "date", day_str(v->r, m->day));
+	render_attr_u(n, "version", m->version);
+	render_text(n, "title", m->title);
+	if (u != NULL) {
+		un = xmlNewChild(n, NULL, BAD_CAST "unit", NULL);
+		render_attr_u(un, "id", u->id);
+		render_attr(un, "name", u->name);
+	}
+	if (m->objective != 0 &&
+	    store_objective_get(st, &v->r->ar, m->objective, &o) == STORE_OK)
+		render_attr_u(render_text(n, "objective", o.title), "id", o.id);
+	return n;
+}
+
+/* ---------------------------------------------------------- calendar */
+
+static int
+page_calendar(struct req *r)
+{
+	struct view v;
+	struct unit u;
+	struct meeting *m;
+	struct objective *o;
+	xmlNodePtr page, un, cal, os;
+	int32_t last = 0;
+	size_t i, n, no;
+	int rc;
+
+	if ((rc = view_init(&v, r, st)) != 0)
+		return rc;
+	if ((rc = store_unit_get(st, &r->ar, r->id, &u)) != STORE_OK) {
+		r->errkey = "err.unit";
+		return view_status(rc);
+	}
+	if ((rc = store_meetings_by_unit(st, &r->ar, u.id, &m, &n)) != STORE_OK)
+		return view_status(rc);
+	if ((page = view_page(&v, "meetings")) == NULL)
+		return 500;
+	un = xmlNewChild(page, NULL, BAD_CAST "unit", NULL);
+	render_attr_u(un, "id", u.id);
+	render_attr(un, "name", u.name);
+	render_attr(un, "level", okr_level_names[u.level]);
+	if (view_may(&v, PERM_MANAGE_UNIT, u.id))
+		render_attr(un, "can-manage", "1");
+	for (i = 0; i < n; i++)
+		if (m[i].type == MEET_REVIEW && m[i].state != MEET_PLANNED &&
+		    m[i].day <= okr_today() && m[i].day > last)
+			last = m[i].day;
+	cal = xmlNewChild(page, NULL, BAD_CAST "calendar", NULL);
+	if (last != 0)
+		render_attr(cal, "last-review", day_str(r, last));
+	/* "Without follow-up and review, OKRs are only decoration." */
+	if (v.sel != NULL && v.sel->state == CYCLE_ACTIVE &&
+	    (last == 0 || okr_today() - last > REVIEW_GAP))
+		render_attr(cal, "review-overdue", "1");
+	for (i = n; i-- > 0;)
+		if (v.sel == NULL || m[i].cycle == v.sel->id)
+			meeting_node(&v, page, &m[i]);
+	os = xmlNewChild(page, NULL, BAD_CAST "objectives", NULL);
+	if (v.sel != NULL && (rc = store_objectives_by_cycle_unit(st, &r->ar,
+	    v.sel->id, u.id, &o, &no)) == STORE_OK)
+		for (i = 0; i < no; i++)
+			if (o[i].level != LEVEL_PERSONAL && o[i].state != OBJ_ARCHIVED)
+				render_attr_u(render_text(os, "objective", o[i].title),
+				    "id", o[i].id);
+	return render_send(r, page, "meetings", 200) == 0 ? 0 : 500;
+}
+
+/* Plans a meeting; a wrong field is a 400 page (the calendar's form is
+ * small: type, date, title, objective). */
+static int
+post_new(struct req *r)
+{
+	struct view v;
+	struct form f;
+	struct meeting m;
+	const char *title;
+	int type = 0, rc;
+
+	if ((rc = view_init(&v, r, st)) != 0)
+		return rc;
+	if (r->me == NULL || v.sel == NULL)
+		return view_error(r, STORE_FORBIDDEN);
+	memset(&m, 0, sizeof(m));
+	form_init(&f, r);
+	form_choice(&f, KEY_KIND, type_names, MEET__MAX, &type);
+	form_date(&f, KEY_DUE, 1, v.sel->start - 366, v.sel->end + 366, &m.day);
+	form_text(&f, KEY_TITLE, 0, MAX_TITLE, &title);
+	form_id(&f, KEY_UNIT, 1, &m.unit);
+	form_id(&f, KEY_OBJECTIVE, 0, &m.objective);
+	if (f.nerr > 0)
+		return 400;
+	m.type = type;
+	m.cycle = v.sel->id;
+	m.status = -1;
+	m.title = (char *)title;
+	if ((rc = store_meeting_put(st, r->me->id, &m)) != STORE_OK)
+		return view_error(r, rc);
+	render_redirect(r, arena_printf(&r->ar, "%s/meet/%u", r->script, m.id), NULL);
+	return 0;
+}
+
+/* ------------------------------------------------------ the board */
+
+/* The share of the cycle elapsed on day, in [0, 1]. */
+static double
+elapsed(const struct cycle *c, int32_t day)
+{
+	double e;
+
+	if (c == NULL || c->end <= c->start)
+		return 1;
+	e = (double)(day - c->start) / (double)(c->end - c->start);
+	return e < 0 ? 0 : e > 1 ? 1 : e;
+}
+
+/* The status a board derives: the mean score against where a healthy
+ * final 0.7 would put it by now.  Within 0.05 of that is on track, within
+ * 0.2 at risk, further off track. */
+static enum bstatus
+derive_status(double score, double share)
+{
+	double gap = score - 0.7 * share;
+
+	if (gap >= -0.05)
+		return BOARD_ON_TRACK;
+	return gap >= -0.2 ? BOARD_AT_RISK : BOARD_OFF_TRACK;
+}
+
+static void
+action_node(struct view *v, xmlNodePtr parent, const struct action *a,
+    const struct meeting *m)
+{
+	xmlNodePtr n = xmlNewChild(parent, NULL, BAD_CAST "action", NULL);
+	struct kr k;
+
+	render_attr_u(n, "id", a->id);
+	render_attr(n, "state", a->state == ACTION_DONE ? "done" : "open");
+	render_attr(n, "due", day_str(v->r, a->due));
+	render_attr_u(n, "version", a->version);
+	if (a->kr != 0)
+		render_attr_u(n, "kr", a->kr);
+	if (m->state != MEET_CLOSED && a->state == ACTION_OPEN && v->r->me != NULL &&
+	    (a->owner == v->r->me->id || a->created_by == v->r->me->id ||
+	    view_may(v, PERM_MANAGE_UNIT, a->unit)))
+		render_attr(n, "can-edit", "1");
+	render_text(n, "title", a->title);
+	view_person_ref(v, n, "owner", a->owner);
+	if (a->kr != 0 && store_kr_get(st, &v->r->ar, a->kr, &k) == STORE_OK)
+		render_text(n, "kr-title", k.title);
+}
+
+/* The four quadrants of a review meeting, as they stand on day ref. */
+static int
+board(struct view *v, xmlNodePtr mn, const struct meeting *m, int32_t ref)
+{
+	xmlNodePtr b = xmlNewChild(mn, NULL, BAD_CAST "board", NULL), prog, week, month;
+	const struct cycle *c = cycle_of(v, m->cycle);
+	struct objective *o, one;
+	struct action *a;
+	size_t i, n, na, count = 0;
+	double s, sum = 0, share;
+	int32_t monday, sunday;
+	enum bstatus derived;
+	int rc;
+
+	prog = xmlNewChild(b, NULL, BAD_CAST "progress", NULL);
+	if (m->objective != 0) {
+		if ((rc = store_objective_get(st, &v->r->ar, m->objective, &one)) != STORE_OK)
+			return view_status(rc);
+		o = &one;
+		n = 1;
+	} else if ((rc = store_objectives_by_cycle_unit(st, &v->r->ar, m->cycle,
+	    m->unit, &o, &n)) != STORE_OK)
+		return view_status(rc);
+	for (i = 0; i < n; i++) {
+		if (o[i].level == LEVEL_PERSONAL || o[i].state == OBJ_ARCHIVED)
+			continue;
+		if ((rc = view_objective(v, prog, &o[i], VIEW_KRS | VIEW_PERMS |
+		    VIEW_TREND, &s)) != 0)
+			return rc;
+		sum += s;
+		count++;
+	}
+	share = elapsed(c, ref);
+	s = count ? sum / (double)count : 0;
+	derived = derive_status(s, share);
+	render_attr(b, "status", status_names[m->status >= 0 ? m->status : (int)derived]);
+	render_attr(b, "derived", status_names[derived]);
+	render_attr_num(b, "elapsed", (double)okr_pct(share) / 100);
+	view_score_attrs(b, s);
+	if (m->status >= 0 && m->status_reason != NULL)
+		render_attr(b, "override-reason", m->status_reason);
+	/* Monday to Sunday of the reference day's week (1970-01-05 was a
+	 * Monday), then the thirty days after it. */
+	monday = ref - ((ref - 4) % 7 + 7) % 7;
+	sunday = monday + 6;
+	week = xmlNewChild(b, NULL, BAD_CAST "week", NULL);
+	render_attr(week, "from", day_str(v->r, monday));
+	render_attr(week, "to", day_str(v->r, sunday));
+	month = xmlNewChild(b, NULL, BAD_CAST "month", NULL);
+	render_attr(month, "from", day_str(v->r, sunday + 1));
+	render_attr(month, "to", day_str(v->r, sunday + 30));
+	if ((rc = store_actions_by_unit(st, &v->r->ar, m->unit, &a, &na)) != STORE_OK)
+		return view_status(rc);
+	for (i = 0; i < na; i++) {
+		if (m->objective != 0 && a[i].objective != m->objective &&
+		    a[i].meeting != m->id)
+			continue;
+		/* This week: due in it, or added in this meeting; overdue open
+		 * items stay in view until done. */
+		if ((a[i].due >= monday && a[i].due <= sunday) || a[i].meeting == m->id ||
+		    (a[i].due < monday && a[i].state == ACTION_OPEN))
+			action_node(v, week, &a[i], m);
+		else if (a[i].due > sunday && a[i].due <= sunday + 30)
+			action_node(v, month, &a[i], m);
+	}
+	return 0;
+}
+
+/* Whether login is a word of the space-separated list. */
+static int
+listed(const char *list, const char *login)
+{
+	size_t n = strlen(login);
+	const char *p;
+
+	for (p = list; p != NULL && (p = strstr(p, login)) != NULL; p += n)
+		if ((p == list || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0'))
+			return 1;
+	return 0;
+}
+
+static void
+attendee(xmlNodePtr att, const struct person *who, const char *present)
+{
+	xmlNodePtr pn = xmlNewChild(att, NULL, BAD_CAST "person", NULL);
+
+	render_attr(pn, "login", who->login);
+	render_attr(pn, "name", who->name);
+	if (listed(present, who->login))
+		render_attr(pn, "present", "1");
+}
+
+/* Everyone of unit and the units below it (the whole department comes
+ * to its meetings), and the unit's lead. */
+static int
+attendance(struct view *v, xmlNodePtr att, const struct meeting *m,
+    uint32_t unit, int depth)
+{
+	const struct unit *u = view_unit(v, unit);
+	const struct person *lead;
+	struct person *p;
+	struct unit *kids;
+	size_t i, n;
+	int rc;
+
+	if (depth == 0 && u != NULL && (lead = view_person(v, u->lead)) != NULL &&
+	    lead->unit != unit)
+		attendee(att, lead, m->present);
+	if ((rc = store_people_in_unit(st, &v->r->ar, unit, &p, &n)) != STORE_OK)
+		return view_status(rc);
+	for (i = 0; i < n; i++)
+		attendee(att, &p[i], m->present);
+	if (depth > 8 || (rc = store_units_children(st, &v->r->ar, unit, &kids, &n)) != STORE_OK)
+		return depth > 8 ? 0 : view_status(rc);
+	for (i = 0; i < n; i++)
+		if ((rc = attendance(v, att, m, kids[i].id, depth + 1)) != 0)
+			return rc;
+	return 0;
+}
+
+/* The whole <meeting> of the meeting page, live. */
+static int
+meeting_live(struct view *v, xmlNodePtr page, const struct meeting *m)
+{
+	xmlNodePtr mn = meeting_node(v, page, m);
+	int rc;
+
+	if ((rc = attendance(v, xmlNewChild(mn, NULL, BAD_CAST "attendance", NULL),
+	    m, m->unit, 0)) != 0)
+		return rc;
+	render_text(mn, "minutes", m->minutes);
+	render_text(mn, "decisions", m->decisions);
+	/* A planned meeting previews its day; an open one (and the one
+	 * being closed) shows today. */
+	if (m->type == MEET_REVIEW && (rc = board(v, mn, m,
+	    m->state == MEET_PLANNED ? m->day : okr_today())) != 0)
+		return rc;
+	return 0;
+}
+
+static int
+meeting_load(struct req *r, struct view *v, struct meeting *m)
+{
+	int rc;
+
+	if ((rc = view_init(v, r, st)) != 0)
+		return rc;
+	if ((rc = store_meeting_get(st, &r->ar, r->id, m)) != STORE_OK) {
+		r->errkey = "err.meeting";
+		return view_status(rc);
+	}
+	return 0;
+}
+
+/* A closed meeting shows what it showed when it closed. */
+static int
+meeting_frozen(struct view *v, xmlNodePtr page, const struct meeting *m)
+{
+	xmlDocPtr doc;
+	xmlNodePtr copy;
+	char *xml;
+	int rc;
+
+	if ((rc = store_meeting_snapshot(st, &v->r->ar, m->id, &xml)) != STORE_OK)
+		return view_status(rc);
+	/* Our own document, parsed as untrusted all the same. */
+	doc = xmlReadMemory(xml, (int)strlen(xml), NULL, "UTF-8", XML_PARSE_NONET);
+	if (doc == NULL)
+		return 500;
+	copy = xmlDocCopyNode(xmlDocGetRootElement(doc), page->doc, 1);
+	xmlFreeDoc(doc);
+	if (copy == NULL)
+		return 500;
+	xmlAddChild(page, copy);
+	xmlSetProp(copy, BAD_CAST "state", BAD_CAST "closed");
+	render_attr(copy, "frozen", "1");
+	return 0;
+}
+
+static int
+page_meeting(struct req *r)
+{
+	struct view v;
+	struct meeting m;
+	xmlNodePtr page, mn;
+	int rc;
+
+	if ((rc = meeting_load(r, &v, &m)) != 0)
+		return rc;
+	if ((page = view_page(&v, "meeting")) == NULL)
+		return 500;
+	if (r->val[KEY_PRINT] != NULL)
+		render_attr(page, "print", "1");
+	rc = m.state == MEET_CLOSED ? meeting_frozen(&v, page, &m) :
+	    meeting_live(&v, page, &m);
+	if (rc != 0) {
+		xmlFreeDoc(page->doc);
+		return rc;
+	}
+	mn = page->last;
+	if (m.state != MEET_CLOSED) {
+		if (view_may(&v, PERM_MANAGE_UNIT, m.unit))
+			render_attr(mn, "can-manage", "1");
+		if (r->me != NULL)
+			render_attr(mn, "can-act", "1");
+	}
+	r->etag = arena_printf(&r->ar, "\"m%u-%u\"", m.id, m.version);
+	return render_send(r, page, "meeting", 200) == 0 ? 0 : 500;
+}
+
+/* ----------------------------------------------------- meeting edits */
+
+/* Loads the meeting a POST changes and the version the form saw. */
+static int
+meeting_post(struct req *r, struct view *v, struct meeting *m)
+{
+	uint32_t ver;
+	int rc;
+
+	if ((rc = meeting_load(r, v, m)) != 0)
+		return rc;
+	if (r->me == NULL)
+		return view_error(r, STORE_FORBIDDEN);
+	if (r->val[KEY_VERSION] == NULL || req_parse_id(r->val[KEY_VERSION], &ver) == -1)
+		return 400;
+	m->version = ver;
+	return 0;
+}
+
+/* Writes m and goes back to the meeting page. */
+static int
+meeting_save(struct req *r, struct meeting *m)
+{
+	int rc = store_meeting_put(st, r->me->id, m);
+
+	if (rc == STORE_CLOSED) {
+		r->errkey = "err.meeting.closed";
+		return 409;
+	}
+	if (rc == STORE_INVALID) {
+		r->errkey = "err.meeting.state";
+		return 409;
+	}
+	if (rc != STORE_OK)
+		return view_error(r, rc);
+	render_redirect(r, arena_printf(&r->ar, "%s/meet/%u", r->script, m->id), NULL);
+	return 0;
+}
+
+static int
+post_open(struct req *r)
+{
+	struct view v;
+	struct meeting m;
+	int rc;
+
+	if ((rc = meeting_post(r, &v, &m)) != 0)
+		return rc;
+	m.state = MEET_OPEN;
+	return meeting_save(r, &m);
+}
+
+static int
+post_attendance(struct req *r)
+{
+	struct view v;
+	struct meeting m;
+	struct person p;
+	char *list, *e;
+	size_t i, len = 0;
+	int rc;
+
+	if ((rc = meeting_post(r, &v, &m)) != 0)
+		return rc;
+	for (i = 0; i < r->nmulti[KEY_LOGIN]; i++)
+		len += strlen(r->multi[KEY_LOGIN][i]) + 1;
+	list = e = arena_alloc(&r->ar, len + 1);
+	for (i = 0; i < r->nmulti[KEY_LOGIN]; i++) {
+		/* Only people the store knows: the list is data, not text. */
+		if (store_person_by_login(st, &r->ar, r->multi[KEY_LOGIN][i], &p) != STORE_OK)
+			return 400;
+		e += sprintf(e, "%s%s", e == list ? "" : " ", p.login);
+	}
+	m.present = list;
+	return meeting_save(r, &m);
+}
+
+static int
+post_minutes(struct req *r)
+{
+	struct view v;
+	struct meeting m;
+	struct form f;
+	const char *minutes, *decisions;
+	int rc;
+
+	if ((rc = meeting_post(r, &v, &m)) != 0)
+		return rc;
+	form_init(&f, r);
+	form_text(&f, KEY_TEXT, 0, MAX_TEXT, &minutes);
+	form_text(&f, KEY_NOTE, 0, MAX_TEXT, &decisions);
+	if (f.nerr > 0)
+		return 400;
+	m.minutes = (char *)minutes;
+	m.decisions = (char *)decisions;
+	return meeting_save(r, &m);
+}
+
+/* Overrides the board's derived status, with a reason; an empty state
+ * goes back to the derived one. */
+static int
+post_status(struct req *r)
+{
+	struct view v;
+	struct meeting m;
+	struct form f;
+	const char *reason;
+	int status = -1, rc;
+
+	if ((rc = meeting_post(r, &v, &m)) != 0)
+		return rc;
+	form_init(&f, r);
+	if (r->val[KEY_STATE] != NULL && *r->val[KEY_STATE] != '\0')
+		form_choice(&f, KEY_STATE, status_names, BOARD__MAX, &status);
+	form_text(&f, KEY_TEXT, status >= 0, MAX_TITLE, &reason);
+	if (f.nerr > 0) {
+		r->errkey = "err.board.reason";
+		return 400;
+	}
+	m.status = status;
+	m.status_reason = status >= 0 ? (char *)reason : NULL;
+	return meeting_save(r, &m);
+}
+
+/* What the closing user may do is not part of the record. */
+static void
+strip_permissions(xmlNodePtr n)
+{
+	for (; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		xmlUnsetProp(n, BAD_CAST "can-edit");
+		xmlUnsetProp(n, BAD_CAST "can-checkin");
+		xmlUnsetProp(n, BAD_CAST "next-cycle");
+		strip_permissions(n->children);
+	}
+}
+
+/* Freezes the meeting: the page as it stands now becomes its record. */
+static int
+post_close(struct req *r)
+{
+	struct view v;
+	struct meeting m;
+	xmlDocPtr doc;
+	xmlNodePtr root;
+	xmlBufferPtr buf;
+	int rc;
+
+	if ((rc = meeting_post(r, &v, &m)) != 0)
+		return rc;
+	if (m.state != MEET_OPEN) {
+		r->errkey = m.state == MEET_CLOSED ? "err.meeting.closed" : "err.meeting.state";
+		return 409;
+	}
+	m.state = MEET_CLOSED;	/* the snapshot shows the closed meeting */
+	doc = xmlNewDoc(BAD_CAST "1.0");
+	root = xmlNewDocNode(doc, NULL, BAD_CAST "snapshot", NULL);
+	xmlDocSetRootElement(doc, root);
+	if ((rc = meeting_live(&v, root, &m)) != 0) {
+		xmlFreeDoc(doc);
+		return rc;
+	}
+	m.state = MEET_OPEN;
+	strip_permissions(root->children);
+	buf = xmlBufferCreate();
+	xmlNodeDump(buf, doc, root->children, 0, 0);
+	rc = store_meeting_close(st, r->me->id, &m, (const char *)xmlBufferContent(buf));
+	xmlBufferFree(buf);
+	xmlFreeDoc(doc);
+	if (rc == STORE_CLOSED || rc == STORE_INVALID) {
+		r->errkey = rc == STORE_CLOSED ? "err.meeting.closed" : "err.meeting.state";
+		return 409;
+	}
+	if (rc != STORE_OK)
+		return view_error(r, rc);
+	render_redirect(r, arena_printf(&r->ar, "%s/meet/%u", r->script, m.id), NULL);
+	return 0;
+}
+
+/* An action item added on the board. */
+static int
+post_action(struct req *r)
+{
+	struct view v;
+	struct meeting m;
+	struct form f;
+	struct action a;
+	struct person p;
+	const char *title, *owner;
+	int rc;
+
+	if ((rc = meeting_load(r, &v, &m)) != 0)
+		return rc;
+	if (r->me == NULL)
+		return view_error(r, STORE_FORBIDDEN);
+	memset(&a, 0, sizeof(a));
+	form_init(&f, r);
+	form_text(&f, KEY_TITLE, 1, MAX_TITLE, &title);
+	form_text(&f, KEY_OWNER, 1, 64, &owner);
+	form_date(&f, KEY_DUE, 1, m.day - 366, m.day + 366, &a.due);
+	form_id(&f, KEY_KR, 0, &a.kr);
+	if (f.err[KEY_OWNER] == NULL &&
+	    store_person_by_login(st, &r->ar, owner, &p) != STORE_OK)
+		form_error(&f, KEY_OWNER, "err.field.choice");
+	if (f.nerr > 0) {
+		r->errkey = "err.action";
+		return 400;
+	}
+	a.title = (char *)title;
+	a.owner = p.id;
+	a.unit = m.unit;
+	a.meeting = m.id;
+	if ((rc = store_action_put(st, r->me->id, &a)) == STORE_CLOSED) {
+		r->errkey = "err.meeting.closed";
+		return 409;
+	}
+	if (rc != STORE_OK)
+		return view_error(r, rc);
+	render_redirect(r, arena_printf(&r->ar, "%s/meet/%u", r->script, m.id), NULL);
+	return 0;
+}
+
+static int
+post_action_done(struct req *r)
+{
+	struct view v;
+	struct action a;
+	uint32_t ver;
+	int rc;
+
+	if ((rc = view_init(&v, r, st)) != 0)
+		return rc;
+	if (r->me == NULL)
+		return view_error(r, STORE_FORBIDDEN);
+	if ((rc = store_action_get(st, &r->ar, r->id, &a)) != STORE_OK)
+		return view_status(rc);
+	if (r->val[KEY_VERSION] == NULL || req_parse_id(r->val[KEY_VERSION], &ver) == -1)
+		return 400;
+	a.version = ver;
+	a.state = ACTION_DONE;
+	if ((rc = store_action_put(st, r->me->id, &a)) != STORE_OK)
+		return view_error(r, rc);
+	render_redirect(r, r->val[KEY_BACK] != NULL && req_local_path(r, r->val[KEY_BACK]) ?
+	    r->val[KEY_BACK] : arena_printf(&r->ar, "%s/meet/unit/%u", r->script, a.unit),
+	    NULL);
+	return 0;
+}
+
+#define K(k)	KEYBIT(KEY_##k)
+
+static const struct route routes[] = {
+	{ METHOD_GET, "/meet/unit/*", ARG_ID, K(CYCLE), page_calendar },
+	{ METHOD_POST, "/meet/new", ARG_NONE,
+	    K(CYCLE) | K(UNIT) | K(KIND) | K(DUE) | K(TITLE) | K(OBJECTIVE), post_new },
+	{ METHOD_GET, "/meet/*", ARG_ID, K(PRINT), page_meeting },
+	{ METHOD_POST, "/meet/*/open", ARG_ID, K(VERSION), post_open },
+	{ METHOD_POST, "/meet/*/close", ARG_ID, K(VERSION), post_close },
+	{ METHOD_POST, "/meet/*/attendance", ARG_ID, K(VERSION) | K(LOGIN),
+	    post_attendance },
+	{ METHOD_POST, "/meet/*/minutes", ARG_ID, K(VERSION) | K(TEXT) | K(NOTE),
+	    post_minutes },
+	{ METHOD_POST, "/meet/*/status", ARG_ID, K(VERSION) | K(STATE) | K(TEXT),
+	    post_status },
+	{ METHOD_POST, "/meet/*/action", ARG_ID,
+	    K(TITLE) | K(OWNER) | K(DUE) | K(KR), post_action },
+	{ METHOD_POST, "/meet/action/*/done", ARG_ID, K(VERSION), post_action_done },
+};
+
+int
+main(void)
+{
+	return view_main("okr-meet", routes, sizeof(routes) / sizeof(routes[0]),
+	    0, &st);
+}

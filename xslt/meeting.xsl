@@ -1,0 +1,468 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- meeting.xsl: one meeting (issue 4): its type, date and unit; for a
+     review meeting the four-quadrant board (四象限看板) in a 2 x 2 grid for
+     the projector; attendance; minutes and decisions.  Forms only while
+     the meeting is not closed: a closed meeting is frozen, shown as the
+     room saw it.  /page/@print = '1' (?print=1): no nav, forms or buttons
+     ($print in layout.xsl). -->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:include href="layout.xsl"/>
+
+  <xsl:variable name="m" select="/page/meeting"/>
+  <xsl:variable name="closed" select="$m/@state = 'closed' or $m/@frozen = '1'"/>
+  <!-- Forms are offered: not closed, not printing, a known user. -->
+  <xsl:variable name="live" select="not($closed) and not($print) and string(/page/@token) != ''"/>
+  <xsl:variable name="manage" select="$live and $m/@can-manage = '1'"/>
+
+  <xsl:template match="page" mode="title">
+    <xsl:apply-templates select="meeting" mode="name"/>
+    <xsl:text> · </xsl:text>
+    <xsl:value-of select="meeting/@date"/>
+  </xsl:template>
+
+  <!-- Its title, else its type. -->
+  <xsl:template match="meeting" mode="name">
+    <xsl:choose>
+      <xsl:when test="normalize-space(title) != ''"><xsl:value-of select="title"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="t"><xsl:with-param name="k" select="concat('meeting.type.', @type)"/></xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="page" mode="main">
+    <header class="page-head meeting-head">
+      <div class="title-row">
+        <xsl:for-each select="$m"><xsl:call-template name="mtype"/></xsl:for-each>
+        <h1><xsl:apply-templates select="$m" mode="name"/></h1>
+        <xsl:for-each select="$m"><xsl:call-template name="mstate"/></xsl:for-each>
+      </div>
+      <dl class="meta">
+        <dt><xsl:call-template name="t"><xsl:with-param name="k" select="'meeting.date'"/></xsl:call-template></dt>
+        <dd><time datetime="{$m/@date}"><xsl:value-of select="$m/@date"/></time></dd>
+        <xsl:if test="$m/unit">
+          <dt><xsl:call-template name="t"><xsl:with-param name="k" select="'o.unit'"/></xsl:call-template></dt>
+          <dd><xsl:apply-templates select="$m/unit" mode="link"/></dd>
+        </xsl:if>
+        <dt><xsl:call-template name="t"><xsl:with-param name="k" select="'field.objective'"/></xsl:call-template></dt>
+        <dd>
+          <xsl:choose>
+            <xsl:when test="$m/objective">
+              <a href="{$base}/objective/{$m/objective/@id}"><xsl:apply-templates select="$m/objective" mode="ref-title"/></a>
+            </xsl:when>
+            <xsl:otherwise><xsl:call-template name="t"><xsl:with-param name="k" select="'meeting.whole-unit'"/></xsl:call-template></xsl:otherwise>
+          </xsl:choose>
+        </dd>
+      </dl>
+      <p class="intro">
+        <xsl:call-template name="t"><xsl:with-param name="k" select="concat('meeting.about.', $m/@type)"/></xsl:call-template>
+      </p>
+      <xsl:if test="not($print)">
+        <div class="actions">
+          <xsl:if test="$m/unit">
+            <a class="action" href="{$base}/meet/unit/{$m/unit/@id}{$cq}">
+              <xsl:call-template name="t"><xsl:with-param name="k" select="'meetings'"/></xsl:call-template>
+            </a>
+          </xsl:if>
+          <a class="action" href="{$base}/meet/{$m/@id}?print=1">
+            <xsl:call-template name="t"><xsl:with-param name="k" select="'meeting.print'"/></xsl:call-template>
+          </a>
+          <xsl:if test="$manage and $m/@state = 'planned'">
+            <xsl:call-template name="button-form">
+              <xsl:with-param name="action" select="concat($base, '/meet/', $m/@id, '/open')"/>
+              <xsl:with-param name="label-key" select="'meeting.open'"/>
+              <xsl:with-param name="version" select="$m/@version"/>
+              <xsl:with-param name="class" select="'meet-open'"/>
+            </xsl:call-template>
+          </xsl:if>
+          <xsl:if test="$manage and $m/@state = 'open'">
+            <xsl:call-template name="button-form">
+              <xsl:with-param name="action" select="concat($base, '/meet/', $m/@id, '/close')"/>
+              <xsl:with-param name="label-key" select="'meeting.close'"/>
+              <xsl:with-param name="version" select="$m/@version"/>
+              <xsl:with-param name="class" select="'meet-close'"/>
+            </xsl:call-template>
+            <span class="muted"><xsl:call-template name="t"><xsl:with-param name="k" select="'meeting.close-note'"/></xsl:call-template></span>
+          </xsl:if>
+        </div>
+      </xsl:if>
+      <xsl:if test="$closed">
+        <p class="frozen">
+          <xsl:call-template name="t"><xsl:with-param name="k" select="'meeting.frozen'"/></xsl:call-template>
+        </p>
+      </xsl:if>
+    </header>
+
+    <xsl:apply-templates select="$m/board"/>
+    <xsl:apply-templates select="$m/attendance"/>
+    <xsl:call-template name="minutes"/>
+  </xsl:template>
+
+  <!-- ========================================================= attendance -->
+
+  <xsl:template match="attendance">
+    <section class="attendance" id="attendance">
+      <h2>
+        <xsl:call-template name="t"><xsl:with-param name="k" select="'meeting.attendance'"/></xsl:call-template>
+        <xsl:text> </xsl:text>
+        <span class="count">
+          <xsl:call-template name="t"><xsl:with-param name="k" select="'meeting.present'"/></xsl:call-template>
+          <xsl:text> </xsl:text>
+          <xsl:value-of select="count(person[@present = '1'])"/>
+          <xsl:text> / </xsl:text>
+          <xsl:value-of select="count(person)"/>
+        </span>
+      </h2>
+      <xsl:choose>
+        <xsl:when test="$manage">
+          <form class="attendance-form" method="post" action="{$base}/meet/{$m/@id}/attendance">
+            <xsl:call-template name="post-hidden"><xsl:with-param name="version" select="$m/@version"/></xsl:call-template>
+            <ul class="chips">
+              <xsl:for-each select="person">
+                <li>
+                  <label>
+                    <input type="checkbox" name="login" value="{@login}">
+                      <xsl:if test="@present = '1'"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
+                    </input>
+                    <xsl:text> </xsl:text>
+                    <xsl:call-template name="person-name"/>
+                  </label>
+                </li>
+              </xsl:for-each>
+            </ul>
+            <button type="submit"><xsl:call-template name="t"><xsl:with-param name="k" select="'meeting.save'"/></xsl:call-template></button>
+          </form>
+        </xsl:when>
+        <xsl:when test="person">
+          <ul class="chips attendees">
+            <xsl:for-each select="person">
+              <xsl:variable name="p">
+                <xsl:choose>
+                  <xsl:when test="@present = '1'">present</xsl:when>
+                  <xsl:otherwise>absent</xsl:otherwise>
+                </xsl:choose>
+              </xsl:variable>
+              <li class="{$p}">
+                <xsl:apply-templates select="." mode="person-link"/>
+                <xsl:text> </xsl:text>
+                <span class="att-mark">
+                  <xsl:call-template name="t"><xsl:with-param name="k" select="concat('meeting.', $p)"/></xsl:call-template>
+                </span>
+              </li>
+            </xsl:for-each>
+          </ul>
+        </xsl:when>
+      </xsl:choose>
+    </section>
+  </xsl:template>
+
+  <xsl:template name="person-name">
+    <xsl:choose>
+      <xsl:when test="string(@name) != ''"><xsl:value-of select="@name"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="@login"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ============================================== minutes and decisions -->
+
+  <xsl:template name="minutes">
+    <section class="minutes" id="minutes">
+      <xsl:choose>
+        <xsl:when test="$manage">
+          <form class="edit minutes-form" method="post" action="{$base}/meet/{$m/@id}/minutes">
+            <xsl:call-template name="post-hidden"><xsl:with-param name="version" select="$m/@version"/></xsl:call-template>
+            <div class="fields">
+              <div class="field">
+                <label for="meet-minutes"><xsl:call-template name="t"><xsl:with-param name="k" select="'meeting.minutes'"/></xsl:call-template></label>
+                <textarea id="meet-minutes" name="text" rows="8"><xsl:text>&#10;</xsl:text><xsl:value-of select="$m/minutes"/></textarea>
+              </div>
+              <div class="field">
+                <label for="meet-decisions"><xsl:call-template name="t"><xsl:with-param name="k" select="'meeting.decisions'"/></xsl:call-template></label>
+                <textarea id="meet-decisions" name="note" rows="5"><xsl:text>&#10;</xsl:text><xsl:value-of select="$m/decisions"/></textarea>
+              </div>
+            </div>
+            <div class="form-buttons">
+              <button type="submit"><xsl:call-template name="t"><xsl:with-param name="k" select="'meeting.save'"/></xsl:call-template></button>
+            </div>
+          </form>
+        </xsl:when>
+        <xsl:otherwise>
+          <h2><xsl:call-template name="t"><xsl:with-param name="k" select="'meeting.minutes'"/></xsl:call-template></h2>
+          <xsl:call-template name="text-block"><xsl:with-param name="s" select="$m/minutes"/></xsl:call-template>
+          <h2><xsl:call-template name="t"><xsl:with-param name="k" select="'meeting.decisions'"/></xsl:call-template></h2>
+          <xsl:call-template name="text-block"><xsl:with-param name="s" select="$m/decisions"/></xsl:call-template>
+        </xsl:otherwise>
+      </xsl:choose>
+    </section>
+  </xsl:template>
+
+  <xsl:template name="text-block">
+    <xsl:param name="s"/>
+    <xsl:choose>
+      <xsl:when test="normalize-space($s) != ''"><p class="text-block"><xsl:value-of select="$s"/></p></xsl:when>
+      <xsl:otherwise><p class="empty">—</p></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ================================================= the review board -->
+
+  <xsl:template match="board">
+    <section class="board" id="board">
+      <h2><xsl:call-template name="t"><xsl:with-param name="k" select="'board'"/></xsl:call-template></h2>
+      <div class="quadrants">
+        <section class="quadrant q1">
+          <h3><span class="qn">1</span><xsl:text> </xsl:text><xsl:call-template name="t"><xsl:with-param name="k" select="'board.q1'"/></xsl:call-template></h3>
+          <xsl:choose>
+            <xsl:when test="progress/objective">
+              <xsl:apply-templates select="progress/objective" mode="card">
+                <xsl:with-param name="h" select="'h4'"/>
+                <xsl:with-param name="checkin" select="$live"/>
+                <xsl:with-param name="tools" select="not($closed) and not($print)"/>
+              </xsl:apply-templates>
+            </xsl:when>
+            <xsl:otherwise>
+              <p class="empty"><xsl:call-template name="t"><xsl:with-param name="k" select="'o.none'"/></xsl:call-template></p>
+            </xsl:otherwise>
+          </xsl:choose>
+        </section>
+        <xsl:call-template name="q2"/>
+        <xsl:apply-templates select="week">
+          <xsl:with-param name="n" select="3"/>
+        </xsl:apply-templates>
+        <xsl:apply-templates select="month">
+          <xsl:with-param name="n" select="4"/>
+        </xsl:apply-templates>
+      </div>
+      <xsl:if test="$live and $m/@can-act = '1'">
+        <xsl:call-template name="action-form"/>
+      </xsl:if>
+    </section>
+  </xsl:template>
+
+  <!-- Quadrant 2: the overall status, the derived one when it was set by
+       hand, and what it is derived from. -->
+  <xsl:template name="q2">
+    <xsl:variable name="overridden" select="string(@override-reason) != '' or (string(@derived) != '' and @derived != @status)"/>
+    <section class="quadrant q2">
+      <h3><span class="qn">2</span><xsl:text> </xsl:text><xsl:call-template name="t"><xsl:with-param name="k" select="'board.q2'"/></xsl:call-template></h3>
+      <p class="status-big status-{@status}">
+        <xsl:call-template name="t"><xsl:with-param name="k" select="concat('board.status.', @status)"/></xsl:call-template>
+      </p>
+      <xsl:if test="$overridden">
+        <p class="override-info">
+          <span class="badge"><xsl:call-template name="t"><xsl:with-param name="k" select="'board.override'"/></xsl:call-template></span>
+          <xsl:if test="string(@override-reason) != ''">
+            <xsl:text> </xsl:text>
+            <span class="label"><xsl:call-template name="t"><xsl:with-param name="k" select="'board.reason'"/></xsl:call-template></span>
+            <xsl:text> </xsl:text>
+            <span class="reason"><xsl:value-of select="@override-reason"/></span>
+          </xsl:if>
+        </p>
+      </xsl:if>
+      <xsl:if test="string(@derived) != ''">
+        <p class="derived">
+          <span class="label"><xsl:call-template name="t"><xsl:with-param name="k" select="'board.derived'"/></xsl:call-template></span>
+          <xsl:text> </xsl:text>
+          <strong class="status-{@derived}"><xsl:call-template name="t"><xsl:with-param name="k" select="concat('board.status.', @derived)"/></xsl:call-template></strong>
+        </p>
+      </xsl:if>
+      <dl class="gauges">
+        <xsl:if test="string(@elapsed) != ''">
+          <xsl:variable name="ep" select="round(number(@elapsed) * 100)"/>
+          <dt><xsl:call-template name="t"><xsl:with-param name="k" select="'board.elapsed'"/></xsl:call-template></dt>
+          <dd>
+            <span class="score-wrap">
+              <span class="score elapsed"><xsl:value-of select="$ep"/>%</span>
+              <xsl:call-template name="bar">
+                <xsl:with-param name="pct" select="$ep"/>
+                <xsl:with-param name="band" select="'elapsed'"/>
+              </xsl:call-template>
+            </span>
+          </dd>
+        </xsl:if>
+        <xsl:if test="string(@score) != ''">
+          <dt><xsl:call-template name="t"><xsl:with-param name="k" select="'board.mean-score'"/></xsl:call-template></dt>
+          <dd>
+            <!-- The band follows the documented thresholds (README). -->
+            <xsl:variable name="s" select="number(@score)"/>
+            <xsl:call-template name="score">
+              <xsl:with-param name="score" select="@score"/>
+              <xsl:with-param name="pct" select="round($s * 100)"/>
+              <xsl:with-param name="band">
+                <xsl:choose>
+                  <xsl:when test="$s &gt;= 0.7">green</xsl:when>
+                  <xsl:when test="$s &gt;= 0.4">yellow</xsl:when>
+                  <xsl:otherwise>red</xsl:otherwise>
+                </xsl:choose>
+              </xsl:with-param>
+            </xsl:call-template>
+          </dd>
+        </xsl:if>
+      </dl>
+      <xsl:if test="$manage">
+        <xsl:variable name="cur">
+          <xsl:if test="$overridden"><xsl:value-of select="@status"/></xsl:if>
+        </xsl:variable>
+        <form class="override-form" method="post" action="{$base}/meet/{$m/@id}/status">
+          <xsl:call-template name="post-hidden"><xsl:with-param name="version" select="$m/@version"/></xsl:call-template>
+          <fieldset>
+            <legend><xsl:call-template name="t"><xsl:with-param name="k" select="'board.override'"/></xsl:call-template></legend>
+            <div class="field">
+              <label for="ov-state"><xsl:call-template name="t"><xsl:with-param name="k" select="'field.state'"/></xsl:call-template></label>
+              <select id="ov-state" name="state">
+                <option value="">
+                  <xsl:call-template name="t"><xsl:with-param name="k" select="'board.auto'"/></xsl:call-template>
+                  <xsl:if test="string(@derived) != ''">
+                    <xsl:text> (</xsl:text>
+                    <xsl:call-template name="t"><xsl:with-param name="k" select="concat('board.status.', @derived)"/></xsl:call-template>
+                    <xsl:text>)</xsl:text>
+                  </xsl:if>
+                </option>
+                <xsl:call-template name="status-option"><xsl:with-param name="v" select="'on-track'"/><xsl:with-param name="cur" select="$cur"/></xsl:call-template>
+                <xsl:call-template name="status-option"><xsl:with-param name="v" select="'at-risk'"/><xsl:with-param name="cur" select="$cur"/></xsl:call-template>
+                <xsl:call-template name="status-option"><xsl:with-param name="v" select="'off-track'"/><xsl:with-param name="cur" select="$cur"/></xsl:call-template>
+              </select>
+            </div>
+            <div class="field">
+              <label for="ov-text"><xsl:call-template name="t"><xsl:with-param name="k" select="'board.reason'"/></xsl:call-template></label>
+              <input type="text" id="ov-text" name="text" maxlength="500" value="{@override-reason}"/>
+            </div>
+            <button type="submit"><xsl:call-template name="t"><xsl:with-param name="k" select="'meeting.save'"/></xsl:call-template></button>
+          </fieldset>
+        </form>
+      </xsl:if>
+    </section>
+  </xsl:template>
+
+  <xsl:template name="status-option">
+    <xsl:param name="v"/>
+    <xsl:param name="cur"/>
+    <option value="{$v}">
+      <xsl:if test="$v = $cur"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
+      <xsl:call-template name="t"><xsl:with-param name="k" select="concat('board.status.', $v)"/></xsl:call-template>
+    </option>
+  </xsl:template>
+
+  <!-- Quadrants 3 (this week) and 4 (the coming month): action items. -->
+  <xsl:template match="week | month">
+    <xsl:param name="n"/>
+    <section class="quadrant q{$n}">
+      <h3><span class="qn"><xsl:value-of select="$n"/></span><xsl:text> </xsl:text><xsl:call-template name="t"><xsl:with-param name="k" select="concat('board.q', $n)"/></xsl:call-template></h3>
+      <p class="dates">
+        <time datetime="{@from}"><xsl:value-of select="@from"/></time>
+        <xsl:text> – </xsl:text>
+        <time datetime="{@to}"><xsl:value-of select="@to"/></time>
+      </p>
+      <xsl:choose>
+        <xsl:when test="action">
+          <ul class="action-items"><xsl:apply-templates select="action"/></ul>
+        </xsl:when>
+        <xsl:otherwise>
+          <p class="empty"><xsl:call-template name="t"><xsl:with-param name="k" select="'action.none'"/></xsl:call-template></p>
+        </xsl:otherwise>
+      </xsl:choose>
+    </section>
+  </xsl:template>
+
+  <xsl:template match="action">
+    <li class="action-item state-{@state}" id="a-{@id}">
+      <span class="a-title"><xsl:value-of select="title"/></span>
+      <xsl:if test="@state = 'done'">
+        <xsl:text> </xsl:text>
+        <span class="badge state-done"><xsl:call-template name="t"><xsl:with-param name="k" select="'action.state.done'"/></xsl:call-template></span>
+      </xsl:if>
+      <span class="a-meta">
+        <xsl:apply-templates select="owner" mode="person-link"/>
+        <xsl:if test="string(@due) != ''">
+          <xsl:if test="owner"><xsl:text> · </xsl:text></xsl:if>
+          <time datetime="{@due}"><xsl:value-of select="@due"/></time>
+        </xsl:if>
+        <xsl:if test="string(kr-title) != ''">
+          <xsl:text> · </xsl:text>
+          <span class="kr-ref">
+            <xsl:choose>
+              <xsl:when test="string(@kr) != '' and ../../progress/objective/kr[@id = current()/@kr]"><a href="#kr-{@kr}"><xsl:value-of select="kr-title"/></a></xsl:when>
+              <xsl:otherwise><xsl:value-of select="kr-title"/></xsl:otherwise>
+            </xsl:choose>
+          </span>
+        </xsl:if>
+      </span>
+      <xsl:if test="$live and @state = 'open' and @can-edit = '1'">
+        <xsl:call-template name="button-form">
+          <xsl:with-param name="action" select="concat($base, '/meet/action/', @id, '/done')"/>
+          <xsl:with-param name="label-key" select="'action.done'"/>
+          <xsl:with-param name="version" select="@version"/>
+          <xsl:with-param name="class" select="'action-done'"/>
+        </xsl:call-template>
+      </xsl:if>
+    </li>
+  </xsl:template>
+
+  <!-- POST {base}/meet/{id}/action: title, owner (one of the attendance),
+       due, kr (optional: one of the board's KRs).  The due date decides
+       the quadrant, so one form below the grid serves both. -->
+  <xsl:template name="action-form">
+    <xsl:variable name="sent" select="/page/form[contains(@action, concat('/meet/', $m/@id, '/action'))]"/>
+    <xsl:variable name="owner">
+      <xsl:choose>
+        <xsl:when test="$sent"><xsl:value-of select="$sent/field[@name = 'owner']/@value"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="/page/@user"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="kr" select="string($sent/field[@name = 'kr']/@value)"/>
+    <details class="action-form">
+      <xsl:if test="$sent"><xsl:attribute name="open">open</xsl:attribute></xsl:if>
+      <summary><xsl:call-template name="t"><xsl:with-param name="k" select="'action.add'"/></xsl:call-template></summary>
+      <form class="edit" method="post" action="{$base}/meet/{$m/@id}/action">
+        <xsl:call-template name="post-hidden"/>
+        <xsl:if test="$sent">
+          <p class="form-message status-invalid" role="alert"><xsl:call-template name="t"><xsl:with-param name="k" select="'form.invalid'"/></xsl:call-template></p>
+        </xsl:if>
+        <div class="fields">
+          <div class="field">
+            <label for="act-title"><xsl:call-template name="t"><xsl:with-param name="k" select="'action.item'"/></xsl:call-template></label>
+            <input type="text" id="act-title" name="title" maxlength="200" value="{$sent/field[@name = 'title']/@value}"/>
+            <xsl:call-template name="sent-error"><xsl:with-param name="sent" select="$sent"/><xsl:with-param name="name" select="'title'"/></xsl:call-template>
+          </div>
+          <div class="field">
+            <label for="act-owner"><xsl:call-template name="t"><xsl:with-param name="k" select="'field.owner'"/></xsl:call-template></label>
+            <select id="act-owner" name="owner">
+              <xsl:for-each select="$m/attendance/person">
+                <option value="{@login}">
+                  <xsl:if test="@login = $owner"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
+                  <xsl:call-template name="person-name"/>
+                </option>
+              </xsl:for-each>
+            </select>
+            <xsl:call-template name="sent-error"><xsl:with-param name="sent" select="$sent"/><xsl:with-param name="name" select="'owner'"/></xsl:call-template>
+          </div>
+          <div class="field">
+            <label for="act-due"><xsl:call-template name="t"><xsl:with-param name="k" select="'field.due'"/></xsl:call-template></label>
+            <input type="date" id="act-due" name="due" value="{$sent/field[@name = 'due']/@value}"/>
+            <xsl:call-template name="sent-error"><xsl:with-param name="sent" select="$sent"/><xsl:with-param name="name" select="'due'"/></xsl:call-template>
+          </div>
+          <div class="field">
+            <label for="act-kr"><xsl:call-template name="t"><xsl:with-param name="k" select="'field.kr'"/></xsl:call-template></label>
+            <select id="act-kr" name="kr">
+              <option value=""><xsl:call-template name="t"><xsl:with-param name="k" select="'form.none'"/></xsl:call-template></option>
+              <xsl:for-each select="progress/objective[kr]">
+                <optgroup label="{title}">
+                  <xsl:for-each select="kr">
+                    <option value="{@id}">
+                      <xsl:if test="string(@id) = $kr"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
+                      <xsl:value-of select="title"/>
+                    </option>
+                  </xsl:for-each>
+                </optgroup>
+              </xsl:for-each>
+            </select>
+            <xsl:call-template name="sent-error"><xsl:with-param name="sent" select="$sent"/><xsl:with-param name="name" select="'kr'"/></xsl:call-template>
+          </div>
+        </div>
+        <div class="form-buttons">
+          <button type="submit"><xsl:call-template name="t"><xsl:with-param name="k" select="'action.add'"/></xsl:call-template></button>
+        </div>
+      </form>
+    </details>
+  </xsl:template>
+</xsl:stylesheet>
