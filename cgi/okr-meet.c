@@ -337,6 +337,74 @@ attendance(struct view *v, xmlNodePtr att, const struct meeting *m,
 	return 0;
 }
 
+/* The reason KR id was deferred in a list of "KRID reason" lines, or
+ * NULL. */
+static const char *
+deferral(struct req *r, const char *list, uint32_t id)
+{
+	const char *p, *sp, *nl;
+	char *end;
+
+	for (p = list; p != NULL && *p != '\0'; p = nl != NULL ? nl + 1 : NULL) {
+		nl = strchr(p, '\n');
+		sp = strchr(p, ' ');
+		if (strtoul(p, &end, 10) == id && end == sp)
+			return arena_strndup(&r->ar, sp + 1, nl != NULL ?
+			    (size_t)(nl - sp - 1) : strlen(sp + 1));
+	}
+	return NULL;
+}
+
+/* The department action meeting: the company's objectives, the company
+ * KRs this department carries with whether they are covered or deferred,
+ * and the action items added in it. */
+static int
+action_meeting(struct view *v, xmlNodePtr mn, const struct meeting *m)
+{
+	xmlNodePtr co = xmlNewChild(mn, NULL, BAD_CAST "company", NULL), ca, kn, an;
+	const struct unit *u = view_unit(v, m->unit);
+	struct objective *o;
+	struct action *a;
+	struct kr *k;
+	int *covered;
+	size_t i, n;
+	const char *reason;
+	double s;
+	int rc;
+
+	while (u != NULL && u->parent != 0)
+		u = view_unit(v, u->parent);
+	if (u != NULL && (rc = store_objectives_by_cycle_unit(st, &v->r->ar,
+	    m->cycle, u->id, &o, &n)) == STORE_OK)
+		for (i = 0; i < n; i++)
+			if (o[i].level == LEVEL_COMPANY && o[i].state != OBJ_ARCHIVED &&
+			    (rc = view_objective(v, co, &o[i], VIEW_KRS, &s)) != 0)
+				return rc;
+	if ((rc = store_carried_krs(st, &v->r->ar, m->unit, m->cycle, &k, &covered,
+	    &n)) != STORE_OK)
+		return view_status(rc);
+	ca = xmlNewChild(mn, NULL, BAD_CAST "carried", NULL);
+	for (i = 0; i < n; i++) {
+		kn = xmlNewChild(ca, NULL, BAD_CAST "kr", NULL);
+		render_attr_u(kn, "id", k[i].id);
+		view_score_attrs(kn, okr_kr_score(k[i].kind, k[i].direction,
+		    k[i].start, k[i].target, k[i].current));
+		if (covered[i])
+			render_attr(kn, "covered", "1");
+		render_text(kn, "title", k[i].title);
+		view_person_ref(v, kn, "owner", k[i].owner);
+		if ((reason = deferral(v->r, m->deferred, k[i].id)) != NULL)
+			render_text(kn, "deferred", reason);
+	}
+	an = xmlNewChild(mn, NULL, BAD_CAST "actions", NULL);
+	if ((rc = store_actions_by_unit(st, &v->r->ar, m->unit, &a, &n)) != STORE_OK)
+		return view_status(rc);
+	for (i = 0; i < n; i++)
+		if (a[i].meeting == m->id)
+			action_node(v, an, &a[i], m);
+	return 0;
+}
+
 /* The whole <meeting> of the meeting page, live. */
 static int
 meeting_live(struct view *v, xmlNodePtr page, const struct meeting *m)
@@ -353,6 +421,8 @@ meeting_live(struct view *v, xmlNodePtr page, const struct meeting *m)
 	 * being closed) shows today. */
 	if (m->type == MEET_REVIEW && (rc = board(v, mn, m,
 	    m->state == MEET_PLANNED ? m->day : okr_today())) != 0)
+		return rc;
+	if (m->type == MEET_ACTION && (rc = action_meeting(v, mn, m)) != 0)
 		return rc;
 	return 0;
 }
@@ -597,14 +667,43 @@ post_close(struct req *r)
 	rc = store_meeting_close(st, r->me->id, &m, (const char *)xmlBufferContent(buf));
 	xmlBufferFree(buf);
 	xmlFreeDoc(doc);
-	if (rc == STORE_CLOSED || rc == STORE_INVALID) {
-		r->errkey = rc == STORE_CLOSED ? "err.meeting.closed" : "err.meeting.state";
+	if (rc == STORE_CLOSED || rc == STORE_INVALID || rc == STORE_RULE) {
+		r->errkey = rc == STORE_CLOSED ? "err.meeting.closed" :
+		    rc == STORE_RULE ? "err.meeting.uncovered" : "err.meeting.state";
 		return 409;
 	}
 	if (rc != STORE_OK)
 		return view_error(r, rc);
 	render_redirect(r, arena_printf(&r->ar, "%s/meet/%u", r->script, m.id), NULL);
 	return 0;
+}
+
+/* Defers a carried company KR in a department action meeting, with the
+ * reason: the meeting may then close without covering it. */
+static int
+post_defer(struct req *r)
+{
+	struct view v;
+	struct meeting m;
+	struct form f;
+	const char *reason;
+	uint32_t kr;
+	int rc;
+
+	if ((rc = meeting_post(r, &v, &m)) != 0)
+		return rc;
+	form_init(&f, r);
+	form_id(&f, KEY_KR, 1, &kr);
+	form_text(&f, KEY_TEXT, 1, MAX_TITLE, &reason);
+	if (m.type != MEET_ACTION)
+		return 400;
+	if (f.nerr > 0 || strchr(reason, '\n') != NULL) {
+		r->errkey = "err.defer.reason";
+		return 400;
+	}
+	m.deferred = arena_printf(&r->ar, "%s%s%u %s", m.deferred ? m.deferred : "",
+	    m.deferred && *m.deferred ? "\n" : "", kr, reason);
+	return meeting_save(r, &m);
 }
 
 /* An action item added on the board. */
@@ -691,6 +790,8 @@ static const struct route routes[] = {
 	    post_minutes },
 	{ METHOD_POST, "/meet/*/status", ARG_ID, K(VERSION) | K(STATE) | K(TEXT),
 	    post_status },
+	{ METHOD_POST, "/meet/*/defer", ARG_ID, K(VERSION) | K(KR) | K(TEXT),
+	    post_defer },
 	{ METHOD_POST, "/meet/*/action", ARG_ID,
 	    K(TITLE) | K(OWNER) | K(DUE) | K(KR), post_action },
 	{ METHOD_POST, "/meet/action/*/done", ARG_ID, K(VERSION), post_action_done },

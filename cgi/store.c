@@ -110,7 +110,7 @@ static const struct field meeting_fields[] = {
 	F(meeting, 11, FT_I64, created_at, 0), F(meeting, 12, FT_I64, closed_at, 0),
 	F(meeting, 13, FT_STR, title, 0), F(meeting, 14, FT_STR, minutes, 0),
 	F(meeting, 15, FT_STR, decisions, 0), F(meeting, 16, FT_STR, present, 0),
-	F(meeting, 17, FT_STR, status_reason, 0),
+	F(meeting, 17, FT_STR, status_reason, 0), F(meeting, 18, FT_STR, deferred, 0),
 };
 static const struct field action_fields[] = {
 	F(action, 1, FT_U32, id, 0), F(action, 2, FT_U32, version, 1),
@@ -1542,6 +1542,139 @@ store_allowed(struct store *st, uint32_t actor, enum perm what, uint32_t id)
 
 /* ---------------------------------------------------------- meetings */
 
+/* Whether unit is ancestor or lies below it. */
+static int
+within(struct store *st, DB_TXN *txn, struct arena *ar, uint32_t unit,
+    uint32_t ancestor, int *yes)
+{
+	struct unit u;
+	int depth, rc;
+
+	*yes = 0;
+	for (depth = 0; unit != 0 && depth < 16; depth++, unit = u.parent) {
+		if (unit == ancestor) {
+			*yes = 1;
+			return STORE_OK;
+		}
+		if ((rc = rec_get(st, txn, T_UNITS, unit, &u, ar, 0)) != STORE_OK)
+			return rc == STORE_NOTFOUND ? STORE_OK : rc;
+	}
+	return STORE_OK;
+}
+
+/* The company KRs of cycle that unit carries, and which of them an
+ * objective of the unit (or below) serves (the department action
+ * meeting's rule: a department's objectives contain the company KRs it
+ * carries). */
+static int
+carried(struct store *st, DB_TXN *txn, struct arena *ar, uint32_t unit,
+    uint32_t cycle, struct vec *krs, int **covered)
+{
+	struct unit u;
+	struct person p;
+	struct vec ov = { 0 }, kv = { 0 }, av = { 0 };
+	struct objective *o, *al;
+	struct kr *k;
+	unsigned char key[8];
+	uint32_t root = unit;
+	size_t i, j, m;
+	int rc, yes, depth;
+
+	/* The company: the top of unit's chain. */
+	for (depth = 0; depth < 16; depth++) {
+		if ((rc = rec_get(st, txn, T_UNITS, root, &u, ar, 0)) != STORE_OK)
+			return rc == STORE_NOTFOUND ? STORE_INVALID : rc;
+		if (u.parent == 0)
+			break;
+		root = u.parent;
+	}
+	be32(key, cycle);
+	be32(key + 4, root);
+	if ((rc = rec_list(st, txn, T_OBJ_CYCLE_UNIT, key, 8, ar, &ov)) != STORE_OK)
+		return rc;
+	krs->size = sizeof(struct kr);
+	krs->n = 0;
+	o = (struct objective *)ov.items;
+	for (i = 0; i < ov.n; i++) {
+		if (o[i].level != LEVEL_COMPANY || o[i].state == OBJ_ARCHIVED)
+			continue;
+		be32(key, o[i].id);
+		kv.n = 0;
+		if ((rc = rec_list(st, txn, T_KR_OBJ, key, 4, ar, &kv)) != STORE_OK)
+			return rc;
+		k = (struct kr *)kv.items;
+		for (j = 0; j < kv.n; j++) {
+			if (k[j].owner == 0 || rec_get(st, txn, T_PEOPLE, k[j].owner,
+			    &p, ar, 0) != STORE_OK)
+				continue;
+			if ((rc = within(st, txn, ar, p.unit, unit, &yes)) != STORE_OK)
+				return rc;
+			if (yes)
+				*(struct kr *)vec_push(ar, krs) = k[j];
+		}
+	}
+	*covered = arena_alloc(ar, (krs->n + 1) * sizeof(**covered));
+	k = (struct kr *)krs->items;
+	for (i = 0; i < krs->n; i++) {
+		be32(key, k[i].id);
+		av.n = 0;
+		if ((rc = rec_list(st, txn, T_OBJ_PARENT, key, 4, ar, &av)) != STORE_OK)
+			return rc;
+		al = (struct objective *)av.items;
+		for (m = 0; m < av.n && !(*covered)[i]; m++) {
+			if (al[m].state == OBJ_ARCHIVED || al[m].cycle != cycle)
+				continue;
+			if ((rc = within(st, txn, ar, al[m].unit, unit, &yes)) != STORE_OK)
+				return rc;
+			(*covered)[i] = yes;
+		}
+	}
+	return STORE_OK;
+}
+
+/* Whether the meeting's deferrals name KR id. */
+static int
+deferred(const char *list, uint32_t id)
+{
+	char want[16];
+	const char *p;
+	size_t n;
+
+	n = (size_t)snprintf(want, sizeof(want), "%u ", id);
+	for (p = list; p != NULL && *p != '\0'; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : NULL)
+		if (strncmp(p, want, n) == 0)
+			return 1;
+	return 0;
+}
+
+struct cop {
+	struct arena	*ar;
+	uint32_t	 unit, cycle;
+	struct vec	 krs;
+	int		*covered;
+};
+
+static int
+op_carried(struct store *st, DB_TXN *txn, void *arg)
+{
+	struct cop *c = arg;
+
+	return carried(st, txn, c->ar, c->unit, c->cycle, &c->krs, &c->covered);
+}
+
+int
+store_carried_krs(struct store *st, struct arena *ar, uint32_t unit,
+    uint32_t cycle, struct kr **krs, int **covered, size_t *n)
+{
+	struct cop c = { .ar = ar, .unit = unit, .cycle = cycle };
+	int rc = txn_run(st, 0, op_carried, &c);
+
+	*krs = rc == STORE_OK ? (struct kr *)c.krs.items : NULL;
+	*covered = rc == STORE_OK ? c.covered : NULL;
+	*n = rc == STORE_OK ? c.krs.n : 0;
+	return rc;
+}
+
 /* An admin, or a lead of unit or of a unit above it. */
 static int
 may_manage(struct store *st, DB_TXN *txn, struct wop *w, uint32_t unit)
@@ -1624,6 +1757,22 @@ op_meeting_close(struct store *st, DB_TXN *txn, void *arg)
 		return STORE_CLOSED;
 	if (old.state != MEET_OPEN)
 		return STORE_INVALID;
+	/* A department action meeting closes only when each company KR the
+	 * department carries is served by one of its objectives, or was
+	 * deferred with a reason. */
+	if (old.type == MEET_ACTION) {
+		struct vec krs = { 0 };
+		int *covered;
+		size_t i;
+
+		if ((rc = carried(st, txn, &w->ar, old.unit, old.cycle, &krs,
+		    &covered)) != STORE_OK)
+			return rc;
+		for (i = 0; i < krs.n; i++)
+			if (!covered[i] && !deferred(old.deferred,
+			    ((struct kr *)krs.items)[i].id))
+				return STORE_RULE;
+	}
 	old.state = MEET_CLOSED;
 	old.closed_at = w->now;
 	old.version++;

@@ -38,6 +38,7 @@ view_status(int s)
 	case STORE_NOTFOUND:
 		return 404;
 	case STORE_CONFLICT:
+	case STORE_RULE:
 		return 409;
 	case STORE_INVALID:
 		return 400;

@@ -21,7 +21,8 @@ enum sstatus {
 	STORE_NEEDRECOVERY,	/* the environment needs recovery */
 	STORE_ERR,		/* anything else; logged */
 	STORE_FORBIDDEN,	/* the actor may not do this */
-	STORE_CLOSED		/* the cycle is closed: read-only */
+	STORE_CLOSED,		/* the cycle is closed: read-only */
+	STORE_RULE		/* a rule of the method refuses it */
 };
 
 /* The actor of a write is a person id; STORE_SYSTEM is the operator's
@@ -154,6 +155,7 @@ struct meeting {
 	char		*decisions;
 	char		*present;	/* logins, space-separated */
 	char		*status_reason;
+	char		*deferred;	/* action meeting: "KRID reason" lines */
 };
 
 /* A work item: what someone will do, by when, for which KR. */
@@ -285,6 +287,11 @@ int	store_meeting_close(struct store *, uint32_t actor, struct meeting *,
 	    const char *snapshot);
 int	store_meeting_snapshot(struct store *, struct arena *, uint32_t id,
 	    char **snapshot);
+/* The company KRs a department carries in a cycle (their owner works in
+ * it or below it), each with whether an objective of the department (or
+ * below) serves it.  *covered[i] is 1 or 0. */
+int	store_carried_krs(struct store *, struct arena *, uint32_t unit,
+	    uint32_t cycle, struct kr **, int **covered, size_t *);
 
 int	store_action_get(struct store *, struct arena *, uint32_t, struct action *);
 /* A unit's action items, earliest due date first. */

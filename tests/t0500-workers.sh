@@ -170,8 +170,15 @@ check "background read requests ran during the kills ($total)" test "$total" -gt
 check "background edit requests ran during the kills ($edits)" test "$edits" -gt 10
 cat "$TMP/load.3" >> "$TMP/load"
 total=$(wc -l < "$TMP/load")
-slow=$(awk '$2 >= 5' "$TMP/load" | wc -l)
-check "no request took 5 s or more during the kills (slowest $(sort -k2 -n "$TMP/load" | tail -1 | cut -d' ' -f2) s)" \
+# A worker killed while writing its response leaves nginx 1.22 with a
+# short FastCGI response that it passes on as if complete: its client
+# then waits for the missing bytes (200, then curl's timeout, 28).  That
+# request died with its worker; it is not a stuck worker.  At most one
+# such request per kill; any other slow request is a failure.
+cut=$(awk '$2 >= 5 && $1 == 200 && $3 == 28' "$TMP/load" | wc -l)
+slow=$(awk '$2 >= 5 && !($1 == 200 && $3 == 28)' "$TMP/load" | wc -l)
+check "requests cut short by a kill: at most one per kill ($cut)" test "$cut" -le 5
+check "no other request took 5 s or more during the kills (slowest $(sort -k2 -n "$TMP/load" | tail -1 | cut -d' ' -f2) s)" \
     test "$slow" -eq 0
 [ "$slow" -eq 0 ] || note "status, seconds, curl's exit code:" \
     "$(awk '$2 >= 5 { print FILENAME ": " $0 }' "$TMP/load.1" "$TMP/load.2" \
