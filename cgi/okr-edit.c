@@ -427,6 +427,9 @@ objective_post(struct req *r, int is_new)
 		if (store_objective_get(st, &r->ar, o.id, &cur) != STORE_OK)
 			return 500;
 		return objective_form(&c, &f, "conflict", &cur, 409);
+	case STORE_RULE:
+		r->errkey = "err.review.objective";
+		return 409;
 	case STORE_INVALID:
 		/* What it names changed under the form (a KR removed...). */
 		form_error(&f, KEY_PARENT, "err.field.choice");
@@ -459,7 +462,11 @@ post_objective_archive(struct req *r)
 		return rc;
 	c.o.state = OBJ_ARCHIVED;
 	c.o.version = ver;
-	if ((rc = store_objective_put(st, r->me->id, &c.o)) != STORE_OK)
+	if ((rc = store_objective_put(st, r->me->id, &c.o)) == STORE_RULE) {
+		r->errkey = "err.review.objective";
+		return 409;
+	}
+	if (rc != STORE_OK)
 		return view_error(r, rc);
 	return redirect(r, arena_printf(&r->ar, "/objective/%u", c.o.id));
 }
@@ -613,6 +620,9 @@ kr_form(struct kctx *c, struct form *f, const char *status, const struct kr *cur
 			return rc;
 		}
 	}
+	/* The quarterly review adjusts KRs only with a reason. */
+	if (c->cycle->state == CYCLE_REVIEW)
+		form_field(f, form, KEY_NOTE, "text", "", NULL, MAX_TITLE);
 	if (c->is_new)
 		form_field(f, form, KEY_OBJECTIVE, "hidden", id_str(r, c->o.id), NULL, 0);
 	else
@@ -697,6 +707,7 @@ kr_post(struct req *r, int is_new)
 	struct kctx c;
 	struct form f;
 	struct kr k, cur;
+	const char *reason;
 	uint32_t ver = 0;
 	int rc;
 
@@ -707,15 +718,20 @@ kr_post(struct req *r, int is_new)
 	form_init(&f, r);
 	k = c.k;
 	kr_read(&c, &f, &k);
+	form_text(&f, KEY_NOTE, c.cycle->state == CYCLE_REVIEW, MAX_TITLE, &reason);
 	if (f.nerr > 0)
 		return kr_form(&c, &f, "invalid", NULL, 400);
 	if (is_new)
 		k.current = r->val[KEY_CURRENT] != NULL && *r->val[KEY_CURRENT] ?
 		    k.current : k.start;
 	k.version = ver;
-	switch ((rc = store_kr_put(st, r->me->id, &k))) {
+	switch ((rc = store_kr_adjust(st, r->me->id, &k, reason))) {
 	case STORE_OK:
 		return redirect(r, arena_printf(&r->ar, "/objective/%u", k.objective));
+	case STORE_RULE:
+		/* The cycle went under review while the form was open. */
+		form_error(&f, KEY_NOTE, "err.field.required");
+		return kr_form(&c, &f, "invalid", NULL, 400);
 	case STORE_CONFLICT:
 		if (store_kr_get(st, &r->ar, k.id, &cur) != STORE_OK)
 			return 500;
@@ -1192,7 +1208,7 @@ post_admin_cycle_next(struct req *r)
 #define K(k)	KEYBIT(KEY_##k)
 #define OBJ_KEYS (K(TITLE) | K(DESCRIPTION) | K(PARENT) | K(OWNER))
 #define KR_KEYS	(K(TITLE) | K(KIND) | K(DIRECTION) | K(START) | K(TARGET) | \
-		 K(CURRENT) | K(UNIT_LABEL) | K(DUE) | K(WEIGHT) | K(OWNER))
+		 K(CURRENT) | K(UNIT_LABEL) | K(DUE) | K(WEIGHT) | K(OWNER) | K(NOTE))
 
 static const struct route routes[] = {
 	{ METHOD_GET, "/edit/objective/new", ARG_NONE,

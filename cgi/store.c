@@ -783,7 +783,7 @@ struct wop {
 	void		*rec;
 	size_t		 n;		/* check-ins: how many */
 	uint32_t	 id, newid;	/* carry over */
-	const char	*id_str;	/* a meeting's snapshot */
+	const char	*id_str;	/* a meeting's snapshot, a KR's reason */
 	int64_t		 now;
 };
 
@@ -1185,16 +1185,33 @@ objective_refs(struct store *st, DB_TXN *txn, struct wop *w,
 	return STORE_OK;
 }
 
+/* The state of a cycle, for the rules of the quarterly review. */
+static int
+cycle_state(struct store *st, DB_TXN *txn, struct wop *w, uint32_t cycle,
+    int *state)
+{
+	struct cycle c;
+	int rc = rec_get(st, txn, T_CYCLES, cycle, &c, &w->ar, 0);
+
+	*state = rc == STORE_OK ? c.state : -1;
+	return rc == STORE_NOTFOUND ? STORE_INVALID : rc;
+}
+
 static int
 op_objective(struct store *st, DB_TXN *txn, void *arg)
 {
 	struct wop *w = arg;
 	struct objective *o = w->rec, old;
-	int rc, created;
+	int rc, created, state;
 
 	if ((rc = load_actor(st, txn, w)) != STORE_OK ||
-	    (rc = objective_refs(st, txn, w, o)) != STORE_OK)
+	    (rc = objective_refs(st, txn, w, o)) != STORE_OK ||
+	    (rc = cycle_state(st, txn, w, o->cycle, &state)) != STORE_OK)
 		return rc;
+	/* The quarterly review's rule: objectives stay unchanged; only key
+	 * results may be adjusted. */
+	if (state == CYCLE_REVIEW && w->actor != STORE_SYSTEM)
+		return STORE_RULE;
 	if ((rc = prepare(st, txn, w, T_OBJ, o, &old, &created)) != STORE_OK)
 		return rc;
 	if (!created) {
@@ -1235,7 +1252,7 @@ op_kr(struct store *st, DB_TXN *txn, void *arg)
 	struct kr *k = w->rec, old;
 	struct objective o;
 	struct person p;
-	int rc, created;
+	int rc, created, state;
 
 	if ((rc = load_actor(st, txn, w)) != STORE_OK)
 		return rc;
@@ -1243,28 +1260,55 @@ op_kr(struct store *st, DB_TXN *txn, void *arg)
 	    (k->owner != 0 && (rc = rec_get(st, txn, T_PEOPLE, k->owner, &p,
 	    &w->ar, 0)) != STORE_OK))
 		return rc == STORE_NOTFOUND ? STORE_INVALID : rc;
-	if ((rc = may_edit(st, txn, w, &o)) != STORE_OK)
+	if ((rc = may_edit(st, txn, w, &o)) != STORE_OK ||
+	    (rc = cycle_state(st, txn, w, o.cycle, &state)) != STORE_OK)
 		return rc;
+	/* At the quarterly review a KR may be adjusted, with a reason that
+	 * the history keeps. */
+	if (state == CYCLE_REVIEW && w->actor != STORE_SYSTEM &&
+	    (w->id_str == NULL || *w->id_str == '\0'))
+		return STORE_RULE;
 	if ((rc = prepare(st, txn, w, T_KRS, k, &old, &created)) != STORE_OK)
 		return rc;
 	if (!created && old.objective != k->objective)
 		return STORE_INVALID;
 	/* updated_at is the time of the check-in the KR shows, 0 for none. */
 	k->updated_at = created ? 0 : old.updated_at;
-	if ((rc = rec_put(st, txn, T_KRS, k->id, k)) != STORE_OK)
+	if ((rc = rec_put(st, txn, T_KRS, k->id, k)) != STORE_OK ||
+	    (rc = history_diff(st, txn, w, T_KRS, k->objective, k->id,
+	    created ? NULL : &old, k)) != STORE_OK)
 		return rc;
-	return history_diff(st, txn, w, T_KRS, k->objective, k->id,
-	    created ? NULL : &old, k);
+	if (w->id_str != NULL && *w->id_str != '\0')
+		return history_add(st, txn, w, k->objective, 'K', k->id, "reason",
+		    "", w->id_str);
+	return STORE_OK;
+}
+
+int
+store_kr_adjust(struct store *st, uint32_t actor, struct kr *k,
+    const char *reason)
+{
+	struct wop w = { .actor = actor, .rec = k, .id_str = reason };
+	uint32_t id = k->id, ver = k->version;
+	int rc;
+
+	if (k->title == NULL || k->objective == 0 || k->kind < 0 ||
+	    k->kind >= KR__MAX || k->direction < 0 || k->direction >= DIR__MAX ||
+	    !(k->weight >= 0) || !(k->confidence >= 0 && k->confidence <= 1))
+		return STORE_INVALID;
+	if (st->rdonly)
+		return STORE_ERR;
+	if ((rc = write_op(st, op_kr, &w)) != STORE_OK) {
+		k->id = id;
+		k->version = ver;
+	}
+	return rc;
 }
 
 int
 store_kr_put(struct store *st, uint32_t actor, struct kr *k)
 {
-	if (k->title == NULL || k->objective == 0 || k->kind < 0 ||
-	    k->kind >= KR__MAX || k->direction < 0 || k->direction >= DIR__MAX ||
-	    !(k->weight >= 0) || !(k->confidence >= 0 && k->confidence <= 1))
-		return STORE_INVALID;
-	return write_rec(st, op_kr, actor, k, T_KRS);
+	return store_kr_adjust(st, actor, k, NULL);
 }
 
 /* May the actor check in on KR k (of objective o)?  Its owner may, and

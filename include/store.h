@@ -250,6 +250,11 @@ int	store_kr_get(struct store *, struct arena *, uint32_t, struct kr *);
 int	store_krs_by_objective(struct store *, struct arena *, uint32_t obj,
 	    struct kr **, size_t *);
 int	store_kr_put(struct store *, uint32_t actor, struct kr *);
+/* store_kr_put() with a reason, which the history keeps: in a cycle under
+ * review (the quarterly review) a KR changes only with one, and its
+ * objective not at all (STORE_RULE). */
+int	store_kr_adjust(struct store *, uint32_t actor, struct kr *,
+	    const char *reason);
 
 /* Check-ins of a KR, oldest first. */
 int	store_checkins_by_kr(struct store *, struct arena *, uint32_t kr,
