@@ -98,12 +98,13 @@ valid_long(const char *s)
 	return strlen(s) <= 20000 && valid_utf8(s, 1);
 }
 
+/* Digits, or nothing: an optional choice left at "none" sends "". */
 static int
 valid_digits(const char *s)
 {
 	size_t n = strlen(s);
 
-	return n >= 1 && n <= 10 && strspn(s, "0123456789") == n;
+	return n <= 10 && strspn(s, "0123456789") == n;
 }
 
 /* Any short text: a wrong token is the CSRF check's to refuse (403). */

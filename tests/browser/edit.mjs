@@ -3,7 +3,8 @@
 //
 //   MUBIAO_URL=http://127.0.0.1:PORT/okr MUBIAO_RESULTS=FILE node tests/browser/edit.mjs
 //
-// Run by tests/t0900-browser.sh.  Every assertion prints "ok - ..." or
+// Run by tests/t0900-browser.sh; the helpers are tests/browser/lib.mjs's,
+// shared with meeting.mjs.  Every assertion prints "ok - ..." or
 // "not ok - ..." and appends "ok" or "fail" to $MUBIAO_RESULTS, like
 // tests/lib.sh.  Optional: MUBIAO_WORK (where the screenshot goes),
 // MUBIAO_SCREENSHOT (its full path), MUBIAO_CHROMIUM (the browser),
@@ -21,218 +22,16 @@
 // 5. no page has a script, every page sends its CSP, and the browser
 //    reports no console error, CSP violation or failed request.
 // 6. a screenshot of the final objective page.
-import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import {
+	BASE, CHROMIUM, ORIGIN, Stop, URL_, WAIT, WORK, bound, check, eq, expected, fail,
+	follow, go, krScore, launch, msg, need, objectiveScore, ok, pageChecks, pathOf,
+	posted, run, shown, signIn, steps, submit, text,
+} from './lib.mjs';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ROOT = path.resolve(HERE, '..', '..');
-const URL_ = (process.env.MUBIAO_URL || '').replace(/\/+$/, '');
-const RESULTS = process.env.MUBIAO_RESULTS;
-const WORK = process.env.MUBIAO_WORK || '/tmp';
 const SHOT = process.env.MUBIAO_SCREENSHOT || path.join(WORK, 'browser-objective.png');
-const CHROMIUM = process.env.MUBIAO_CHROMIUM || '/usr/bin/chromium';
-const BUDGET = Number(process.env.MUBIAO_BROWSER_BUDGET || 120) * 1000;
-const WAIT = 15000;		// every single wait of the browser
-
-if (!URL_ || !RESULTS) {
-	console.error('edit.mjs: MUBIAO_URL and MUBIAO_RESULTS must be set');
-	process.exit(2);
-}
-const ORIGIN = new URL(URL_).origin;
-const BASE = new URL(URL_).pathname;	// "/okr": where the app is mounted
-
-// --------------------------------------------------------- assertions
-
-let failed = 0;
-
-function ok(desc) {
-	console.log(`ok - ${desc}`);
-	fs.appendFileSync(RESULTS, 'ok\n');
-	return true;
-}
-
-function fail(desc, ...notes) {
-	console.log(`not ok - ${desc}`);
-	for (const n of notes)
-		for (const line of String(n).split('\n').slice(0, 12))
-			console.log(`#   ${line}`);
-	fs.appendFileSync(RESULTS, 'fail\n');
-	failed++;
-	return false;
-}
-
-function check(desc, cond, ...notes) {
-	return cond ? ok(desc) : fail(desc, ...notes);
-}
-
-function eq(desc, got, want) {
-	return check(desc, got === want, `want: ${JSON.stringify(want)}`,
-	    `got:  ${JSON.stringify(got)}`);
-}
-
-// A step that throws (a timeout, a missing element) is one failure; the
-// steps after it need what it made, so the flow stops there.
-class Stop extends Error {}
-
-function need(desc, cond, ...notes) {
-	if (!check(desc, cond, ...notes))
-		throw new Stop(desc);
-}
-
-// The whole run is bounded, whatever hangs.
-const watchdog = setTimeout(() => {
-	fail(`the browser test ends within ${BUDGET / 1000} s`);
-	process.exit(1);
-}, BUDGET);
-
-// ------------------------------------------------------------ catalog
-
-// Catalog text of key k in xslt/i18n/en.xml, as the page shows it.
-const catalog = fs.readFileSync(path.join(ROOT, 'xslt', 'i18n', 'en.xml'), 'utf8');
-function msg(k) {
-	const m = catalog.match(new RegExp(`<m k="${k.replace(/\./g, '\\.')}">([^<]*)</m>`));
-	if (!m)
-		throw new Error(`no catalog key ${k}`);
-	return m[1].replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"')
-	    .replace(/&apos;/g, "'").replace(/&amp;/g, '&');
-}
-
-// -------------------------------------------------------------- scores
-
-// As README.md "Scores": numeric/percent KRs (current - start) /
-// (target - start) clamped to [0, 1], start = target scores 1 once
-// reached in its direction; a milestone 1 when done; an objective the
-// weighted mean (plain mean when the weights are unusable); shown with
-// two decimals of the rounded percentage.
-const clamp01 = (x) => Math.min(1, Math.max(0, x));
-
-function krScore(k) {
-	if (k.kind === 'milestone')
-		return k.current >= 1 ? 1 : 0;
-	if (k.target === k.start)
-		return (k.direction === 'decrease' ? k.current <= k.target : k.current >= k.target) ? 1 : 0;
-	return clamp01((k.current - k.start) / (k.target - k.start));
-}
-
-function objectiveScore(krs) {
-	if (krs.length === 0)
-		return 0;
-	const w = krs.reduce((s, k) => s + k.weight, 0);
-	if (!(w > 0) || krs.some((k) => !(k.weight >= 0)))
-		return krs.reduce((s, k) => s + krScore(k), 0) / krs.length;
-	return krs.reduce((s, k) => s + k.weight * krScore(k), 0) / w;
-}
-
-const shown = (s) => (Math.round(clamp01(s) * 100) / 100).toFixed(2);
-
-// ----------------------------------------------------------- browsing
-
-const problems = [];		// console errors, CSP violations, failed loads
-const expected = new Set();	// "STATUS URL" of pages meant to be an error
-const notes = [];		// what is said but not asserted
-const documents = [];		// every page (main-frame response) seen
-let scriptsSeen = 0;
-
-function watch(page, who) {
-	page.on('console', (m) => {
-		if (m.type() !== 'error' && m.type() !== 'warning' &&
-		    !/content security policy/i.test(m.text()))
-			return;
-		const from = m.location()?.url || '';
-		// The browser asks the site's root for /favicon.ico by itself:
-		// that root is the intranet's, not the app's (mounted at BASE).
-		if (new URL(from || page.url()).pathname === '/favicon.ico' &&
-		    /status of 404/.test(m.text())) {
-			notes.push(`${who}: ${from}: 404 (the site root's, outside ${BASE}/)`);
-			return;
-		}
-		// Chromium logs any 4xx page, such as the conflict page of step 4.
-		const st = m.text().match(/^Failed to load resource: the server responded with a status of (\d+)/);
-		if (st && expected.has(`${st[1]} ${from}`))
-			return;
-		problems.push(`${who}: console ${m.type()}: ${m.text()} (${from || page.url()})`);
-	});
-	page.on('pageerror', (e) => problems.push(`${who}: page error: ${e.message}`));
-	page.on('requestfailed', (r) =>
-		problems.push(`${who}: request failed: ${r.method()} ${r.url()}: ${r.failure()?.errorText}`));
-	page.on('response', (r) => {
-		const req = r.request();
-		if (req.frame() === page.mainFrame() && req.isNavigationRequest())
-			documents.push({ who, method: req.method(), url: r.url(), status: r.status(),
-			    csp: r.headers()['content-security-policy'] || '' });
-		else if (r.status() >= 400)
-			problems.push(`${who}: ${r.status()} for ${req.resourceType()} ${r.url()}`);
-	});
-}
-
-async function signIn(browser, login) {
-	const ctx = await browser.newContext({
-		httpCredentials: { username: login, password: login },
-		javaScriptEnabled: false,
-		locale: 'en-US',
-		viewport: { width: 1280, height: 900 },
-	});
-	ctx.setDefaultTimeout(WAIT);
-	ctx.setDefaultNavigationTimeout(WAIT);
-	const page = await ctx.newPage();
-	watch(page, login);
-	return page;
-}
-
-async function countScripts(page) {
-	scriptsSeen += await page.locator('script').count();
-}
-
-async function go(page, p) {
-	const resp = await page.goto(ORIGIN + p, { waitUntil: 'load' });
-	await countScripts(page);
-	return resp;
-}
-
-// Follows a link (by its exact href) and returns the response.
-async function follow(page, href) {
-	const link = page.locator(`a[href="${href}"]`).first();
-	const [resp] = await Promise.all([
-		page.waitForNavigation({ waitUntil: 'load' }),
-		link.click(),
-	]);
-	await countScripts(page);
-	return resp;
-}
-
-// Submits the form with this action by its submit button; returns
-// { post: status of the POST, status: of the page landed on, url }.
-async function submit(page, action) {
-	const form = page.locator(`form[action="${action}"]`);
-	const [resp] = await Promise.all([
-		page.waitForNavigation({ waitUntil: 'load' }),
-		form.locator('button[type=submit]').first().click(),
-	]);
-	await countScripts(page);
-	const from = resp.request().redirectedFrom();
-	const post = from || resp.request();
-	const h = await post.allHeaders();
-	return {
-		post: from ? (await from.response())?.status() : resp.status(),
-		method: post.method(),
-		status: resp.status(),
-		url: resp.url(),
-		// For a failure's diagnosis: what the browser sent, what it got.
-		sent: `sent Origin: ${h.origin || '-'}, Sec-Fetch-Site: ${h['sec-fetch-site'] || '-'}`,
-		page: from ? '' : `page: ${(await page.locator('main').first().innerText({ timeout: WAIT })
-		    .catch(() => '')).replace(/\s+/g, ' ').slice(0, 300)}`,
-	};
-}
-
-// The POST of s answered 303 (Post/Redirect/Get).
-function posted(desc, s) {
-	return check(desc, s.post === 303, `want: 303`, `got:  ${s.post} at ${s.url}`, s.sent, s.page);
-}
-
-const pathOf = (u) => { const x = new URL(u); return x.pathname + x.search; };
-const text = async (loc) => ((await loc.first().textContent({ timeout: WAIT })) || '').trim();
+bound(120);
 
 // ---------------------------------------------------------------- run
 
@@ -495,47 +294,15 @@ async function step4(browser, zw) {
 
 async function main() {
 	console.log(`# browser: ${CHROMIUM}, app: ${URL_}`);
-	try {
-		browser = await chromium.launch({
-			executablePath: CHROMIUM,
-			timeout: WAIT * 2,
-			args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-			    '--disable-background-networking', '--disable-component-update',
-			    '--disable-sync', '--no-proxy-server'],
-		});
-	} catch (e) {
-		fail(`Chromium starts (${CHROMIUM})`, e.message);
+	if (!(browser = await launch()))
 		return;
-	}
 	ok(`Chromium ${browser.version()} starts`);
 	const zw = await signIn(browser, 'zhangwei');
-	const steps = [['1 (new objective)', () => step1(zw)], ['2 (three KRs)', () => step2(zw)],
-	    ['3 (check-in)', () => step3(zw)], ['4 (conflict)', () => step4(browser, zw)]];
-	for (const [name, fn] of steps) {
-		const t = Date.now();
-		try {
-			await fn();
-			console.log(`# step ${name}: ${((Date.now() - t) / 1000).toFixed(1)} s`);
-		} catch (e) {
-			if (!(e instanceof Stop))
-				fail(`step ${name} runs to its end`, e.message, `at ${zw.url()}`);
-			console.log(`# step ${name} stopped: the steps after it need it`);
-			break;
-		}
-	}
+	await steps([['1 (new objective)', () => step1(zw)], ['2 (three KRs)', () => step2(zw)],
+	    ['3 (check-in)', () => step3(zw)], ['4 (conflict)', () => step4(browser, zw)]], zw);
 
 	// 5. No script anywhere, CSP on every page, no complaint by the browser.
-	check('5: every page works with JavaScript off and has no <script>', scriptsSeen === 0,
-	    `${scriptsSeen} script elements seen`);
-	const pages = documents.filter((d) => d.status < 300 || d.status >= 400);
-	const noCsp = pages.filter((d) => !/default-src 'self'/.test(d.csp));
-	check(`5: all ${pages.length} pages loaded send Content-Security-Policy default-src 'self'`,
-	    pages.length > 0 && noCsp.length === 0,
-	    ...noCsp.map((d) => `${d.who}: ${d.method} ${d.url} ${d.status}: "${d.csp}"`));
-	check('5: no console error, CSP violation, page error or failed request', problems.length === 0,
-	    ...problems);
-	for (const n of notes)
-		console.log(`# note: ${n}`);
+	pageChecks(5);
 
 	// 6. For humans.
 	if (state.objPage) {
@@ -551,14 +318,4 @@ async function main() {
 	}
 }
 
-try {
-	await main();
-} catch (e) {
-	fail('the browser test runs to its end', e.stack || e.message);
-} finally {
-	if (browser)
-		await Promise.race([browser.close(), new Promise((r) => setTimeout(r, 5000))]);
-	clearTimeout(watchdog);
-	console.log(`# browser test: ${((Date.now() - t0) / 1000).toFixed(1)} s, ${failed} failed`);
-}
-process.exit(failed ? 1 : 0);
+await run(main, () => browser, t0);
