@@ -133,6 +133,21 @@ page_calendar(struct req *r)
 	return render_send(r, page, "meetings", 200) == 0 ? 0 : 500;
 }
 
+/* Answers a meeting write: back to the meeting, or the refusal that
+ * explains who runs meetings. */
+static int
+meeting_done(struct req *r, int rc, uint32_t id)
+{
+	if (rc == STORE_FORBIDDEN) {
+		r->errkey = "err.403.meeting";
+		return 403;
+	}
+	if (rc != STORE_OK)
+		return view_error(r, rc);
+	render_redirect(r, arena_printf(&r->ar, "%s/meet/%u", r->script, id), NULL);
+	return 0;
+}
+
 /* Plans a meeting; a wrong field is a 400 page (the calendar's form is
  * small: type, date, title, objective). */
 static int
@@ -161,10 +176,8 @@ post_new(struct req *r)
 	m.cycle = v.sel->id;
 	m.status = -1;
 	m.title = (char *)title;
-	if ((rc = store_meeting_put(st, r->me->id, &m)) != STORE_OK)
-		return view_error(r, rc);
-	render_redirect(r, arena_printf(&r->ar, "%s/meet/%u", r->script, m.id), NULL);
-	return 0;
+	rc = store_meeting_put(st, r->me->id, &m);	/* sets m.id */
+	return meeting_done(r, rc, m.id);
 }
 
 /* ------------------------------------------------------ the board */
@@ -530,10 +543,7 @@ meeting_save(struct req *r, struct meeting *m)
 		r->errkey = "err.meeting.state";
 		return 409;
 	}
-	if (rc != STORE_OK)
-		return view_error(r, rc);
-	render_redirect(r, arena_printf(&r->ar, "%s/meet/%u", r->script, m->id), NULL);
-	return 0;
+	return meeting_done(r, rc, m->id);
 }
 
 static int
@@ -672,10 +682,7 @@ post_close(struct req *r)
 		    rc == STORE_RULE ? "err.meeting.uncovered" : "err.meeting.state";
 		return 409;
 	}
-	if (rc != STORE_OK)
-		return view_error(r, rc);
-	render_redirect(r, arena_printf(&r->ar, "%s/meet/%u", r->script, m.id), NULL);
-	return 0;
+	return meeting_done(r, rc, m.id);
 }
 
 /* Defers a carried company KR in a department action meeting, with the
@@ -767,7 +774,11 @@ post_action_done(struct req *r)
 		return 400;
 	a.version = ver;
 	a.state = ACTION_DONE;
-	if ((rc = store_action_put(st, r->me->id, &a)) != STORE_OK)
+	if ((rc = store_action_put(st, r->me->id, &a)) == STORE_FORBIDDEN) {
+		r->errkey = "err.403.action";
+		return 403;
+	}
+	if (rc != STORE_OK)
 		return view_error(r, rc);
 	render_redirect(r, r->val[KEY_BACK] != NULL && req_local_path(r, r->val[KEY_BACK]) ?
 	    r->val[KEY_BACK] : arena_printf(&r->ar, "%s/meet/unit/%u", r->script, a.unit),

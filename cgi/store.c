@@ -1752,6 +1752,11 @@ op_meeting(struct store *st, DB_TXN *txn, void *arg)
 		return rc == STORE_NOTFOUND ? STORE_INVALID : rc;
 	if (m->objective != 0 && o.unit != m->unit)
 		return STORE_INVALID;
+	/* Closed before stale: a form from before the close hears that the
+	 * meeting is closed, not that someone changed it. */
+	if (m->id != 0 && (rc = rec_get(st, txn, T_MEETINGS, m->id, &old, &w->ar, 0)) ==
+	    STORE_OK && old.state == MEET_CLOSED)
+		return STORE_CLOSED;
 	if ((rc = prepare(st, txn, w, T_MEETINGS, m, &old, &created)) != STORE_OK)
 		return rc;
 	if (created) {
