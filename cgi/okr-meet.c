@@ -418,6 +418,130 @@ action_meeting(struct view *v, xmlNodePtr mn, const struct meeting *m)
 	return 0;
 }
 
+/* Grade distribution of one unit (or the total): 11 bins, 0 to 1. */
+struct dist {
+	size_t	 bins[11];
+	size_t	 count, graded, in_band;
+	double	 sum;
+};
+
+static void
+dist_add(struct dist *d, double value, int graded)
+{
+	int bin = (int)(value * 10 + 0.5);
+
+	d->bins[bin < 0 ? 0 : bin > 10 ? 10 : bin]++;
+	d->count++;
+	d->graded += graded;
+	d->in_band += bin == 6 || bin == 7;
+	d->sum += value;
+}
+
+static void
+dist_node(xmlNodePtr n, const struct dist *d)
+{
+	xmlNodePtr b;
+	int i;
+
+	render_attr_u(n, "count", d->count);
+	render_attr_u(n, "graded", d->graded);
+	render_attr_u(n, "in-band", d->in_band);
+	render_attr_num(n, "mean", d->count ? (double)okr_pct(d->sum /
+	    (double)d->count) / 100 : 0);
+	for (i = 0; i <= 10; i++) {
+		b = xmlNewChild(n, NULL, BAD_CAST "bin", NULL);
+		render_attr_num(b, "grade", i / 10.0);
+		render_attr_u(b, "count", d->bins[i]);
+	}
+}
+
+/* One unit of the grading: its objectives (personal ones included) with
+ * each KR's score, proposed grade and grade; then the units below.  The
+ * distribution is per unit and in total: collective, never per person. */
+static int
+grading_unit(struct view *v, xmlNodePtr gr, xmlNodePtr sum, struct dist *total,
+    const struct meeting *m, const struct cycle *c, uint32_t unit, int depth)
+{
+	const struct unit *u = view_unit(v, unit);
+	struct objective *o;
+	struct unit *kids;
+	struct kr *k;
+	struct dist d;
+	xmlNodePtr on, kn, un;
+	size_t i, j, n, nk;
+	double score, proposed;
+	int rc, may;
+
+	if (u == NULL || depth > 8)
+		return 0;
+	memset(&d, 0, sizeof(d));
+	if ((rc = store_objectives_by_cycle_unit(st, &v->r->ar, m->cycle, unit,
+	    &o, &n)) != STORE_OK)
+		return view_status(rc);
+	for (i = 0; i < n; i++) {
+		if (o[i].state == OBJ_ARCHIVED)
+			continue;
+		if ((rc = store_krs_by_objective(st, &v->r->ar, o[i].id, &k, &nk)) != STORE_OK)
+			return view_status(rc);
+		on = xmlNewChild(gr, NULL, BAD_CAST "objective", NULL);
+		render_attr_u(on, "id", o[i].id);
+		render_attr(on, "level", okr_level_names[o[i].level]);
+		render_text(on, "title", o[i].title);
+		un = xmlNewChild(on, NULL, BAD_CAST "unit", NULL);
+		render_attr_u(un, "id", u->id);
+		render_attr(un, "name", u->name);
+		may = c != NULL && c->state == CYCLE_REVIEW &&
+		    view_may(v, PERM_EDIT_OBJECTIVE, o[i].id);
+		for (j = 0; j < nk; j++) {
+			score = okr_kr_score(k[j].kind, k[j].direction, k[j].start,
+			    k[j].target, k[j].current);
+			proposed = okr_grade_proposal(score);
+			kn = xmlNewChild(on, NULL, BAD_CAST "kr", NULL);
+			render_attr_u(kn, "id", k[j].id);
+			render_attr_u(kn, "version", k[j].version);
+			view_score_attrs(kn, score);
+			render_attr_num(kn, "proposed", proposed);
+			if (k[j].grade >= 0)
+				render_attr_num(kn, "grade", k[j].grade);
+			if (may)
+				render_attr(kn, "can-grade", "1");
+			render_text(kn, "title", k[j].title);
+			dist_add(&d, k[j].grade >= 0 ? k[j].grade : proposed, k[j].grade >= 0);
+			dist_add(total, k[j].grade >= 0 ? k[j].grade : proposed, k[j].grade >= 0);
+		}
+	}
+	un = xmlNewChild(sum, NULL, BAD_CAST "unit", NULL);
+	render_attr_u(un, "id", u->id);
+	render_attr(un, "name", u->name);
+	dist_node(un, &d);
+	if ((rc = store_units_children(st, &v->r->ar, unit, &kids, &n)) != STORE_OK)
+		return view_status(rc);
+	for (i = 0; i < n; i++)
+		if ((rc = grading_unit(v, gr, sum, total, m, c, kids[i].id, depth + 1)) != 0)
+			return rc;
+	return 0;
+}
+
+static int
+grading(struct view *v, xmlNodePtr mn, const struct meeting *m)
+{
+	const struct cycle *c = cycle_of(v, m->cycle);
+	xmlNodePtr gr = xmlNewChild(mn, NULL, BAD_CAST "grading", NULL);
+	xmlNodePtr sum = xmlNewChild(mn, NULL, BAD_CAST "summary", NULL);
+	struct dist total;
+	int rc;
+
+	memset(&total, 0, sizeof(total));
+	if (c != NULL) {
+		render_attr(gr, "cycle", c->name);
+		render_attr(gr, "cycle-state", okr_cstate_names[c->state]);
+	}
+	if ((rc = grading_unit(v, gr, sum, &total, m, c, m->unit, 0)) != 0)
+		return rc;
+	dist_node(xmlNewChild(sum, NULL, BAD_CAST "total", NULL), &total);
+	return 0;
+}
+
 /* The whole <meeting> of the meeting page, live. */
 static int
 meeting_live(struct view *v, xmlNodePtr page, const struct meeting *m)
@@ -436,6 +560,8 @@ meeting_live(struct view *v, xmlNodePtr page, const struct meeting *m)
 	    m->state == MEET_PLANNED ? m->day : okr_today())) != 0)
 		return rc;
 	if (m->type == MEET_ACTION && (rc = action_meeting(v, mn, m)) != 0)
+		return rc;
+	if (m->type == MEET_QUARTERLY && (rc = grading(v, mn, m)) != 0)
 		return rc;
 	return 0;
 }
@@ -713,6 +839,52 @@ post_defer(struct req *r)
 	return meeting_save(r, &m);
 }
 
+/* A KR's final grade, given in the quarterly review meeting. */
+static int
+post_grade(struct req *r)
+{
+	struct view v;
+	struct meeting m;
+	struct form f;
+	const char *reason;
+	uint32_t kr, ver;
+	double grade;
+	int rc;
+
+	if ((rc = meeting_load(r, &v, &m)) != 0)
+		return rc;
+	if (r->me == NULL)
+		return view_error(r, STORE_FORBIDDEN);
+	if (m.type != MEET_QUARTERLY)
+		return 400;
+	if (m.state == MEET_CLOSED) {
+		r->errkey = "err.meeting.closed";
+		return 409;
+	}
+	form_init(&f, r);
+	form_id(&f, KEY_KR, 1, &kr);
+	form_number(&f, KEY_VALUE, 1, 0, 1, &grade);
+	form_text(&f, KEY_NOTE, 0, MAX_TITLE, &reason);
+	if (f.nerr > 0 || r->val[KEY_VERSION] == NULL ||
+	    req_parse_id(r->val[KEY_VERSION], &ver) == -1)
+		return 400;
+	rc = store_kr_grade(st, r->me->id, kr, ver, grade, reason);
+	if (rc == STORE_RULE) {
+		/* Either no reason for a grade other than the proposed one, or
+		 * the cycle is not under review. */
+		const struct cycle *c = cycle_of(&v, m.cycle);
+
+		r->errkey = c != NULL && c->state == CYCLE_REVIEW ?
+		    "err.grade.reason" : "err.grade.state";
+		return 400;
+	}
+	if (rc == STORE_INVALID)
+		return 400;
+	if (rc == STORE_FORBIDDEN)
+		return view_error(r, rc);	/* who may edit the objective */
+	return meeting_done(r, rc, m.id);
+}
+
 /* An action item added on the board. */
 static int
 post_action(struct req *r)
@@ -801,6 +973,8 @@ static const struct route routes[] = {
 	    post_minutes },
 	{ METHOD_POST, "/meet/*/status", ARG_ID, K(VERSION) | K(STATE) | K(TEXT),
 	    post_status },
+	{ METHOD_POST, "/meet/*/grade", ARG_ID,
+	    K(VERSION) | K(KR) | K(VALUE) | K(NOTE), post_grade },
 	{ METHOD_POST, "/meet/*/defer", ARG_ID, K(VERSION) | K(KR) | K(TEXT),
 	    post_defer },
 	{ METHOD_POST, "/meet/*/action", ARG_ID,

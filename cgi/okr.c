@@ -56,6 +56,18 @@ okr_kr_score(int kind, int dir, double start, double target, double current)
 }
 
 double
+okr_final_score(double score, double grade)
+{
+	return grade >= 0 && grade <= 1 ? grade : score;
+}
+
+double
+okr_grade_proposal(double score)
+{
+	return floor(clamp01(score) * 10 + 0.5) / 10;
+}
+
+double
 okr_weighted_score(const double *scores, const double *weights, size_t n)
 {
 	double sum = 0, wsum = 0, plain = 0;

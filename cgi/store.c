@@ -80,6 +80,7 @@ static const struct field kr_fields[] = {
 	F(kr, 13, FT_I64, updated_at, 0),
 	H(kr, 14, FT_STR, title, 0, "title", FMT_PLAIN, NULL),
 	H(kr, 15, FT_STR, unit_label, 0, "unit-label", FMT_PLAIN, NULL),
+	H(kr, 16, FT_DBL, grade, -1, "grade", FMT_PLAIN, NULL),
 };
 static const struct field checkin_fields[] = {
 	F(checkin, 1, FT_U32, id, 0), F(checkin, 2, FT_U32, kr, 0),
@@ -862,6 +863,9 @@ field_text(struct store *st, DB_TXN *txn, struct wop *w, const struct field *f,
 	case FT_STR:
 		return *(char *const *)p != NULL ? *(char *const *)p : "";
 	case FT_DBL:
+		/* A negative default means "none yet" (a KR's grade). */
+		if (f->def < 0 && *(const double *)p < 0)
+			return "";
 		okr_num_format(*(const double *)p, buf);
 		return arena_strdup(&w->ar, buf);
 	case FT_U32:
@@ -1272,8 +1276,10 @@ op_kr(struct store *st, DB_TXN *txn, void *arg)
 		return rc;
 	if (!created && old.objective != k->objective)
 		return STORE_INVALID;
-	/* updated_at is the time of the check-in the KR shows, 0 for none. */
+	/* updated_at is the time of the check-in the KR shows, 0 for none;
+	 * the grade changes only by grading (op_grade). */
 	k->updated_at = created ? 0 : old.updated_at;
+	k->grade = created ? -1 : old.grade;
 	if ((rc = rec_put(st, txn, T_KRS, k->id, k)) != STORE_OK ||
 	    (rc = history_diff(st, txn, w, T_KRS, k->objective, k->id,
 	    created ? NULL : &old, k)) != STORE_OK)
@@ -1303,6 +1309,54 @@ store_kr_adjust(struct store *st, uint32_t actor, struct kr *k,
 		k->version = ver;
 	}
 	return rc;
+}
+
+/* Sets a KR's final grade (store_kr_grade). */
+static int
+op_grade(struct store *st, DB_TXN *txn, void *arg)
+{
+	struct wop *w = arg;
+	struct kr k, old;
+	struct objective o;
+	double grade = *(double *)w->rec, proposed;
+	int rc, state;
+
+	if ((rc = load_actor(st, txn, w)) != STORE_OK ||
+	    (rc = check_version(st, txn, w, T_KRS, w->id, w->newid, &k)) != STORE_OK)
+		return rc;
+	if ((rc = rec_get(st, txn, T_OBJ, k.objective, &o, &w->ar, 0)) != STORE_OK ||
+	    (rc = may_edit(st, txn, w, &o)) != STORE_OK ||
+	    (rc = cycle_state(st, txn, w, o.cycle, &state)) != STORE_OK)
+		return rc;
+	/* Grades are given at the end of the cycle, in tenths. */
+	if (state != CYCLE_REVIEW)
+		return STORE_RULE;
+	if (!(grade >= 0 && grade <= 1) || fabs(grade * 10 - floor(grade * 10 + 0.5)) > 1e-9)
+		return STORE_INVALID;
+	proposed = okr_grade_proposal(okr_kr_score(k.kind, k.direction, k.start,
+	    k.target, k.current));
+	if (fabs(grade - proposed) > 1e-9 && (w->id_str == NULL || *w->id_str == '\0'))
+		return STORE_RULE;
+	old = k;
+	k.grade = floor(grade * 10 + 0.5) / 10;
+	k.version++;
+	if ((rc = rec_put(st, txn, T_KRS, k.id, &k)) != STORE_OK ||
+	    (rc = history_diff(st, txn, w, T_KRS, k.objective, k.id, &old, &k)) != STORE_OK)
+		return rc;
+	if (w->id_str != NULL && *w->id_str != '\0')
+		return history_add(st, txn, w, k.objective, 'K', k.id, "reason", "",
+		    w->id_str);
+	return STORE_OK;
+}
+
+int
+store_kr_grade(struct store *st, uint32_t actor, uint32_t id, uint32_t version,
+    double grade, const char *reason)
+{
+	struct wop w = { .actor = actor, .rec = &grade, .id = id, .newid = version,
+	    .id_str = reason };
+
+	return write_op(st, op_grade, &w);
 }
 
 int
@@ -1502,6 +1556,7 @@ op_carry(struct store *st, DB_TXN *txn, void *arg)
 	for (i = 0; i < kv.n; i++) {
 		k[i].objective = copy.id;
 		k[i].start = k[i].current;	/* reset: start where it stands */
+		k[i].grade = -1;
 		k[i].version = 1;
 		k[i].updated_at = w->now;
 		if (k[i].due != 0)

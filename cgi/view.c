@@ -213,8 +213,8 @@ krs_score(const struct kr *k, size_t n, struct arena *ar)
 	s = arena_alloc(ar, n * sizeof(*s));
 	w = arena_alloc(ar, n * sizeof(*w));
 	for (i = 0; i < n; i++) {
-		s[i] = okr_kr_score(k[i].kind, k[i].direction, k[i].start,
-		    k[i].target, k[i].current);
+		s[i] = okr_final_score(okr_kr_score(k[i].kind, k[i].direction,
+		    k[i].start, k[i].target, k[i].current), k[i].grade);
 		w[i] = k[i].weight;
 	}
 	return okr_weighted_score(s, w, n);
@@ -360,8 +360,10 @@ view_kr(struct view *v, xmlNodePtr on, const struct kr *k, unsigned flags,
 	render_attr_num(kn, "weight", k->weight);
 	render_attr_num(kn, "confidence", k->confidence);
 	render_attr_u(kn, "version", k->version);
-	view_score_attrs(kn, okr_kr_score(k->kind, k->direction, k->start,
-	    k->target, k->current));
+	view_score_attrs(kn, okr_final_score(okr_kr_score(k->kind, k->direction,
+	    k->start, k->target, k->current), k->grade));
+	if (k->grade >= 0)
+		render_attr_num(kn, "grade", k->grade);
 	render_text(kn, "title", k->title);
 	view_person_ref(v, kn, "owner", k->owner);
 	if (flags & VIEW_PERMS) {

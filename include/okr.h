@@ -31,6 +31,10 @@ int	okr_lookup(const char *const *names, int n, const char *name);
  * scores 1 when done (current >= 1), else 0.  Never NaN. */
 double	okr_kr_score(int kind, int dir, double start, double target,
 	    double current);
+/* A KR's score once graded is its grade (grade < 0: not graded). */
+double	okr_final_score(double score, double grade);
+/* The grade a KR's progress proposes: its score to the nearest tenth. */
+double	okr_grade_proposal(double score);
 /* Weighted mean of n scores; weights that are negative, NaN or all zero
  * fall back to the plain mean.  0 for n == 0. */
 double	okr_weighted_score(const double *scores, const double *weights,

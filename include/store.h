@@ -103,6 +103,7 @@ struct kr {
 	int64_t		 updated_at;	/* of the check-in it shows, 0 if none */
 	char		*title;
 	char		*unit_label;	/* "%", "万元", "users" */
+	double		 grade;		/* final grade 0..1 in tenths, -1 if none */
 };
 
 /* One changed field of an objective or of one of its KRs: the history,
@@ -255,6 +256,12 @@ int	store_kr_put(struct store *, uint32_t actor, struct kr *);
  * objective not at all (STORE_RULE). */
 int	store_kr_adjust(struct store *, uint32_t actor, struct kr *,
 	    const char *reason);
+/* The final grade of KR id (0.0 to 1.0 in tenths) at the end of its cycle
+ * (under review): proposed from progress (okr_grade_proposal()); any
+ * other grade needs a reason, which the history keeps.  version is the
+ * KR's as the grader saw it. */
+int	store_kr_grade(struct store *, uint32_t actor, uint32_t id,
+	    uint32_t version, double grade, const char *reason);
 
 /* Check-ins of a KR, oldest first. */
 int	store_checkins_by_kr(struct store *, struct arena *, uint32_t kr,
