@@ -542,6 +542,73 @@ grading(struct view *v, xmlNodePtr mn, const struct meeting *m)
 	return 0;
 }
 
+/* The monthly review: per KR of the unit's objectives, the progress
+ * since a month before the meeting (the last check-in on or before that
+ * day) and the latest GROW note recorded in this meeting. */
+static int
+monthly(struct view *v, xmlNodePtr mn, const struct meeting *m)
+{
+	xmlNodePtr gb = xmlNewChild(mn, NULL, BAD_CAST "grow-board", NULL), on, kn, gn;
+	struct objective *o;
+	struct kr *k;
+	struct checkin *c;
+	struct grow *g;
+	const struct grow *last;
+	size_t i, j, l, n, nk, nc, ng;
+	int64_t then = ((int64_t)m->day - 30) * 86400 + 86399;
+	double was;
+	int rc, found;
+
+	render_attr(gb, "since", day_str(v->r, m->day - 30));
+	if ((rc = store_grows_by_meeting(st, &v->r->ar, m->id, &g, &ng)) != STORE_OK ||
+	    (rc = store_objectives_by_cycle_unit(st, &v->r->ar, m->cycle, m->unit,
+	    &o, &n)) != STORE_OK)
+		return view_status(rc);
+	for (i = 0; i < n; i++) {
+		if (o[i].level == LEVEL_PERSONAL || o[i].state == OBJ_ARCHIVED)
+			continue;
+		if ((rc = store_krs_by_objective(st, &v->r->ar, o[i].id, &k, &nk)) != STORE_OK)
+			return view_status(rc);
+		on = xmlNewChild(gb, NULL, BAD_CAST "objective", NULL);
+		render_attr_u(on, "id", o[i].id);
+		render_text(on, "title", o[i].title);
+		for (j = 0; j < nk; j++) {
+			if ((rc = store_checkins_by_kr(st, &v->r->ar, k[j].id, &c, &nc)) != STORE_OK)
+				return view_status(rc);
+			was = k[j].start;
+			found = 0;
+			for (l = 0; l < nc && c[l].at <= then; l++) {
+				was = c[l].value;
+				found = 1;
+			}
+			kn = xmlNewChild(on, NULL, BAD_CAST "kr", NULL);
+			render_attr_u(kn, "id", k[j].id);
+			render_attr_num(kn, "current", k[j].current);
+			render_attr_num(kn, "then", was);
+			render_attr_num(kn, "delta", k[j].current - was);
+			if (!found)
+				render_attr(kn, "then-is-start", "1");
+			if (k[j].unit_label != NULL && *k[j].unit_label != '\0')
+				render_attr(kn, "unit-label", k[j].unit_label);
+			view_score_attrs(kn, okr_kr_score(k[j].kind, k[j].direction,
+			    k[j].start, k[j].target, k[j].current));
+			render_text(kn, "title", k[j].title);
+			for (last = NULL, l = 0; l < ng; l++)
+				if (g[l].kr == k[j].id)
+					last = &g[l];
+			if (last == NULL)
+				continue;
+			gn = xmlNewChild(kn, NULL, BAD_CAST "grow", NULL);
+			view_person_ref(v, gn, "author", last->author);
+			render_text(gn, "goal", last->goal);
+			render_text(gn, "reality", last->reality);
+			render_text(gn, "options", last->options);
+			render_text(gn, "will", last->will);
+		}
+	}
+	return 0;
+}
+
 /* The whole <meeting> of the meeting page, live. */
 static int
 meeting_live(struct view *v, xmlNodePtr page, const struct meeting *m)
@@ -562,6 +629,8 @@ meeting_live(struct view *v, xmlNodePtr page, const struct meeting *m)
 	if (m->type == MEET_ACTION && (rc = action_meeting(v, mn, m)) != 0)
 		return rc;
 	if (m->type == MEET_QUARTERLY && (rc = grading(v, mn, m)) != 0)
+		return rc;
+	if (m->type == MEET_MONTHLY && (rc = monthly(v, mn, m)) != 0)
 		return rc;
 	return 0;
 }
@@ -839,6 +908,47 @@ post_defer(struct req *r)
 	return meeting_save(r, &m);
 }
 
+/* A GROW note on a KR in a monthly review. */
+static int
+post_grow(struct req *r)
+{
+	struct view v;
+	struct meeting m;
+	struct form f;
+	struct grow g;
+	const char *goal, *reality, *options, *will;
+	int rc;
+
+	if ((rc = meeting_load(r, &v, &m)) != 0)
+		return rc;
+	if (r->me == NULL)
+		return view_error(r, STORE_FORBIDDEN);
+	memset(&g, 0, sizeof(g));
+	form_init(&f, r);
+	form_id(&f, KEY_KR, 1, &g.kr);
+	form_text(&f, KEY_GOAL, 0, MAX_TITLE * 10, &goal);
+	form_text(&f, KEY_REALITY, 0, MAX_TITLE * 10, &reality);
+	form_text(&f, KEY_OPTIONS, 0, MAX_TITLE * 10, &options);
+	form_text(&f, KEY_WILL, 0, MAX_TITLE * 10, &will);
+	if (f.nerr > 0 || (*goal == '\0' && *reality == '\0' && *options == '\0' &&
+	    *will == '\0')) {
+		r->errkey = "err.grow";
+		return 400;
+	}
+	g.meeting = m.id;
+	g.goal = (char *)goal;
+	g.reality = (char *)reality;
+	g.options = (char *)options;
+	g.will = (char *)will;
+	if ((rc = store_grow_add(st, r->me->id, &g)) == STORE_CLOSED) {
+		r->errkey = "err.meeting.closed";
+		return 409;
+	}
+	if (rc == STORE_INVALID)
+		return 400;
+	return meeting_done(r, rc, m.id);
+}
+
 /* A KR's final grade, given in the quarterly review meeting. */
 static int
 post_grade(struct req *r)
@@ -973,6 +1083,8 @@ static const struct route routes[] = {
 	    post_minutes },
 	{ METHOD_POST, "/meet/*/status", ARG_ID, K(VERSION) | K(STATE) | K(TEXT),
 	    post_status },
+	{ METHOD_POST, "/meet/*/grow", ARG_ID,
+	    K(KR) | K(GOAL) | K(REALITY) | K(OPTIONS) | K(WILL), post_grow },
 	{ METHOD_POST, "/meet/*/grade", ARG_ID,
 	    K(VERSION) | K(KR) | K(VALUE) | K(NOTE), post_grade },
 	{ METHOD_POST, "/meet/*/defer", ARG_ID, K(VERSION) | K(KR) | K(TEXT),

@@ -159,6 +159,10 @@ static const struct key_def {
 	[KEY_STATE] = { valid_line, 0 },
 	[KEY_END] = { valid_line, 0 },
 	[KEY_PRINT] = { valid_one, 0 },
+	[KEY_GOAL] = { valid_long, 0 },
+	[KEY_REALITY] = { valid_long, 0 },
+	[KEY_OPTIONS] = { valid_long, 0 },
+	[KEY_WILL] = { valid_long, 0 },
 };
 
 const char *const req_key_names[KEY__MAX] = {
@@ -166,7 +170,8 @@ const char *const req_key_names[KEY__MAX] = {
 	"description", "level", "unit", "owner", "parent", "kind", "direction",
 	"start", "target", "current", "unit-label", "due", "weight",
 	"confidence", "value", "note", "text", "name", "login", "manager",
-	"role", "lead", "state", "end", "print",
+	"role", "lead", "state", "end", "print", "goal", "reality", "options",
+	"will",
 };
 
 static int

@@ -122,6 +122,15 @@ static const struct field action_fields[] = {
 	F(action, 11, FT_I64, created_at, 0), F(action, 12, FT_STR, title, 0),
 };
 
+static const struct field grow_fields[] = {
+	F(grow, 1, FT_U32, id, 0), F(grow, 2, FT_U32, version, 1),
+	F(grow, 3, FT_U32, meeting, 0), F(grow, 4, FT_U32, kr, 0),
+	F(grow, 5, FT_U32, author, 0), F(grow, 6, FT_I64, at, 0),
+	F(grow, 7, FT_STR, goal, 0), F(grow, 8, FT_STR, reality, 0),
+	F(grow, 9, FT_STR, options, 0), F(grow, 10, FT_STR, will, 0),
+};
+
+CODEC(store_codec_grow, 'W', grow_fields);
 CODEC(store_codec_meeting, 'G', meeting_fields);
 CODEC(store_codec_action, 'A', action_fields);
 CODEC(store_codec_unit, 'U', unit_fields);
@@ -145,6 +154,7 @@ enum table {
 	T_COMMENTS, T_COMMENTS_OBJ, T_COMMENTS_OWNER,
 	T_MEETINGS, T_MEETINGS_UNIT, T_SNAPSHOTS,
 	T_ACTIONS, T_ACTIONS_UNIT,
+	T_GROWS, T_GROWS_MEETING,
 	T__MAX
 };
 
@@ -338,6 +348,16 @@ key_actions_unit(DB *db, const DBT *pkey, const DBT *pdata, DBT *skey)
 	return skey_parts(skey, a.unit, (uint32_t)a.due ^ 0x80000000u, 2, 0, 0);
 }
 
+static int
+key_grows_meeting(DB *db, const DBT *pkey, const DBT *pdata, DBT *skey)
+{
+	struct grow g;
+
+	(void)db, (void)pkey;
+	DECODE(store_codec_grow, g);
+	return skey_parts(skey, g.meeting, 0, 1, g.at, 1);
+}
+
 typedef int (*keyfn)(DB *, const DBT *, const DBT *, DBT *);
 
 static const struct table_def {
@@ -374,6 +394,8 @@ static const struct table_def {
 	[T_SNAPSHOTS] = { "snapshots.db", T_SNAPSHOTS, NULL, 0, NULL, 0 },
 	[T_ACTIONS] = { "actions.db", T_ACTIONS, NULL, 0, &store_codec_action, sizeof(struct action) },
 	[T_ACTIONS_UNIT] = { "actions-unit.idx", T_ACTIONS, key_actions_unit, 1, NULL, 0 },
+	[T_GROWS] = { "grows.db", T_GROWS, NULL, 0, &store_codec_grow, sizeof(struct grow) },
+	[T_GROWS_MEETING] = { "grows-meeting.idx", T_GROWS, key_grows_meeting, 1, NULL, 0 },
 };
 
 /* Where a record type keeps its version. */
@@ -1976,6 +1998,49 @@ store_action_put(struct store *st, uint32_t actor, struct action *a)
 	    a->owner == 0 || a->state < 0 || a->state >= ASTATE__MAX)
 		return STORE_INVALID;
 	return write_rec(st, op_action, actor, a, T_ACTIONS);
+}
+
+static int
+op_grow(struct store *st, DB_TXN *txn, void *arg)
+{
+	struct wop *w = arg;
+	struct grow *g = w->rec;
+	struct meeting m;
+	struct kr k;
+	int rc;
+
+	if ((rc = load_actor(st, txn, w)) != STORE_OK)
+		return rc;
+	if (w->actor == STORE_SYSTEM)
+		return STORE_FORBIDDEN;
+	if ((rc = rec_get(st, txn, T_MEETINGS, g->meeting, &m, &w->ar, 0)) != STORE_OK ||
+	    (rc = rec_get(st, txn, T_KRS, g->kr, &k, &w->ar, 0)) != STORE_OK)
+		return rc == STORE_NOTFOUND ? STORE_INVALID : rc;
+	if (m.state == MEET_CLOSED)
+		return STORE_CLOSED;
+	if (m.type != MEET_MONTHLY)
+		return STORE_INVALID;
+	g->author = w->actor;
+	g->at = w->now;
+	g->version = 1;
+	if ((rc = next_id(st, txn, T_GROWS, &g->id)) != STORE_OK)
+		return rc;
+	return rec_put(st, txn, T_GROWS, g->id, g);
+}
+
+int
+store_grow_add(struct store *st, uint32_t actor, struct grow *g)
+{
+	struct wop w = { .actor = actor, .rec = g };
+
+	return write_op(st, op_grow, &w);
+}
+
+int
+store_grows_by_meeting(struct store *st, struct arena *ar, uint32_t meeting,
+    struct grow **v, size_t *n)
+{
+	return list_by(st, ar, T_GROWS_MEETING, 1, meeting, 0, v, n);
 }
 
 int

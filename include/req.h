@@ -50,6 +50,10 @@ enum key {
 	KEY_STATE,
 	KEY_END,
 	KEY_PRINT,	/* "1": the print view */
+	KEY_GOAL,	/* the GROW model of a monthly review */
+	KEY_REALITY,
+	KEY_OPTIONS,
+	KEY_WILL,
 	KEY__MAX
 };
 

@@ -177,6 +177,17 @@ struct action {
 	char		*title;
 };
 
+/* A monthly review's coaching note on one KR, in the GROW model. */
+struct grow {
+	uint32_t	 id;
+	uint32_t	 version;
+	uint32_t	 meeting;
+	uint32_t	 kr;
+	uint32_t	 author;
+	int64_t		 at;
+	char		*goal, *reality, *options, *will;
+};
+
 struct checkin {
 	uint32_t	 id;
 	uint32_t	 kr;
@@ -191,7 +202,7 @@ struct checkin {
 extern const struct codec store_codec_unit, store_codec_person,
     store_codec_cycle, store_codec_objective, store_codec_kr,
     store_codec_checkin, store_codec_change, store_codec_comment,
-    store_codec_meeting, store_codec_action;
+    store_codec_meeting, store_codec_action, store_codec_grow;
 
 /* Opens the environment in dir.  Only the supervisor passes STORE_RECOVER:
  * recovery run by one worker while others live blocks them forever. */
@@ -304,6 +315,13 @@ int	store_meeting_snapshot(struct store *, struct arena *, uint32_t id,
  * below) serves it.  *covered[i] is 1 or 0. */
 int	store_carried_krs(struct store *, struct arena *, uint32_t unit,
 	    uint32_t cycle, struct kr **, int **covered, size_t *);
+
+/* Records a GROW note on a KR in a monthly meeting that is not closed:
+ * anyone known, as in the meeting; the latest note per KR counts. */
+int	store_grow_add(struct store *, uint32_t actor, struct grow *);
+/* A meeting's GROW notes, oldest first. */
+int	store_grows_by_meeting(struct store *, struct arena *, uint32_t meeting,
+	    struct grow **, size_t *);
 
 int	store_action_get(struct store *, struct arena *, uint32_t, struct action *);
 /* A unit's action items, earliest due date first. */
