@@ -609,6 +609,71 @@ monthly(struct view *v, xmlNodePtr mn, const struct meeting *m)
 	return 0;
 }
 
+/* The all-hands awareness meeting: the company's objectives, a live
+ * check of a KR's text, and per unit the share of its people who came to
+ * an awareness meeting of this unit in the cycle. */
+static int
+awareness(struct view *v, xmlNodePtr mn, const struct meeting *m)
+{
+	xmlNodePtr co = xmlNewChild(mn, NULL, BAD_CAST "company", NULL), cv, un, kc;
+	const struct unit *u = view_unit(v, m->unit), *top = u;
+	struct objective *o;
+	struct meeting *all;
+	struct person *p;
+	const char *text = v->r->val[KEY_TEXT];
+	size_t i, j, n, na, np, came;
+	double s;
+	int rc, hints;
+
+	while (top != NULL && top->parent != 0)
+		top = view_unit(v, top->parent);
+	if (top != NULL && store_objectives_by_cycle_unit(st, &v->r->ar, m->cycle,
+	    top->id, &o, &n) == STORE_OK)
+		for (i = 0; i < n; i++)
+			if (o[i].level == LEVEL_COMPANY && o[i].state != OBJ_ARCHIVED &&
+			    (rc = view_objective(v, co, &o[i], VIEW_KRS | VIEW_HINTS, &s)) != 0)
+				return rc;
+	if (text != NULL && *text != '\0') {
+		hints = okr_kr_hints(text);
+		kc = render_text(mn, "kr-check", text);
+		render_attr(kc, "number", hints & HINT_NUMBER ? "0" : "1");
+		render_attr(kc, "date", hints & HINT_DATE ? "0" : "1");
+	}
+	if ((rc = store_meetings_by_unit(st, &v->r->ar, m->unit, &all, &na)) != STORE_OK)
+		return view_status(rc);
+	cv = xmlNewChild(mn, NULL, BAD_CAST "coverage", NULL);
+	(void)view_unit(v, 0);
+	for (i = 0; i < v->nunits; i++) {
+		int in = 0;
+		const struct unit *w = &v->units[i];
+
+		/* The meeting's unit and the units below it. */
+		while (w != NULL && !in) {
+			in = w->id == m->unit;
+			w = w->parent != 0 ? view_unit(v, w->parent) : NULL;
+		}
+		if (!in || (rc = store_people_in_unit(st, &v->r->ar, v->units[i].id,
+		    &p, &np)) != STORE_OK)
+			continue;
+		for (came = 0, j = 0; j < np; j++) {
+			size_t k;
+
+			for (k = 0; k < na; k++)
+				if (all[k].type == MEET_AWARENESS && all[k].cycle == m->cycle &&
+				    all[k].present != NULL && listed(all[k].present, p[j].login))
+					break;
+			came += k < na;
+		}
+		un = xmlNewChild(cv, NULL, BAD_CAST "unit", NULL);
+		render_attr_u(un, "id", v->units[i].id);
+		render_attr(un, "name", v->units[i].name);
+		render_attr_u(un, "people", np);
+		render_attr_u(un, "came", came);
+		render_attr_u(un, "pct", np ? came * 100 / np : 0);
+	}
+	return 0;
+}
+
 /* The whole <meeting> of the meeting page, live. */
 static int
 meeting_live(struct view *v, xmlNodePtr page, const struct meeting *m)
@@ -631,6 +696,8 @@ meeting_live(struct view *v, xmlNodePtr page, const struct meeting *m)
 	if (m->type == MEET_QUARTERLY && (rc = grading(v, mn, m)) != 0)
 		return rc;
 	if (m->type == MEET_MONTHLY && (rc = monthly(v, mn, m)) != 0)
+		return rc;
+	if (m->type == MEET_AWARENESS && (rc = awareness(v, mn, m)) != 0)
 		return rc;
 	return 0;
 }
@@ -908,6 +975,27 @@ post_defer(struct req *r)
 	return meeting_save(r, &m);
 }
 
+/* "I acknowledge": the signed-in person joins an open meeting's
+ * attendance (the all-hands awareness meeting). */
+static int
+post_ack(struct req *r)
+{
+	struct view v;
+	struct meeting m;
+	int rc;
+
+	if ((rc = meeting_load(r, &v, &m)) != 0)
+		return rc;
+	if (r->me == NULL)
+		return view_error(r, STORE_FORBIDDEN);
+	if ((rc = store_meeting_ack(st, r->me->id, m.id)) == STORE_CLOSED ||
+	    rc == STORE_INVALID) {
+		r->errkey = rc == STORE_CLOSED ? "err.meeting.closed" : "err.meeting.state";
+		return 409;
+	}
+	return meeting_done(r, rc, m.id);
+}
+
 /* A GROW note on a KR in a monthly review. */
 static int
 post_grow(struct req *r)
@@ -1074,7 +1162,7 @@ static const struct route routes[] = {
 	{ METHOD_GET, "/meet/unit/*", ARG_ID, K(CYCLE), page_calendar },
 	{ METHOD_POST, "/meet/new", ARG_NONE,
 	    K(CYCLE) | K(UNIT) | K(KIND) | K(DUE) | K(TITLE) | K(OBJECTIVE), post_new },
-	{ METHOD_GET, "/meet/*", ARG_ID, K(PRINT), page_meeting },
+	{ METHOD_GET, "/meet/*", ARG_ID, K(PRINT) | K(TEXT), page_meeting },
 	{ METHOD_POST, "/meet/*/open", ARG_ID, K(VERSION), post_open },
 	{ METHOD_POST, "/meet/*/close", ARG_ID, K(VERSION), post_close },
 	{ METHOD_POST, "/meet/*/attendance", ARG_ID, K(VERSION) | K(LOGIN),
@@ -1083,6 +1171,7 @@ static const struct route routes[] = {
 	    post_minutes },
 	{ METHOD_POST, "/meet/*/status", ARG_ID, K(VERSION) | K(STATE) | K(TEXT),
 	    post_status },
+	{ METHOD_POST, "/meet/*/ack", ARG_ID, 0, post_ack },
 	{ METHOD_POST, "/meet/*/grow", ARG_ID,
 	    K(KR) | K(GOAL) | K(REALITY) | K(OPTIONS) | K(WILL), post_grow },
 	{ METHOD_POST, "/meet/*/grade", ARG_ID,

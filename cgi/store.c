@@ -2001,6 +2001,43 @@ store_action_put(struct store *st, uint32_t actor, struct action *a)
 }
 
 static int
+op_ack(struct store *st, DB_TXN *txn, void *arg)
+{
+	struct wop *w = arg;
+	struct meeting m;
+	const char *p;
+	size_t n;
+	int rc;
+
+	if ((rc = load_actor(st, txn, w)) != STORE_OK)
+		return rc;
+	if (w->actor == STORE_SYSTEM)
+		return STORE_FORBIDDEN;
+	if ((rc = rec_get(st, txn, T_MEETINGS, w->id, &m, &w->ar, 1)) != STORE_OK)
+		return rc;
+	if (m.state == MEET_CLOSED)
+		return STORE_CLOSED;
+	if (m.state != MEET_OPEN)
+		return STORE_INVALID;
+	n = strlen(w->me.login);
+	for (p = m.present; p != NULL && (p = strstr(p, w->me.login)) != NULL; p += n)
+		if ((p == m.present || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0'))
+			return STORE_OK;	/* already there */
+	m.present = arena_printf(&w->ar, "%s%s%s", m.present ? m.present : "",
+	    m.present && *m.present ? " " : "", w->me.login);
+	m.version++;
+	return rec_put(st, txn, T_MEETINGS, m.id, &m);
+}
+
+int
+store_meeting_ack(struct store *st, uint32_t actor, uint32_t meeting)
+{
+	struct wop w = { .actor = actor, .id = meeting };
+
+	return write_op(st, op_ack, &w);
+}
+
+static int
 op_grow(struct store *st, DB_TXN *txn, void *arg)
 {
 	struct wop *w = arg;

@@ -310,6 +310,9 @@ int	store_meeting_close(struct store *, uint32_t actor, struct meeting *,
 	    const char *snapshot);
 int	store_meeting_snapshot(struct store *, struct arena *, uint32_t id,
 	    char **snapshot);
+/* The actor acknowledges an open meeting (all-hands awareness): joins its
+ * attendance, once; no version needed, so a whole room can at once. */
+int	store_meeting_ack(struct store *, uint32_t actor, uint32_t meeting);
 /* The company KRs a department carries in a cycle (their owner works in
  * it or below it), each with whether an objective of the department (or
  * below) serves it.  *covered[i] is 1 or 0. */
