@@ -2043,6 +2043,7 @@ op_grow(struct store *st, DB_TXN *txn, void *arg)
 	struct wop *w = arg;
 	struct grow *g = w->rec;
 	struct meeting m;
+	struct objective o;
 	struct kr k;
 	int rc;
 
@@ -2055,7 +2056,12 @@ op_grow(struct store *st, DB_TXN *txn, void *arg)
 		return rc == STORE_NOTFOUND ? STORE_INVALID : rc;
 	if (m.state == MEET_CLOSED)
 		return STORE_CLOSED;
-	if (m.type != MEET_MONTHLY)
+	/* Only a KR the meeting shows: of its unit's live objectives in
+	 * its cycle. */
+	if ((rc = rec_get(st, txn, T_OBJ, k.objective, &o, &w->ar, 0)) != STORE_OK)
+		return rc == STORE_NOTFOUND ? STORE_INVALID : rc;
+	if (m.type != MEET_MONTHLY || o.unit != m.unit || o.cycle != m.cycle ||
+	    o.level == LEVEL_PERSONAL || o.state == OBJ_ARCHIVED)
 		return STORE_INVALID;
 	g->author = w->actor;
 	g->at = w->now;
