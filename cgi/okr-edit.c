@@ -115,29 +115,53 @@ form_version(struct req *r, uint32_t *ver)
 	    req_parse_id(r->val[KEY_VERSION], ver) == 0 ? 0 : 400;
 }
 
-/* Options for a person select: the people of unit (and its lead). */
+/* Whether unit is top or lies below it. */
+static int
+unit_within(struct view *v, uint32_t unit, uint32_t top)
+{
+	const struct unit *u;
+	int depth;
+
+	for (depth = 0; unit != 0 && depth < 16; depth++) {
+		if (unit == top)
+			return 1;
+		if ((u = view_unit(v, unit)) == NULL)
+			return 0;
+		unit = u->parent;
+	}
+	return 0;
+}
+
+/* Options for a person select: the people of unit and of the units below
+ * it (a company KR is often owned in a department), and its lead. */
 static int
 people_options(struct view *v, xmlNodePtr field, uint32_t unit, int none)
 {
 	struct person *p;
 	const struct unit *u = view_unit(v, unit);
 	const struct person *lead;
-	size_t i, n;
+	size_t i, j, n;
 	int rc;
 
 	if (none)
 		form_option(field, "", NULL, "form.none");
 	if (u != NULL && (lead = view_person(v, u->lead)) != NULL &&
-	    lead->unit != unit)
+	    !unit_within(v, lead->unit, unit))
 		form_option(field, lead->login, lead->name, NULL);
-	if ((rc = store_people_in_unit(v->st, &v->r->ar, unit, &p, &n)) != STORE_OK)
-		return view_status(rc);
-	for (i = 0; i < n; i++)
-		form_option(field, p[i].login, p[i].name, NULL);
+	for (j = 0; j < v->nunits; j++) {
+		if (!unit_within(v, v->units[j].id, unit))
+			continue;
+		if ((rc = store_people_in_unit(v->st, &v->r->ar, v->units[j].id,
+		    &p, &n)) != STORE_OK)
+			return view_status(rc);
+		for (i = 0; i < n; i++)
+			form_option(field, p[i].login, p[i].name, NULL);
+	}
 	return 0;
 }
 
-/* Whether login names a person of unit or its lead; sets *id. */
+/* Whether login names a person of unit (or below it) or its lead; sets
+ * *id. */
 static int
 person_in_unit(struct view *v, const char *login, uint32_t unit, uint32_t *id)
 {
@@ -147,7 +171,7 @@ person_in_unit(struct view *v, const char *login, uint32_t unit, uint32_t *id)
 	if (store_person_by_login(v->st, &v->r->ar, login, &p) != STORE_OK)
 		return 0;
 	*id = p.id;
-	return p.unit == unit || (u != NULL && u->lead == p.id);
+	return unit_within(v, p.unit, unit) || (u != NULL && u->lead == p.id);
 }
 
 /* ------------------------------------------------------- objectives */

@@ -966,9 +966,29 @@ post_defer(struct req *r)
 	form_text(&f, KEY_TEXT, 1, MAX_TITLE, &reason);
 	if (m.type != MEET_ACTION)
 		return 400;
+	if (m.state == MEET_CLOSED) {
+		r->errkey = "err.meeting.closed";
+		return 409;
+	}
 	if (f.nerr > 0 || strchr(reason, '\n') != NULL) {
 		r->errkey = "err.defer.reason";
 		return 400;
+	}
+	/* Only a carried KR that is neither covered nor deferred yet. */
+	{
+		struct kr *k;
+		int *covered;
+		size_t i, n;
+
+		if ((rc = store_carried_krs(st, &r->ar, m.unit, m.cycle, &k,
+		    &covered, &n)) != STORE_OK)
+			return view_status(rc);
+		for (i = 0; i < n && k[i].id != kr; i++)
+			;
+		if (i == n || covered[i] || deferral(r, m.deferred, kr) != NULL) {
+			r->errkey = "err.defer.kr";
+			return 400;
+		}
 	}
 	m.deferred = arena_printf(&r->ar, "%s%s%u %s", m.deferred ? m.deferred : "",
 	    m.deferred && *m.deferred ? "\n" : "", kr, reason);
@@ -1066,6 +1086,29 @@ post_grade(struct req *r)
 	if (f.nerr > 0 || r->val[KEY_VERSION] == NULL ||
 	    req_parse_id(r->val[KEY_VERSION], &ver) == -1)
 		return 400;
+	/* Only a KR this meeting grades: of its cycle, in its unit or below. */
+	{
+		struct kr k;
+		struct objective o;
+		const struct unit *u;
+		int in = 0, depth;
+		uint32_t unit;
+
+		if (store_kr_get(st, &r->ar, kr, &k) != STORE_OK ||
+		    store_objective_get(st, &r->ar, k.objective, &o) != STORE_OK ||
+		    o.cycle != m.cycle) {
+			r->errkey = "err.grade.kr";
+			return 400;
+		}
+		for (unit = o.unit, depth = 0; unit != 0 && depth < 16 && !in; depth++) {
+			in = unit == m.unit;
+			unit = (u = view_unit(&v, unit)) != NULL ? u->parent : 0;
+		}
+		if (!in) {
+			r->errkey = "err.grade.kr";
+			return 400;
+		}
+	}
 	rc = store_kr_grade(st, r->me->id, kr, ver, grade, reason);
 	if (rc == STORE_RULE) {
 		/* Either no reason for a grade other than the proposed one, or
