@@ -71,17 +71,6 @@ num_str(struct req *r, double v)
 }
 
 static const char *
-date_str(struct req *r, int32_t day)
-{
-	char buf[11];
-
-	if (day == 0)
-		return "";
-	okr_date_format(day, buf);
-	return arena_strdup(&r->ar, buf);
-}
-
-static const char *
 id_str(struct req *r, uint32_t id)
 {
 	return id == 0 ? "" : arena_printf(&r->ar, "%u", id);
@@ -93,17 +82,6 @@ login_of(struct view *v, uint32_t id)
 	const struct person *p = view_person(v, id);
 
 	return p != NULL ? p->login : "";
-}
-
-static const struct cycle *
-cycle_of(struct view *v, uint32_t id)
-{
-	size_t i;
-
-	for (i = 0; i < v->ncycles; i++)
-		if (v->cycles[i].id == id)
-			return &v->cycles[i];
-	return NULL;
 }
 
 /* The submitted version of the record a form edits; a form without one
@@ -311,7 +289,7 @@ objective_ctx(struct req *r, struct octx *c, int is_new)
 		if (rc != STORE_OK)
 			return view_error(r, rc);
 	}
-	c->cycle = cycle_of(&c->v, c->o.cycle);
+	c->cycle = view_cycle(&c->v, c->o.cycle);
 	if (c->cycle == NULL)
 		return 500;
 	if (c->cycle->state == CYCLE_CLOSED)
@@ -552,7 +530,7 @@ kr_ctx(struct req *r, struct kctx *c, int is_new)
 	}
 	if ((rc = store_allowed(st, r->me->id, PERM_EDIT_OBJECTIVE, oid)) != STORE_OK)
 		return view_error(r, rc);
-	if ((c->cycle = cycle_of(&c->v, c->o.cycle)) == NULL)
+	if ((c->cycle = view_cycle(&c->v, c->o.cycle)) == NULL)
 		return 500;
 	if (is_new) {
 		c->k.objective = oid;
@@ -588,7 +566,7 @@ kr_value(struct kctx *c, const struct kr *k, enum key key)
 	case KEY_UNIT_LABEL:
 		return k->unit_label != NULL ? k->unit_label : "";
 	case KEY_DUE:
-		return date_str(r, k->due);
+		return view_day(r, k->due);
 	case KEY_WEIGHT:
 		return num_str(r, k->weight);
 	case KEY_OWNER:
@@ -984,8 +962,8 @@ admin_row(struct view *v, xmlNodePtr admin, enum akind kind, const void *rec,
 		break;
 	case ADMIN_CYCLES:
 		form_field(f, form, KEY_NAME, "text", c ? c->name : "", NULL, 32);
-		form_field(f, form, KEY_START, "date", c ? date_str(r, c->start) : "", NULL, 0);
-		form_field(f, form, KEY_END, "date", c ? date_str(r, c->end) : "", NULL, 0);
+		form_field(f, form, KEY_START, "date", c ? view_day(r, c->start) : "", NULL, 0);
+		form_field(f, form, KEY_END, "date", c ? view_day(r, c->end) : "", NULL, 0);
 		fld = form_field(f, form, KEY_STATE, "select",
 		    c ? okr_cstate_names[c->state] : "planning", NULL, 0);
 		for (j = 0; j < CYCLE__MAX; j++)

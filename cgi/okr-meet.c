@@ -34,26 +34,6 @@ static const char *const state_names[MSTATE__MAX] = { "planned", "open", "closed
 static const char *const status_names[BOARD__MAX] = { "on-track", "at-risk",
 	"off-track" };
 
-static const char *
-day_str(struct req *r, int32_t day)
-{
-	char buf[11];
-
-	okr_date_format(day, buf);
-	return arena_strdup(&r->ar, buf);
-}
-
-static const struct cycle *
-cycle_of(struct view *v, uint32_t id)
-{
-	size_t i;
-
-	for (i = 0; i < v->ncycles; i++)
-		if (v->cycles[i].id == id)
-			return &v->cycles[i];
-	return NULL;
-}
-
 /* <meeting> with what every listing shows. */
 static xmlNodePtr
 meeting_node(struct view *v, xmlNodePtr parent, const struct meeting *m)
@@ -65,7 +45,7 @@ meeting_node(struct view *v, xmlNodePtr parent, const struct meeting *m)
 	render_attr_u(n, "id", m->id);
 	render_attr(n, "type", type_names[m->type]);
 	render_attr(n, "state", state_names[m->state]);
-	render_attr(n, "date", day_str(v->r, m->day));
+	render_attr(n, "date", view_day(v->r, m->day));
 	render_attr_u(n, "version", m->version);
 	render_text(n, "title", m->title);
 	if (u != NULL) {
@@ -115,7 +95,7 @@ page_calendar(struct req *r)
 			last = m[i].day;
 	cal = xmlNewChild(page, NULL, BAD_CAST "calendar", NULL);
 	if (last != 0)
-		render_attr(cal, "last-review", day_str(r, last));
+		render_attr(cal, "last-review", view_day(r, last));
 	/* "Without follow-up and review, OKRs are only decoration." */
 	if (v.sel != NULL && v.sel->state == CYCLE_ACTIVE &&
 	    (last == 0 || okr_today() - last > REVIEW_GAP))
@@ -216,7 +196,7 @@ action_node(struct view *v, xmlNodePtr parent, const struct action *a,
 
 	render_attr_u(n, "id", a->id);
 	render_attr(n, "state", a->state == ACTION_DONE ? "done" : "open");
-	render_attr(n, "due", day_str(v->r, a->due));
+	render_attr(n, "due", view_day(v->r, a->due));
 	render_attr_u(n, "version", a->version);
 	if (a->kr != 0)
 		render_attr_u(n, "kr", a->kr);
@@ -235,7 +215,7 @@ static int
 board(struct view *v, xmlNodePtr mn, const struct meeting *m, int32_t ref)
 {
 	xmlNodePtr b = xmlNewChild(mn, NULL, BAD_CAST "board", NULL), prog, week, month;
-	const struct cycle *c = cycle_of(v, m->cycle);
+	const struct cycle *c = view_cycle(v, m->cycle);
 	struct objective *o, one;
 	struct action *a;
 	size_t i, n, na, count = 0;
@@ -276,11 +256,11 @@ board(struct view *v, xmlNodePtr mn, const struct meeting *m, int32_t ref)
 	monday = ref - ((ref - 4) % 7 + 7) % 7;
 	sunday = monday + 6;
 	week = xmlNewChild(b, NULL, BAD_CAST "week", NULL);
-	render_attr(week, "from", day_str(v->r, monday));
-	render_attr(week, "to", day_str(v->r, sunday));
+	render_attr(week, "from", view_day(v->r, monday));
+	render_attr(week, "to", view_day(v->r, sunday));
 	month = xmlNewChild(b, NULL, BAD_CAST "month", NULL);
-	render_attr(month, "from", day_str(v->r, sunday + 1));
-	render_attr(month, "to", day_str(v->r, sunday + 30));
+	render_attr(month, "from", view_day(v->r, sunday + 1));
+	render_attr(month, "to", view_day(v->r, sunday + 30));
 	if ((rc = store_actions_by_unit(st, &v->r->ar, m->unit, &a, &na)) != STORE_OK)
 		return view_status(rc);
 	for (i = 0; i < na; i++) {
@@ -525,7 +505,7 @@ grading_unit(struct view *v, xmlNodePtr gr, xmlNodePtr sum, struct dist *total,
 static int
 grading(struct view *v, xmlNodePtr mn, const struct meeting *m)
 {
-	const struct cycle *c = cycle_of(v, m->cycle);
+	const struct cycle *c = view_cycle(v, m->cycle);
 	xmlNodePtr gr = xmlNewChild(mn, NULL, BAD_CAST "grading", NULL);
 	xmlNodePtr sum = xmlNewChild(mn, NULL, BAD_CAST "summary", NULL);
 	struct dist total;
@@ -559,7 +539,7 @@ monthly(struct view *v, xmlNodePtr mn, const struct meeting *m)
 	double was;
 	int rc, found;
 
-	render_attr(gb, "since", day_str(v->r, m->day - 30));
+	render_attr(gb, "since", view_day(v->r, m->day - 30));
 	if ((rc = store_grows_by_meeting(st, &v->r->ar, m->id, &g, &ng)) != STORE_OK ||
 	    (rc = store_objectives_by_cycle_unit(st, &v->r->ar, m->cycle, m->unit,
 	    &o, &n)) != STORE_OK)
@@ -1113,7 +1093,7 @@ post_grade(struct req *r)
 	if (rc == STORE_RULE) {
 		/* Either no reason for a grade other than the proposed one, or
 		 * the cycle is not under review. */
-		const struct cycle *c = cycle_of(&v, m.cycle);
+		const struct cycle *c = view_cycle(&v, m.cycle);
 
 		r->errkey = c != NULL && c->state == CYCLE_REVIEW ?
 		    "err.grade.reason" : "err.grade.state";

@@ -139,6 +139,28 @@ view_page(struct view *v, const char *name)
 	return page;
 }
 
+const struct cycle *
+view_cycle(struct view *v, uint32_t id)
+{
+	size_t i;
+
+	for (i = 0; i < v->ncycles; i++)
+		if (v->cycles[i].id == id)
+			return &v->cycles[i];
+	return NULL;
+}
+
+const char *
+view_day(struct req *r, int32_t day)
+{
+	char buf[11];
+
+	if (day == 0)
+		return "";
+	okr_date_format(day, buf);
+	return arena_strdup(&r->ar, buf);
+}
+
 const struct person *
 view_person(struct view *v, uint32_t id)
 {
@@ -394,6 +416,7 @@ view_objective(struct view *v, xmlNodePtr parent, const struct objective *o,
 {
 	xmlNodePtr on = xmlNewChild(parent, NULL, BAD_CAST "objective", NULL), un;
 	const struct unit *u = view_unit(v, o->unit);
+	const struct cycle *cy;
 	struct kr *k;
 	size_t i, n;
 	int rc, edit = 0, checkin = 0;
@@ -407,9 +430,8 @@ view_objective(struct view *v, xmlNodePtr parent, const struct objective *o,
 	render_attr_u(on, "version", o->version);
 	view_score_attrs(on, *score);
 	render_attr_u(on, "krs", n);
-	for (i = 0; i < v->ncycles; i++)
-		if (v->cycles[i].id == o->cycle)
-			render_attr(on, "cycle", v->cycles[i].name);
+	if ((cy = view_cycle(v, o->cycle)) != NULL)
+		render_attr(on, "cycle", cy->name);
 	render_text(on, "title", o->title);
 	if (o->description != NULL && *o->description != '\0')
 		render_text(on, "description", o->description);
@@ -456,9 +478,7 @@ view_next_cycle(struct view *v, xmlNodePtr on, const struct objective *o,
 	if (v->r->me == NULL || (nkrs > 0 && okr_pct(score) == 100) ||
 	    o->state == OBJ_ARCHIVED)
 		return;
-	for (i = 0; i < v->ncycles; i++)
-		if (v->cycles[i].id == o->cycle)
-			mine = &v->cycles[i];
+	mine = view_cycle(v, o->cycle);
 	for (i = 0; mine != NULL && i < v->ncycles; i++)
 		if (v->cycles[i].start > mine->start &&
 		    (next == NULL || v->cycles[i].start < next->start))
@@ -476,16 +496,14 @@ static void
 view_objective_hints(struct view *v, xmlNodePtr on, const struct objective *o,
     double score, size_t nkrs)
 {
-	size_t i;
+	const struct cycle *c = view_cycle(v, o->cycle);
 
 	if (nkrs < 2 || nkrs > 5)
 		render_attr(xmlNewChild(on, NULL, BAD_CAST "hint", NULL), "key", "hint.krs.count");
-	for (i = 0; i < v->ncycles; i++)
-		if (v->cycles[i].id == o->cycle && nkrs > 0 &&
-		    (v->cycles[i].state == CYCLE_REVIEW ||
-		    v->cycles[i].state == CYCLE_CLOSED) && okr_pct(score) == 100)
-			render_attr(xmlNewChild(on, NULL, BAD_CAST "hint", NULL),
-			    "key", "hint.too-easy");
+	if (c != NULL && nkrs > 0 && (c->state == CYCLE_REVIEW ||
+	    c->state == CYCLE_CLOSED) && okr_pct(score) == 100)
+		render_attr(xmlNewChild(on, NULL, BAD_CAST "hint", NULL),
+		    "key", "hint.too-easy");
 }
 
 /* The history of an objective and its KRs, newest first. */

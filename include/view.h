@@ -47,6 +47,10 @@ int	view_objective(struct view *, xmlNodePtr parent, const struct objective *,
 	    unsigned flags, double *score);
 /* The score of an objective from its KRs; returns 0 or 500. */
 int	view_score(struct view *, const struct objective *, double *score);
+/* The loaded cycle with id, or NULL. */
+const struct cycle *view_cycle(struct view *, uint32_t id);
+/* "YYYY-MM-DD" of a day in the request's arena ("" for day 0). */
+const char *view_day(struct req *, int32_t day);
 /* Cached look-ups; NULL when absent. */
 const struct person *view_person(struct view *, uint32_t id);
 const struct unit *view_unit(struct view *, uint32_t id);
