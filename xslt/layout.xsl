@@ -100,13 +100,19 @@
 
   <!-- Catalog text for key $k; the key itself when missing, so a gap is
        visible in review rather than silently blank. -->
+  <!-- The lookup goes through a key on the catalog (key() works in the
+       document of the context node, hence the for-each): libxslt indexes
+       it once per transform instead of scanning every message per call. -->
+  <xsl:key name="msg" match="m" use="@k"/>
   <xsl:template name="t">
     <xsl:param name="k"/>
-    <xsl:variable name="m" select="$msgs[@k = $k]"/>
-    <xsl:choose>
-      <xsl:when test="$m"><xsl:value-of select="$m[1]"/></xsl:when>
-      <xsl:otherwise><xsl:value-of select="$k"/></xsl:otherwise>
-    </xsl:choose>
+    <xsl:for-each select="$msgs[1]">
+      <xsl:variable name="m" select="key('msg', $k)"/>
+      <xsl:choose>
+        <xsl:when test="$m"><xsl:value-of select="$m[1]"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="$k"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- ======================================================== skeleton -->
