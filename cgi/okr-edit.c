@@ -920,11 +920,13 @@ admin_row(struct view *v, xmlNodePtr admin, enum akind kind, const void *rec,
 	size_t i;
 	int j;
 	static const char *const names[] = { "unit", "person", "cycle" };
+	/* Units, people and cycles all begin with id, then version. */
 	uint32_t id = rec ? *(const uint32_t *)rec : 0;
+	uint32_t version = rec ? *((const uint32_t *)rec + 1) : 0;
 
 	form = form_begin(f, admin, id ? arena_printf(&r->ar, "/edit/admin/%s/%u",
 	    names[kind], id) : arena_printf(&r->ar, "/edit/admin/%s/new", names[kind]),
-	    status, rec ? *((const uint32_t *)rec + 1) : 0,
+	    status, version,
 	    arena_printf(&r->ar, "%s/edit/admin/%s", r->script, admin_kinds[kind]));
 	switch (kind) {
 	case ADMIN_UNITS:

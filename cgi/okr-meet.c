@@ -59,12 +59,36 @@ meeting_node(struct view *v, xmlNodePtr parent, const struct meeting *m)
 	return n;
 }
 
+static int meeting_send(struct req *, struct view *, const struct meeting *,
+    struct form *, int);
+
 /* ---------------------------------------------------------- calendar */
 
-static int
-page_calendar(struct req *r)
+/* A form refused on a meeting page comes back on it, with what was typed
+ * and an error next to each wrong field (the stylesheets read it from
+ * /page/form); message, when set, says what is wrong as a whole. */
+static void
+form_again(struct form *f, xmlNodePtr page, const char *action,
+    const char *back, const enum key *keys, size_t n, const char *message)
 {
-	struct view v;
+	xmlNodePtr form = form_begin(f, page, action, "invalid", 0, back);
+	size_t i;
+
+	if (message != NULL && form->children != NULL)
+		xmlSetProp(form->children, BAD_CAST "key", BAD_CAST message);
+	for (i = 0; i < n; i++)
+		form_field(f, form, keys[i], "text", NULL, NULL, 0);
+}
+
+static const enum key plan_keys[] = { KEY_KIND, KEY_DUE, KEY_TITLE, KEY_OBJECTIVE };
+static const enum key action_keys[] = { KEY_TITLE, KEY_OWNER, KEY_DUE, KEY_KR };
+
+/* A unit's calendar; f, when not NULL, is the plan form that was refused. */
+static int
+calendar_send(struct req *r, struct view *vp, uint32_t unit, struct form *f,
+    int status)
+{
+	struct view v = *vp;
 	struct unit u;
 	struct meeting *m;
 	struct objective *o;
@@ -73,9 +97,7 @@ page_calendar(struct req *r)
 	size_t i, n, no;
 	int rc;
 
-	if ((rc = view_init(&v, r, st)) != 0)
-		return rc;
-	if ((rc = store_unit_get(st, &r->ar, r->id, &u)) != STORE_OK) {
+	if ((rc = store_unit_get(st, &r->ar, unit, &u)) != STORE_OK) {
 		r->errkey = "err.unit";
 		return view_status(rc);
 	}
@@ -110,7 +132,22 @@ page_calendar(struct req *r)
 			if (o[i].level != LEVEL_PERSONAL && o[i].state != OBJ_ARCHIVED)
 				render_attr_u(render_text(os, "objective", o[i].title),
 				    "id", o[i].id);
-	return render_send(r, page, "meetings", 200) == 0 ? 0 : 500;
+	if (f != NULL)
+		form_again(f, page, "/meet/new", arena_printf(&r->ar,
+		    "%s/meet/unit/%u", r->script, u.id), plan_keys,
+		    sizeof(plan_keys) / sizeof(plan_keys[0]), NULL);
+	return render_send(r, page, "meetings", status) == 0 ? 0 : 500;
+}
+
+static int
+page_calendar(struct req *r)
+{
+	struct view v;
+	int rc;
+
+	if ((rc = view_init(&v, r, st)) != 0)
+		return rc;
+	return calendar_send(r, &v, r->id, NULL, 200);
 }
 
 /* Answers a meeting write: back to the meeting, or the refusal that
@@ -128,8 +165,8 @@ meeting_done(struct req *r, int rc, uint32_t id)
 	return 0;
 }
 
-/* Plans a meeting; a wrong field is a 400 page (the calendar's form is
- * small: type, date, title, objective). */
+/* Plans a meeting; a wrong field brings the calendar back with the form
+ * as it was typed. */
 static int
 post_new(struct req *r)
 {
@@ -151,7 +188,7 @@ post_new(struct req *r)
 	form_id(&f, KEY_UNIT, 1, &m.unit);
 	form_id(&f, KEY_OBJECTIVE, 0, &m.objective);
 	if (f.nerr > 0)
-		return 400;
+		return m.unit != 0 ? calendar_send(r, &v, m.unit, &f, 400) : 400;
 	m.type = type;
 	m.cycle = v.sel->id;
 	m.status = -1;
@@ -726,30 +763,45 @@ page_meeting(struct req *r)
 {
 	struct view v;
 	struct meeting m;
-	xmlNodePtr page, mn;
 	int rc;
 
 	if ((rc = meeting_load(r, &v, &m)) != 0)
 		return rc;
-	if ((page = view_page(&v, "meeting")) == NULL)
+	return meeting_send(r, &v, &m, NULL, 200);
+}
+
+/* The meeting page; f, when not NULL, is the action-item form that was
+ * refused, shown again as typed. */
+static int
+meeting_send(struct req *r, struct view *v, const struct meeting *m,
+    struct form *f, int status)
+{
+	xmlNodePtr page, mn;
+	int rc;
+
+	if ((page = view_page(v, "meeting")) == NULL)
 		return 500;
 	if (r->val[KEY_PRINT] != NULL)
 		render_attr(page, "print", "1");
-	rc = m.state == MEET_CLOSED ? meeting_frozen(&v, page, &m) :
-	    meeting_live(&v, page, &m);
+	rc = m->state == MEET_CLOSED ? meeting_frozen(v, page, m) :
+	    meeting_live(v, page, m);
 	if (rc != 0) {
 		xmlFreeDoc(page->doc);
 		return rc;
 	}
 	mn = page->last;
-	if (m.state != MEET_CLOSED) {
-		if (view_may(&v, PERM_MANAGE_UNIT, m.unit))
+	if (m->state != MEET_CLOSED) {
+		if (view_may(v, PERM_MANAGE_UNIT, m->unit))
 			render_attr(mn, "can-manage", "1");
 		if (r->me != NULL)
 			render_attr(mn, "can-act", "1");
 	}
-	r->etag = arena_printf(&r->ar, "\"m%u-%u\"", m.id, m.version);
-	return render_send(r, page, "meeting", 200) == 0 ? 0 : 500;
+	if (f != NULL)
+		form_again(f, page, arena_printf(&r->ar, "/meet/%u/action", m->id),
+		    arena_printf(&r->ar, "%s/meet/%u", r->script, m->id), action_keys,
+		    sizeof(action_keys) / sizeof(action_keys[0]), "err.action");
+	r->etag = arena_printf(&r->ar, "\"m%u-%u\"", m->id, m->version);
+	return render_send(r, page, "meeting", status) == 0 ? 0 : 500;
 }
 
 /* ----------------------------------------------------- meeting edits */
@@ -1122,6 +1174,10 @@ post_action(struct req *r)
 		return rc;
 	if (r->me == NULL)
 		return view_error(r, STORE_FORBIDDEN);
+	if (m.state == MEET_CLOSED) {
+		r->errkey = "err.meeting.closed";
+		return 409;
+	}
 	memset(&a, 0, sizeof(a));
 	form_init(&f, r);
 	form_text(&f, KEY_TITLE, 1, MAX_TITLE, &title);
@@ -1131,6 +1187,10 @@ post_action(struct req *r)
 	if (f.err[KEY_OWNER] == NULL &&
 	    store_person_by_login(st, &r->ar, owner, &p) != STORE_OK)
 		form_error(&f, KEY_OWNER, "err.field.choice");
+	/* Review and action meetings show the form again as typed; others
+	 * have none to show it in. */
+	if (f.nerr > 0 && (m.type == MEET_REVIEW || m.type == MEET_ACTION))
+		return meeting_send(r, &v, &m, &f, 400);
 	if (f.nerr > 0) {
 		r->errkey = "err.action";
 		return 400;

@@ -514,7 +514,16 @@
       <form class="edit" method="post" action="{$base}/meet/{$m/@id}/action">
         <xsl:call-template name="post-hidden"/>
         <xsl:if test="$sent">
-          <p class="form-message status-invalid" role="alert"><xsl:call-template name="t"><xsl:with-param name="k" select="'form.invalid'"/></xsl:call-template></p>
+          <p class="form-message status-invalid" role="alert">
+            <xsl:call-template name="t">
+              <xsl:with-param name="k">
+                <xsl:choose>
+                  <xsl:when test="string($sent/message/@key) != ''"><xsl:value-of select="$sent/message/@key"/></xsl:when>
+                  <xsl:otherwise>form.invalid</xsl:otherwise>
+                </xsl:choose>
+              </xsl:with-param>
+            </xsl:call-template>
+          </p>
         </xsl:if>
         <div class="fields">
           <div class="field">
