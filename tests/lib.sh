@@ -348,3 +348,39 @@ kr_row() {
 	    grep "^<tbody class=\"kr\" id=\"kr-$1\""
 }
 # ======================================================== end (issue 3)
+
+# ------------------------------------------ helpers of the meeting tests
+
+# The error page's message: status N and catalog KEY in LANG.
+expect_error() {	# N KEY [LANG]
+	expect_status "$1"
+	expect_body_contains "$(msg "${3:-en}" "$2")" "$REQ: says '$(msg "${3:-en}" "$2")'"
+}
+
+# Logins on unit U's page (members) and, recursively, its sub-units'.
+unit_people() {	# UNIT DEPTH
+	_up=$(curl -s --max-time 10 -u admin:admin "$MUBIAO_URL/unit/$1" | tr -d '\n')
+	echo "$_up" | sed -n 's/.*<section class="members">//p' | sed 's|</section>.*||' |
+	    grep -o 'href="/okr/person/[^"]*"' | sed 's|.*/person/||; s/"$//'
+	[ "$2" -lt 4 ] || return 0
+	for _c in $(echo "$_up" | sed -n 's/.*<section class="children">//p' | sed 's|</section>.*||' |
+	    grep -o 'href="/okr/unit/[0-9]*' | sed 's/[^0-9]//g'); do
+		unit_people "$_c" $(($2 + 1))
+	done
+}
+
+# Forms of the last body posting anywhere but the GET cycle switch.
+post_forms() {
+	grep -o '<form [^>]*method="post"[^>]*>' "$TMP/body"
+}
+
+# The meeting id of the last 303's Location (/okr/meet/N), else "".
+loc_meeting() {
+	location | sed -n 's|^/okr/meet/\([0-9][0-9]*\)$|\1|p'
+}
+
+# value="" of input NAME in the form whose action is ACTION.
+form_value() {	# ACTION NAME
+	form_of "$1" | grep -o "<input [^>]*name=\"$2\"[^>]*>" | head -1 |
+	    sed -n 's/.* value="\([^"]*\)".*/\1/p'
+}

@@ -28,11 +28,6 @@ LATER2=$(date -u -d '+120 days' +%F)
 
 # ------------------------------------------------------------ helpers
 
-# The meeting id of the last 303's Location (/okr/meet/N), else "".
-loc_meeting() {
-	location | sed -n 's|^/okr/meet/\([0-9][0-9]*\)$|\1|p'
-}
-
 # The form of the last body whose action is ACTION (one line), else "".
 form_of() {	# ACTION
 	tr -d '\n' < "$TMP/body" | awk -v a="action=\"$1\"" '{
@@ -41,12 +36,6 @@ form_of() {	# ACTION
 			if (index(substr(f, 1, index(f, ">")), a)) { print f; exit }
 			$0 = substr($0, j + 7)
 		} }'
-}
-
-# value="" of input NAME in the form whose action is ACTION.
-form_value() {	# ACTION NAME
-	form_of "$1" | grep -o "<input [^>]*name=\"$2\"[^>]*>" | head -1 |
-	    sed -n 's/.* value="\([^"]*\)".*/\1/p'
 }
 
 # The version meeting M's forms carry (its ETag names the same).
@@ -89,29 +78,6 @@ expect_carried() {	# TITLE STATE DESC [LANG]
 carried_titles() {
 	section_of carried | grep -o '<span class="kr-title">[^<]*</span>' |
 	    sed 's/<span class="kr-title">//; s/<\/span>$//' | sort
-}
-
-# The error page: status N and the catalog text of KEY in LANG.
-expect_error() {	# N KEY [LANG]
-	expect_status "$1"
-	expect_body_contains "$(msg "${3:-en}" "$2")" "$REQ: says '$(msg "${3:-en}" "$2")'"
-}
-
-# Forms of the last body posting anything (the cycle switch is a GET).
-post_forms() {
-	grep -o '<form [^>]*method="post"[^>]*>' "$TMP/body"
-}
-
-# Logins of unit U's members and, recursively, its sub-units'.
-unit_people() {	# UNIT DEPTH
-	_up=$(curl -s --max-time 10 -u admin:admin "$MUBIAO_URL/unit/$1" | tr -d '\n')
-	echo "$_up" | sed -n 's/.*<section class="members">//p' | sed 's|</section>.*||' |
-	    grep -o 'href="/okr/person/[^"]*"' | sed 's|.*/person/||; s/"$//'
-	[ "$2" -lt 4 ] || return 0
-	for _c in $(echo "$_up" | sed -n 's/.*<section class="children">//p' | sed 's|</section>.*||' |
-	    grep -o 'href="/okr/unit/[0-9]*' | sed 's/[^0-9]//g'); do
-		unit_people "$_c" $(($2 + 1))
-	done
 }
 
 # The company KRs of the last body (a home page): "ID<TAB>OWNER<TAB>TITLE"

@@ -39,11 +39,6 @@ form_of() {	# ACTION
 		} }'
 }
 
-form_value() {	# ACTION NAME
-	form_of "$1" | grep -o "<input [^>]*name=\"$2\"[^>]*>" | head -1 |
-	    sed -n 's/.* value="\([^"]*\)".*/\1/p'
-}
-
 # The section of the last body whose class is CLASS, one line.
 section_of() {	# CLASS
 	tr -d '\n' < "$TMP/body" | awk -v c="<section class=\"$1\"" '{ i = index($0, c); if (i) {
@@ -99,12 +94,6 @@ expect_sum() {	# U|total EXPECTED DESC
 		note "got:  $_s"
 		note "want: $2"
 	fi
-}
-
-# The error page: status N and the catalog text of KEY in LANG.
-expect_error() {	# N KEY [LANG]
-	expect_status "$1"
-	expect_body_contains "$(msg "${3:-en}" "$2")" "$REQ: says '$(msg "${3:-en}" "$2")'"
 }
 
 # The admin cycles page's row of cycle NAME: "ID VERSION START END".

@@ -73,11 +73,6 @@ _fl() {
 	[ "$TMP/f" -nt "$TMP/body" ] || tr -d '\n' < "$TMP/body" > "$TMP/f"
 }
 
-# The meeting id of the last 303's Location (/okr/meet/N), else "".
-loc_meeting() {
-	location | sed -n 's|^/okr/meet/\([0-9][0-9]*\)$|\1|p'
-}
-
 # The version of meeting M, from its ETag "mM-VERSION" as USER sees it.
 mversion() {	# USER M
 	get "$1" "/meet/$2"
@@ -140,12 +135,6 @@ expect_not_in() {	# LINE TEXT DESC
 	else
 		ok "$3"
 	fi
-}
-
-# The error page: status N and the catalog's KEY in LANG.
-expect_error() {	# N KEY [LANG]
-	expect_status "$1"
-	expect_body_contains "$(msg "${3:-en}" "$2")" "$REQ: says '$(msg "${3:-en}" "$2")'"
 }
 
 # "CAME PEOPLE PCT" of unit U in the last body's coverage table.
