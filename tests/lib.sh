@@ -379,6 +379,56 @@ loc_meeting() {
 	location | sed -n 's|^/okr/meet/\([0-9][0-9]*\)$|\1|p'
 }
 
+# The form of the last body whose action is ACTION (one line), else "".
+form_of() {	# ACTION
+	tr -d '\n' < "$TMP/body" | awk -v a="action=\"$1\"" '{
+		while ((i = index($0, "<form ")) > 0) {
+			$0 = substr($0, i); j = index($0, "</form>"); f = substr($0, 1, j + 6)
+			if (index(substr(f, 1, index(f, ">")), a)) { print f; exit }
+			$0 = substr($0, j + 7)
+		} }'
+}
+
+# The version meeting M's forms carry (its ETag names the same).
+mversion() {	# USER M
+	get "$1" "/meet/$2"
+	header ETag | sed -n 's/^"m[0-9]*-\([0-9]*\)"$/\1/p'
+}
+
+# The section of the last body whose class is CLASS, one line.
+section_of() {	# CLASS
+	tr -d '\n' < "$TMP/body" | awk -v c="<section class=\"$1\"" '{ i = index($0, c); if (i) {
+		$0 = substr($0, i); print substr($0, 1, index($0, "</section>") + 9) } }'
+}
+
+# The admin cycles page's row of cycle NAME: "ID VERSION START END".
+cycle_row() {	# NAME
+	curl -s --max-time 10 -u admin:admin "$MUBIAO_URL/edit/admin/cycles" | tr -d '\n' |
+	    sed 's/<form /\n<form /g; s/<\/form>/&\n/g' |
+	    grep "^<form [^>]*action=\"/okr/edit/admin/cycle/[0-9]*\".*name=\"name\" maxlength=\"32\" value=\"$1\"" |
+	    sed -n 's|.*action="/okr/edit/admin/cycle/\([0-9]*\)".*name="version" value="\([0-9]*\)".*name="start" value="\([0-9-]*\)".*name="end" value="\([0-9-]*\)".*|\1 \2 \3 \4|p' | head -1
+}
+
+# Adds a KR to objective O as USER with owner OWNER; prints its id.
+kr_new() {	# USER O TITLE OWNER START TARGET CURRENT
+	curl -s --max-time 10 -o /dev/null -u "$1:$1" "$MUBIAO_URL/edit/kr/new" \
+	    --data "token=$(token "$1")&objective=$2&kind=numeric&direction=increase&start=$5&target=$6&current=$7&weight=1&owner=$4" \
+	    --data-urlencode "title=$3"
+	curl -s --max-time 10 -u "$1:$1" "$MUBIAO_URL/objective/$2" | tr -d '\n' |
+	    grep -o "<tbody class=\"kr\" id=\"kr-[0-9]*\"><tr><th scope=\"row\" class=\"kr-title\">$3<" |
+	    head -1 | sed 's/.*id="kr-\([0-9]*\)".*/\1/'
+}
+
+# Sets the state of the test's own cycle $CYC ($CSTART – $CEND) as
+# admin; prints the status.
+cycle_state() {	# STATE
+	_r=$(cycle_row "$CYC")
+	[ -n "$_r" ] || { echo none; return 1; }
+	curl -s --max-time 10 -o /dev/null -w '%{http_code}' -u admin:admin \
+	    "$MUBIAO_URL/edit/admin/cycle/${_r%% *}" \
+	    --data "token=$(token admin)&version=$(echo "$_r" | cut -d' ' -f2)&name=$CYC&start=$CSTART&end=$CEND&state=$1"
+}
+
 # value="" of input NAME in the form whose action is ACTION.
 form_value() {	# ACTION NAME
 	form_of "$1" | grep -o "<input [^>]*name=\"$2\"[^>]*>" | head -1 |

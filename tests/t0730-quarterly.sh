@@ -29,22 +29,6 @@ CYC=t0730-$$
 
 # ------------------------------------------------------------ helpers
 
-# The form of the last body whose action is ACTION (one line), else "".
-form_of() {	# ACTION
-	tr -d '\n' < "$TMP/body" | awk -v a="action=\"$1\"" '{
-		while ((i = index($0, "<form ")) > 0) {
-			$0 = substr($0, i); j = index($0, "</form>"); f = substr($0, 1, j + 6)
-			if (index(substr(f, 1, index(f, ">")), a)) { print f; exit }
-			$0 = substr($0, j + 7)
-		} }'
-}
-
-# The section of the last body whose class is CLASS, one line.
-section_of() {	# CLASS
-	tr -d '\n' < "$TMP/body" | awk -v c="<section class=\"$1\"" '{ i = index($0, c); if (i) {
-		$0 = substr($0, i); print substr($0, 1, index($0, "</section>") + 9) } }'
-}
-
 # The grading row of KR K on the last body (a quarterly meeting), one line.
 grade_row() {	# K
 	section_of grading | sed 's/<tr id="g-kr-/\n&/g; s/<\/tr>/&\n/g' | grep "^<tr id=\"g-kr-$1\""
@@ -94,23 +78,6 @@ expect_sum() {	# U|total EXPECTED DESC
 		note "got:  $_s"
 		note "want: $2"
 	fi
-}
-
-# The admin cycles page's row of cycle NAME: "ID VERSION START END".
-cycle_row() {	# NAME
-	curl -s --max-time 10 -u admin:admin "$MUBIAO_URL/edit/admin/cycles" | tr -d '\n' |
-	    sed 's/<form /\n<form /g; s/<\/form>/&\n/g' |
-	    grep "^<form [^>]*action=\"/okr/edit/admin/cycle/[0-9]*\".*name=\"name\" maxlength=\"32\" value=\"$1\"" |
-	    sed -n 's|.*action="/okr/edit/admin/cycle/\([0-9]*\)".*name="version" value="\([0-9]*\)".*name="start" value="\([0-9-]*\)".*name="end" value="\([0-9-]*\)".*|\1 \2 \3 \4|p' | head -1
-}
-
-# Sets the state of our cycle as admin; prints the status.
-cycle_state() {	# STATE
-	_r=$(cycle_row "$CYC")
-	[ -n "$_r" ] || { echo none; return 1; }
-	curl -s --max-time 10 -o /dev/null -w '%{http_code}' -u admin:admin \
-	    "$MUBIAO_URL/edit/admin/cycle/${_r%% *}" \
-	    --data "token=$(token admin)&version=$(echo "$_r" | cut -d' ' -f2)&name=$CYC&start=$CSTART&end=$CEND&state=$1"
 }
 
 # Whatever happens, our cycle does not stay under review (nor open to

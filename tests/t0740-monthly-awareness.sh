@@ -73,12 +73,6 @@ _fl() {
 	[ "$TMP/f" -nt "$TMP/body" ] || tr -d '\n' < "$TMP/body" > "$TMP/f"
 }
 
-# The version of meeting M, from its ETag "mM-VERSION" as USER sees it.
-mversion() {	# USER M
-	get "$1" "/meet/$2"
-	header ETag | sed -n 's/^"m[0-9]*-\([0-9]*\)"$/\1/p'
-}
-
 # The first element of the last body (one line) whose opening tag starts
 # with START, up to its first closing TAG.
 elem() {	# START CLOSE
