@@ -199,6 +199,8 @@ load_parents(struct octx *c)
 			    &nk)) != STORE_OK)
 				return view_status(rc);
 			for (j = 0; j < nk; j++) {
+				if (!okr_kr_live(k[j].state))
+					continue;
 				if (c->nparents == cap) {
 					struct kr *nkrs;
 					struct objective **nobj;
@@ -338,6 +340,14 @@ objective_form(struct octx *c, struct form *f, const char *status,
 			render_attr(opt, "band", okr_band_names[okr_band(s)]);
 		}
 	}
+	/* A unit's objective may start as a draft, for the consensus
+	 * meeting to agree; published, it stays published. */
+	if (c->o.level != LEVEL_PERSONAL && (c->is_new || c->o.state == OBJ_DRAFT)) {
+		fld = form_field(f, form, KEY_STATE, "select", okr_ostate_names[c->o.state],
+		    cur ? okr_ostate_names[cur->state] : NULL, 0);
+		form_option(fld, okr_ostate_names[OBJ_DRAFT], NULL, "ostate.draft");
+		form_option(fld, okr_ostate_names[OBJ_ACTIVE], NULL, "ostate.active");
+	}
 	if (c->o.level == LEVEL_PERSONAL)
 		form_field(f, form, KEY_OWNER, "hidden", login_of(&c->v, c->o.owner), NULL, 0);
 	else {
@@ -396,7 +406,7 @@ objective_post(struct req *r, int is_new)
 	struct objective o, cur;
 	const char *title, *desc, *owner;
 	uint32_t parent, ver = 0, who;
-	int rc;
+	int rc, state;
 
 	if ((rc = objective_ctx(r, &c, is_new)) != 0)
 		return rc;
@@ -408,6 +418,10 @@ objective_post(struct req *r, int is_new)
 	if (form_id(&f, KEY_PARENT, 0, &parent) == 0 && !parent_allowed(&c, parent))
 		form_error(&f, KEY_PARENT, "err.field.level");
 	o = c.o;
+	if (c.o.level != LEVEL_PERSONAL && (is_new || c.o.state == OBJ_DRAFT) &&
+	    r->val[KEY_STATE] != NULL && form_choice(&f, KEY_STATE, okr_ostate_names,
+	    OBJ_AGREED, &state) == 0)
+		o.state = state;
 	if (c.o.level != LEVEL_PERSONAL && form_text(&f, KEY_OWNER, 0, 64, &owner) == 0) {
 		if (*owner == '\0')
 			o.owner = 0;
@@ -430,7 +444,8 @@ objective_post(struct req *r, int is_new)
 			return 500;
 		return objective_form(&c, &f, "conflict", &cur, 409);
 	case STORE_RULE:
-		r->errkey = "err.review.objective";
+		r->errkey = c.cycle->state == CYCLE_REVIEW ? "err.review.objective" :
+		    "err.agreed.objective";
 		return 409;
 	case STORE_INVALID:
 		/* What it names changed under the form (a KR removed...). */
@@ -465,7 +480,8 @@ post_objective_archive(struct req *r)
 	c.o.state = OBJ_ARCHIVED;
 	c.o.version = ver;
 	if ((rc = store_objective_put(st, r->me->id, &c.o)) == STORE_RULE) {
-		r->errkey = "err.review.objective";
+		r->errkey = c.cycle->state == CYCLE_REVIEW ? "err.review.objective" :
+		    "err.agreed.objective";
 		return 409;
 	}
 	if (rc != STORE_OK)
@@ -528,13 +544,16 @@ kr_ctx(struct req *r, struct kctx *c, int is_new)
 		r->errkey = "err.objective";
 		return view_status(rc);
 	}
-	if ((rc = store_allowed(st, r->me->id, PERM_EDIT_OBJECTIVE, oid)) != STORE_OK)
+	/* On a draft objective a department head proposes KRs. */
+	if ((rc = store_allowed(st, r->me->id, is_new ? PERM_ADD_KR : PERM_EDIT_KR,
+	    is_new ? oid : c->k.id)) != STORE_OK)
 		return view_error(r, rc);
 	if ((c->cycle = view_cycle(&c->v, c->o.cycle)) == NULL)
 		return 500;
 	if (is_new) {
 		c->k.objective = oid;
-		c->k.owner = c->o.owner;
+		/* A proposal is the proposer's: the department carries it. */
+		c->k.owner = c->o.state == OBJ_DRAFT ? r->me->id : c->o.owner;
 		c->k.weight = 1;
 		c->k.confidence = 0.5;
 		c->k.target = 1;
@@ -622,7 +641,13 @@ kr_form(struct kctx *c, struct form *f, const char *status, const struct kr *cur
 			return rc;
 		}
 	}
-	/* The quarterly review adjusts KRs only with a reason. */
+	/* The quarterly review adjusts KRs only with a reason, and may
+	 * drop one. */
+	if (c->cycle->state == CYCLE_REVIEW && !c->is_new) {
+		fld = form_field(f, form, KEY_STATE, "select", "", NULL, 0);
+		form_option(fld, "", NULL, "krstate.keep");
+		form_option(fld, okr_krstate_names[KRS_DROPPED], NULL, "krstate.drop");
+	}
 	if (c->cycle->state == CYCLE_REVIEW)
 		form_field(f, form, KEY_NOTE, "text", "", NULL, MAX_TITLE);
 	if (c->is_new)
@@ -683,8 +708,10 @@ kr_read(struct kctx *c, struct form *f, struct kr *k)
 	else
 		form_number(f, KEY_WEIGHT, 1, 0, 100, &k->weight);
 	if (form_text(f, KEY_OWNER, 0, 64, &owner) == 0) {
+		/* Left empty: the proposer of a proposal, else the objective's
+		 * owner (c->k holds that default for a new KR). */
 		if (*owner == '\0')
-			k->owner = c->o.owner;
+			k->owner = c->is_new ? c->k.owner : c->o.owner;
 		else if (person_in_unit(&c->v, owner, c->o.unit, &who))
 			k->owner = who;
 		else
@@ -721,6 +748,14 @@ kr_post(struct req *r, int is_new)
 	k = c.k;
 	kr_read(&c, &f, &k);
 	form_text(&f, KEY_NOTE, c.cycle->state == CYCLE_REVIEW, MAX_TITLE, &reason);
+	if (!is_new && r->val[KEY_STATE] != NULL && *r->val[KEY_STATE] != '\0') {
+		int drop;
+
+		if (form_choice(&f, KEY_STATE, okr_krstate_names, KRS__MAX, &drop) == 0 &&
+		    drop != KRS_DROPPED)
+			form_error(&f, KEY_STATE, "err.field.choice");
+		k.state = KRS_DROPPED;
+	}
 	if (f.nerr > 0)
 		return kr_form(&c, &f, "invalid", NULL, 400);
 	if (is_new)
@@ -731,6 +766,12 @@ kr_post(struct req *r, int is_new)
 	case STORE_OK:
 		return redirect(r, arena_printf(&r->ar, "/objective/%u", k.objective));
 	case STORE_RULE:
+		/* Agreed terms wait for the quarterly review; a rejected or
+		 * dropped KR stays; a drop needs the review. */
+		if (c.cycle->state != CYCLE_REVIEW || k.state == KRS_DROPPED) {
+			r->errkey = "err.agreed.kr";
+			return 409;
+		}
 		/* The cycle went under review while the form was open. */
 		form_error(&f, KEY_NOTE, "err.field.required");
 		return kr_form(&c, &f, "invalid", NULL, 400);
@@ -815,8 +856,8 @@ post_checkin(struct req *r)
 			return 400;
 		for (j = 0; j < nk && k[j].id != id; j++)
 			;
-		if (j == nk)
-			return 400;	/* not a KR of this objective */
+		if (j == nk || !okr_kr_live(k[j].state))
+			return 400;	/* not a KR of this objective that counts */
 		/* Each row is read like a one-field form. */
 		r->val[KEY_VALUE] = r->multi[KEY_VALUE][i];
 		r->val[KEY_CONFIDENCE] = r->multi[KEY_CONFIDENCE][i];
@@ -1210,8 +1251,8 @@ post_admin_cycle_next(struct req *r)
 /* ----------------------------------------------------------- routes */
 
 #define K(k)	KEYBIT(KEY_##k)
-#define OBJ_KEYS (K(TITLE) | K(DESCRIPTION) | K(PARENT) | K(OWNER))
-#define KR_KEYS	(K(TITLE) | K(KIND) | K(DIRECTION) | K(START) | K(TARGET) | \
+#define OBJ_KEYS (K(TITLE) | K(DESCRIPTION) | K(PARENT) | K(OWNER) | K(STATE))
+#define KR_KEYS	(K(STATE) | K(TITLE) | K(KIND) | K(DIRECTION) | K(START) | K(TARGET) | \
 		 K(CURRENT) | K(UNIT_LABEL) | K(DUE) | K(WEIGHT) | K(OWNER) | K(NOTE))
 
 static const struct route routes[] = {

@@ -27,12 +27,15 @@ static struct store *st;
 #define REVIEW_GAP	14	/* days without a review before the flag */
 #define MAX_TITLE	200
 #define MAX_TEXT	20000
+#define MAX_NOTE	1000
 
 static const char *const type_names[MEET__MAX] = { "awareness", "consensus",
 	"action", "review", "monthly", "quarterly" };
 static const char *const state_names[MSTATE__MAX] = { "planned", "open", "closed" };
 static const char *const status_names[BOARD__MAX] = { "on-track", "at-risk",
 	"off-track" };
+static const char *const verdict_names[VERDICT__MAX] = { "agree", "revise",
+	"reject" };
 
 /* <meeting> with what every listing shows. */
 static xmlNodePtr
@@ -80,6 +83,64 @@ form_again(struct form *f, xmlNodePtr page, const char *action,
 		form_field(f, form, keys[i], "text", NULL, NULL, 0);
 }
 
+/* The day of the last review meeting held (open or closed, not in the
+ * future) among n meetings, 0 if none. */
+static int32_t
+last_review(const struct meeting *m, size_t n)
+{
+	int32_t last = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (m[i].type == MEET_REVIEW && m[i].state != MEET_PLANNED &&
+		    m[i].day <= okr_today() && m[i].day > last)
+			last = m[i].day;
+	return last;
+}
+
+/* "Without follow-up and review, OKRs are only decoration": a unit
+ * whose last review is more than two weeks ago, in an active cycle, is
+ * flagged.  Sets the attributes on n. */
+static void
+review_flag(struct view *v, xmlNodePtr n, int32_t last)
+{
+	if (last != 0)
+		render_attr(n, "last-review", view_day(v->r, last));
+	if (v->sel != NULL && v->sel->state == CYCLE_ACTIVE &&
+	    (last == 0 || okr_today() - last > REVIEW_GAP))
+		render_attr(n, "review-overdue", "1");
+}
+
+/* <unit> with its review flag for each unit below parent, depth first,
+ * so that a lead sees which of their units have gone without review. */
+static int
+subunit_flags(struct view *v, xmlNodePtr list, uint32_t parent, int depth)
+{
+	struct unit *kids;
+	struct meeting *m;
+	xmlNodePtr un;
+	size_t i, n, nm;
+	int rc;
+
+	if (depth > 8)
+		return 0;
+	if ((rc = store_units_children(st, &v->r->ar, parent, &kids, &n)) != STORE_OK)
+		return view_status(rc);
+	for (i = 0; i < n; i++) {
+		if ((rc = store_meetings_by_unit(st, &v->r->ar, kids[i].id, &m, &nm)) != STORE_OK)
+			return view_status(rc);
+		un = xmlNewChild(list, NULL, BAD_CAST "unit", NULL);
+		render_attr_u(un, "id", kids[i].id);
+		render_attr(un, "name", kids[i].name);
+		render_attr(un, "level", okr_level_names[kids[i].level]);
+		render_attr_u(un, "depth", (unsigned)depth);
+		review_flag(v, un, last_review(m, nm));
+		if ((rc = subunit_flags(v, list, kids[i].id, depth + 1)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
 static const enum key plan_keys[] = { KEY_KIND, KEY_DUE, KEY_TITLE, KEY_OBJECTIVE };
 static const enum key action_keys[] = { KEY_TITLE, KEY_OWNER, KEY_DUE, KEY_KR };
 
@@ -93,7 +154,6 @@ calendar_send(struct req *r, struct view *vp, uint32_t unit, struct form *f,
 	struct meeting *m;
 	struct objective *o;
 	xmlNodePtr page, un, cal, os;
-	int32_t last = 0;
 	size_t i, n, no;
 	int rc;
 
@@ -111,17 +171,13 @@ calendar_send(struct req *r, struct view *vp, uint32_t unit, struct form *f,
 	render_attr(un, "level", okr_level_names[u.level]);
 	if (view_may(&v, PERM_MANAGE_UNIT, u.id))
 		render_attr(un, "can-manage", "1");
-	for (i = 0; i < n; i++)
-		if (m[i].type == MEET_REVIEW && m[i].state != MEET_PLANNED &&
-		    m[i].day <= okr_today() && m[i].day > last)
-			last = m[i].day;
 	cal = xmlNewChild(page, NULL, BAD_CAST "calendar", NULL);
-	if (last != 0)
-		render_attr(cal, "last-review", view_day(r, last));
-	/* "Without follow-up and review, OKRs are only decoration." */
-	if (v.sel != NULL && v.sel->state == CYCLE_ACTIVE &&
-	    (last == 0 || okr_today() - last > REVIEW_GAP))
-		render_attr(cal, "review-overdue", "1");
+	review_flag(&v, cal, last_review(m, n));
+	if ((rc = subunit_flags(&v, xmlNewChild(page, NULL, BAD_CAST "subunits",
+	    NULL), u.id, 0)) != 0) {
+		xmlFreeDoc(page->doc);
+		return rc;
+	}
 	for (i = n; i-- > 0;)
 		if (v.sel == NULL || m[i].cycle == v.sel->id)
 			meeting_node(&v, page, &m[i]);
@@ -315,19 +371,6 @@ board(struct view *v, xmlNodePtr mn, const struct meeting *m, int32_t ref)
 	return 0;
 }
 
-/* Whether login is a word of the space-separated list. */
-static int
-listed(const char *list, const char *login)
-{
-	size_t n = strlen(login);
-	const char *p;
-
-	for (p = list; p != NULL && (p = strstr(p, login)) != NULL; p += n)
-		if ((p == list || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0'))
-			return 1;
-	return 0;
-}
-
 static void
 attendee(xmlNodePtr att, const struct person *who, const char *present)
 {
@@ -335,7 +378,7 @@ attendee(xmlNodePtr att, const struct person *who, const char *present)
 
 	render_attr(pn, "login", who->login);
 	render_attr(pn, "name", who->name);
-	if (listed(present, who->login))
+	if (okr_listed(present, who->login))
 		render_attr(pn, "present", "1");
 }
 
@@ -435,6 +478,116 @@ action_meeting(struct view *v, xmlNodePtr mn, const struct meeting *m)
 	return 0;
 }
 
+/* Marks an item of the consensus meeting with the decision that counts;
+ * a meeting being closed shows what its close makes of the item. */
+static void
+decided(xmlNodePtr n, const struct verdict *d, int closing, const char *kept,
+    const char *dropped)
+{
+	if (d == NULL)
+		return;
+	render_attr(n, "decision", verdict_names[d->kind]);
+	if (closing)
+		xmlSetProp(n, BAD_CAST "state", BAD_CAST (d->kind == VERDICT_REJECT ?
+		    dropped : kept));
+}
+
+/* <signer login name> for each login of a space-separated list. */
+static void
+signers(struct view *v, xmlNodePtr n, const char *list)
+{
+	char *s = arena_strdup(&v->r->ar, list != NULL ? list : ""), *save, *w;
+	struct person p;
+	xmlNodePtr sn;
+
+	for (w = strtok_r(s, " ", &save); w != NULL; w = strtok_r(NULL, " ", &save)) {
+		sn = xmlNewChild(n, NULL, BAD_CAST "signer", NULL);
+		render_attr(sn, "login", w);
+		if (store_person_by_login(st, &v->r->ar, w, &p) == STORE_OK)
+			render_attr(sn, "name", p.name);
+	}
+}
+
+/* The company consensus meeting: each draft objective of the unit with
+ * its proposed KRs, the decision that counts on each, what is still open
+ * and which objectives lack two agreed KRs; then every decision taken,
+ * in order. */
+static int
+consensus(struct view *v, xmlNodePtr mn, const struct meeting *m)
+{
+	xmlNodePtr cn = xmlNewChild(mn, NULL, BAD_CAST "consensus", NULL), on, kn, dn;
+	const struct verdict *vo, *vk;
+	const struct person *p;
+	struct objective *o;
+	struct verdict *d;
+	struct kr *k;
+	size_t i, j, n, nk, nd, open = 0, lacking = 0, agreed;
+	int closing = m->state == MEET_CLOSED, rc;
+	char at[21];
+	double s;
+
+	if ((rc = store_verdicts_by_meeting(st, &v->r->ar, m->id, &d, &nd)) != STORE_OK ||
+	    (rc = store_objectives_by_cycle_unit(st, &v->r->ar, m->cycle, m->unit,
+	    &o, &n)) != STORE_OK)
+		return view_status(rc);
+	for (i = 0; i < n; i++) {
+		if (o[i].level == LEVEL_PERSONAL || o[i].state != OBJ_DRAFT)
+			continue;
+		if ((rc = view_objective(v, cn, &o[i], VIEW_KRS | VIEW_HINTS, &s)) != 0)
+			return rc;
+		if ((rc = store_krs_by_objective(st, &v->r->ar, o[i].id, &k, &nk)) != STORE_OK)
+			return view_status(rc);
+		on = cn->last;
+		vo = store_verdict_of(d, nd, o[i].id, 0);
+		open += vo == NULL;
+		decided(on, vo, closing, "agreed", "archived");
+		/* view_kr() made one <kr> per KR, in order. */
+		kn = on->children;
+		for (j = agreed = 0; j < nk; j++, kn = kn->next) {
+			while (kn != NULL && !xmlStrEqual(kn->name, BAD_CAST "kr"))
+				kn = kn->next;
+			if (kn == NULL)
+				break;
+			if (k[j].state != KRS_PROPOSED) {
+				agreed += okr_kr_live(k[j].state) != 0;
+				continue;
+			}
+			vk = store_verdict_of(d, nd, o[i].id, k[j].id);
+			if (vo != NULL && vo->kind == VERDICT_REJECT)
+				vk = vo;	/* goes with its objective */
+			decided(kn, vk, closing, "agreed", "rejected");
+			open += vk == NULL;
+			agreed += vk != NULL && vk->kind != VERDICT_REJECT;
+		}
+		if ((vo == NULL || vo->kind != VERDICT_REJECT) && agreed < 2) {
+			render_attr(on, "lacking", "1");
+			lacking++;
+		}
+	}
+	render_attr_u(cn, "open", open);
+	render_attr_u(cn, "lacking", lacking);
+	if (open == 0 && lacking == 0)
+		render_attr(cn, "ready", "1");
+	for (i = 0; i < nd; i++) {
+		dn = xmlNewChild(cn, NULL, BAD_CAST "verdict", NULL);
+		render_attr_u(dn, "id", d[i].id);
+		render_attr(dn, "kind", verdict_names[d[i].kind]);
+		render_attr_u(dn, "objective", d[i].objective);
+		if (d[i].kr != 0)
+			render_attr_u(dn, "kr", d[i].kr);
+		okr_time_format(d[i].at, at);
+		render_attr(dn, "at", at);
+		if ((p = view_person(v, d[i].by)) != NULL)
+			render_attr(dn, "by-name", p->name);
+		signers(v, dn, d[i].signed_by);
+		if (d[i].text != NULL)
+			render_text(dn, "text", d[i].text);
+		if (d[i].note != NULL && *d[i].note != '\0')
+			render_text(dn, "note", d[i].note);
+	}
+	return 0;
+}
+
 /* Grade distribution of one unit (or the total): 11 bins, 0 to 1. */
 struct dist {
 	size_t	 bins[11];
@@ -510,6 +663,8 @@ grading_unit(struct view *v, xmlNodePtr gr, xmlNodePtr sum, struct dist *total,
 		may = c != NULL && c->state == CYCLE_REVIEW &&
 		    view_may(v, PERM_EDIT_OBJECTIVE, o[i].id);
 		for (j = 0; j < nk; j++) {
+			if (!okr_kr_live(k[j].state))
+				continue;
 			score = okr_kr_score(k[j].kind, k[j].direction, k[j].start,
 			    k[j].target, k[j].current);
 			proposed = okr_grade_proposal(score);
@@ -590,6 +745,8 @@ monthly(struct view *v, xmlNodePtr mn, const struct meeting *m)
 		render_attr_u(on, "id", o[i].id);
 		render_text(on, "title", o[i].title);
 		for (j = 0; j < nk; j++) {
+			if (!okr_kr_live(k[j].state))
+				continue;
 			if ((rc = store_checkins_by_kr(st, &v->r->ar, k[j].id, &c, &nc)) != STORE_OK)
 				return view_status(rc);
 			was = k[j].start;
@@ -677,7 +834,7 @@ awareness(struct view *v, xmlNodePtr mn, const struct meeting *m)
 
 			for (k = 0; k < na; k++)
 				if (all[k].type == MEET_AWARENESS && all[k].cycle == m->cycle &&
-				    all[k].present != NULL && listed(all[k].present, p[j].login))
+				    all[k].present != NULL && okr_listed(all[k].present, p[j].login))
 					break;
 			came += k < na;
 		}
@@ -715,6 +872,8 @@ meeting_live(struct view *v, xmlNodePtr page, const struct meeting *m)
 	if (m->type == MEET_MONTHLY && (rc = monthly(v, mn, m)) != 0)
 		return rc;
 	if (m->type == MEET_AWARENESS && (rc = awareness(v, mn, m)) != 0)
+		return rc;
+	if (m->type == MEET_CONSENSUS && (rc = consensus(v, mn, m)) != 0)
 		return rc;
 	return 0;
 }
@@ -973,7 +1132,9 @@ post_close(struct req *r)
 	xmlFreeDoc(doc);
 	if (rc == STORE_CLOSED || rc == STORE_INVALID || rc == STORE_RULE) {
 		r->errkey = rc == STORE_CLOSED ? "err.meeting.closed" :
-		    rc == STORE_RULE ? "err.meeting.uncovered" : "err.meeting.state";
+		    rc != STORE_RULE ? "err.meeting.state" :
+		    m.type == MEET_CONSENSUS ? "err.consensus.open" :
+		    "err.meeting.uncovered";
 		return 409;
 	}
 	return meeting_done(r, rc, m.id);
@@ -1025,6 +1186,79 @@ post_defer(struct req *r)
 	m.deferred = arena_printf(&r->ar, "%s%s%u %s", m.deferred ? m.deferred : "",
 	    m.deferred && *m.deferred ? "\n" : "", kr, reason);
 	return meeting_save(r, &m);
+}
+
+/* A decision of the consensus meeting on a draft objective or a proposed
+ * KR: agree, revise with the new text, or reject; a revision and a
+ * rejection say why; someone present signs off. */
+static int
+post_verdict(struct req *r)
+{
+	struct view v;
+	struct meeting m;
+	struct form f;
+	struct verdict d;
+	const char *text = NULL, *note;
+	char *list, *e;
+	size_t i, len = 0;
+	int kind = 0, rc;
+
+	if ((rc = meeting_load(r, &v, &m)) != 0)
+		return rc;
+	if (r->me == NULL)
+		return view_error(r, STORE_FORBIDDEN);
+	if (m.type != MEET_CONSENSUS)
+		return 400;
+	if (m.state != MEET_OPEN) {
+		r->errkey = m.state == MEET_CLOSED ? "err.meeting.closed" : "err.meeting.state";
+		return 409;
+	}
+	memset(&d, 0, sizeof(d));
+	form_init(&f, r);
+	form_choice(&f, KEY_STATE, verdict_names, VERDICT__MAX, &kind);
+	form_id(&f, KEY_OBJECTIVE, 0, &d.objective);
+	form_id(&f, KEY_KR, 0, &d.kr);
+	form_text(&f, KEY_NOTE, kind != VERDICT_AGREE, MAX_NOTE, &note);
+	if (kind == VERDICT_REVISE)
+		form_text(&f, KEY_TITLE, 1, MAX_TITLE, &text);
+	if (f.nerr > 0 || (d.objective == 0) == (d.kr == 0)) {
+		r->errkey = f.err[KEY_TITLE] != NULL ? "err.verdict.text" :
+		    f.err[KEY_NOTE] != NULL ? "err.verdict.note" : "err.verdict.item";
+		return 400;
+	}
+	/* Who signed off: people present, each once. */
+	for (i = 0; i < r->nmulti[KEY_LOGIN]; i++)
+		len += strlen(r->multi[KEY_LOGIN][i]) + 1;
+	list = e = arena_alloc(&r->ar, len + 1);
+	*list = '\0';
+	for (i = 0; i < r->nmulti[KEY_LOGIN]; i++) {
+		const char *who = r->multi[KEY_LOGIN][i];
+
+		if (!okr_listed(m.present, who)) {
+			r->errkey = "err.verdict.signed";
+			return 400;
+		}
+		if (!okr_listed(list, who))
+			e += sprintf(e, "%s%s", e == list ? "" : " ", who);
+	}
+	if (*list == '\0') {
+		r->errkey = "err.verdict.signed";
+		return 400;
+	}
+	d.meeting = m.id;
+	d.kind = kind;
+	d.text = (char *)text;
+	d.note = (char *)note;
+	d.signed_by = list;
+	if ((rc = store_verdict_add(st, r->me->id, &d)) == STORE_INVALID) {
+		r->errkey = "err.verdict.item";
+		return 400;
+	}
+	if (rc == STORE_CLOSED) {
+		r->errkey = "err.meeting.closed";
+		return 409;
+	}
+	return meeting_done(r, rc, m.id);
 }
 
 /* "I acknowledge": the signed-in person joins an open meeting's
@@ -1255,6 +1489,8 @@ static const struct route routes[] = {
 	{ METHOD_POST, "/meet/*/status", ARG_ID, K(VERSION) | K(STATE) | K(TEXT),
 	    post_status },
 	{ METHOD_POST, "/meet/*/ack", ARG_ID, 0, post_ack },
+	{ METHOD_POST, "/meet/*/verdict", ARG_ID, K(STATE) | K(OBJECTIVE) | K(KR) |
+	    K(TITLE) | K(NOTE) | K(LOGIN), post_verdict },
 	{ METHOD_POST, "/meet/*/grow", ARG_ID,
 	    K(KR) | K(GOAL) | K(REALITY) | K(OPTIONS) | K(WILL), post_grow },
 	{ METHOD_POST, "/meet/*/grade", ARG_ID,

@@ -16,7 +16,27 @@ const char *const okr_ostate_names[OBJ__MAX] = {
 	"draft", "active", "agreed", "archived" };
 const char *const okr_kind_names[KR__MAX] = { "numeric", "percent", "milestone" };
 const char *const okr_dir_names[DIR__MAX] = { "increase", "decrease" };
+const char *const okr_krstate_names[KRS__MAX] = {
+	"active", "proposed", "agreed", "rejected", "dropped" };
 const char *const okr_band_names[BAND__MAX] = { "red", "yellow", "green" };
+
+int
+okr_kr_live(int krstate)
+{
+	return krstate != KRS_REJECTED && krstate != KRS_DROPPED;
+}
+
+int
+okr_listed(const char *list, const char *word)
+{
+	size_t n = strlen(word);
+	const char *p;
+
+	for (p = list; n > 0 && p != NULL && (p = strstr(p, word)) != NULL; p += n)
+		if ((p == list || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0'))
+			return 1;
+	return 0;
+}
 
 int
 okr_lookup(const char *const *names, int n, const char *name)

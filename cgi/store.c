@@ -81,6 +81,7 @@ static const struct field kr_fields[] = {
 	H(kr, 14, FT_STR, title, 0, "title", FMT_PLAIN, NULL),
 	H(kr, 15, FT_STR, unit_label, 0, "unit-label", FMT_PLAIN, NULL),
 	H(kr, 16, FT_DBL, grade, -1, "grade", FMT_PLAIN, NULL),
+	E(kr, 17, state, KRS_ACTIVE, "kr-state", okr_krstate_names, KRS__MAX),
 };
 static const struct field checkin_fields[] = {
 	F(checkin, 1, FT_U32, id, 0), F(checkin, 2, FT_U32, kr, 0),
@@ -130,6 +131,15 @@ static const struct field grow_fields[] = {
 	F(grow, 9, FT_STR, options, 0), F(grow, 10, FT_STR, will, 0),
 };
 
+static const struct field verdict_fields[] = {
+	F(verdict, 1, FT_U32, id, 0), F(verdict, 2, FT_U32, meeting, 0),
+	F(verdict, 3, FT_U32, objective, 0), F(verdict, 4, FT_U32, kr, 0),
+	F(verdict, 5, FT_U32, by, 0), F(verdict, 6, FT_I32, kind, 0),
+	F(verdict, 7, FT_I64, at, 0), F(verdict, 8, FT_STR, text, 0),
+	F(verdict, 9, FT_STR, note, 0), F(verdict, 10, FT_STR, signed_by, 0),
+};
+
+CODEC(store_codec_verdict, 'V', verdict_fields);
 CODEC(store_codec_grow, 'W', grow_fields);
 CODEC(store_codec_meeting, 'G', meeting_fields);
 CODEC(store_codec_action, 'A', action_fields);
@@ -155,6 +165,7 @@ enum table {
 	T_MEETINGS, T_MEETINGS_UNIT, T_SNAPSHOTS,
 	T_ACTIONS, T_ACTIONS_UNIT,
 	T_GROWS, T_GROWS_MEETING,
+	T_VERDICTS, T_VERDICTS_MEETING,
 	T__MAX
 };
 
@@ -358,6 +369,16 @@ key_grows_meeting(DB *db, const DBT *pkey, const DBT *pdata, DBT *skey)
 	return skey_parts(skey, g.meeting, 0, 1, g.at, 1);
 }
 
+static int
+key_verdicts_meeting(DB *db, const DBT *pkey, const DBT *pdata, DBT *skey)
+{
+	struct verdict v;
+
+	(void)db, (void)pkey;
+	DECODE(store_codec_verdict, v);
+	return skey_parts(skey, v.meeting, 0, 1, v.at, 1);
+}
+
 typedef int (*keyfn)(DB *, const DBT *, const DBT *, DBT *);
 
 static const struct table_def {
@@ -396,6 +417,8 @@ static const struct table_def {
 	[T_ACTIONS_UNIT] = { "actions-unit.idx", T_ACTIONS, key_actions_unit, 1, NULL, 0 },
 	[T_GROWS] = { "grows.db", T_GROWS, NULL, 0, &store_codec_grow, sizeof(struct grow) },
 	[T_GROWS_MEETING] = { "grows-meeting.idx", T_GROWS, key_grows_meeting, 1, NULL, 0 },
+	[T_VERDICTS] = { "verdicts.db", T_VERDICTS, NULL, 0, &store_codec_verdict, sizeof(struct verdict) },
+	[T_VERDICTS_MEETING] = { "verdicts-meeting.idx", T_VERDICTS, key_verdicts_meeting, 1, NULL, 0 },
 };
 
 /* Where a record type keeps its version. */
@@ -871,6 +894,32 @@ may_edit(struct store *st, DB_TXN *txn, struct wop *w, const struct objective *o
 	return yes ? STORE_OK : STORE_FORBIDDEN;
 }
 
+static int within(struct store *, DB_TXN *, struct arena *, uint32_t, uint32_t,
+    int *);
+
+/* The rule for writing a KR of objective o (old: the stored KR, NULL for
+ * a new one): whoever may edit o; and on a draft objective, before the
+ * consensus meeting, the lead of a unit under o's unit (a department
+ * head) may propose KRs and change them while they are proposals. */
+static int
+may_write_kr(struct store *st, DB_TXN *txn, struct wop *w,
+    const struct objective *o, const struct kr *old)
+{
+	struct unit u;
+	int rc = may_edit(st, txn, w, o), rc2, yes = 0;
+
+	if (rc != STORE_FORBIDDEN || o->state != OBJ_DRAFT ||
+	    o->level == LEVEL_PERSONAL || (old != NULL && old->state != KRS_PROPOSED))
+		return rc;
+	if ((rc2 = rec_get(st, txn, T_UNITS, w->me.unit, &u, &w->ar, 0)) != STORE_OK)
+		return rc2 == STORE_NOTFOUND ? rc : rc2;
+	if (u.lead != w->actor)
+		return rc;
+	if ((rc2 = within(st, txn, &w->ar, u.id, o->unit, &yes)) != STORE_OK)
+		return rc2;
+	return yes ? STORE_OK : rc;
+}
+
 /* A field's value as the history shows it. */
 static const char *
 field_text(struct store *st, DB_TXN *txn, struct wop *w, const struct field *f,
@@ -1211,6 +1260,24 @@ objective_refs(struct store *st, DB_TXN *txn, struct wop *w,
 	return STORE_OK;
 }
 
+/* Whether two texts say the same (NULL and "" alike). */
+static int
+same_text(const char *a, const char *b)
+{
+	return strcmp(a != NULL ? a : "", b != NULL ? b : "") == 0;
+}
+
+/* Whether a KR's terms (what it measures, to where, by when) differ;
+ * its current value, confidence and owner are not terms. */
+static int
+kr_terms_differ(const struct kr *a, const struct kr *b)
+{
+	return !same_text(a->title, b->title) || a->kind != b->kind ||
+	    a->direction != b->direction || a->start != b->start ||
+	    a->target != b->target || a->due != b->due || a->weight != b->weight ||
+	    !same_text(a->unit_label, b->unit_label);
+}
+
 /* The state of a cycle, for the rules of the quarterly review. */
 static int
 cycle_state(struct store *st, DB_TXN *txn, struct wop *w, uint32_t cycle,
@@ -1240,6 +1307,21 @@ op_objective(struct store *st, DB_TXN *txn, void *arg)
 		return STORE_RULE;
 	if ((rc = prepare(st, txn, w, T_OBJ, o, &old, &created)) != STORE_OK)
 		return rc;
+	if (w->actor != STORE_SYSTEM) {
+		/* Only the consensus meeting agrees an objective; once agreed
+		 * it says what was agreed until the quarterly review (its
+		 * owner may still change hands). */
+		if (o->state == OBJ_AGREED && (created || old.state != OBJ_AGREED))
+			return STORE_RULE;
+		if (!created && old.state == OBJ_AGREED &&
+		    (o->state != OBJ_AGREED || o->parent_kr != old.parent_kr ||
+		    !same_text(o->title, old.title) ||
+		    !same_text(o->description, old.description)))
+			return STORE_RULE;
+		/* A published objective does not go back to draft. */
+		if (!created && old.state != OBJ_DRAFT && o->state == OBJ_DRAFT)
+			return STORE_INVALID;
+	}
 	if (!created) {
 		/* Where an objective belongs never changes: only what it says. */
 		if (old.cycle != o->cycle || old.unit != o->unit ||
@@ -1275,10 +1357,10 @@ static int
 op_kr(struct store *st, DB_TXN *txn, void *arg)
 {
 	struct wop *w = arg;
-	struct kr *k = w->rec, old;
+	struct kr *k = w->rec, old, *was = NULL;
 	struct objective o;
 	struct person p;
-	int rc, created, state;
+	int rc, created, state, want = k->state;
 
 	if ((rc = load_actor(st, txn, w)) != STORE_OK)
 		return rc;
@@ -1286,7 +1368,13 @@ op_kr(struct store *st, DB_TXN *txn, void *arg)
 	    (k->owner != 0 && (rc = rec_get(st, txn, T_PEOPLE, k->owner, &p,
 	    &w->ar, 0)) != STORE_OK))
 		return rc == STORE_NOTFOUND ? STORE_INVALID : rc;
-	if ((rc = may_edit(st, txn, w, &o)) != STORE_OK ||
+	if (k->id != 0) {
+		if ((rc = rec_get(st, txn, T_KRS, k->id, &old, &w->ar, 1)) == STORE_OK)
+			was = &old;
+		else if (rc != STORE_NOTFOUND)
+			return rc;
+	}
+	if ((rc = may_write_kr(st, txn, w, &o, was)) != STORE_OK ||
 	    (rc = cycle_state(st, txn, w, o.cycle, &state)) != STORE_OK)
 		return rc;
 	/* At the quarterly review a KR may be adjusted, with a reason that
@@ -1298,6 +1386,25 @@ op_kr(struct store *st, DB_TXN *txn, void *arg)
 		return rc;
 	if (!created && old.objective != k->objective)
 		return STORE_INVALID;
+	if (w->actor != STORE_SYSTEM) {
+		/* Rejected and dropped KRs stay as they were decided. */
+		if (!created && !okr_kr_live(old.state))
+			return STORE_RULE;
+		/* An agreed objective's KRs keep their terms until the
+		 * quarterly review; check-ins and owners go on. */
+		if (o.state == OBJ_AGREED && state != CYCLE_REVIEW &&
+		    (created || kr_terms_differ(&old, k)))
+			return STORE_RULE;
+		/* The store keeps a KR's standing: a KR under a draft is a
+		 * proposal; only the quarterly review drops one. */
+		k->state = created ? (o.state == OBJ_DRAFT ? KRS_PROPOSED :
+		    KRS_ACTIVE) : old.state;
+		if (want == KRS_DROPPED && !created) {
+			if (state != CYCLE_REVIEW)
+				return STORE_RULE;
+			k->state = KRS_DROPPED;
+		}
+	}
 	/* updated_at is the time of the check-in the KR shows, 0 for none;
 	 * the grade changes only by grading (op_grade). */
 	k->updated_at = created ? 0 : old.updated_at;
@@ -1322,7 +1429,8 @@ store_kr_adjust(struct store *st, uint32_t actor, struct kr *k,
 
 	if (k->title == NULL || k->objective == 0 || k->kind < 0 ||
 	    k->kind >= KR__MAX || k->direction < 0 || k->direction >= DIR__MAX ||
-	    !(k->weight >= 0) || !(k->confidence >= 0 && k->confidence <= 1))
+	    !(k->weight >= 0) || !(k->confidence >= 0 && k->confidence <= 1) ||
+	    k->state < 0 || k->state >= KRS__MAX)
 		return STORE_INVALID;
 	if (st->rdonly)
 		return STORE_ERR;
@@ -1350,9 +1458,12 @@ op_grade(struct store *st, DB_TXN *txn, void *arg)
 	    (rc = may_edit(st, txn, w, &o)) != STORE_OK ||
 	    (rc = cycle_state(st, txn, w, o.cycle, &state)) != STORE_OK)
 		return rc;
-	/* Grades are given at the end of the cycle, in tenths. */
+	/* Grades are given at the end of the cycle, in tenths, to KRs that
+	 * count. */
 	if (state != CYCLE_REVIEW)
 		return STORE_RULE;
+	if (!okr_kr_live(k.state))
+		return STORE_INVALID;
 	if (!(grade >= 0 && grade <= 1) || fabs(grade * 10 - floor(grade * 10 + 0.5)) > 1e-9)
 		return STORE_INVALID;
 	proposed = okr_grade_proposal(okr_kr_score(k.kind, k.direction, k.start,
@@ -1419,6 +1530,8 @@ op_checkins(struct store *st, DB_TXN *txn, void *arg)
 	for (i = 0; i < w->n; i++) {
 		if ((rc = rec_get(st, txn, T_KRS, c[i].kr, &k, &w->ar, 1)) != STORE_OK)
 			return rc == STORE_NOTFOUND ? STORE_INVALID : rc;
+		if (!okr_kr_live(k.state))
+			return STORE_INVALID;	/* rejected or dropped */
 		if ((rc = may_checkin(st, txn, w, &k, &o)) != STORE_OK)
 			return rc;
 		/* The operator's loads keep their authors; people sign their own. */
@@ -1511,7 +1624,7 @@ op_carry(struct store *st, DB_TXN *txn, void *arg)
 	struct kr *k;
 	unsigned char key[4];
 	double *sc;
-	size_t i;
+	size_t i, j;
 	int rc;
 
 	if ((rc = load_actor(st, txn, w)) != STORE_OK)
@@ -1555,6 +1668,11 @@ op_carry(struct store *st, DB_TXN *txn, void *arg)
 		return rc;
 	k = (struct kr *)kv.items;
 	sc = arena_alloc(&w->ar, (kv.n + 1) * sizeof(*sc));
+	/* Rejected and dropped KRs stay behind. */
+	for (i = j = 0; i < kv.n; i++)
+		if (okr_kr_live(k[i].state))
+			k[j++] = k[i];
+	kv.n = j;
 	for (i = 0; i < kv.n; i++)
 		sc[i] = okr_kr_score(k[i].kind, k[i].direction, k[i].start,
 		    k[i].target, k[i].current);
@@ -1579,6 +1697,7 @@ op_carry(struct store *st, DB_TXN *txn, void *arg)
 		k[i].objective = copy.id;
 		k[i].start = k[i].current;	/* reset: start where it stands */
 		k[i].grade = -1;
+		k[i].state = KRS_ACTIVE;
 		k[i].version = 1;
 		k[i].updated_at = w->now;
 		if (k[i].due != 0)
@@ -1630,6 +1749,15 @@ op_allowed(struct store *st, DB_TXN *txn, void *arg)
 		if ((rc = rec_get(st, txn, T_KRS, p->id, &k, &w->ar, 0)) != STORE_OK)
 			return rc;
 		return may_checkin(st, txn, w, &k, &o);
+	case PERM_ADD_KR:
+		if ((rc = rec_get(st, txn, T_OBJ, p->id, &o, &w->ar, 0)) != STORE_OK)
+			return rc;
+		return may_write_kr(st, txn, w, &o, NULL);
+	case PERM_EDIT_KR:
+		if ((rc = rec_get(st, txn, T_KRS, p->id, &k, &w->ar, 0)) != STORE_OK ||
+		    (rc = rec_get(st, txn, T_OBJ, k.objective, &o, &w->ar, 0)) != STORE_OK)
+			return rc;
+		return may_write_kr(st, txn, w, &o, &k);
 	case PERM_ADD_UNIT_OBJECTIVE:
 	case PERM_MANAGE_UNIT:
 		if (is_admin(w))
@@ -1725,7 +1853,8 @@ carried(struct store *st, DB_TXN *txn, struct arena *ar, uint32_t unit,
 			return rc;
 		k = (struct kr *)kv.items;
 		for (j = 0; j < kv.n; j++) {
-			if (k[j].owner == 0 || rec_get(st, txn, T_PEOPLE, k[j].owner,
+			if (!okr_kr_live(k[j].state) || k[j].owner == 0 ||
+			    rec_get(st, txn, T_PEOPLE, k[j].owner,
 			    &p, ar, 0) != STORE_OK)
 				continue;
 			if ((rc = within(st, txn, ar, p.unit, unit, &yes)) != STORE_OK)
@@ -1865,6 +1994,95 @@ store_meeting_put(struct store *st, uint32_t actor, struct meeting *m)
 	return write_rec(st, op_meeting, actor, m, T_MEETINGS);
 }
 
+/* The latest decision of a consensus meeting on an item, or NULL. */
+const struct verdict *
+store_verdict_of(const struct verdict *v, size_t n, uint32_t objective,
+    uint32_t kr)
+{
+	const struct verdict *last = NULL;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (v[i].objective == objective && v[i].kr == kr &&
+		    (last == NULL || v[i].id > last->id))
+			last = &v[i];
+	return last;
+}
+
+/* Closing a consensus meeting: every draft objective of its unit and
+ * cycle, and every proposed KR under one kept, has a decision; each
+ * objective kept has at least two agreed KRs.  Then the objectives kept
+ * become agreed (the rejected ones archived) and their KRs agreed or
+ * rejected, each change in the history. */
+static int
+consensus_apply(struct store *st, DB_TXN *txn, struct wop *w,
+    const struct meeting *m)
+{
+	struct vec ov = { 0 }, kv = { 0 }, vv = { 0 };
+	struct objective *o, oldo;
+	struct kr *k, oldk;
+	const struct verdict *vo, *vk;
+	unsigned char key[8];
+	const char *why = arena_printf(&w->ar, "#%u", m->id);
+	size_t i, j, agreed;
+	int rc;
+
+	be32(key, m->id);
+	if ((rc = rec_list(st, txn, T_VERDICTS_MEETING, key, 4, &w->ar, &vv)) != STORE_OK)
+		return rc;
+	be32(key, m->cycle);
+	be32(key + 4, m->unit);
+	if ((rc = rec_list(st, txn, T_OBJ_CYCLE_UNIT, key, 8, &w->ar, &ov)) != STORE_OK)
+		return rc;
+	o = (struct objective *)ov.items;
+	for (i = 0; i < ov.n; i++) {
+		if (o[i].level == LEVEL_PERSONAL || o[i].state != OBJ_DRAFT)
+			continue;
+		if ((vo = store_verdict_of((struct verdict *)vv.items, vv.n, o[i].id, 0)) == NULL)
+			return STORE_RULE;
+		be32(key, o[i].id);
+		kv.n = 0;
+		if ((rc = rec_list(st, txn, T_KR_OBJ, key, 4, &w->ar, &kv)) != STORE_OK)
+			return rc;
+		k = (struct kr *)kv.items;
+		for (j = agreed = 0; j < kv.n; j++) {
+			if (k[j].state != KRS_PROPOSED) {
+				agreed += okr_kr_live(k[j].state) != 0;
+				continue;
+			}
+			vk = store_verdict_of((struct verdict *)vv.items, vv.n, o[i].id,
+			    k[j].id);
+			if (vo->kind != VERDICT_REJECT && vk == NULL)
+				return STORE_RULE;
+			oldk = k[j];
+			k[j].state = vo->kind == VERDICT_REJECT ||
+			    vk->kind == VERDICT_REJECT ? KRS_REJECTED : KRS_AGREED;
+			agreed += k[j].state == KRS_AGREED;
+			k[j].version++;
+			if ((rc = rec_put(st, txn, T_KRS, k[j].id, &k[j])) != STORE_OK ||
+			    (rc = history_diff(st, txn, w, T_KRS, o[i].id, k[j].id,
+			    &oldk, &k[j])) != STORE_OK ||
+			    (rc = history_add(st, txn, w, o[i].id, 'K', k[j].id,
+			    "consensus", "", why)) != STORE_OK)
+				return rc;
+		}
+		if (vo->kind != VERDICT_REJECT && agreed < 2)
+			return STORE_RULE;
+		oldo = o[i];
+		o[i].state = vo->kind == VERDICT_REJECT ? OBJ_ARCHIVED : OBJ_AGREED;
+		o[i].version++;
+		o[i].updated_by = w->actor;
+		o[i].updated_at = w->now;
+		if ((rc = rec_put(st, txn, T_OBJ, o[i].id, &o[i])) != STORE_OK ||
+		    (rc = history_diff(st, txn, w, T_OBJ, o[i].id, o[i].id, &oldo,
+		    &o[i])) != STORE_OK ||
+		    (rc = history_add(st, txn, w, o[i].id, 'O', o[i].id, "consensus",
+		    "", why)) != STORE_OK)
+			return rc;
+	}
+	return STORE_OK;
+}
+
 static int
 op_meeting_close(struct store *st, DB_TXN *txn, void *arg)
 {
@@ -1899,6 +2117,9 @@ op_meeting_close(struct store *st, DB_TXN *txn, void *arg)
 			    ((struct kr *)krs.items)[i].id))
 				return STORE_RULE;
 	}
+	if (old.type == MEET_CONSENSUS &&
+	    (rc = consensus_apply(st, txn, w, &old)) != STORE_OK)
+		return rc;
 	old.state = MEET_CLOSED;
 	old.closed_at = w->now;
 	old.version++;
@@ -2005,8 +2226,6 @@ op_ack(struct store *st, DB_TXN *txn, void *arg)
 {
 	struct wop *w = arg;
 	struct meeting m;
-	const char *p;
-	size_t n;
 	int rc;
 
 	if ((rc = load_actor(st, txn, w)) != STORE_OK)
@@ -2019,10 +2238,8 @@ op_ack(struct store *st, DB_TXN *txn, void *arg)
 		return STORE_CLOSED;
 	if (m.state != MEET_OPEN)
 		return STORE_INVALID;
-	n = strlen(w->me.login);
-	for (p = m.present; p != NULL && (p = strstr(p, w->me.login)) != NULL; p += n)
-		if ((p == m.present || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0'))
-			return STORE_OK;	/* already there */
+	if (okr_listed(m.present, w->me.login))
+		return STORE_OK;	/* already there */
 	m.present = arena_printf(&w->ar, "%s%s%s", m.present ? m.present : "",
 	    m.present && *m.present ? " " : "", w->me.login);
 	m.version++;
@@ -2069,6 +2286,100 @@ op_grow(struct store *st, DB_TXN *txn, void *arg)
 	if ((rc = next_id(st, txn, T_GROWS, &g->id)) != STORE_OK)
 		return rc;
 	return rec_put(st, txn, T_GROWS, g->id, g);
+}
+
+static int
+op_verdict(struct store *st, DB_TXN *txn, void *arg)
+{
+	struct wop *w = arg;
+	struct verdict *v = w->rec;
+	struct meeting m;
+	struct objective o, oldo;
+	struct kr k, oldk;
+	char *s, *save, *who;
+	int rc;
+
+	if ((rc = load_actor(st, txn, w)) != STORE_OK)
+		return rc;
+	if ((rc = rec_get(st, txn, T_MEETINGS, v->meeting, &m, &w->ar, 0)) != STORE_OK)
+		return rc == STORE_NOTFOUND ? STORE_INVALID : rc;
+	if ((rc = may_manage(st, txn, w, m.unit)) != STORE_OK)
+		return rc;
+	if (m.state == MEET_CLOSED)
+		return STORE_CLOSED;
+	if (m.type != MEET_CONSENSUS || m.state != MEET_OPEN)
+		return STORE_INVALID;
+	if (v->kr != 0) {
+		if ((rc = rec_get(st, txn, T_KRS, v->kr, &k, &w->ar, 1)) != STORE_OK)
+			return rc == STORE_NOTFOUND ? STORE_INVALID : rc;
+		if (k.state != KRS_PROPOSED)
+			return STORE_INVALID;
+		v->objective = k.objective;
+	}
+	if ((rc = rec_get(st, txn, T_OBJ, v->objective, &o, &w->ar, 1)) != STORE_OK)
+		return rc == STORE_NOTFOUND ? STORE_INVALID : rc;
+	/* Only what the meeting decides: its unit's draft objectives in its
+	 * cycle and the proposals under them. */
+	if (o.unit != m.unit || o.cycle != m.cycle || o.level == LEVEL_PERSONAL ||
+	    o.state != OBJ_DRAFT)
+		return STORE_INVALID;
+	/* Those who signed off were in the room. */
+	if (v->signed_by == NULL || *v->signed_by == '\0')
+		return STORE_INVALID;
+	s = arena_strdup(&w->ar, v->signed_by);
+	for (who = strtok_r(s, " ", &save); who != NULL; who = strtok_r(NULL, " ", &save))
+		if (!okr_listed(m.present, who))
+			return STORE_INVALID;
+	v->by = w->actor;
+	v->at = w->now;
+	if ((rc = next_id(st, txn, T_VERDICTS, &v->id)) != STORE_OK ||
+	    (rc = rec_put(st, txn, T_VERDICTS, v->id, v)) != STORE_OK)
+		return rc;
+	if (v->kind != VERDICT_REVISE)
+		return STORE_OK;
+	/* A revision takes effect at once: the room sees the new text, and
+	 * an edit form opened on the old one meets a new version. */
+	if (v->kr != 0) {
+		oldk = k;
+		k.title = v->text;
+		k.version++;
+		rc = rec_put(st, txn, T_KRS, k.id, &k);
+		if (rc == STORE_OK)
+			rc = history_diff(st, txn, w, T_KRS, o.id, k.id, &oldk, &k);
+	} else {
+		oldo = o;
+		o.title = v->text;
+		o.version++;
+		o.updated_by = w->actor;
+		o.updated_at = w->now;
+		rc = rec_put(st, txn, T_OBJ, o.id, &o);
+		if (rc == STORE_OK)
+			rc = history_diff(st, txn, w, T_OBJ, o.id, o.id, &oldo, &o);
+	}
+	if (rc != STORE_OK || v->note == NULL || *v->note == '\0')
+		return rc;
+	return history_add(st, txn, w, o.id, v->kr != 0 ? 'K' : 'O',
+	    v->kr != 0 ? v->kr : o.id, "reason", "", v->note);
+}
+
+int
+store_verdict_add(struct store *st, uint32_t actor, struct verdict *v)
+{
+	struct wop w = { .actor = actor, .rec = v };
+
+	if (v->kind < 0 || v->kind >= VERDICT__MAX || (v->kr == 0 && v->objective == 0) ||
+	    (v->kind == VERDICT_REVISE && (v->text == NULL || *v->text == '\0')))
+		return STORE_INVALID;
+	if (v->kind != VERDICT_REVISE)
+		v->text = NULL;
+	return write_op(st, op_verdict, &w);
+}
+
+int
+store_verdicts_by_meeting(struct store *st, struct arena *ar, uint32_t meeting,
+    struct verdict **v, size_t *n)
+{
+	return list_by(st, ar, T_VERDICTS_MEETING, 1, meeting, 0, v, n);
 }
 
 int

@@ -228,18 +228,31 @@ static double
 krs_score(const struct kr *k, size_t n, struct arena *ar)
 {
 	double *s, *w;
-	size_t i;
+	size_t i, m = 0;
 
 	if (n == 0)
 		return 0;
 	s = arena_alloc(ar, n * sizeof(*s));
 	w = arena_alloc(ar, n * sizeof(*w));
 	for (i = 0; i < n; i++) {
-		s[i] = okr_final_score(okr_kr_score(k[i].kind, k[i].direction,
+		if (!okr_kr_live(k[i].state))
+			continue;
+		s[m] = okr_final_score(okr_kr_score(k[i].kind, k[i].direction,
 		    k[i].start, k[i].target, k[i].current), k[i].grade);
-		w[i] = k[i].weight;
+		w[m++] = k[i].weight;
 	}
-	return okr_weighted_score(s, w, n);
+	return okr_weighted_score(s, w, m);
+}
+
+/* How many of the n KRs count (okr_kr_live()). */
+size_t
+view_live_krs(const struct kr *k, size_t n)
+{
+	size_t i, m = 0;
+
+	for (i = 0; i < n; i++)
+		m += okr_kr_live(k[i].state) != 0;
+	return m;
 }
 
 int
@@ -382,13 +395,15 @@ view_kr(struct view *v, xmlNodePtr on, const struct kr *k, unsigned flags,
 	render_attr_num(kn, "weight", k->weight);
 	render_attr_num(kn, "confidence", k->confidence);
 	render_attr_u(kn, "version", k->version);
+	if (k->state > KRS_ACTIVE && k->state < KRS__MAX)
+		render_attr(kn, "state", okr_krstate_names[k->state]);
 	view_score_attrs(kn, okr_final_score(okr_kr_score(k->kind, k->direction,
 	    k->start, k->target, k->current), k->grade));
 	if (k->grade >= 0)
 		render_attr_num(kn, "grade", k->grade);
 	render_text(kn, "title", k->title);
 	view_person_ref(v, kn, "owner", k->owner);
-	if (flags & VIEW_PERMS) {
+	if ((flags & VIEW_PERMS) && okr_kr_live(k->state)) {
 		if (edit)
 			render_attr(kn, "can-edit", "1");
 		if (edit || view_may(v, PERM_CHECKIN, k->id))
@@ -418,18 +433,19 @@ view_objective(struct view *v, xmlNodePtr parent, const struct objective *o,
 	const struct unit *u = view_unit(v, o->unit);
 	const struct cycle *cy;
 	struct kr *k;
-	size_t i, n;
+	size_t i, n, live;
 	int rc, edit = 0, checkin = 0;
 
 	if ((rc = store_krs_by_objective(v->st, &v->r->ar, o->id, &k, &n)) != STORE_OK)
 		return view_status(rc);
 	*score = krs_score(k, n, &v->r->ar);
+	live = view_live_krs(k, n);
 	render_attr_u(on, "id", o->id);
 	render_attr(on, "level", okr_level_names[o->level]);
 	render_attr(on, "state", okr_ostate_names[o->state]);
 	render_attr_u(on, "version", o->version);
 	view_score_attrs(on, *score);
-	render_attr_u(on, "krs", n);
+	render_attr_u(on, "krs", live);
 	if ((cy = view_cycle(v, o->cycle)) != NULL)
 		render_attr(on, "cycle", cy->name);
 	render_text(on, "title", o->title);
@@ -447,10 +463,14 @@ view_objective(struct view *v, xmlNodePtr parent, const struct objective *o,
 		edit = 1;
 	if (edit)
 		render_attr(on, "can-edit", "1");
+	/* A department head proposes KRs under a draft of the level above. */
+	else if ((flags & VIEW_PERMS) && o->state == OBJ_DRAFT &&
+	    view_may(v, PERM_ADD_KR, o->id))
+		render_attr(on, "can-propose", "1");
 	if (flags & VIEW_PERMS)
-		view_next_cycle(v, on, o, *score, n);
+		view_next_cycle(v, on, o, *score, live);
 	if (flags & VIEW_HINTS)
-		view_objective_hints(v, on, o, *score, n);
+		view_objective_hints(v, on, o, *score, live);
 	if ((flags & VIEW_PARENT) && o->parent_kr != 0 &&
 	    (rc = view_parent(v, on, o->parent_kr)) != 0)
 		return rc;

@@ -12,6 +12,10 @@ enum cstate	{ CYCLE_PLANNING, CYCLE_ACTIVE, CYCLE_REVIEW, CYCLE_CLOSED, CYCLE__M
 enum ostate	{ OBJ_DRAFT, OBJ_ACTIVE, OBJ_AGREED, OBJ_ARCHIVED, OBJ__MAX };
 enum krkind	{ KR_NUMERIC, KR_PERCENT, KR_MILESTONE, KR__MAX };
 enum krdir	{ DIR_INCREASE, DIR_DECREASE, DIR__MAX };
+/* A KR's standing: proposed under a draft objective, agreed in the
+ * consensus meeting, rejected there, or dropped at a quarterly review. */
+enum krstate	{ KRS_ACTIVE, KRS_PROPOSED, KRS_AGREED, KRS_REJECTED, KRS_DROPPED,
+		  KRS__MAX };
 enum band	{ BAND_RED, BAND_YELLOW, BAND_GREEN, BAND__MAX };
 
 extern const char *const okr_level_names[LEVEL__MAX];
@@ -20,7 +24,17 @@ extern const char *const okr_cstate_names[CYCLE__MAX];
 extern const char *const okr_ostate_names[OBJ__MAX];
 extern const char *const okr_kind_names[KR__MAX];
 extern const char *const okr_dir_names[DIR__MAX];
+extern const char *const okr_krstate_names[KRS__MAX];
 extern const char *const okr_band_names[BAND__MAX];
+
+/* Whether a KR in this state counts: scores, grades, the KR count and
+ * the company KRs a department carries leave rejected and dropped ones
+ * out (they stay on the page and in the history). */
+int	okr_kr_live(int krstate);
+
+/* Whether word is one of the words of the space-separated list (the
+ * logins present at a meeting, those who signed off). */
+int	okr_listed(const char *list, const char *word);
 
 /* Index of name in names[n], or -1. */
 int	okr_lookup(const char *const *names, int n, const char *name);

@@ -36,6 +36,8 @@ enum perm {
 	PERM_ADD_UNIT_OBJECTIVE, /* id: unit (in an open cycle) */
 	PERM_MANAGE_UNIT,	/* id: unit: its lead, a lead above, an admin */
 	PERM_ADD_PERSONAL,	/* id: the person who will own it */
+	PERM_ADD_KR,		/* id: objective (a proposal, on a draft) */
+	PERM_EDIT_KR,		/* id: KR */
 	PERM_ADMIN		/* id: unused */
 };
 
@@ -104,6 +106,7 @@ struct kr {
 	char		*title;
 	char		*unit_label;	/* "%", "万元", "users" */
 	double		 grade;		/* final grade 0..1 in tenths, -1 if none */
+	int32_t		 state;		/* enum krstate */
 };
 
 /* One changed field of an objective or of one of its KRs: the history,
@@ -188,6 +191,24 @@ struct grow {
 	char		*goal, *reality, *options, *will;
 };
 
+/* A consensus meeting's decision on one draft objective or proposed KR:
+ * agree, revise (with the new text) or reject, with a note and who
+ * signed off.  The latest one on an item counts; all are kept. */
+enum vkind { VERDICT_AGREE, VERDICT_REVISE, VERDICT_REJECT, VERDICT__MAX };
+
+struct verdict {
+	uint32_t	 id;
+	uint32_t	 meeting;
+	uint32_t	 objective;	/* the objective, or the KR's */
+	uint32_t	 kr;		/* the KR decided on, 0: the objective */
+	uint32_t	 by;
+	int32_t		 kind;		/* enum vkind */
+	int64_t		 at;
+	char		*text;		/* revise: the new title */
+	char		*note;
+	char		*signed_by;	/* logins, space-separated */
+};
+
 struct checkin {
 	uint32_t	 id;
 	uint32_t	 kr;
@@ -202,7 +223,8 @@ struct checkin {
 extern const struct codec store_codec_unit, store_codec_person,
     store_codec_cycle, store_codec_objective, store_codec_kr,
     store_codec_checkin, store_codec_change, store_codec_comment,
-    store_codec_meeting, store_codec_action, store_codec_grow;
+    store_codec_meeting, store_codec_action, store_codec_grow,
+    store_codec_verdict;
 
 /* Opens the environment in dir.  Only the supervisor passes STORE_RECOVER:
  * recovery run by one worker while others live blocks them forever. */
@@ -318,6 +340,21 @@ int	store_meeting_ack(struct store *, uint32_t actor, uint32_t meeting);
  * below) serves it.  *covered[i] is 1 or 0. */
 int	store_carried_krs(struct store *, struct arena *, uint32_t unit,
 	    uint32_t cycle, struct kr **, int **covered, size_t *);
+
+/* Records a decision in an open consensus meeting (its unit's lead or
+ * an admin chairs it): the item is a draft objective of the meeting's
+ * unit and cycle or a proposed KR under one; a revision renames it at
+ * once (the history keeps the old text); those who signed off were
+ * present.  Closing the meeting applies the decisions: it closes only
+ * when every draft objective and proposed KR has one and each objective
+ * kept has at least two agreed KRs (STORE_RULE); the objectives kept
+ * become agreed, and then change only through the quarterly review. */
+int	store_verdict_add(struct store *, uint32_t actor, struct verdict *);
+int	store_verdicts_by_meeting(struct store *, struct arena *, uint32_t meeting,
+	    struct verdict **, size_t *);
+/* The decision that counts on an item (kr 0: the objective), or NULL. */
+const struct verdict *store_verdict_of(const struct verdict *, size_t n,
+	    uint32_t objective, uint32_t kr);
 
 /* Records a GROW note on a KR in a monthly meeting that is not closed:
  * anyone known, as in the meeting; the latest note per KR counts. */

@@ -47,6 +47,8 @@ int	view_objective(struct view *, xmlNodePtr parent, const struct objective *,
 	    unsigned flags, double *score);
 /* The score of an objective from its KRs; returns 0 or 500. */
 int	view_score(struct view *, const struct objective *, double *score);
+/* How many of n KRs count (okr_kr_live()). */
+size_t	view_live_krs(const struct kr *, size_t n);
 /* The loaded cycle with id, or NULL. */
 const struct cycle *view_cycle(struct view *, uint32_t id);
 /* "YYYY-MM-DD" of a day in the request's arena ("" for day 0). */

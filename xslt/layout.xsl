@@ -481,8 +481,13 @@
       </dl>
       <!-- A closed cycle's objective cannot be edited but may still be
            carried over by its owner: next-cycle alone shows the bar. -->
-      <xsl:if test="$tools and (@can-edit = '1' or string(@next-cycle) != '')">
+      <xsl:if test="$tools and (@can-edit = '1' or @can-propose = '1' or string(@next-cycle) != '')">
         <xsl:apply-templates select="." mode="actions"/>
+      </xsl:if>
+      <xsl:if test="$detail and @state = 'agreed'">
+        <p class="note agreed-note">
+          <xsl:call-template name="t"><xsl:with-param name="k" select="'o.agreed-note'"/></xsl:call-template>
+        </p>
       </xsl:if>
       <xsl:apply-templates select="hint"/>
       <xsl:apply-templates select="parent-kr"/>
@@ -584,6 +589,11 @@
       <tr>
         <th scope="row" class="kr-title">
           <xsl:value-of select="title"/>
+          <xsl:if test="@state">
+            <span class="badge krstate-{@state}">
+              <xsl:call-template name="t"><xsl:with-param name="k" select="concat('krstate.', @state)"/></xsl:call-template>
+            </span>
+          </xsl:if>
           <xsl:if test="owner or $detail or ($tools and @can-edit = '1')">
             <span class="kr-sub">
               <xsl:if test="$detail">
@@ -781,12 +791,19 @@
         <a class="action" href="{$base}/edit/objective/{@id}">
           <xsl:call-template name="t"><xsl:with-param name="k" select="'action.edit'"/></xsl:call-template>
         </a>
+        <xsl:if test="@state != 'agreed'">
+          <a class="action" href="{$base}/edit/kr/new?objective={@id}">
+            <xsl:call-template name="t"><xsl:with-param name="k" select="'action.add-kr'"/></xsl:call-template>
+          </a>
+        </xsl:if>
+      </xsl:if>
+      <xsl:if test="@can-propose = '1'">
         <a class="action" href="{$base}/edit/kr/new?objective={@id}">
-          <xsl:call-template name="t"><xsl:with-param name="k" select="'action.add-kr'"/></xsl:call-template>
+          <xsl:call-template name="t"><xsl:with-param name="k" select="'action.propose-kr'"/></xsl:call-template>
         </a>
       </xsl:if>
       <xsl:if test="string(/page/@token) != ''">
-        <xsl:if test="@can-edit = '1' and @state != 'archived'">
+        <xsl:if test="@can-edit = '1' and @state != 'archived' and @state != 'agreed'">
           <xsl:call-template name="button-form">
             <xsl:with-param name="action" select="concat($base, '/edit/objective/', @id, '/archive')"/>
             <xsl:with-param name="label-key" select="'action.archive'"/>

@@ -141,6 +141,7 @@
       <xsl:choose>
         <xsl:when test="$f = 'level'">level.</xsl:when>
         <xsl:when test="$f = 'state'">ostate.</xsl:when>
+        <xsl:when test="$f = 'kr-state'">krstate.</xsl:when>
         <xsl:when test="$f = 'kind'">kind.</xsl:when>
         <xsl:when test="$f = 'direction'">dir.</xsl:when>
       </xsl:choose>
