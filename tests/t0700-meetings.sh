@@ -194,6 +194,16 @@ for u in lina wangfang sarahmiller; do
 	expect_body_contains "$(msg en meeting.review-overdue)" "fresh unit: $u sees the warning too"
 done
 
+# The calendar of the unit above lists it among its units, flagged.
+get lina "/meet/unit/$RD"
+expect_body_contains "<h2>$(msg en meeting.subunits)</h2>" "研发部's calendar: 'Reviews in the units below'"
+expect_flat "<tr id=\"su-$FU\" class=\"overdue\"><th scope=\"row\" class=\"depth-0\"><a href=\"/okr/meet/unit/$FU?cycle=$CUR\">$FUN</a></th><td>—</td><td><span class=\"badge review-overdue\">$(msg en meeting.overdue-flag)</span>" \
+    "研发部's calendar: the fresh unit flagged, no review yet, linked to its calendar"
+get lina "/meet/unit/$RD" -H 'Accept-Language: zh-CN'
+expect_flat "<span class=\"badge review-overdue\">$(msg zh-CN meeting.overdue-flag)</span>" "研发部's calendar (zh-CN): the flag in Chinese"
+get lina "/meet/unit/$FU"
+expect_body_lacks '<section class="subunit-reviews">' "the fresh unit's calendar: no units below, no such section"
+
 # A review dated 20 days ago, opened: a review was held, but too long ago.
 post zhangwei /meet/new "unit=$FU&cycle=$CUR&kind=review&due=$(day -20)" --data-urlencode "title=t0700 旧复盘 $TAG"
 expect_status 303 "plan a review dated $(day -20) in the fresh unit: 303"
@@ -224,6 +234,9 @@ for lang in en zh-CN; do
 	expect_body_contains "<span class=\"label\">$(msg "$lang" meeting.last-review)</span> <time datetime=\"$(day -3)\">$(day -3)</time>" \
 	    "fresh unit ($lang): last review meeting $(day -3)"
 done
+get lina "/meet/unit/$RD"
+expect_flat "<tr id=\"su-$FU\"><th scope=\"row\" class=\"depth-0\"><a href=\"/okr/meet/unit/$FU?cycle=$CUR\">$FUN</a></th><td><time datetime=\"$(day -3)\">$(day -3)</time></td><td></td></tr>" \
+    "研发部's calendar: the fresh unit no longer flagged, last review $(day -3)"
 
 # ======================================================================
 # 研发部: permissions and validation of planning

@@ -81,6 +81,47 @@
         </xsl:otherwise>
       </xsl:choose>
     </section>
+    <xsl:apply-templates select="subunits[unit]"/>
+  </xsl:template>
+
+  <!-- The units below, each with its last review and the two-week flag:
+       where a lead looks to see which teams have stopped reviewing. -->
+  <xsl:template match="subunits">
+    <section class="subunit-reviews">
+      <h2><xsl:call-template name="t"><xsl:with-param name="k" select="'meeting.subunits'"/></xsl:call-template></h2>
+      <div class="table-wrap">
+        <table class="subunit-reviews">
+          <thead>
+            <tr>
+              <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'field.unit'"/></xsl:call-template></th>
+              <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'meeting.last-review'"/></xsl:call-template></th>
+              <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'field.state'"/></xsl:call-template></th>
+            </tr>
+          </thead>
+          <tbody>
+            <xsl:for-each select="unit">
+              <tr id="su-{@id}">
+                <xsl:if test="@review-overdue = '1'"><xsl:attribute name="class">overdue</xsl:attribute></xsl:if>
+                <th scope="row" class="depth-{@depth}">
+                  <a href="{$base}/meet/unit/{@id}{$cq}"><xsl:value-of select="@name"/></a>
+                </th>
+                <td>
+                  <xsl:choose>
+                    <xsl:when test="@last-review"><time datetime="{@last-review}"><xsl:value-of select="@last-review"/></time></xsl:when>
+                    <xsl:otherwise>—</xsl:otherwise>
+                  </xsl:choose>
+                </td>
+                <td>
+                  <xsl:if test="@review-overdue = '1'">
+                    <span class="badge review-overdue"><xsl:call-template name="t"><xsl:with-param name="k" select="'meeting.overdue-flag'"/></xsl:call-template></span>
+                  </xsl:if>
+                </td>
+              </tr>
+            </xsl:for-each>
+          </tbody>
+        </table>
+      </div>
+    </section>
   </xsl:template>
 
   <xsl:template match="meeting" mode="row">
