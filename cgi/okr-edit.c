@@ -310,7 +310,7 @@ objective_form(struct octx *c, struct form *f, const char *status,
 	const char *action, *score;
 	size_t i;
 	double s;
-	int rc;
+	int rc, agreed;
 
 	if ((page = view_page(&c->v, "edit-objective")) == NULL)
 		return 500;
@@ -320,10 +320,21 @@ objective_form(struct octx *c, struct form *f, const char *status,
 	    (cur != NULL ? cur->version : c->o.version),
 	    landing(r, c->is_new ? "/" : arena_printf(&r->ar, "/objective/%u", c->o.id)));
 	render_attr(form, "level", okr_level_names[c->o.level]);
-	form_field(f, form, KEY_TITLE, "text", c->o.title, cur ? cur->title : NULL, MAX_TITLE);
-	form_field(f, form, KEY_DESCRIPTION, "textarea", c->o.description,
+	/* Agreed in the consensus meeting: only the owner may change here. */
+	agreed = c->o.state == OBJ_AGREED;
+	if (agreed)
+		render_attr(form, "agreed", "1");
+	fld = form_field(f, form, KEY_TITLE, "text", c->o.title, cur ? cur->title : NULL,
+	    MAX_TITLE);
+	if (agreed)
+		render_attr(fld, "readonly", "1");
+	fld = form_field(f, form, KEY_DESCRIPTION, "textarea", c->o.description,
 	    cur ? (cur->description ? cur->description : "") : NULL, MAX_TEXT);
-	if (c->o.level != LEVEL_COMPANY) {
+	if (agreed)
+		render_attr(fld, "readonly", "1");
+	if (agreed)
+		form_field(f, form, KEY_PARENT, "hidden", id_str(r, c->o.parent_kr), NULL, 0);
+	else if (c->o.level != LEVEL_COMPANY) {
 		fld = form_field(f, form, KEY_PARENT, "select", id_str(r, c->o.parent_kr),
 		    cur ? id_str(r, cur->parent_kr) : NULL, 0);
 		form_option(fld, "", NULL, "form.none");
@@ -615,7 +626,7 @@ kr_form(struct kctx *c, struct form *f, const char *status, const struct kr *cur
 	xmlNodePtr page, form, fld;
 	size_t i;
 	double s;
-	int j, rc;
+	int j, rc, agreed;
 
 	if ((page = view_page(&c->v, "edit-kr")) == NULL)
 		return 500;
@@ -623,11 +634,18 @@ kr_form(struct kctx *c, struct form *f, const char *status, const struct kr *cur
 	    arena_printf(&r->ar, "/edit/kr/%u", c->k.id), status,
 	    c->is_new ? 0 : (cur != NULL ? cur->version : c->k.version),
 	    landing(r, arena_printf(&r->ar, "/objective/%u", c->o.id)));
+	/* An agreed objective's KRs keep their terms until the quarterly
+	 * review: the form offers the current value and the owner. */
+	agreed = c->o.state == OBJ_AGREED && c->cycle->state != CYCLE_REVIEW;
+	if (agreed)
+		render_attr(form, "agreed", "1");
 	for (i = 0; i < sizeof(kr_fields) / sizeof(kr_fields[0]); i++) {
 		const struct kfield *kf = &kr_fields[i];
 
 		fld = form_field(f, form, kf->key, kf->type, kr_value(c, &c->k, kf->key),
 		    cur ? kr_value(c, cur, kf->key) : NULL, kf->max);
+		if (agreed && kf->key != KEY_CURRENT && kf->key != KEY_OWNER)
+			render_attr(fld, "readonly", "1");
 		if (kf->key == KEY_KIND)
 			for (j = 0; j < KR__MAX; j++)
 				form_option(fld, okr_kind_names[j], NULL,

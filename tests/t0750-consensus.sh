@@ -260,6 +260,13 @@ expect_body_lacks "/okr/edit/kr/new?objective=$O1" "no 'add KR' on the agreed ob
 S_O1=$(page_state chenming "/objective/$O1")
 get chenming "/edit/objective/$O1"
 OV=$(input_value version)
+expect_flat "$(msg en o.agreed-note)" "the agreed objective's edit form says why"
+check "its title is read-only" test -n "$(flat | grep -o '<input type="text" id="[^"]*" name="title" readonly ')"
+get chenming "/edit/kr/$K1"
+check "an agreed KR's form: title read-only" test -n "$(flat | grep -o '<input type="text" id="[^"]*" name="title" readonly ')"
+check "an agreed KR's form: the current value stays editable" test -z "$(flat | grep -o '<input [^>]*name="current" readonly')"
+check "an agreed KR's form: the kind offers only what it holds" \
+    test "$(flat | grep -o '<select[^>]*name="kind".*</select>' | sed 's|</select>.*||' | grep -o '<option' | wc -l)" -eq 1
 post chenming "/edit/objective/$O1" "version=$OV&back=/okr/objective/$O1" --data-urlencode "title=t0750 改了 $TAG"
 expect_error 409 err.agreed.objective
 post chenming "/edit/objective/$O1/archive" "version=$OV&back=/okr/objective/$O1"

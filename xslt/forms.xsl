@@ -31,6 +31,9 @@
         <xsl:attribute name="class"><xsl:value-of select="concat('edit status-', @status, ' ', $class)"/></xsl:attribute>
       </xsl:if>
       <xsl:call-template name="form-message"/>
+      <xsl:if test="@agreed = '1'">
+        <p class="note agreed-note"><xsl:call-template name="t"><xsl:with-param name="k" select="'o.agreed-note'"/></xsl:call-template></p>
+      </xsl:if>
       <xsl:call-template name="post-hidden">
         <xsl:with-param name="back" select="$back"/>
         <xsl:with-param name="version" select="@version"/>
@@ -160,6 +163,10 @@
     <xsl:param name="id"/>
     <xsl:attribute name="id"><xsl:value-of select="$id"/></xsl:attribute>
     <xsl:attribute name="name"><xsl:value-of select="@name"/></xsl:attribute>
+    <!-- What was agreed is shown, not offered for change. -->
+    <xsl:if test="@readonly = '1' and @type != 'select'">
+      <xsl:attribute name="readonly">readonly</xsl:attribute>
+    </xsl:if>
     <xsl:if test="string(@error) != ''">
       <xsl:attribute name="aria-invalid">true</xsl:attribute>
     </xsl:if>
@@ -228,7 +235,8 @@
     <select>
       <xsl:call-template name="control-attrs"><xsl:with-param name="id" select="$id"/></xsl:call-template>
       <xsl:variable name="fk" select="generate-id()"/>
-      <xsl:for-each select="option">
+      <!-- A read-only choice offers only what it holds. -->
+      <xsl:for-each select="option[not(../@readonly = '1') or string(@value) = string(../@value)]">
         <xsl:choose>
           <xsl:when test="not(@group)">
             <xsl:apply-templates select="."/>
