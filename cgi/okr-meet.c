@@ -29,14 +29,6 @@ static struct store *st;
 #define MAX_TEXT	20000
 #define MAX_NOTE	1000
 
-static const char *const type_names[MEET__MAX] = { "awareness", "consensus",
-	"action", "review", "monthly", "quarterly" };
-static const char *const state_names[MSTATE__MAX] = { "planned", "open", "closed" };
-static const char *const status_names[BOARD__MAX] = { "on-track", "at-risk",
-	"off-track" };
-static const char *const verdict_names[VERDICT__MAX] = { "agree", "revise",
-	"reject" };
-
 /* <meeting> with what every listing shows. */
 static xmlNodePtr
 meeting_node(struct view *v, xmlNodePtr parent, const struct meeting *m)
@@ -46,8 +38,8 @@ meeting_node(struct view *v, xmlNodePtr parent, const struct meeting *m)
 	struct objective o;
 
 	render_attr_u(n, "id", m->id);
-	render_attr(n, "type", type_names[m->type]);
-	render_attr(n, "state", state_names[m->state]);
+	render_attr(n, "type", store_mtype_names[m->type]);
+	render_attr(n, "state", store_mstate_names[m->state]);
 	render_attr(n, "date", view_day(v->r, m->day));
 	render_attr_u(n, "version", m->version);
 	render_text(n, "title", m->title);
@@ -238,7 +230,7 @@ post_new(struct req *r)
 		return view_error(r, STORE_FORBIDDEN);
 	memset(&m, 0, sizeof(m));
 	form_init(&f, r);
-	form_choice(&f, KEY_KIND, type_names, MEET__MAX, &type);
+	form_choice(&f, KEY_KIND, store_mtype_names, MEET__MAX, &type);
 	form_date(&f, KEY_DUE, 1, v.sel->start - 366, v.sel->end + 366, &m.day);
 	form_text(&f, KEY_TITLE, 0, MAX_TITLE, &title);
 	form_id(&f, KEY_UNIT, 1, &m.unit);
@@ -338,8 +330,8 @@ board(struct view *v, xmlNodePtr mn, const struct meeting *m, int32_t ref)
 	share = elapsed(c, ref);
 	s = count ? sum / (double)count : 0;
 	derived = derive_status(s, share);
-	render_attr(b, "status", status_names[m->status >= 0 ? m->status : (int)derived]);
-	render_attr(b, "derived", status_names[derived]);
+	render_attr(b, "status", store_bstatus_names[m->status >= 0 ? m->status : (int)derived]);
+	render_attr(b, "derived", store_bstatus_names[derived]);
 	render_attr_num(b, "elapsed", (double)okr_pct(share) / 100);
 	view_score_attrs(b, s);
 	if (m->status >= 0 && m->status_reason != NULL)
@@ -486,7 +478,7 @@ decided(xmlNodePtr n, const struct verdict *d, int closing, const char *kept,
 {
 	if (d == NULL)
 		return;
-	render_attr(n, "decision", verdict_names[d->kind]);
+	render_attr(n, "decision", store_vkind_names[d->kind]);
 	if (closing)
 		xmlSetProp(n, BAD_CAST "state", BAD_CAST (d->kind == VERDICT_REJECT ?
 		    dropped : kept));
@@ -571,7 +563,7 @@ consensus(struct view *v, xmlNodePtr mn, const struct meeting *m)
 	for (i = 0; i < nd; i++) {
 		dn = xmlNewChild(cn, NULL, BAD_CAST "verdict", NULL);
 		render_attr_u(dn, "id", d[i].id);
-		render_attr(dn, "kind", verdict_names[d[i].kind]);
+		render_attr(dn, "kind", store_vkind_names[d[i].kind]);
 		render_attr_u(dn, "objective", d[i].objective);
 		if (d[i].kr != 0)
 			render_attr_u(dn, "kr", d[i].kr);
@@ -1073,7 +1065,7 @@ post_status(struct req *r)
 		return rc;
 	form_init(&f, r);
 	if (r->val[KEY_STATE] != NULL && *r->val[KEY_STATE] != '\0')
-		form_choice(&f, KEY_STATE, status_names, BOARD__MAX, &status);
+		form_choice(&f, KEY_STATE, store_bstatus_names, BOARD__MAX, &status);
 	form_text(&f, KEY_TEXT, status >= 0, MAX_TITLE, &reason);
 	if (f.nerr > 0) {
 		r->errkey = "err.board.reason";
@@ -1215,7 +1207,7 @@ post_verdict(struct req *r)
 	}
 	memset(&d, 0, sizeof(d));
 	form_init(&f, r);
-	form_choice(&f, KEY_STATE, verdict_names, VERDICT__MAX, &kind);
+	form_choice(&f, KEY_STATE, store_vkind_names, VERDICT__MAX, &kind);
 	form_id(&f, KEY_OBJECTIVE, 0, &d.objective);
 	form_id(&f, KEY_KR, 0, &d.kr);
 	form_text(&f, KEY_NOTE, kind != VERDICT_AGREE, MAX_NOTE, &note);

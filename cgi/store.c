@@ -27,29 +27,44 @@
 #define MAX_RETRIES	20
 
 #define F(s, tag, type, member, def) \
-	{ tag, type, offsetof(struct s, member), def, NULL, FMT_NONE, NULL, 0 }
+	{ tag, type, offsetof(struct s, member), def, NULL, FMT_NONE, NULL, 0, #member }
 /* A field whose changes the history records. */
 #define H(s, tag, type, member, def, name, fmt, en) \
-	{ tag, type, offsetof(struct s, member), def, name, fmt, en, 0 }
+	{ tag, type, offsetof(struct s, member), def, name, fmt, en, 0, #member }
 #define E(s, tag, member, def, name, en, n) \
-	{ tag, FT_I32, offsetof(struct s, member), def, name, FMT_ENUM, en, n }
+	{ tag, FT_I32, offsetof(struct s, member), def, name, FMT_ENUM, en, n, #member }
+/* A day (days since 1970), written YYYY-MM-DD in XML; no history. */
+#define D(s, tag, member) \
+	{ tag, FT_I32, offsetof(struct s, member), 0, NULL, FMT_DATE, NULL, 0, #member }
+/* An enumeration the history does not record: named in XML. */
+#define N(s, tag, member, def, en, n) \
+	{ tag, FT_I32, offsetof(struct s, member), def, NULL, FMT_NONE, en, n, #member }
 #define CODEC(name, rtype, fields) const struct codec name = \
 	{ rtype, fields, sizeof(fields) / sizeof(fields[0]) }
 
+const char *const store_ckind_names[COMMENT__MAX] = { "comment", "proposal" };
+const char *const store_mtype_names[MEET__MAX] = { "awareness", "consensus",
+	"action", "review", "monthly", "quarterly" };
+const char *const store_mstate_names[MSTATE__MAX] = { "planned", "open", "closed" };
+const char *const store_bstatus_names[BOARD__MAX] = { "on-track", "at-risk",
+	"off-track" };
+const char *const store_astate_names[ASTATE__MAX] = { "open", "done" };
+const char *const store_vkind_names[VERDICT__MAX] = { "agree", "revise", "reject" };
+
 static const struct field unit_fields[] = {
 	F(unit, 1, FT_U32, id, 0), F(unit, 2, FT_U32, parent, 0),
-	F(unit, 3, FT_I32, level, 0), F(unit, 4, FT_U32, lead, 0),
+	N(unit, 3, level, 0, okr_level_names, LEVEL__MAX), F(unit, 4, FT_U32, lead, 0),
 	F(unit, 5, FT_STR, name, 0), F(unit, 6, FT_U32, version, 1),
 };
 static const struct field person_fields[] = {
 	F(person, 1, FT_U32, id, 0), F(person, 2, FT_U32, unit, 0),
-	F(person, 3, FT_U32, manager, 0), F(person, 4, FT_I32, role, 0),
+	F(person, 3, FT_U32, manager, 0), N(person, 4, role, 0, okr_role_names, ROLE__MAX),
 	F(person, 5, FT_STR, login, 0), F(person, 6, FT_STR, name, 0),
 	F(person, 7, FT_U32, version, 1),
 };
 static const struct field cycle_fields[] = {
-	F(cycle, 1, FT_U32, id, 0), F(cycle, 2, FT_I32, start, 0),
-	F(cycle, 3, FT_I32, end, 0), F(cycle, 4, FT_I32, state, 0),
+	F(cycle, 1, FT_U32, id, 0), D(cycle, 2, start),
+	D(cycle, 3, end), N(cycle, 4, state, 0, okr_cstate_names, CYCLE__MAX),
 	F(cycle, 5, FT_STR, name, 0), F(cycle, 6, FT_U32, version, 1),
 };
 static const struct field objective_fields[] = {
@@ -57,7 +72,7 @@ static const struct field objective_fields[] = {
 	F(objective, 3, FT_U32, unit, 0),
 	H(objective, 4, FT_U32, owner, 0, "owner", FMT_PERSON, NULL),
 	H(objective, 5, FT_U32, parent_kr, 0, "parent", FMT_KR, NULL),
-	F(objective, 6, FT_I32, level, 0),
+	N(objective, 6, level, 0, okr_level_names, LEVEL__MAX),
 	E(objective, 7, state, OBJ_ACTIVE, "state", okr_ostate_names, OBJ__MAX),
 	F(objective, 8, FT_U32, version, 1),
 	F(objective, 9, FT_U32, created_by, 0), F(objective, 10, FT_U32, updated_by, 0),
@@ -99,7 +114,7 @@ static const struct field change_fields[] = {
 static const struct field comment_fields[] = {
 	F(comment, 1, FT_U32, id, 0), F(comment, 2, FT_U32, objective, 0),
 	F(comment, 3, FT_U32, owner, 0), F(comment, 4, FT_U32, author, 0),
-	F(comment, 5, FT_I32, kind, 0), F(comment, 6, FT_I64, at, 0),
+	N(comment, 5, kind, 0, store_ckind_names, COMMENT__MAX), F(comment, 6, FT_I64, at, 0),
 	F(comment, 7, FT_STR, text, 0),
 };
 
@@ -107,8 +122,9 @@ static const struct field meeting_fields[] = {
 	F(meeting, 1, FT_U32, id, 0), F(meeting, 2, FT_U32, version, 1),
 	F(meeting, 3, FT_U32, cycle, 0), F(meeting, 4, FT_U32, unit, 0),
 	F(meeting, 5, FT_U32, objective, 0), F(meeting, 6, FT_U32, created_by, 0),
-	F(meeting, 7, FT_I32, type, 0), F(meeting, 8, FT_I32, state, 0),
-	F(meeting, 9, FT_I32, day, 0), F(meeting, 10, FT_I32, status, -1),
+	N(meeting, 7, type, 0, store_mtype_names, MEET__MAX),
+	N(meeting, 8, state, 0, store_mstate_names, MSTATE__MAX),
+	D(meeting, 9, day), N(meeting, 10, status, -1, store_bstatus_names, BOARD__MAX),
 	F(meeting, 11, FT_I64, created_at, 0), F(meeting, 12, FT_I64, closed_at, 0),
 	F(meeting, 13, FT_STR, title, 0), F(meeting, 14, FT_STR, minutes, 0),
 	F(meeting, 15, FT_STR, decisions, 0), F(meeting, 16, FT_STR, present, 0),
@@ -119,7 +135,7 @@ static const struct field action_fields[] = {
 	F(action, 3, FT_U32, meeting, 0), F(action, 4, FT_U32, unit, 0),
 	F(action, 5, FT_U32, objective, 0), F(action, 6, FT_U32, kr, 0),
 	F(action, 7, FT_U32, owner, 0), F(action, 8, FT_U32, created_by, 0),
-	F(action, 9, FT_I32, due, 0), F(action, 10, FT_I32, state, 0),
+	D(action, 9, due), N(action, 10, state, 0, store_astate_names, ASTATE__MAX),
 	F(action, 11, FT_I64, created_at, 0), F(action, 12, FT_STR, title, 0),
 };
 
@@ -134,7 +150,7 @@ static const struct field grow_fields[] = {
 static const struct field verdict_fields[] = {
 	F(verdict, 1, FT_U32, id, 0), F(verdict, 2, FT_U32, meeting, 0),
 	F(verdict, 3, FT_U32, objective, 0), F(verdict, 4, FT_U32, kr, 0),
-	F(verdict, 5, FT_U32, by, 0), F(verdict, 6, FT_I32, kind, 0),
+	F(verdict, 5, FT_U32, by, 0), N(verdict, 6, kind, 0, store_vkind_names, VERDICT__MAX),
 	F(verdict, 7, FT_I64, at, 0), F(verdict, 8, FT_STR, text, 0),
 	F(verdict, 9, FT_STR, note, 0), F(verdict, 10, FT_STR, signed_by, 0),
 };
@@ -166,6 +182,7 @@ enum table {
 	T_ACTIONS, T_ACTIONS_UNIT,
 	T_GROWS, T_GROWS_MEETING,
 	T_VERDICTS, T_VERDICTS_MEETING,
+	T_CHANGELOG,
 	T__MAX
 };
 
@@ -419,6 +436,9 @@ static const struct table_def {
 	[T_GROWS_MEETING] = { "grows-meeting.idx", T_GROWS, key_grows_meeting, 1, NULL, 0 },
 	[T_VERDICTS] = { "verdicts.db", T_VERDICTS, NULL, 0, &store_codec_verdict, sizeof(struct verdict) },
 	[T_VERDICTS_MEETING] = { "verdicts-meeting.idx", T_VERDICTS, key_verdicts_meeting, 1, NULL, 0 },
+	/* When each record was written: time (8 bytes), record type, id;
+	 * no data.  What feeds' since= reads. */
+	[T_CHANGELOG] = { "changelog.db", T_CHANGELOG, NULL, 0, NULL, 0 },
 };
 
 /* Where a record type keeps its version. */
@@ -655,6 +675,26 @@ rec_get(struct store *st, DB_TXN *txn, enum table t, uint32_t id, void *rec,
 	return STORE_OK;
 }
 
+/* Notes in the change log that record rtype/id was written now, in the
+ * writer's transaction: a feed's since= then sees exactly what committed. */
+static int
+changelog_add(struct store *st, DB_TXN *txn, int rtype, uint32_t id)
+{
+	unsigned char kb[13];
+	uint64_t now = (uint64_t)time(NULL);
+	DBT k, d;
+	int i;
+
+	for (i = 0; i < 8; i++)
+		kb[i] = (unsigned char)(now >> (56 - 8 * i));
+	kb[8] = (unsigned char)rtype;
+	be32(kb + 9, id);
+	dbt_init(&k, kb, sizeof(kb));
+	dbt_init(&d, NULL, 0);
+	return dbstatus(st->db[T_CHANGELOG]->put(st->db[T_CHANGELOG], txn, &k, &d, 0),
+	    "changelog");
+}
+
 static int
 rec_put(struct store *st, DB_TXN *txn, enum table t, uint32_t id, const void *rec)
 {
@@ -662,6 +702,7 @@ rec_put(struct store *st, DB_TXN *txn, enum table t, uint32_t id, const void *re
 	unsigned char kb[4];
 	size_t n;
 	DBT k, d;
+	int rc;
 
 	if (st->rdonly)
 		return STORE_ERR;
@@ -670,7 +711,10 @@ rec_put(struct store *st, DB_TXN *txn, enum table t, uint32_t id, const void *re
 	be32(kb, id);
 	dbt_init(&k, kb, 4);
 	dbt_init(&d, buf, n);
-	return dbstatus(st->db[t]->put(st->db[t], txn, &k, &d, 0), tables[t].file);
+	if ((rc = dbstatus(st->db[t]->put(st->db[t], txn, &k, &d, 0),
+	    tables[t].file)) != STORE_OK)
+		return rc;
+	return changelog_add(st, txn, tables[t].codec->rtype, id);
 }
 
 /* Takes the next id of table t from its counter in the meta table. */
@@ -1001,7 +1045,7 @@ history_diff(struct store *st, DB_TXN *txn, struct wop *w, enum table t,
 		return history_add(st, txn, w, obj, record, rid, "created", "",
 		    field_text(st, txn, w, &c->fields[t == T_OBJ ? 12 : 13], new));
 	for (i = 0; i < c->nfields; i++) {
-		if (c->fields[i].fmt == FMT_NONE)
+		if (c->fields[i].fmt == FMT_NONE || c->fields[i].name == NULL)
 			continue;
 		a = field_text(st, txn, w, &c->fields[i], old);
 		b = field_text(st, txn, w, &c->fields[i], new);
@@ -2594,5 +2638,349 @@ store_count_units(struct store *st, size_t *n)
 	arena_init(&ar);
 	rc = store_units_all(st, &ar, &v, n);
 	arena_free(&ar);
+	return rc;
+}
+
+/* ------------------------------------------------- export and import */
+
+/* The primary table of a record type, or T__MAX. */
+static enum table
+table_of(int rtype)
+{
+	enum table t;
+
+	for (t = 0; t < T__MAX; t++)
+		if (tables[t].primary == t && tables[t].codec != NULL &&
+		    tables[t].codec->rtype == rtype)
+			return t;
+	return T__MAX;
+}
+
+const struct codec *
+store_codec(int rtype)
+{
+	enum table t = table_of(rtype);
+
+	return t == T__MAX ? NULL : tables[t].codec;
+}
+
+size_t
+store_rec_size(int rtype)
+{
+	enum table t = table_of(rtype);
+
+	return t == T__MAX ? 0 : tables[t].size;
+}
+
+int
+store_get(struct store *st, struct arena *ar, int rtype, uint32_t id, void *rec)
+{
+	enum table t = table_of(rtype);
+
+	return t == T__MAX ? STORE_INVALID : get_by_id(st, ar, t, id, rec);
+}
+
+int
+store_scan(struct store *st, struct arena *ar, int rtype, void *items, size_t *n)
+{
+	enum table t = table_of(rtype);
+
+	if (t == T__MAX)
+		return STORE_INVALID;
+	return list_by(st, ar, t, 0, 0, 0, items, n);
+}
+
+static int
+op_changes(struct store *st, DB_TXN *txn, void *arg)
+{
+	struct op *op = arg;
+	struct store_mark *m;
+	unsigned char kb[13];
+	DBC *c;
+	DBT k, d;
+	u_int32_t flag = DB_SET_RANGE;
+	int ret, rc, i;
+
+	memcpy(kb, op->key, 8);
+	memset(kb + 8, 0, 5);
+	if ((ret = st->db[T_CHANGELOG]->cursor(st->db[T_CHANGELOG], txn, &c, 0)) != 0)
+		return dbstatus(ret, "changelog");
+	op->vec.size = sizeof(*m);
+	op->vec.n = 0;
+	for (;;) {
+		dbt_init(&k, kb, 8);
+		dbt_init(&d, NULL, 0);
+		if ((ret = c->get(c, &k, &d, flag)) != 0)
+			break;
+		flag = DB_NEXT;
+		if (k.size != 13)
+			continue;
+		m = vec_push(op->ar, &op->vec);
+		m->at = 0;
+		for (i = 0; i < 8; i++)
+			m->at = m->at << 8 | ((unsigned char *)k.data)[i];
+		m->rtype = ((unsigned char *)k.data)[8];
+		m->id = (uint32_t)((unsigned char *)k.data)[9] << 24 |
+		    (uint32_t)((unsigned char *)k.data)[10] << 16 |
+		    (uint32_t)((unsigned char *)k.data)[11] << 8 |
+		    ((unsigned char *)k.data)[12];
+	}
+	rc = ret == DB_NOTFOUND || ret == 0 ? STORE_OK : dbstatus(ret, "changelog");
+	if ((ret = c->close(c)) != 0 && rc == STORE_OK)
+		rc = dbstatus(ret, "changelog");
+	return rc;
+}
+
+static int
+op_last_change(struct store *st, DB_TXN *txn, void *arg)
+{
+	int64_t *at = arg;
+	DBC *c;
+	DBT k, d;
+	int ret, rc, i;
+
+	*at = 0;
+	if ((ret = st->db[T_CHANGELOG]->cursor(st->db[T_CHANGELOG], txn, &c, 0)) != 0)
+		return dbstatus(ret, "changelog");
+	dbt_init(&k, NULL, 0);
+	dbt_init(&d, NULL, 0);
+	ret = c->get(c, &k, &d, DB_LAST);
+	if (ret == 0 && k.size == 13)
+		for (i = 0; i < 8; i++)
+			*at = *at << 8 | ((unsigned char *)k.data)[i];
+	rc = ret == DB_NOTFOUND || ret == 0 ? STORE_OK : dbstatus(ret, "changelog");
+	if ((ret = c->close(c)) != 0 && rc == STORE_OK)
+		rc = dbstatus(ret, "changelog");
+	return rc;
+}
+
+int
+store_last_change(struct store *st, int64_t *at)
+{
+	return txn_run(st, 0, op_last_change, at);
+}
+
+int
+store_changes_since(struct store *st, struct arena *ar, int64_t since,
+    struct store_mark **marks, size_t *n)
+{
+	struct op op = { .ar = ar };
+	uint64_t from = since < 0 ? 0 : (uint64_t)since + 1;
+	int i, rc;
+
+	for (i = 0; i < 8; i++)
+		op.key[i] = (unsigned char)(from >> (56 - 8 * i));
+	rc = txn_run(st, 0, op_changes, &op);
+	*marks = rc == STORE_OK ? (struct store_mark *)op.vec.items : NULL;
+	*n = rc == STORE_OK ? op.vec.n : 0;
+	return rc;
+}
+
+/* What each record names, checked after a load: type, member, the type
+ * it names, and whether 0 (none) is allowed. */
+static const struct ref {
+	int	 rtype;
+	size_t	 off;
+	int	 target;
+	int	 none;
+} refs[] = {
+	{ 'U', offsetof(struct unit, parent), 'U', 1 },
+	{ 'U', offsetof(struct unit, lead), 'P', 1 },
+	{ 'P', offsetof(struct person, unit), 'U', 0 },
+	{ 'P', offsetof(struct person, manager), 'P', 1 },
+	{ 'O', offsetof(struct objective, cycle), 'C', 0 },
+	{ 'O', offsetof(struct objective, unit), 'U', 0 },
+	{ 'O', offsetof(struct objective, owner), 'P', 1 },
+	{ 'O', offsetof(struct objective, parent_kr), 'K', 1 },
+	{ 'K', offsetof(struct kr, objective), 'O', 0 },
+	{ 'K', offsetof(struct kr, owner), 'P', 1 },
+	{ 'I', offsetof(struct checkin, kr), 'K', 0 },
+	{ 'H', offsetof(struct change, objective), 'O', 0 },
+	{ 'M', offsetof(struct comment, objective), 'O', 0 },
+	{ 'G', offsetof(struct meeting, unit), 'U', 0 },
+	{ 'G', offsetof(struct meeting, cycle), 'C', 0 },
+	{ 'G', offsetof(struct meeting, objective), 'O', 1 },
+	{ 'A', offsetof(struct action, unit), 'U', 0 },
+	{ 'A', offsetof(struct action, meeting), 'G', 1 },
+	{ 'A', offsetof(struct action, kr), 'K', 1 },
+	{ 'W', offsetof(struct grow, meeting), 'G', 0 },
+	{ 'W', offsetof(struct grow, kr), 'K', 0 },
+	{ 'V', offsetof(struct verdict, meeting), 'G', 0 },
+	{ 'V', offsetof(struct verdict, objective), 'O', 0 },
+	{ 'V', offsetof(struct verdict, kr), 'K', 1 },
+};
+
+/* Whether record id is in table t (STORE_OK, STORE_NOTFOUND), unread. */
+static int
+exists(struct store *st, DB_TXN *txn, enum table t, uint32_t id)
+{
+	unsigned char kb[4];
+	DBT k, d;
+
+	if (t == T__MAX)
+		return STORE_INVALID;
+	be32(kb, id);
+	dbt_init(&k, kb, 4);
+	memset(&d, 0, sizeof(d));
+	d.flags = DB_DBT_PARTIAL;
+	return dbstatus(st->db[t]->get(st->db[t], txn, &k, &d, 0), tables[t].file);
+}
+
+static int
+op_actor(struct store *st, DB_TXN *txn, void *arg)
+{
+	return load_actor(st, txn, arg);
+}
+
+struct lop {
+	struct arena		 ar;
+	const struct store_rec	*recs;
+	size_t			 n, changed;
+	size_t			 bad;		/* the record at fault */
+	int			 badref;	/* ... because of what it names */
+	void			(*progress)(size_t, size_t);
+};
+
+/* Raises table t's id counter to at least id. */
+static int
+seq_raise(struct store *st, DB_TXN *txn, enum table t, uint32_t id)
+{
+	unsigned char kb[5] = { 's', 'e', 'q', ':', (unsigned char)t }, vb[4];
+	DBT k, d;
+	int rc;
+
+	dbt_init(&k, kb, sizeof(kb));
+	dbt_init(&d, NULL, 0);
+	rc = dbstatus(st->db[T_META]->get(st->db[T_META], txn, &k, &d, DB_RMW), "meta");
+	if (rc == STORE_OK && d.size == 4 && ((uint32_t)((unsigned char *)d.data)[0] << 24 |
+	    (uint32_t)((unsigned char *)d.data)[1] << 16 |
+	    (uint32_t)((unsigned char *)d.data)[2] << 8 |
+	    ((unsigned char *)d.data)[3]) >= id)
+		return STORE_OK;
+	if (rc != STORE_OK && rc != STORE_NOTFOUND)
+		return rc;
+	be32(vb, id);
+	dbt_init(&d, vb, 4);
+	return dbstatus(st->db[T_META]->put(st->db[T_META], txn, &k, &d, 0), "meta");
+}
+
+/* Writes one raw record (or snapshot) unless the store holds the same
+ * bytes: loading a document twice changes nothing. */
+static int
+load_one(struct store *st, DB_TXN *txn, struct lop *l, const struct store_rec *r)
+{
+	static unsigned char buf[CODEC_MAXREC];
+	enum table t = r->rtype == 'S' ? T_SNAPSHOTS : table_of(r->rtype);
+	unsigned char kb[4];
+	const void *data;
+	size_t len;
+	DBT k, d;
+	int rc;
+
+	if (t == T__MAX || r->id == 0)
+		return STORE_INVALID;
+	if (t == T_SNAPSHOTS) {
+		data = r->snapshot;
+		len = strlen(r->snapshot);
+	} else {
+		if (*(const uint32_t *)r->rec != r->id ||
+		    (len = codec_encode(tables[t].codec, r->rec, buf)) == 0)
+			return STORE_INVALID;
+		data = buf;
+	}
+	be32(kb, r->id);
+	dbt_init(&k, kb, 4);
+	dbt_init(&d, NULL, 0);
+	rc = dbstatus(st->db[t]->get(st->db[t], txn, &k, &d, DB_RMW), tables[t].file);
+	if (rc == STORE_OK && d.size == len && memcmp(d.data, data, len) == 0)
+		return STORE_OK;
+	if (rc != STORE_OK && rc != STORE_NOTFOUND)
+		return rc;
+	dbt_init(&d, (void *)data, len);
+	if ((rc = dbstatus(st->db[t]->put(st->db[t], txn, &k, &d, 0),
+	    tables[t].file)) != STORE_OK)
+		return rc;
+	l->changed++;
+	if (t == T_SNAPSHOTS)
+		return changelog_add(st, txn, 'G', r->id);
+	if ((rc = changelog_add(st, txn, r->rtype, r->id)) != STORE_OK)
+		return rc;
+	return seq_raise(st, txn, t, r->id);
+}
+
+static int
+op_load(struct store *st, DB_TXN *txn, void *arg)
+{
+	struct lop *l = arg;
+	size_t i, j;
+	uint32_t v;
+	int rc;
+
+	l->changed = 0;
+	for (i = 0; i < l->n; i++) {
+		if ((rc = load_one(st, txn, l, &l->recs[i])) != STORE_OK) {
+			l->bad = i;
+			return rc;
+		}
+		if (l->progress != NULL && (i % 1000 == 999 || i + 1 == l->n))
+			l->progress(i + 1, l->n);
+	}
+	/* Everything a loaded record names exists (in the store, which now
+	 * holds the whole document). */
+	for (i = 0; i < l->n; i++) {
+		const struct store_rec *r = &l->recs[i];
+
+		if (r->rtype == 'S') {
+			if ((rc = exists(st, txn, T_MEETINGS, r->id)) != STORE_OK) {
+				l->bad = i;
+				l->badref = 1;
+				return rc == STORE_NOTFOUND ? STORE_INVALID : rc;
+			}
+			continue;
+		}
+		for (j = 0; j < sizeof(refs) / sizeof(refs[0]); j++) {
+			if (refs[j].rtype != r->rtype)
+				continue;
+			v = *(const uint32_t *)((const char *)r->rec + refs[j].off);
+			if (v == 0 && refs[j].none)
+				continue;
+			if ((rc = exists(st, txn, table_of(refs[j].target), v)) != STORE_OK) {
+				l->bad = i;
+				l->badref = 1;
+				return rc == STORE_NOTFOUND ? STORE_INVALID : rc;
+			}
+		}
+	}
+	return STORE_OK;
+}
+
+int
+store_load(struct store *st, uint32_t actor, const struct store_rec *recs,
+    size_t n, size_t *changed, size_t *bad, void (*progress)(size_t, size_t))
+{
+	struct lop l = { .recs = recs, .n = n, .progress = progress };
+	struct wop w = { .actor = actor };
+	int rc;
+
+	if (st->rdonly)
+		return STORE_ERR;
+	/* Only the operator's command or an admin. */
+	arena_init(&w.ar);
+	if (actor != STORE_SYSTEM) {
+		rc = txn_run(st, 0, op_actor, &w);
+		if (rc == STORE_OK && !is_admin(&w))
+			rc = STORE_FORBIDDEN;
+		if (rc != STORE_OK) {
+			arena_free(&w.ar);
+			return rc == STORE_NOTFOUND ? STORE_FORBIDDEN : rc;
+		}
+	}
+	arena_free(&w.ar);
+	arena_init(&l.ar);
+	rc = txn_run(st, 1, op_load, &l);
+	arena_free(&l.ar);
+	*changed = rc == STORE_OK ? l.changed : 0;
+	/* The record at fault; past n when it is not about what it names. */
+	*bad = l.badref ? l.bad : n + l.bad;
 	return rc;
 }

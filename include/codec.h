@@ -35,8 +35,10 @@ struct field {
 	double		 def;	/* default for a number missing from a record */
 	const char	*name;	/* in the history, with fmt */
 	enum ffmt	 fmt;
-	const char *const *enames; /* FMT_ENUM: the value's names */
+	const char *const *enames; /* an enumeration's names (XML, history) */
 	int		 nenames;	/* how many */
+	const char	*xml;		/* the member's name: the XML attribute or
+					 * element, '_' read as '-' */
 };
 
 struct codec {

@@ -219,6 +219,12 @@ struct checkin {
 	char		*note;
 };
 
+/* The names of the store's enumerations, as pages and XML spell them. */
+extern const char *const store_ckind_names[COMMENT__MAX],
+    *const store_mtype_names[MEET__MAX], *const store_mstate_names[MSTATE__MAX],
+    *const store_bstatus_names[BOARD__MAX], *const store_astate_names[ASTATE__MAX],
+    *const store_vkind_names[VERDICT__MAX];
+
 /* The encodings of the records, for tests and the admin command. */
 extern const struct codec store_codec_unit, store_codec_person,
     store_codec_cycle, store_codec_objective, store_codec_kr,
@@ -370,6 +376,49 @@ int	store_actions_by_unit(struct store *, struct arena *, uint32_t unit,
 /* Adds or changes an action item: anyone known may add one (in a meeting
  * not closed); its owner, its author, or the unit's lead may change it. */
 int	store_action_put(struct store *, uint32_t actor, struct action *);
+
+/* ------------------------------------------------ export and import
+ * Records by type, as the codec names them ('U' unit, 'P' person, 'C'
+ * cycle, 'O' objective, 'K' KR, 'I' check-in, 'H' change, 'M' comment,
+ * 'G' meeting, 'A' action, 'W' GROW note, 'V' verdict; 'S' a closed
+ * meeting's snapshot, by the meeting's id). */
+const struct codec *store_codec(int rtype);
+size_t	store_rec_size(int rtype);
+int	store_get(struct store *, struct arena *, int rtype, uint32_t id, void *rec);
+/* Every record of a type, by id. */
+int	store_scan(struct store *, struct arena *, int rtype, void *items, size_t *n);
+
+/* A write noted in the change log: which record, when (seconds). */
+struct store_mark {
+	int64_t		 at;
+	int		 rtype;
+	uint32_t	 id;
+};
+/* Records written after since (seconds since the epoch), oldest first;
+ * a record written several times appears as often. */
+int	store_changes_since(struct store *, struct arena *, int64_t since,
+	    struct store_mark **, size_t *);
+/* When the store was last written (seconds), 0 if never. */
+int	store_last_change(struct store *, int64_t *at);
+
+/* A record to load: rtype and id, and the record (or, for 'S', the
+ * snapshot's text). */
+struct store_rec {
+	int		 rtype;
+	uint32_t	 id;
+	void		*rec;
+	const char	*snapshot;
+};
+/* Writes the n records as they are, ids included, in one transaction:
+ * the operator's command or an admin only.  A record the store already
+ * holds byte for byte is left alone, so loading twice changes nothing
+ * (*changed counts what was written).  Then everything a loaded record
+ * names must exist, else nothing is written (STORE_INVALID, *bad the
+ * index of the record at fault; n + index when the record itself cannot
+ * be stored, e.g. too large). */
+int	store_load(struct store *, uint32_t actor, const struct store_rec *,
+	    size_t n, size_t *changed, size_t *bad,
+	    void (*progress)(size_t done, size_t n));
 
 /* Number of records of each kind, for `mubiao-admin stats` and emptiness. */
 int	store_count_units(struct store *, size_t *);

@@ -273,6 +273,10 @@ tables_consistent(void **state)
 		{ &store_codec_checkin, sizeof(struct checkin) },
 		{ &store_codec_change, sizeof(struct change) },
 		{ &store_codec_comment, sizeof(struct comment) },
+		{ &store_codec_meeting, sizeof(struct meeting) },
+		{ &store_codec_action, sizeof(struct action) },
+		{ &store_codec_grow, sizeof(struct grow) },
+		{ &store_codec_verdict, sizeof(struct verdict) },
 	};
 	static const size_t width[FT__MAX] = { 4, 4, 8, 8, sizeof(char *) };
 	size_t i, j, a, b;
@@ -292,9 +296,13 @@ tables_consistent(void **state)
 			    f->off + width[f->type] > t[i].size)
 				fail_msg("'%c' field %zu: tag %d, type %d, offset %zu",
 				    c->rtype, a, f->tag, (int)f->type, f->off);
-			if ((f->fmt == FMT_NONE) != (f->name == NULL) ||
-			    (f->fmt == FMT_ENUM) != (f->enames != NULL))
-				fail_msg("'%c' tag %d: name, fmt and enames disagree",
+			/* A history name needs a format; an enumeration in the
+			 * history needs its names; names go with int32 only;
+			 * every field has its XML name. */
+			if ((f->name != NULL && f->fmt == FMT_NONE) ||
+			    (f->fmt == FMT_ENUM && f->enames == NULL) ||
+			    (f->enames != NULL && f->type != FT_I32) || f->xml == NULL)
+				fail_msg("'%c' tag %d: name, fmt, enames and xml disagree",
 				    c->rtype, f->tag);
 			for (b = 0; b < a; b++) {
 				const struct field *g = &c->fields[b];
