@@ -23,7 +23,7 @@ LDLIBS	 = -lfcgi -ldb-5.3 -lxslt -lxml2 -lcrypto -lm
 
 # Modules shared by the programs.
 LIB_SRC	 = cgi/arena.c cgi/codec.c cgi/conf.c cgi/csrf.c cgi/log.c cgi/okr.c cgi/priv.c \
-	   cgi/render.c cgi/req.c cgi/store.c cgi/view.c cgi/demo.c cgi/form.c
+	   cgi/render.c cgi/req.c cgi/store.c cgi/view.c cgi/demo.c cgi/form.c cgi/xmlio.c
 LIB_OBJ	 = $(LIB_SRC:cgi/%.c=build/%.o)
 WORKERS	 = okr-read okr-edit okr-meet
 PROGS	 = $(WORKERS:%=build/%) build/mubiao-super build/mubiao-admin
@@ -32,11 +32,12 @@ UNIT	 = build/test-okr build/test-codec build/test-req build/test-form build/tes
 # Debian packages of what we build with, run and test against.
 DEB_PKGS = build-essential libfcgi-dev libdb5.3-dev db5.3-util libxml2-dev \
 	   libxml2-utils libxslt1-dev libssl-dev nginx curl libcmocka-dev wrk openssl \
-	   procps chromium
+	   procps chromium python3-feedparser
 NEED	 = /usr/include/fcgiapp.h /usr/include/db.h /usr/include/libxml2/libxml/tree.h \
 	   /usr/include/libxslt/xslt.h /usr/include/cmocka.h /usr/sbin/nginx \
 	   /usr/bin/curl /usr/bin/xmllint /usr/bin/db5.3_verify /usr/bin/wrk \
-	   /usr/bin/openssl /usr/bin/pkill /usr/include/openssl/hmac.h /usr/bin/chromium
+	   /usr/bin/openssl /usr/bin/pkill /usr/include/openssl/hmac.h /usr/bin/chromium \
+	   /usr/lib/python3/dist-packages/feedparser/__init__.py
 
 .PHONY: all deps run stop test unit-test integration-test bench install uninstall clean
 
@@ -79,17 +80,19 @@ bench: deps all
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBEXEC) $(DESTDIR)$(SHARE)/xslt/i18n \
-		$(DESTDIR)$(ETCDIR)
+		$(DESTDIR)$(ETCDIR) $(DESTDIR)$(MANDIR)/man8
 	install -m 755 build/mubiao-super build/mubiao-admin $(DESTDIR)$(BINDIR)
 	install -m 755 $(WORKERS:%=build/%) $(DESTDIR)$(LIBEXEC)
-	install -m 644 xslt/*.xsl xslt/*.css $(DESTDIR)$(SHARE)/xslt
+	install -m 644 xslt/*.xsl xslt/*.css xslt/*.rng $(DESTDIR)$(SHARE)/xslt
 	install -m 644 xslt/i18n/*.xml $(DESTDIR)$(SHARE)/xslt/i18n
+	install -m 644 conf/*.8 $(DESTDIR)$(MANDIR)/man8
 	[ -e $(DESTDIR)$(ETCDIR)/mubiao.conf ] || \
 		install -m 644 conf/mubiao.conf $(DESTDIR)$(ETCDIR)/mubiao.conf
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/mubiao-super $(DESTDIR)$(BINDIR)/mubiao-admin
 	rm -rf $(DESTDIR)$(LIBEXEC) $(DESTDIR)$(SHARE)
+	rm -f $(DESTDIR)$(MANDIR)/man8/mubiao-admin.8
 	@echo "kept $(DESTDIR)$(ETCDIR)/mubiao.conf and the store"
 
 clean:

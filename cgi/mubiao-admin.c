@@ -1,11 +1,17 @@
 /* mubiao-admin: the operator's command.  Loads the demo company, lists
- * the demo logins, shows store statistics, and runs recovery (only with
- * the supervisor stopped).  As root it switches to the configured user
+ * the demo logins, shows store statistics, dumps and loads XML, takes
+ * hot backups, verifies, checkpoints, and runs recovery (only with the
+ * supervisor stopped).  As root it switches to the configured user
  * first, so that the store's files keep one owner. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
+#include <dirent.h>
+#include <sys/wait.h>
+
+#include <libxml/tree.h>
 
 #include "arena.h"
 #include "conf.h"
@@ -14,6 +20,7 @@
 #include "okr.h"
 #include "priv.h"
 #include "store.h"
+#include "xmlio.h"
 
 static void
 usage(void)
@@ -24,8 +31,19 @@ usage(void)
 	    "  load-demo [-f]   load the demo company into an empty store\n"
 	    "                   (-f: succeed quietly when it is not empty)\n"
 	    "  demo-logins      print the demo logins, one a line\n"
-	    "  stats            count the records\n"
-	    "  recover          run normal recovery; the supervisor must be stopped\n");
+	    "  stats            count the records of each kind\n"
+	    "  dump [--since YYYY-MM-DDTHH:MM:SSZ]\n"
+	    "                   write the store (or what changed since) as XML\n"
+	    "  load [-f] FILE   validate FILE (- for stdin) against the schema and\n"
+	    "                   apply it in one transaction (-f: replace records of\n"
+	    "                   the same ids in a non-empty store without asking)\n"
+	    "  backup [-f] DIR  hot backup into DIR (db_hotbackup), while running\n"
+	    "                   (-f: empty a non-empty DIR without asking)\n"
+	    "  verify [DIR]     db_verify every database (of DIR, else the store)\n"
+	    "  checkpoint       write a checkpoint\n"
+	    "  recover [-c [-f]] run normal recovery, or with -c catastrophic\n"
+	    "                   recovery (a restored backup); the supervisor must\n"
+	    "                   be stopped\n");
 	exit(2);
 }
 
@@ -84,48 +102,296 @@ cmd_demo_logins(void)
 	return 0;
 }
 
+/* How many records of each type, and the size of the store's files. */
 static int
 cmd_stats(const struct conf *c)
 {
+	static const char types[] = "UPCOKIHMGAWV";
+	static const char *const names[] = { "units", "people", "cycles",
+	    "objectives", "key-results", "check-ins", "history", "comments",
+	    "meetings", "action-items", "grow-notes", "verdicts" };
 	struct store *st;
 	struct arena ar;
-	struct unit *u;
-	struct cycle *cy;
-	struct objective *o;
-	struct kr *k;
-	size_t nu, nc, no, nk, i, j, totalo = 0, totalk = 0;
+	void *items;
+	size_t i, n;
+	int rc = STORE_OK;
+
+	if (open_as_user(c, 0, &st) != 0)
+		return 1;
+	for (i = 0; rc == STORE_OK && types[i] != '\0'; i++) {
+		arena_init(&ar);
+		if ((rc = store_scan(st, &ar, types[i], &items, &n)) == STORE_OK)
+			printf("%-13s %zu\n", names[i], n);
+		arena_free(&ar);
+	}
+	store_close(st);
+	return rc == STORE_OK ? 0 : 1;
+}
+
+/* The whole store (or what changed since a time) as XML on stdout. */
+static int
+cmd_dump(const struct conf *c, int argc, char **argv)
+{
+	struct store *st;
+	struct arena ar;
+	xmlDocPtr doc;
+	int64_t since = -1, modified;
+	struct tm tm;
+	char *end;
+	int rc;
+
+	if (argc > 2 && strcmp(argv[1], "--since") == 0) {
+		memset(&tm, 0, sizeof(tm));
+		if ((end = strptime(argv[2], "%Y-%m-%dT%H:%M:%SZ", &tm)) == NULL || *end != '\0') {
+			fprintf(stderr, "mubiao-admin: --since wants YYYY-MM-DDTHH:MM:SSZ\n");
+			return 2;
+		}
+		since = (int64_t)timegm(&tm);
+	} else if (argc > 1)
+		usage();
+	if (open_as_user(c, 0, &st) != 0)
+		return 1;
+	arena_init(&ar);
+	if ((rc = xmlio_export(st, &ar, XS_ALL, 0, since, &doc, &modified)) == STORE_OK) {
+		xmlDocFormatDump(stdout, doc, 1);
+		xmlFreeDoc(doc);
+	}
+	arena_free(&ar);
+	store_close(st);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		log_err("dump: cannot write");
+		return 1;
+	}
+	return rc == STORE_OK ? 0 : 1;
+}
+
+/* Asks on the terminal, or wants -f: a dangerous step is never taken
+ * by accident. */
+static int
+confirmed(int force, const char *what)
+{
+	char line[16];
+
+	if (force)
+		return 1;
+	if (!isatty(0)) {
+		fprintf(stderr, "mubiao-admin: %s: add -f to do it without asking\n", what);
+		return 0;
+	}
+	fprintf(stderr, "%s? Type yes: ", what);
+	return fgets(line, sizeof(line), stdin) != NULL && strcmp(line, "yes\n") == 0;
+}
+
+static void
+progress(size_t done, size_t total)
+{
+	fprintf(stderr, "\rapplying %zu / %zu records (%zu%%)", done, total,
+	    total ? done * 100 / total : 100);
+	if (done == total)
+		fputc('\n', stderr);
+}
+
+/* Loads an XML document (a dump, or records to create or update):
+ * validated against the schema first, then applied in one transaction. */
+static int
+cmd_load(const struct conf *c, int argc, char **argv)
+{
+	struct store *st;
+	struct arena ar;
+	xmlDocPtr doc;
+	const char *err = NULL, *file;
+	char rng[600], *buf = NULL;
+	size_t len = 0, cap = 0, changed = 0, n, units = 0;
+	int force = 0, tty = isatty(2), rc;
+	FILE *f;
+
+	if (argc > 2 && strcmp(argv[1], "-f") == 0) {
+		force = 1;
+		argv++, argc--;
+	}
+	if (argc != 2)
+		usage();
+	file = argv[1];
+	if ((f = strcmp(file, "-") == 0 ? stdin : fopen(file, "rb")) == NULL) {
+		log_err("%s: cannot open", file);
+		return 1;
+	}
+	for (;;) {
+		if (len == cap) {
+			cap = cap ? cap * 2 : 1 << 20;
+			if (cap > XMLIO_MAXDOC + 1 || (buf = realloc(buf, cap)) == NULL)
+				break;
+		}
+		if ((n = fread(buf + len, 1, cap - len, f)) == 0)
+			break;
+		len += n;
+		if (tty && len > (4 << 20))
+			fprintf(stderr, "\rreading %zu MB", len >> 20);
+	}
+	if (f != stdin)
+		fclose(f);
+	if (buf == NULL || len > XMLIO_MAXDOC) {
+		log_err("%s: larger than %d MB", file, XMLIO_MAXDOC >> 20);
+		free(buf);
+		return 1;
+	}
+	if (tty && len > (4 << 20))
+		fputc('\n', stderr);
+	arena_init(&ar);
+	snprintf(rng, sizeof(rng), "%s/mubiao.rng", c->xslt_dir);
+	if ((doc = xmlio_parse(buf, len, &ar, &err)) == NULL ||
+	    xmlio_validate(doc, rng, &ar, &err) != 0) {
+		fprintf(stderr, "mubiao-admin: %s: %s", file, err ? err : "cannot read\n");
+		xmlFreeDoc(doc);
+		free(buf);
+		arena_free(&ar);
+		return 1;
+	}
+	free(buf);
+	rc = 1;
+	if (open_as_user(c, STORE_CREATE, &st) != 0)
+		goto out;
+	/* Records with the same ids are replaced: ask, unless the store is
+	 * empty. */
+	if (store_count_units(st, &units) != STORE_OK ||
+	    (units > 0 && !confirmed(force, "replace the records of the same ids in the store"))) {
+		store_close(st);
+		goto out;
+	}
+	if (xmlio_import(st, &ar, STORE_SYSTEM, doc, &changed, &err,
+	    tty ? progress : NULL) != STORE_OK)
+		fprintf(stderr, "mubiao-admin: %s: %s", file, err ? err : "cannot load\n");
+	else {
+		printf("%zu records written\n", changed);
+		rc = 0;
+	}
+	store_close(st);
+out:
+	xmlFreeDoc(doc);
+	arena_free(&ar);
+	return rc;
+}
+
+/* Runs a Berkeley DB utility on the store; 0 when it succeeded. */
+static int
+run_util(const char *const argv[])
+{
+	pid_t pid;
+	int status;
+
+	if ((pid = fork()) == -1)
+		return -1;
+	if (pid == 0) {
+		execvp(argv[0], (char *const *)argv);
+		log_err("%s: cannot run (Debian package db5.3-util)", argv[0]);
+		_exit(127);
+	}
+	if (waitpid(pid, &status, 0) == -1)
+		return -1;
+	return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : -1;
+}
+
+/* Hot backup while the service runs: db_hotbackup copies the databases,
+ * then the logs, and runs catastrophic recovery on the copy. */
+static int
+cmd_backup(const struct conf *c, int argc, char **argv)
+{
+	uid_t uid;
+	gid_t gid, sgid;
+	DIR *d;
+	struct dirent *e;
+	int force = 0, empty = 1;
+
+	if (argc > 2 && strcmp(argv[1], "-f") == 0) {
+		force = 1;
+		argv++, argc--;
+	}
+	if (argc != 2)
+		usage();
+	if (priv_ids(c->user, NULL, &uid, &gid, &sgid) != 0 || priv_drop(uid, gid) != 0)
+		return 1;
+	if ((d = opendir(argv[1])) != NULL) {
+		while ((e = readdir(d)) != NULL)
+			if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, ".."))
+				empty = 0;
+		closedir(d);
+	}
+	if (!empty && !confirmed(force, "empty the backup directory first"))
+		return 1;
+	{
+		const char *const av[] = { "db5.3_hotbackup", "-c", "-h", c->store_dir,
+		    "-b", argv[1], NULL };
+
+		if (run_util(av) != 0) {
+			log_err("backup into %s failed", argv[1]);
+			return 1;
+		}
+	}
+	printf("backed up %s into %s\n", c->store_dir, argv[1]);
+	return 0;
+}
+
+/* db_verify on every database of a store (a backup, or a stopped one). */
+static int
+cmd_verify(const struct conf *c, int argc, char **argv)
+{
+	const char *dir = argc > 1 ? argv[1] : c->store_dir;
+	uid_t uid;
+	gid_t gid, sgid;
+	DIR *d;
+	struct dirent *e;
+	size_t n;
+	int bad = 0, files = 0;
+
+	if (priv_ids(c->user, NULL, &uid, &gid, &sgid) != 0 || priv_drop(uid, gid) != 0)
+		return 1;
+	if ((d = opendir(dir)) == NULL) {
+		log_err("%s: cannot open", dir);
+		return 1;
+	}
+	while ((e = readdir(d)) != NULL) {
+		n = strlen(e->d_name);
+		if (!(n > 3 && strcmp(e->d_name + n - 3, ".db") == 0) &&
+		    !(n > 4 && strcmp(e->d_name + n - 4, ".idx") == 0))
+			continue;
+		const char *const av[] = { "db5.3_verify", "-q", "-h", dir, e->d_name, NULL };
+
+		files++;
+		if (run_util(av) != 0) {
+			fprintf(stderr, "mubiao-admin: %s/%s: damaged\n", dir, e->d_name);
+			bad++;
+		}
+	}
+	closedir(d);
+	printf("%d files verified, %d damaged\n", files, bad);
+	return bad || files == 0 ? 1 : 0;
+}
+
+static int
+cmd_checkpoint(const struct conf *c)
+{
+	struct store *st;
 	int rc;
 
 	if (open_as_user(c, 0, &st) != 0)
 		return 1;
-	arena_init(&ar);
-	rc = store_units_all(st, &ar, &u, &nu);
-	if (rc == STORE_OK)
-		rc = store_cycles_all(st, &ar, &cy, &nc);
-	for (i = 0; rc == STORE_OK && i < nc; i++)
-		for (j = 0; rc == STORE_OK && j < nu; j++) {
-			rc = store_objectives_by_cycle_unit(st, &ar, cy[i].id,
-			    u[j].id, &o, &no);
-			totalo += no;
-			while (rc == STORE_OK && no-- > 0) {
-				rc = store_krs_by_objective(st, &ar, o[no].id, &k, &nk);
-				totalk += nk;
-			}
-		}
-	if (rc == STORE_OK)
-		printf("units %zu\ncycles %zu\nobjectives %zu\nkey-results %zu\n",
-		    nu, nc, totalo, totalk);
-	arena_free(&ar);
+	rc = store_checkpoint(st);
 	store_close(st);
 	return rc == STORE_OK ? 0 : 1;
 }
 
 static int
-cmd_recover(const struct conf *c)
+cmd_recover(const struct conf *c, int argc, char **argv)
 {
 	struct store *st;
+	int fatal = argc > 1 && strcmp(argv[1], "-c") == 0;
 
-	if (open_as_user(c, STORE_RECOVER, &st) != 0)
+	/* Catastrophic recovery replays every log file there is: for a
+	 * restored backup, not for a store in use. */
+	if (fatal && !confirmed(argc > 2 && strcmp(argv[2], "-f") == 0,
+	    "run catastrophic recovery"))
+		return 1;
+	if (open_as_user(c, fatal ? STORE_RECOVER_FATAL : STORE_RECOVER, &st) != 0)
 		return 1;
 	store_close(st);
 	printf("recovered %s\n", c->store_dir);
@@ -158,7 +424,17 @@ main(int argc, char *argv[])
 	if (strcmp(argv[0], "stats") == 0)
 		return cmd_stats(&c);
 	if (strcmp(argv[0], "recover") == 0)
-		return cmd_recover(&c);
+		return cmd_recover(&c, argc, argv);
+	if (strcmp(argv[0], "dump") == 0)
+		return cmd_dump(&c, argc, argv);
+	if (strcmp(argv[0], "load") == 0)
+		return cmd_load(&c, argc, argv);
+	if (strcmp(argv[0], "backup") == 0)
+		return cmd_backup(&c, argc, argv);
+	if (strcmp(argv[0], "verify") == 0)
+		return cmd_verify(&c, argc, argv);
+	if (strcmp(argv[0], "checkpoint") == 0)
+		return cmd_checkpoint(&c);
 	usage();
 	return 2;
 }

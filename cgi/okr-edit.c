@@ -20,6 +20,7 @@
 #include "req.h"
 #include "store.h"
 #include "view.h"
+#include "xmlio.h"
 
 static struct store *st;
 
@@ -918,7 +919,6 @@ post_checkin(struct req *r)
 	return redirect(r, arena_printf(&r->ar, "/objective/%u", o.id));
 }
 
-static const char *const comment_kinds[COMMENT__MAX] = { "comment", "proposal" };
 
 static int
 post_comment(struct req *r)
@@ -935,7 +935,7 @@ post_comment(struct req *r)
 	if (r->me == NULL)
 		return view_error(r, STORE_FORBIDDEN);
 	form_init(&f, r);
-	form_choice(&f, KEY_KIND, comment_kinds, COMMENT__MAX, &kind);
+	form_choice(&f, KEY_KIND, store_ckind_names, COMMENT__MAX, &kind);
 	form_text(&f, KEY_TEXT, 1, MAX_TEXT, &text);
 	if (f.nerr > 0) {
 		if ((rc = objective_page_again(&v, r->id, &form,
@@ -1100,6 +1100,72 @@ page_admin(struct req *r, enum akind kind)
 	if ((rc = admin_init(r, &v)) != 0)
 		return rc;
 	return admin_page(r, &v, kind, 0, 0, NULL, 200);
+}
+
+/* ------------------------------------------------------------ import */
+
+/* The import page: the report of an import (written), or the error of
+ * a refused one with the document as sent. */
+static int
+import_page(struct req *r, struct view *v, const size_t *written,
+    const char *err, const char *xml, int status)
+{
+	xmlNodePtr page, im;
+
+	if ((page = view_page(v, "admin-import")) == NULL)
+		return 500;
+	im = xmlNewChild(page, NULL, BAD_CAST "import", NULL);
+	if (written != NULL)
+		render_attr_u(im, "written", *written);
+	if (err != NULL)
+		render_text(im, "error", err);
+	if (xml != NULL)
+		render_text(im, "xml", xml);
+	return send(r, page, "admin-import", status);
+}
+
+static int
+page_admin_import(struct req *r)
+{
+	struct view v;
+	int rc;
+
+	if ((rc = admin_init(r, &v)) != 0)
+		return rc;
+	return import_page(r, &v, NULL, NULL, NULL, 200);
+}
+
+/* Imports a document: well-formed and safe (xmlio_parse()), valid
+ * against the schema, then applied in one transaction; any error says
+ * where, and nothing is written.  The report is the answer (no
+ * redirect: it says what was written). */
+static int
+post_admin_import(struct req *r)
+{
+	struct view v;
+	const char *xml = r->val[KEY_XML], *err = NULL;
+	char rng[600];
+	xmlDocPtr doc;
+	size_t written = 0;
+	int rc;
+
+	if ((rc = admin_init(r, &v)) != 0)
+		return rc;
+	if (xml == NULL || *xml == '\0')
+		return import_page(r, &v, NULL, "the document is empty\n", xml, 400);
+	snprintf(rng, sizeof(rng), "%s/mubiao.rng", render_dir());
+	if ((doc = xmlio_parse(xml, strlen(xml), &r->ar, &err)) == NULL ||
+	    xmlio_validate(doc, rng, &r->ar, &err) != 0) {
+		xmlFreeDoc(doc);
+		return import_page(r, &v, NULL, err ? err : "cannot read\n", xml, 400);
+	}
+	rc = xmlio_import(st, &r->ar, r->me->id, doc, &written, &err, NULL);
+	xmlFreeDoc(doc);
+	if (rc == STORE_INVALID)
+		return import_page(r, &v, NULL, err ? err : "invalid\n", xml, 400);
+	if (rc != STORE_OK)
+		return view_error(r, rc);
+	return import_page(r, &v, &written, NULL, NULL, 200);
 }
 
 static int
@@ -1303,6 +1369,8 @@ static const struct route routes[] = {
 	{ METHOD_POST, "/edit/admin/person/*", ARG_ID, K(VERSION) | K(LOGIN) |
 	    K(NAME) | K(UNIT) | K(MANAGER) | K(ROLE), post_admin_person },
 	{ METHOD_POST, "/edit/admin/cycle/next", ARG_NONE, 0, post_admin_cycle_next },
+	{ METHOD_GET, "/edit/admin/import", ARG_NONE, 0, page_admin_import },
+	{ METHOD_POST, "/edit/admin/import", ARG_NONE, K(XML), post_admin_import },
 	{ METHOD_POST, "/edit/admin/cycle/new", ARG_NONE,
 	    K(NAME) | K(START) | K(END) | K(STATE), post_admin_cycle },
 	{ METHOD_POST, "/edit/admin/cycle/*", ARG_ID,

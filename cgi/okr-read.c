@@ -1,8 +1,10 @@
 /* okr-read: the read pages of Mubiao (home, unit, person, objective,
- * alignment tree) and the language switch.  Opens the store read-only.
+ * alignment tree), the language switch, and the feeds other systems read
+ * (XML, Atom, CSV; see xmlio.h).  Opens the store read-only.
  * Runs as a FastCGI worker under mubiao-super, or once as plain CGI. */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "arena.h"
 #include "okr.h"
@@ -10,6 +12,7 @@
 #include "req.h"
 #include "store.h"
 #include "view.h"
+#include "xmlio.h"
 
 static struct store *st;
 
@@ -372,6 +375,190 @@ page_lang(struct req *r)
 	return 0;
 }
 
+/* ------------------------------------------------------------- feeds */
+
+/* Sends the export of scope/id through sheet: "export" (the XML itself),
+ * "atom" or "csv".  since= keeps what changed after it; the answer
+ * carries an ETag of its bytes and the time of the newest write, and a
+ * client holding it gets 304. */
+static int
+feed(struct req *r, enum xscope scope, uint32_t id, const char *sheet,
+    const char *filename)
+{
+	xmlDocPtr doc;
+	xmlNodePtr root;
+	int64_t since = -1, modified;
+	struct tm tm;
+	char stamp[21];
+	int rc;
+
+	if (r->val[KEY_SINCE] != NULL) {
+		memset(&tm, 0, sizeof(tm));
+		strptime(r->val[KEY_SINCE], "%Y-%m-%dT%H:%M:%SZ", &tm);
+		since = (int64_t)timegm(&tm);
+	}
+	if ((rc = xmlio_export(st, &r->ar, scope, id, since, &doc, &modified)) != STORE_OK)
+		return view_status(rc);
+	root = xmlDocGetRootElement(doc);
+	/* Atom and CSV link back to the pages: absolute when the host is
+	 * known.  The XML export stays as the schema describes it. */
+	if (strcmp(sheet, "export") != 0) {
+		render_attr(root, "href", arena_printf(&r->ar, "%s%s",
+		    r->origin != NULL ? r->origin : "", r->script));
+		render_attr(root, "lang", req_lang_names[r->lang]);
+		okr_time_format(modified, stamp);
+		render_attr(root, "updated", stamp);
+	}
+	r->validators = 1;
+	r->modified = modified;
+	if (filename != NULL)
+		r->disposition = arena_printf(&r->ar, "attachment; filename=\"%s\"", filename);
+	return render_send(r, root, sheet, 200) == 0 ? 0 : 500;
+}
+
+/* The id of what a feed is about, or a 404 in the user's language. */
+static int
+feed_target(struct req *r, int rtype, uint32_t *id)
+{
+	struct person p;
+	void *rec;
+	int rc;
+
+	if (rtype == 'P') {
+		if ((rc = store_person_by_login(st, &r->ar, r->argstr, &p)) != STORE_OK) {
+			r->errkey = "err.person";
+			return view_status(rc);
+		}
+		*id = p.id;
+		return 0;
+	}
+	rec = arena_alloc(&r->ar, store_rec_size(rtype));
+	if ((rc = store_get(st, &r->ar, rtype, r->id, rec)) != STORE_OK) {
+		r->errkey = rtype == 'U' ? "err.unit" : rtype == 'O' ? "err.objective" :
+		    "err.meeting";
+		return view_status(rc);
+	}
+	*id = r->id;
+	return 0;
+}
+
+/* The cycle of ?cycle= (else the current one), for the cycle feeds. */
+static int
+feed_cycle(struct req *r, uint32_t *id, const char **name)
+{
+	struct view v;
+	int rc;
+
+	if ((rc = view_init(&v, r, st)) != 0)
+		return rc;
+	if (v.sel == NULL) {
+		r->errkey = "err.nocycle";
+		return 404;
+	}
+	*id = v.sel->id;
+	*name = v.sel->name;
+	return 0;
+}
+
+static int
+xml_all(struct req *r)
+{
+	return feed(r, XS_ALL, 0, "export", NULL);
+}
+
+static int
+xml_cycle(struct req *r)
+{
+	const char *name = NULL;
+	uint32_t id = 0;
+	int rc;
+
+	if ((rc = feed_cycle(r, &id, &name)) != 0)
+		return rc;
+	return feed(r, XS_CYCLE, id, "export", NULL);
+}
+
+static int
+xml_unit(struct req *r)
+{
+	uint32_t id = 0;
+	int rc;
+
+	if ((rc = feed_target(r, 'U', &id)) != 0)
+		return rc;
+	return feed(r, r->val[KEY_SUB] ? XS_UNIT_TREE : XS_UNIT, id, "export", NULL);
+}
+
+static int
+xml_person(struct req *r)
+{
+	uint32_t id = 0;
+	int rc;
+
+	if ((rc = feed_target(r, 'P', &id)) != 0)
+		return rc;
+	return feed(r, XS_PERSON, id, "export", NULL);
+}
+
+static int
+xml_objective(struct req *r)
+{
+	uint32_t id = 0;
+	int rc;
+
+	if ((rc = feed_target(r, 'O', &id)) != 0)
+		return rc;
+	return feed(r, XS_OBJECTIVE, id, "export", NULL);
+}
+
+static int
+xml_meeting(struct req *r)
+{
+	uint32_t id = 0;
+	int rc;
+
+	if ((rc = feed_target(r, 'G', &id)) != 0)
+		return rc;
+	return feed(r, XS_MEETING, id, "export", NULL);
+}
+
+/* Atom: a unit's (with the units below) or a person's check-ins and
+ * changes, newest first. */
+static int
+atom_unit(struct req *r)
+{
+	uint32_t id = 0;
+	int rc;
+
+	if ((rc = feed_target(r, 'U', &id)) != 0)
+		return rc;
+	return feed(r, XS_UNIT_TREE, id, "atom", NULL);
+}
+
+static int
+atom_person(struct req *r)
+{
+	uint32_t id = 0;
+	int rc;
+
+	if ((rc = feed_target(r, 'P', &id)) != 0)
+		return rc;
+	return feed(r, XS_PERSON, id, "atom", NULL);
+}
+
+/* A cycle's KRs as CSV for spreadsheets. */
+static int
+csv_cycle(struct req *r)
+{
+	const char *name = NULL;
+	uint32_t id = 0;
+	int rc;
+
+	if ((rc = feed_cycle(r, &id, &name)) != 0)
+		return rc;
+	return feed(r, XS_CYCLE, id, "csv", arena_printf(&r->ar, "mubiao-%s.csv", name));
+}
+
 static const struct route routes[] = {
 	{ METHOD_GET, "/", ARG_NONE, KEYBIT(KEY_CYCLE), page_home },
 	{ METHOD_GET, "/tree", ARG_NONE, KEYBIT(KEY_CYCLE), page_tree },
@@ -379,6 +566,15 @@ static const struct route routes[] = {
 	{ METHOD_GET, "/person/*", ARG_LOGIN, KEYBIT(KEY_CYCLE), page_person },
 	{ METHOD_GET, "/objective/*", ARG_ID, KEYBIT(KEY_CYCLE), page_objective },
 	{ METHOD_GET, "/lang", ARG_NONE, KEYBIT(KEY_SET) | KEYBIT(KEY_BACK), page_lang },
+	{ METHOD_GET, "/xml", ARG_NONE, KEYBIT(KEY_SINCE), xml_all },
+	{ METHOD_GET, "/xml/cycle", ARG_NONE, KEYBIT(KEY_CYCLE) | KEYBIT(KEY_SINCE), xml_cycle },
+	{ METHOD_GET, "/xml/unit/*", ARG_ID, KEYBIT(KEY_SUB) | KEYBIT(KEY_SINCE), xml_unit },
+	{ METHOD_GET, "/xml/person/*", ARG_LOGIN, KEYBIT(KEY_SINCE), xml_person },
+	{ METHOD_GET, "/xml/objective/*", ARG_ID, KEYBIT(KEY_SINCE), xml_objective },
+	{ METHOD_GET, "/xml/meeting/*", ARG_ID, KEYBIT(KEY_SINCE), xml_meeting },
+	{ METHOD_GET, "/atom/unit/*", ARG_ID, 0, atom_unit },
+	{ METHOD_GET, "/atom/person/*", ARG_LOGIN, 0, atom_person },
+	{ METHOD_GET, "/csv/cycle", ARG_NONE, KEYBIT(KEY_CYCLE), csv_cycle },
 };
 
 int

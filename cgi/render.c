@@ -49,6 +49,12 @@ render_init(const char *dir)
 	return 0;
 }
 
+const char *
+render_dir(void)
+{
+	return xslt_dir;
+}
+
 void
 render_cleanup(void)
 {
@@ -196,6 +202,7 @@ reason(int status)
 	switch (status) {
 	case 200: return "OK";
 	case 303: return "See Other";
+	case 304: return "Not Modified";
 	case 400: return "Bad Request";
 	case 401: return "Unauthorized";
 	case 403: return "Forbidden";
@@ -217,6 +224,44 @@ allow_header(struct req *r)
 	    r->allow & METHOD_POST ? (r->allow & METHOD_GET ? ", POST" : "POST") : "");
 }
 
+/* An HTTP date ("Sat, 28 Nov 2026 05:00:00 GMT") and its line end. */
+static const char *
+http_date(struct req *r, int64_t t)
+{
+	char buf[64];
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	gmtime_r(&tt, &tm);
+	strftime(buf, sizeof(buf), "%a, %d %b %Y %H:%M:%S GMT\r\n", &tm);
+	return arena_strdup(&r->ar, buf);
+}
+
+/* Whether the request's validators say the client holds this response:
+ * If-None-Match names our ETag (or *); else If-Modified-Since is no
+ * earlier than Last-Modified, and that second is over (a write later in
+ * the same second would otherwise go unseen). */
+static int
+not_modified(struct req *r)
+{
+	struct tm tm;
+	const char *p;
+	time_t ims;
+
+	if (r->if_none_match != NULL)
+		return r->etag != NULL && ((p = strstr(r->if_none_match, r->etag)) != NULL ||
+		    strcmp(r->if_none_match, "*") == 0);
+	if (r->if_modified_since == NULL || r->modified <= 0 ||
+	    r->modified >= (int64_t)time(NULL))
+		return 0;
+	memset(&tm, 0, sizeof(tm));
+	if ((p = strptime(r->if_modified_since, "%a, %d %b %Y %H:%M:%S GMT", &tm)) == NULL ||
+	    *p != '\0')
+		return 0;
+	ims = timegm(&tm);
+	return (int64_t)ims >= r->modified;
+}
+
 /* Headers every response carries: the page may load only our own CSS,
  * may not be framed, and does not leak its address to other sites. */
 static void
@@ -236,10 +281,14 @@ send_headers(struct req *r, int status, const char *type, size_t len)
 	    "Referrer-Policy: same-origin\r\n"
 	    "Cache-Control: private, no-cache\r\n"
 	    "Content-Language: %s\r\n"
-	    "Vary: Accept-Language, Cookie\r\n%s%s%s%s\r\n",
+	    "Vary: Accept-Language, Cookie\r\n%s%s%s%s%s%s%s%s\r\n",
 	    status, reason(status), type, len, req_lang_names[r->lang],
 	    status == 405 ? allow_header(r) : "",
-	    r->etag ? "ETag: " : "", r->etag ? r->etag : "", r->etag ? "\r\n" : "");
+	    r->etag ? "ETag: " : "", r->etag ? r->etag : "", r->etag ? "\r\n" : "",
+	    r->modified > 0 ? "Last-Modified: " : "",
+	    r->modified > 0 ? http_date(r, r->modified) : "",
+	    r->disposition ? "Content-Disposition: " : "",
+	    r->disposition ? arena_printf(&r->ar, "%s\r\n", r->disposition) : "");
 	req_write(r, buf, (size_t)n);
 }
 
@@ -253,6 +302,26 @@ send_plain(struct req *r, int status)
 	send_headers(r, status, "text/plain; charset=utf-8", (size_t)n);
 	if (!r->head)
 		req_write(r, body, (size_t)n);
+}
+
+/* The stylesheet's media-type (Atom, CSV, XML), else HTML; UTF-8. */
+static const char *
+media_type(struct req *r, xsltStylesheetPtr xsl)
+{
+	if (xsl->mediaType == NULL)
+		return "text/html; charset=utf-8";
+	return arena_printf(&r->ar, "%s; charset=utf-8", (const char *)xsl->mediaType);
+}
+
+/* A strong ETag from the body: FNV-1a, 64 bits. */
+static const char *
+body_tag(struct req *r, const unsigned char *p, size_t n)
+{
+	uint64_t h = 14695981039346656037ull;
+
+	while (n-- > 0)
+		h = (h ^ *p++) * 1099511628211ull;
+	return arena_printf(&r->ar, "\"x%016llx\"", (unsigned long long)h);
 }
 
 int
@@ -276,7 +345,15 @@ render_send(struct req *r, xmlNodePtr page, const char *name, int status)
 		log_err("%s: transform failed", name);
 		goto done;
 	}
-	send_headers(r, status, "text/html; charset=utf-8", (size_t)len);
+	/* A feed's ETag is its body's digest: equal bytes, equal tag. */
+	if (r->validators)
+		r->etag = body_tag(r, (const unsigned char *)out, (size_t)len);
+	if (status == 200 && (r->validators || r->modified > 0) && not_modified(r)) {
+		send_headers(r, 304, media_type(r, xsl), 0);
+		rc = 0;
+		goto done;
+	}
+	send_headers(r, status, media_type(r, xsl), (size_t)len);
 	if (!r->head)
 		req_write(r, (const char *)out, (size_t)len);
 	rc = 0;

@@ -1,6 +1,7 @@
 /* req.c: the request context, input validation and dispatch (see req.h).
  * Every key is checked here, before any handler runs: unknown, repeated,
  * over-long or malformed input is a 400 and nothing else happens. */
+#include <ctype.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -114,6 +115,27 @@ valid_token(const char *s)
 	return strlen(s) <= 128 && valid_utf8(s, 0);
 }
 
+/* A UTC time as feeds write it: 2026-11-28T05:00:00Z. */
+static int
+valid_time(const char *s)
+{
+	static const char shape[] = "dddd-dd-ddTdd:dd:ddZ";
+	size_t i;
+
+	for (i = 0; shape[i] != '\0'; i++)
+		if (shape[i] == 'd' ? !isdigit((unsigned char)s[i]) : s[i] != shape[i])
+			return 0;
+	return s[i] == '\0';
+}
+
+/* A document to import: any UTF-8 text the body limit allows; the XML
+ * parser and the schema judge the rest. */
+static int
+valid_xml(const char *s)
+{
+	return valid_utf8(s, 1);
+}
+
 static int
 valid_one(const char *s)
 {
@@ -163,6 +185,9 @@ static const struct key_def {
 	[KEY_REALITY] = { valid_long, 0 },
 	[KEY_OPTIONS] = { valid_long, 0 },
 	[KEY_WILL] = { valid_long, 0 },
+	[KEY_SINCE] = { valid_time, 0 },
+	[KEY_SUB] = { valid_one, 0 },
+	[KEY_XML] = { valid_xml, 0 },
 };
 
 const char *const req_key_names[KEY__MAX] = {
@@ -171,7 +196,7 @@ const char *const req_key_names[KEY__MAX] = {
 	"start", "target", "current", "unit-label", "due", "weight",
 	"confidence", "value", "note", "text", "name", "login", "manager",
 	"role", "lead", "state", "end", "print", "goal", "reality", "options",
-	"will",
+	"will", "since", "sub", "xml",
 };
 
 static int
@@ -471,6 +496,26 @@ prep_post(struct req *r)
 	return 0;
 }
 
+/* The scheme, host and port the client used (nginx's fastcgi_params pass
+ * $host, without the port), for absolute links; NULL when the host holds
+ * anything but a host name's characters. */
+static const char *
+origin(struct req *r)
+{
+	const char *host = param(r, "HTTP_HOST"), *port = param(r, "SERVER_PORT");
+	const char *https = param(r, "HTTPS");
+	int tls = https != NULL && *https != '\0' && strcmp(https, "off") != 0;
+
+	if (host == NULL || *host == '\0' || strlen(host) > 255 ||
+	    strspn(host, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:[]") !=
+	    strlen(host))
+		return NULL;
+	if (port == NULL || strspn(port, "0123456789") != strlen(port) || *port == '\0' ||
+	    strchr(host, ':') != NULL || strcmp(port, tls ? "443" : "80") == 0)
+		return arena_printf(&r->ar, "%s://%s", tls ? "https" : "http", host);
+	return arena_printf(&r->ar, "%s://%s:%s", tls ? "https" : "http", host, port);
+}
+
 /* Fills the context from the server's parameters; returns 0 or a status. */
 static int
 prep_request(struct req *r, const struct app *app)
@@ -483,6 +528,9 @@ prep_request(struct req *r, const struct app *app)
 	r->script = arena_strdup(&r->ar, (v = param(r, "SCRIPT_NAME")) ? v : "");
 	r->path = arena_strdup(&r->ar, (v = param(r, "PATH_INFO")) && *v ? v : "/");
 	r->uri = arena_strdup(&r->ar, (v = param(r, "REQUEST_URI")) ? v : r->path);
+	r->if_none_match = param(r, "HTTP_IF_NONE_MATCH");
+	r->if_modified_since = param(r, "HTTP_IF_MODIFIED_SINCE");
+	r->origin = origin(r);
 	if (m == NULL)
 		return 400;
 	if (strcmp(m, "GET") == 0)
@@ -535,6 +583,9 @@ req_reset(struct req *r)
 	r->script = r->path = r->uri = r->user = r->argstr = NULL;
 	r->errkey = NULL;
 	r->etag = NULL;
+	r->validators = 0;
+	r->modified = 0;
+	r->if_none_match = r->if_modified_since = r->origin = r->disposition = NULL;
 	r->lang = LANG_EN;
 	r->id = 0;
 	r->head = 0;

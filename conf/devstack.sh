@@ -51,7 +51,7 @@ stop
 mkdir -p "$dir/log" "$dir/tmp" "$dir/run" "$dir/static" "$dir/app/bin" "$dir/app/xslt/i18n"
 chmod 755 "$dir"
 install -m 755 "$root"/build/okr-read "$root"/build/okr-edit "$root"/build/okr-meet "$root"/build/mubiao-super "$root"/build/mubiao-admin "$dir/app/bin/"
-cp "$root"/xslt/*.xsl "$root"/xslt/*.css "$dir/app/xslt/"
+cp "$root"/xslt/*.xsl "$root"/xslt/*.css "$root"/xslt/*.rng "$dir/app/xslt/"
 cp "$root"/xslt/i18n/*.xml "$dir/app/xslt/i18n/"
 chmod -R a+rX "$dir/app"
 

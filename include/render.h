@@ -11,6 +11,8 @@ struct req;
 /* Prepares libxslt (security preferences, no network).  Returns 0 or -1. */
 int	render_init(const char *xslt_dir);
 void	render_cleanup(void);
+/* The stylesheets' directory (the schema lives there too). */
+const char *render_dir(void);
 
 /* A new document whose root <page> carries what every page needs (name,
  * language, base URL, user, today).  Returns the root; NULL on OOM. */

@@ -54,6 +54,9 @@ enum key {
 	KEY_REALITY,
 	KEY_OPTIONS,
 	KEY_WILL,
+	KEY_SINCE,	/* feeds: what changed after, YYYY-MM-DDTHH:MM:SSZ */
+	KEY_SUB,	/* "1": a unit's feed with the units below */
+	KEY_XML,	/* an XML document to import */
 	KEY__MAX
 };
 
@@ -102,6 +105,15 @@ struct req {
 	const char	*errkey;	/* catalog key for an error status */
 	const char	*etag;		/* sent with the page when set */
 	void		*app;		/* the program's own state */
+	/* Feeds: conditional GET.  validators asks render_send() for an ETag
+	 * made from the body; modified (seconds) sends Last-Modified; both
+	 * answer 304 when the request's validators match. */
+	int		 validators;
+	int64_t		 modified;
+	const char	*if_none_match, *if_modified_since;
+	const char	*origin;	/* "http://host:port", for absolute links
+					 * (feeds); NULL if the host is odd */
+	const char	*disposition;	/* Content-Disposition, when set */
 };
 
 /* Parses a query string or form body into r->val, allowing only keys in

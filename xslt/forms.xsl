@@ -352,6 +352,12 @@
        row, then the form that adds one.  The "new" form is told apart by
        its action (…/new), which it keeps when it comes back invalid. -->
   <xsl:template name="admin-page">
+    <xsl:call-template name="admin-head"/>
+    <xsl:call-template name="admin-rows"/>
+  </xsl:template>
+
+  <!-- The admin pages' title and their sub-navigation. -->
+  <xsl:template name="admin-head">
     <xsl:variable name="kind"><xsl:call-template name="admin-kind"/></xsl:variable>
     <header class="page-head">
       <h1><xsl:call-template name="admin-title"/></h1>
@@ -363,9 +369,14 @@
           <xsl:call-template name="admin-link"><xsl:with-param name="kind" select="'units'"/><xsl:with-param name="cur" select="$kind"/></xsl:call-template>
           <xsl:call-template name="admin-link"><xsl:with-param name="kind" select="'people'"/><xsl:with-param name="cur" select="$kind"/></xsl:call-template>
           <xsl:call-template name="admin-link"><xsl:with-param name="kind" select="'cycles'"/><xsl:with-param name="cur" select="$kind"/></xsl:call-template>
+          <xsl:call-template name="admin-link"><xsl:with-param name="kind" select="'import'"/><xsl:with-param name="cur" select="$kind"/></xsl:call-template>
         </ul>
       </nav>
     </header>
+  </xsl:template>
+
+  <xsl:template name="admin-rows">
+    <xsl:variable name="kind"><xsl:call-template name="admin-kind"/></xsl:variable>
     <xsl:variable name="forms" select="admin/form"/>
     <xsl:variable name="new" select="$forms[@status = 'new' or substring(@action, string-length(@action) - 3) = '/new'
                                            or contains(@action, '/new?')]"/>

@@ -17,6 +17,14 @@
     <header class="page-head">
       <h1><xsl:apply-templates select="." mode="title"/></h1>
       <xsl:call-template name="cycle-info"/>
+      <xsl:if test="string($sel) != ''">
+        <xsl:variable name="q"><xsl:text>?cycle=</xsl:text><xsl:call-template name="enc"><xsl:with-param name="s" select="$sel"/></xsl:call-template></xsl:variable>
+        <xsl:call-template name="feed-links">
+          <xsl:with-param name="xml" select="concat('/xml/cycle', $q)"/>
+          <xsl:with-param name="csv" select="concat('/csv/cycle', $q)"/>
+          <xsl:with-param name="all" select="'/xml'"/>
+        </xsl:call-template>
+      </xsl:if>
     </header>
 
     <section class="objectives">

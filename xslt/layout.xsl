@@ -131,6 +131,7 @@
           <xsl:call-template name="t"><xsl:with-param name="k" select="'app.name'"/></xsl:call-template>
         </title>
         <link rel="stylesheet" href="{$base}/static/okr.css"/>
+        <xsl:apply-templates select="/page" mode="head-links"/>
       </head>
       <body class="page-{page/@name}">
         <xsl:if test="$print">
@@ -819,6 +820,38 @@
         </xsl:if>
       </xsl:if>
     </div>
+  </xsl:template>
+
+  <!-- Pages with an Atom feed announce it in <head> (unit, person). -->
+  <xsl:template match="page" mode="head-links"/>
+
+  <!-- The feeds of a page (issue 5): paths under $base, each optional. -->
+  <xsl:template name="feed-links">
+    <xsl:param name="xml"/>
+    <xsl:param name="atom"/>
+    <xsl:param name="csv"/>
+    <xsl:param name="all"/>
+    <xsl:if test="not($print)">
+      <p class="feeds">
+        <span class="label"><xsl:call-template name="t"><xsl:with-param name="k" select="'feed.links'"/></xsl:call-template></span>
+        <xsl:if test="$xml != ''">
+          <xsl:text> </xsl:text>
+          <a class="feed-xml" type="application/xml" href="{$base}{$xml}"><xsl:call-template name="t"><xsl:with-param name="k" select="'feed.xml'"/></xsl:call-template></a>
+        </xsl:if>
+        <xsl:if test="$atom != ''">
+          <xsl:text> · </xsl:text>
+          <a class="feed-atom" type="application/atom+xml" href="{$base}{$atom}"><xsl:call-template name="t"><xsl:with-param name="k" select="'feed.atom'"/></xsl:call-template></a>
+        </xsl:if>
+        <xsl:if test="$csv != ''">
+          <xsl:text> · </xsl:text>
+          <a class="feed-csv" type="text/csv" href="{$base}{$csv}"><xsl:call-template name="t"><xsl:with-param name="k" select="'feed.csv'"/></xsl:call-template></a>
+        </xsl:if>
+        <xsl:if test="$all != ''">
+          <xsl:text> · </xsl:text>
+          <a class="feed-all" type="application/xml" href="{$base}{$all}"><xsl:call-template name="t"><xsl:with-param name="k" select="'feed.all'"/></xsl:call-template></a>
+        </xsl:if>
+      </p>
+    </xsl:if>
   </xsl:template>
 
   <!-- A method hint (objective or KR): advice, not an error. -->

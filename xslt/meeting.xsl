@@ -87,6 +87,9 @@
           </xsl:if>
         </div>
       </xsl:if>
+      <xsl:call-template name="feed-links">
+        <xsl:with-param name="xml" select="concat('/xml/meeting/', $m/@id)"/>
+      </xsl:call-template>
       <xsl:if test="$closed">
         <p class="frozen">
           <xsl:call-template name="t"><xsl:with-param name="k" select="'meeting.frozen'"/></xsl:call-template>

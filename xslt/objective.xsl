@@ -19,6 +19,9 @@
          accepted inside it too, the contract does not pin the place. -->
     <xsl:apply-templates select="(comments | objective/comments)[1]"/>
     <xsl:apply-templates select="(history | objective/history)[1]"/>
+    <xsl:call-template name="feed-links">
+      <xsl:with-param name="xml" select="concat('/xml/objective/', objective/@id)"/>
+    </xsl:call-template>
   </xsl:template>
 
   <!-- ============================================================ comments -->

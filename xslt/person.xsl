@@ -11,6 +11,12 @@
     <xsl:value-of select="person/@name"/>
   </xsl:template>
 
+  <xsl:template match="page" mode="head-links">
+    <link rel="alternate" type="application/atom+xml" href="{$base}/atom/person/{person/@login}">
+      <xsl:attribute name="title"><xsl:call-template name="t"><xsl:with-param name="k" select="'feed.title'"/></xsl:call-template> · <xsl:value-of select="person/@name"/></xsl:attribute>
+    </link>
+  </xsl:template>
+
   <xsl:template match="page" mode="main">
     <xsl:variable name="p" select="person"/>
     <header class="page-head">
@@ -46,6 +52,10 @@
           </a>
         </p>
       </xsl:if>
+      <xsl:call-template name="feed-links">
+        <xsl:with-param name="xml" select="concat('/xml/person/', $p/@login)"/>
+        <xsl:with-param name="atom" select="concat('/atom/person/', $p/@login)"/>
+      </xsl:call-template>
     </header>
 
     <!-- The handler sends <inbox> only on the reader's own page; accepted

@@ -13,6 +13,12 @@
     <xsl:value-of select="concat($base, '/unit/', unit/@id)"/>
   </xsl:template>
 
+  <xsl:template match="page" mode="head-links">
+    <link rel="alternate" type="application/atom+xml" href="{$base}/atom/unit/{unit/@id}">
+      <xsl:attribute name="title"><xsl:call-template name="t"><xsl:with-param name="k" select="'feed.title'"/></xsl:call-template> · <xsl:value-of select="unit/@name"/></xsl:attribute>
+    </link>
+  </xsl:template>
+
   <xsl:template match="page" mode="main">
     <xsl:variable name="u" select="unit"/>
     <header class="page-head">
@@ -47,6 +53,10 @@
           <xsl:call-template name="t"><xsl:with-param name="k" select="'meetings'"/></xsl:call-template>
         </a>
       </p>
+      <xsl:call-template name="feed-links">
+        <xsl:with-param name="xml" select="concat('/xml/unit/', $u/@id, '?sub=1')"/>
+        <xsl:with-param name="atom" select="concat('/atom/unit/', $u/@id)"/>
+      </xsl:call-template>
     </header>
 
     <div class="cols">

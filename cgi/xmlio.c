@@ -1,0 +1,729 @@
+/* xmlio.c: Mubiao's XML vocabulary (see xmlio.h).
+ *
+ * Export and import are driven by the codec's field tables, so a field
+ * added to a record appears in the XML with no code here: its member
+ * name becomes the attribute ('_' written '-'), or the child element for
+ * a text.  What is exported for a scope is chosen with one bitmap of ids
+ * per record type. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <libxml/parser.h>
+#include <libxml/relaxng.h>
+
+#include "arena.h"
+#include "codec.h"
+#include "okr.h"
+#include "render.h"
+#include "store.h"
+#include "xmlio.h"
+
+const char *const xmlio_scope_names[XS__MAX] = { "all", "cycle", "unit",
+	"unit-tree", "person", "objective", "meeting" };
+
+/* Record types in the order a document lists them: what a record names
+ * comes before it. */
+static const struct kind {
+	int		 rtype;
+	const char	*name;
+} kinds[] = {
+	{ 'U', "unit" }, { 'P', "person" }, { 'C', "cycle" },
+	{ 'O', "objective" }, { 'K', "kr" }, { 'I', "checkin" },
+	{ 'H', "change" }, { 'M', "comment" }, { 'G', "meeting" },
+	{ 'S', "snapshot" }, { 'A', "action" }, { 'W', "grow" },
+	{ 'V', "verdict" },
+};
+#define NKINDS	(sizeof(kinds) / sizeof(kinds[0]))
+enum { K_U, K_P, K_C, K_O, K_K, K_I, K_H, K_M, K_G, K_S, K_A, K_W, K_V };
+
+/* ------------------------------------------------------------ export */
+
+/* Every record of every type, and which are exported. */
+struct set {
+	struct arena	*ar;
+	void		*items[NKINDS];
+	size_t		 n[NKINDS], size[NKINDS];
+	unsigned char	*on[NKINDS];	/* bitmap by index into items */
+	uint32_t	*ids[NKINDS];	/* id of each item, for look-ups */
+};
+
+static void *
+item(const struct set *s, int k, size_t i)
+{
+	return (char *)s->items[k] + i * s->size[k];
+}
+
+/* A record's member of type uint32_t at off. */
+static uint32_t
+u32(const void *rec, size_t off)
+{
+	return *(const uint32_t *)((const char *)rec + off);
+}
+
+static int
+is_on(const struct set *s, int k, size_t i)
+{
+	return (s->on[k][i / 8] >> (i % 8)) & 1;
+}
+
+static void
+set_on(struct set *s, int k, size_t i)
+{
+	s->on[k][i / 8] |= (unsigned char)(1 << (i % 8));
+}
+
+/* Whether the record of type k with id is exported. */
+static int
+id_on(const struct set *s, int k, uint32_t id)
+{
+	size_t lo = 0, hi = s->n[k], mid;
+
+	while (lo < hi) {	/* store_scan() lists by id */
+		mid = (lo + hi) / 2;
+		if (s->ids[k][mid] == id)
+			return is_on(s, k, mid);
+		if (s->ids[k][mid] < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
+/* Turns on each record of type k whose member at off is on in type to
+ * (or, with to < 0, equals want). */
+static void
+select_by(struct set *s, int k, size_t off, int to, uint32_t want)
+{
+	size_t i;
+	uint32_t v;
+
+	for (i = 0; i < s->n[k]; i++) {
+		v = u32(item(s, k, i), off);
+		if (to >= 0 ? (v != 0 && id_on(s, to, v)) : v == want)
+			set_on(s, k, i);
+	}
+}
+
+static void
+select_all(struct set *s, int k)
+{
+	memset(s->on[k], 0xff, s->n[k] / 8 + 1);
+}
+
+static int
+load_all(struct store *st, struct set *s)
+{
+	size_t k, i;
+	int rc;
+
+	for (k = 0; k < NKINDS; k++) {
+		if (kinds[k].rtype == 'S')
+			continue;	/* snapshots follow their meetings */
+		s->size[k] = store_rec_size(kinds[k].rtype);
+		if ((rc = store_scan(st, s->ar, kinds[k].rtype, &s->items[k],
+		    &s->n[k])) != STORE_OK)
+			return rc;
+		s->on[k] = arena_alloc(s->ar, s->n[k] / 8 + 1);
+		memset(s->on[k], 0, s->n[k] / 8 + 1);
+		s->ids[k] = arena_alloc(s->ar, (s->n[k] + 1) * sizeof(uint32_t));
+		for (i = 0; i < s->n[k]; i++)
+			s->ids[k][i] = u32(item(s, k, i), 0);
+	}
+	return STORE_OK;
+}
+
+/* The units below unit (it included) on. */
+static void
+select_tree(struct set *s, uint32_t unit, int depth)
+{
+	size_t i;
+
+	for (i = 0; i < s->n[K_U]; i++) {
+		const struct unit *u = item(s, K_U, i);
+
+		if (u->id == unit)
+			set_on(s, K_U, i);
+		if (u->parent == unit && u->id != unit && depth < 16)
+			select_tree(s, u->id, depth + 1);
+	}
+}
+
+/* Which records a scope covers. */
+static void
+select_scope(struct set *s, enum xscope scope, uint32_t id)
+{
+	size_t k;
+
+	switch (scope) {
+	case XS_ALL:
+		for (k = 0; k < NKINDS; k++)
+			if (kinds[k].rtype != 'S')
+				select_all(s, k);
+		return;
+	case XS_CYCLE:
+		select_all(s, K_U);
+		select_all(s, K_P);
+		select_by(s, K_C, offsetof(struct cycle, id), -1, id);
+		select_by(s, K_O, offsetof(struct objective, cycle), K_C, 0);
+		select_by(s, K_G, offsetof(struct meeting, cycle), K_C, 0);
+		break;
+	case XS_UNIT:
+	case XS_UNIT_TREE:
+		if (scope == XS_UNIT)
+			select_by(s, K_U, offsetof(struct unit, id), -1, id);
+		else
+			select_tree(s, id, 0);
+		select_by(s, K_P, offsetof(struct person, unit), K_U, 0);
+		select_all(s, K_C);
+		select_by(s, K_O, offsetof(struct objective, unit), K_U, 0);
+		select_by(s, K_G, offsetof(struct meeting, unit), K_U, 0);
+		select_by(s, K_A, offsetof(struct action, unit), K_U, 0);
+		break;
+	case XS_PERSON:
+		select_by(s, K_P, offsetof(struct person, id), -1, id);
+		select_by(s, K_O, offsetof(struct objective, owner), -1, id);
+		select_by(s, K_A, offsetof(struct action, owner), -1, id);
+		break;
+	case XS_OBJECTIVE:
+		select_by(s, K_O, offsetof(struct objective, id), -1, id);
+		select_by(s, K_A, offsetof(struct action, objective), -1, id);
+		break;
+	case XS_MEETING:
+		select_by(s, K_G, offsetof(struct meeting, id), -1, id);
+		break;
+	default:
+		return;
+	}
+	/* What belongs to an objective or a meeting goes with it. */
+	select_by(s, K_K, offsetof(struct kr, objective), K_O, 0);
+	select_by(s, K_I, offsetof(struct checkin, kr), K_K, 0);
+	select_by(s, K_H, offsetof(struct change, objective), K_O, 0);
+	select_by(s, K_M, offsetof(struct comment, objective), K_O, 0);
+	select_by(s, K_A, offsetof(struct action, meeting), K_G, 0);
+	select_by(s, K_W, offsetof(struct grow, meeting), K_G, 0);
+	select_by(s, K_V, offsetof(struct verdict, meeting), K_G, 0);
+}
+
+/* A number as short as it can be and still read back the same. */
+static void
+num_exact(double v, char buf[40])
+{
+	snprintf(buf, 40, "%.15g", v);
+	if (strtod(buf, NULL) != v)
+		snprintf(buf, 40, "%.17g", v);
+}
+
+/* The XML name of a member: '_' written '-'. */
+static const char *
+xname(const struct field *f, char buf[40])
+{
+	size_t i;
+
+	for (i = 0; f->xml[i] != '\0' && i < 39; i++)
+		buf[i] = f->xml[i] == '_' ? '-' : f->xml[i];
+	buf[i] = '\0';
+	return buf;
+}
+
+/* Attributes and text elements of one record, from its codec.  A
+ * reference of 0, a time or day of 0 and a negative "none" (grade,
+ * status) are left out: an importer reads them back as the default. */
+static void
+put_fields(xmlNodePtr n, const struct codec *c, const void *rec)
+{
+	char name[40], buf[40];
+	const struct field *f;
+	const char *p, *s;
+	size_t i;
+	int32_t v;
+
+	for (i = 0; i < c->nfields; i++) {
+		f = &c->fields[i];
+		p = (const char *)rec + f->off;
+		xname(f, name);
+		switch (f->type) {
+		case FT_STR:
+			break;
+		case FT_U32:
+			if (*(const uint32_t *)p != 0)
+				render_attr_u(n, name, *(const uint32_t *)p);
+			break;
+		case FT_I32:
+			v = *(const int32_t *)p;
+			if (f->fmt == FMT_DATE) {
+				if (v != 0) {
+					okr_date_format(v, buf);
+					render_attr(n, name, buf);
+				}
+			} else if (f->enames != NULL && v >= 0 && v < f->nenames)
+				render_attr(n, name, f->enames[v]);
+			else if (!(f->def < 0 && v < 0)) {
+				snprintf(buf, sizeof(buf), "%d", (int)v);
+				render_attr(n, name, buf);
+			}
+			break;
+		case FT_I64:
+			if (*(const int64_t *)p != 0) {
+				okr_time_format(*(const int64_t *)p, buf);
+				render_attr(n, name, buf);
+			}
+			break;
+		case FT_DBL:
+			if (!(f->def < 0 && *(const double *)p < 0)) {
+				num_exact(*(const double *)p, buf);
+				render_attr(n, name, buf);
+			}
+			break;
+		default:
+			break;
+		}
+	}
+	for (i = 0; i < c->nfields; i++) {
+		f = &c->fields[i];
+		if (f->type != FT_STR)
+			continue;
+		s = *(char *const *)((const char *)rec + f->off);
+		if (s != NULL && *s != '\0')
+			render_text(n, xname(f, name), s);
+	}
+}
+
+/* The newest write of each record after since, by type: marks sorted by
+ * type, id, time. */
+static int
+mark_cmp(const void *a, const void *b)
+{
+	const struct store_mark *x = a, *y = b;
+
+	if (x->rtype != y->rtype)
+		return x->rtype < y->rtype ? -1 : 1;
+	if (x->id != y->id)
+		return x->id < y->id ? -1 : 1;
+	return x->at < y->at ? -1 : x->at > y->at;
+}
+
+/* When record rtype/id was last written after since, 0 if not. */
+static int64_t
+changed_at(const struct store_mark *m, size_t n, int rtype, uint32_t id)
+{
+	size_t lo = 0, hi = n, mid;
+	int64_t at = 0;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (m[mid].rtype < rtype || (m[mid].rtype == rtype && m[mid].id < id))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < n && m[lo].rtype == rtype && m[lo].id == id; lo++)
+		at = m[lo].at;
+	return at;
+}
+
+/* In an incremental export, an archived objective and a rejected or
+ * dropped KR are tombstones: gone, as far as a mirror is concerned. */
+static const char *
+gone(int rtype, const void *rec)
+{
+	if (rtype == 'O' && ((const struct objective *)rec)->state == OBJ_ARCHIVED)
+		return "archived";
+	if (rtype == 'K' && !okr_kr_live(((const struct kr *)rec)->state))
+		return okr_krstate_names[((const struct kr *)rec)->state];
+	return NULL;
+}
+
+int
+xmlio_export(struct store *st, struct arena *ar, enum xscope scope, uint32_t id,
+    int64_t since, xmlDocPtr *out, int64_t *modified)
+{
+	struct set s;
+	struct store_mark *marks = NULL;
+	size_t nmarks = 0, k, i;
+	xmlDocPtr doc;
+	xmlNodePtr root, n;
+	xmlNsPtr ns;
+	const char *why;
+	char *snap, buf[32];
+	int64_t at;
+	int rc;
+
+	memset(&s, 0, sizeof(s));
+	s.ar = ar;
+	*out = NULL;
+	*modified = 0;
+	if ((rc = load_all(st, &s)) != STORE_OK ||
+	    (rc = store_last_change(st, modified)) != STORE_OK)
+		return rc;
+	/* The change log is read only for since=: a full export needs none. */
+	if (since >= 0 && (rc = store_changes_since(st, ar, since, &marks,
+	    &nmarks)) != STORE_OK)
+		return rc;
+	qsort(marks, nmarks, sizeof(*marks), mark_cmp);
+	select_scope(&s, scope, id);
+	doc = xmlNewDoc(BAD_CAST "1.0");
+	doc->encoding = xmlStrdup(BAD_CAST "UTF-8");	/* text as text, not &#x...; */
+	root = xmlNewDocNode(doc, NULL, BAD_CAST "mubiao", NULL);
+	xmlDocSetRootElement(doc, root);
+	ns = xmlNewNs(root, BAD_CAST XMLIO_NS, NULL);
+	xmlSetNs(root, ns);
+	render_attr(root, "version", XMLIO_VERSION);
+	render_attr(root, "scope", xmlio_scope_names[scope]);
+	if (scope != XS_ALL)
+		render_attr_u(root, "of", id);
+	if (since >= 0) {
+		okr_time_format(since, buf);
+		render_attr(root, "since", buf);
+	}
+	for (k = 0; k < NKINDS; k++) {
+		int rtype = kinds[k].rtype;
+
+		if (rtype == 'S') {
+			/* A closed meeting's frozen page, as text. */
+			for (i = 0; i < s.n[K_G]; i++) {
+				const struct meeting *m = item(&s, K_G, i);
+
+				if (!is_on(&s, K_G, i) || m->state != MEET_CLOSED ||
+				    (since >= 0 && changed_at(marks, nmarks, 'G', m->id) == 0))
+					continue;
+				if (store_meeting_snapshot(st, ar, m->id, &snap) != STORE_OK)
+					continue;
+				n = render_text(root, "snapshot", snap);
+				render_attr_u(n, "id", m->id);
+			}
+			continue;
+		}
+		for (i = 0; i < s.n[k]; i++) {
+			const void *rec = item(&s, k, i);
+
+			if (!is_on(&s, k, i))
+				continue;
+			at = 0;
+			if (since >= 0 && (at = changed_at(marks, nmarks, rtype, s.ids[k][i])) == 0)
+				continue;
+			if (since >= 0 && (why = gone(rtype, rec)) != NULL) {
+				n = xmlNewChild(root, ns, BAD_CAST "tombstone", NULL);
+				render_attr(n, "of", kinds[k].name);
+				render_attr_u(n, "id", s.ids[k][i]);
+				render_attr(n, "reason", why);
+				okr_time_format(at, buf);
+				render_attr(n, "at", buf);
+				continue;
+			}
+			n = xmlNewChild(root, ns, BAD_CAST kinds[k].name, NULL);
+			put_fields(n, store_codec(rtype), rec);
+		}
+	}
+	*out = doc;
+	return STORE_OK;
+}
+
+/* ------------------------------------------------------------ import */
+
+xmlDocPtr
+xmlio_parse(const char *buf, size_t len, struct arena *ar, const char **err)
+{
+	xmlParserCtxtPtr ctxt;
+	xmlDocPtr doc;
+	const xmlError *e;
+
+	*err = NULL;
+	if (len > XMLIO_MAXDOC) {
+		*err = "the document is too large";
+		return NULL;
+	}
+	/* No document type declaration at all: no external entity to fetch,
+	 * no internal one to expand a billion times. */
+	if (memmem(buf, len, "<!DOCTYPE", 9) != NULL || memmem(buf, len, "<!ENTITY", 8) != NULL) {
+		*err = "a document type declaration (<!DOCTYPE>, <!ENTITY>) is not accepted";
+		return NULL;
+	}
+	if ((ctxt = xmlNewParserCtxt()) == NULL)
+		return NULL;
+	doc = xmlCtxtReadMemory(ctxt, buf, (int)len, NULL, "UTF-8",
+	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	if (doc == NULL || !ctxt->wellFormed) {
+		e = xmlCtxtGetLastError(ctxt);
+		*err = arena_printf(ar, "line %d: %s", e != NULL ? e->line : 0,
+		    e != NULL && e->message != NULL ? e->message : "not well-formed XML\n");
+		xmlFreeDoc(doc);
+		doc = NULL;
+	}
+	xmlFreeParserCtxt(ctxt);
+	return doc;
+}
+
+struct verr {
+	struct arena	*ar;
+	char		*msg;
+	int		 n;
+};
+
+/* Keeps the validator's first few messages: the first alone often only
+ * says that an element failed; the next ones say what was expected. */
+static void
+verr_keep(void *arg, const xmlError *e)
+{
+	struct verr *v = arg;
+
+	if (e == NULL || v->n++ >= 5)
+		return;
+	v->msg = arena_printf(v->ar, "%sline %d: %s", v->msg ? v->msg : "", e->line,
+	    e->message != NULL ? e->message : "invalid\n");
+}
+
+int
+xmlio_validate(xmlDocPtr doc, const char *rng, struct arena *ar, const char **err)
+{
+	static xmlRelaxNGPtr schema;
+	xmlRelaxNGParserCtxtPtr pc;
+	xmlRelaxNGValidCtxtPtr vc;
+	struct verr v = { ar, NULL, 0 };
+	int rc;
+
+	if (schema == NULL) {
+		if ((pc = xmlRelaxNGNewParserCtxt(rng)) == NULL)
+			return -1;
+		schema = xmlRelaxNGParse(pc);
+		xmlRelaxNGFreeParserCtxt(pc);
+		if (schema == NULL) {
+			*err = arena_printf(ar, "%s: cannot read the schema", rng);
+			return -1;
+		}
+	}
+	if ((vc = xmlRelaxNGNewValidCtxt(schema)) == NULL)
+		return -1;
+	xmlRelaxNGSetValidStructuredErrors(vc, (xmlStructuredErrorFunc)verr_keep, &v);
+	rc = xmlRelaxNGValidateDoc(vc, doc);
+	xmlRelaxNGFreeValidCtxt(vc);
+	if (rc != 0) {
+		*err = v.msg != NULL ? v.msg : "the document does not match the schema\n";
+		return -1;
+	}
+	return 0;
+}
+
+/* The value of attribute text for field f into rec; -1 if it is wrong. */
+static int
+get_field(const struct field *f, void *rec, const char *text)
+{
+	char *p = (char *)rec + f->off, *end;
+	struct tm tm;
+	int32_t day;
+	long long ll;
+	int i;
+
+	switch (f->type) {
+	case FT_U32:
+		ll = strtoll(text, &end, 10);
+		if (*text == '\0' || *end != '\0' || ll < 0 || ll > UINT32_MAX)
+			return -1;
+		*(uint32_t *)p = (uint32_t)ll;
+		return 0;
+	case FT_I32:
+		if (f->fmt == FMT_DATE) {
+			if (okr_date_parse(text, &day) == -1)
+				return -1;
+			*(int32_t *)p = day;
+			return 0;
+		}
+		for (i = 0; f->enames != NULL && i < f->nenames; i++)
+			if (strcmp(f->enames[i], text) == 0) {
+				*(int32_t *)p = i;
+				return 0;
+			}
+		ll = strtoll(text, &end, 10);
+		if (*text == '\0' || *end != '\0' || ll < INT32_MIN || ll > INT32_MAX)
+			return -1;
+		*(int32_t *)p = (int32_t)ll;
+		return 0;
+	case FT_I64:
+		memset(&tm, 0, sizeof(tm));
+		if ((end = strptime(text, "%Y-%m-%dT%H:%M:%SZ", &tm)) == NULL || *end != '\0')
+			return -1;
+		*(int64_t *)p = (int64_t)timegm(&tm);
+		return 0;
+	case FT_DBL:
+		*(double *)p = strtod(text, &end);
+		return *text == '\0' || *end != '\0' ? -1 : 0;
+	default:
+		return -1;
+	}
+}
+
+static const struct field *
+field_named(const struct codec *c, const char *name)
+{
+	char buf[40];
+	size_t i;
+
+	for (i = 0; i < c->nfields; i++)
+		if (strcmp(xname(&c->fields[i], buf), name) == 0)
+			return &c->fields[i];
+	return NULL;
+}
+
+/* One record element into r; -1 with *err. */
+static int
+read_record(xmlNodePtr n, const struct kind *kd, struct store_rec *r,
+    struct arena *ar, const char **err)
+{
+	const struct codec *c = store_codec(kd->rtype);
+	const unsigned char empty[3] = { 'M', CODEC_VERSION, 0 };
+	unsigned char hdr[3];
+	const struct field *f;
+	xmlAttrPtr a;
+	xmlNodePtr ch;
+	xmlChar *v;
+	int bad;
+
+	r->rtype = kd->rtype;
+	if (kd->rtype == 'S') {
+		v = xmlGetProp(n, BAD_CAST "id");
+		r->id = v != NULL ? (uint32_t)strtoul((const char *)v, NULL, 10) : 0;
+		xmlFree(v);
+		v = xmlNodeGetContent(n);
+		r->snapshot = arena_strdup(ar, v != NULL ? (const char *)v : "");
+		xmlFree(v);
+		return 0;
+	}
+	/* The defaults: an empty record decoded. */
+	memcpy(hdr, empty, 3);
+	hdr[2] = (unsigned char)kd->rtype;
+	r->rec = arena_alloc(ar, store_rec_size(kd->rtype));
+	codec_decode(c, hdr, 3, r->rec, ar);
+	for (a = n->properties; a != NULL; a = a->next) {
+		if ((f = field_named(c, (const char *)a->name)) == NULL || f->type == FT_STR) {
+			*err = arena_printf(ar, "line %ld: <%s> has no attribute %s\n",
+			    xmlGetLineNo(n), kd->name, (const char *)a->name);
+			return -1;
+		}
+		v = xmlNodeListGetString(n->doc, a->children, 1);
+		bad = get_field(f, r->rec, v != NULL ? (const char *)v : "");
+		xmlFree(v);
+		if (bad) {
+			*err = arena_printf(ar, "line %ld: <%s %s>: not a valid value\n",
+			    xmlGetLineNo(n), kd->name, (const char *)a->name);
+			return -1;
+		}
+	}
+	for (ch = n->children; ch != NULL; ch = ch->next) {
+		if (ch->type != XML_ELEMENT_NODE)
+			continue;
+		if ((f = field_named(c, (const char *)ch->name)) == NULL || f->type != FT_STR) {
+			*err = arena_printf(ar, "line %ld: <%s> has no element <%s>\n",
+			    xmlGetLineNo(ch), kd->name, (const char *)ch->name);
+			return -1;
+		}
+		v = xmlNodeGetContent(ch);
+		*(char **)((char *)r->rec + f->off) = arena_strdup(ar, v != NULL ?
+		    (const char *)v : "");
+		xmlFree(v);
+	}
+	r->id = *(uint32_t *)r->rec;
+	return 0;
+}
+
+/* A tombstone applied: the stored objective archived, or the stored KR
+ * rejected or dropped, as the record to load into r.  Returns 1, 0 when
+ * there is nothing to do (not in the store, or already so), -1 when the
+ * tombstone is wrong. */
+static int
+tombstone(struct store *st, struct arena *ar, xmlNodePtr n, struct store_rec *r,
+    const char **err)
+{
+	xmlChar *of = xmlGetProp(n, BAD_CAST "of"), *id = xmlGetProp(n, BAD_CAST "id");
+	xmlChar *why = xmlGetProp(n, BAD_CAST "reason");
+	int rtype = of && strcmp((const char *)of, "objective") == 0 ? 'O' :
+	    of && strcmp((const char *)of, "kr") == 0 ? 'K' : 0, state = -1, rc = 0;
+
+	r->rtype = rtype;
+	r->id = id != NULL ? (uint32_t)strtoul((const char *)id, NULL, 10) : 0;
+	if (rtype == 'O' && why && strcmp((const char *)why, "archived") == 0)
+		state = OBJ_ARCHIVED;
+	else if (rtype == 'K' && why)
+		state = okr_lookup(okr_krstate_names, KRS__MAX, (const char *)why);
+	if (state < 0 || (rtype == 'K' && okr_kr_live(state)) || r->id == 0) {
+		*err = arena_printf(ar, "line %ld: a tombstone of an objective is "
+		    "archived, of a KR rejected or dropped\n", xmlGetLineNo(n));
+		rc = -1;
+	} else {
+		r->rec = arena_alloc(ar, store_rec_size(rtype));
+		if (store_get(st, ar, rtype, r->id, r->rec) == STORE_OK) {
+			int32_t *sp = rtype == 'O' ? &((struct objective *)r->rec)->state :
+			    &((struct kr *)r->rec)->state;
+
+			rc = *sp != state;
+			*sp = state;
+		}
+	}
+	xmlFree(of);
+	xmlFree(id);
+	xmlFree(why);
+	return rc;
+}
+
+int
+xmlio_import(struct store *st, struct arena *ar, uint32_t actor, xmlDocPtr doc,
+    size_t *changed, const char **err, void (*progress)(size_t, size_t))
+{
+	xmlNodePtr root = xmlDocGetRootElement(doc), n;
+	struct store_rec *recs;
+	const char **names;
+	long *lines;
+	size_t nrec = 0, cap = 0, k, bad = 0;
+	int rc;
+
+	*changed = 0;
+	*err = NULL;
+	if (root == NULL || root->ns == NULL ||
+	    strcmp((const char *)root->ns->href, XMLIO_NS) != 0 ||
+	    strcmp((const char *)root->name, "mubiao") != 0) {
+		*err = "the root is not <mubiao xmlns=\"" XMLIO_NS "\">\n";
+		return STORE_INVALID;
+	}
+	for (n = root->children; n != NULL; n = n->next)
+		if (n->type == XML_ELEMENT_NODE)
+			cap++;
+	recs = arena_alloc(ar, (cap + 1) * sizeof(*recs));
+	lines = arena_alloc(ar, (cap + 1) * sizeof(*lines));
+	names = arena_alloc(ar, (cap + 1) * sizeof(*names));
+	memset(recs, 0, (cap + 1) * sizeof(*recs));
+	for (n = root->children; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (strcmp((const char *)n->name, "tombstone") == 0) {
+			if ((rc = tombstone(st, ar, n, &recs[nrec], err)) == 1) {
+				lines[nrec] = xmlGetLineNo(n);
+				names[nrec++] = "tombstone";
+			} else if (rc != 0)
+				return STORE_INVALID;
+			continue;
+		}
+		for (k = 0; k < NKINDS && strcmp(kinds[k].name, (const char *)n->name) != 0; k++)
+			;
+		if (k == NKINDS) {
+			*err = arena_printf(ar, "line %ld: unknown element <%s>\n",
+			    xmlGetLineNo(n), (const char *)n->name);
+			return STORE_INVALID;
+		}
+		if (read_record(n, &kinds[k], &recs[nrec], ar, err) == -1)
+			return STORE_INVALID;
+		lines[nrec] = xmlGetLineNo(n);
+		names[nrec] = kinds[k].name;
+		nrec++;
+	}
+	rc = store_load(st, actor, recs, nrec, changed, &bad, progress);
+	if (rc == STORE_INVALID && bad < nrec)
+		*err = arena_printf(ar, "line %ld: <%s id=\"%u\"> names a record "
+		    "that is neither in the document nor in the store\n", lines[bad],
+		    names[bad], recs[bad].id);
+	else if (rc == STORE_INVALID && bad - nrec < nrec)
+		*err = arena_printf(ar, "line %ld: <%s id=\"%u\"> cannot be stored "
+		    "(larger than a record may be)\n", lines[bad - nrec],
+		    names[bad - nrec], recs[bad - nrec].id);
+	return rc;
+}

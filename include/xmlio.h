@@ -1,0 +1,55 @@
+/* xmlio.h: Mubiao's XML vocabulary, for feeds, dumps and imports.
+ *
+ * One element per record, flat, in namespace XMLIO_NS, under a root
+ * <mubiao version="1">; numbers and enumerations are attributes (made
+ * from the codec's field tables: an attribute per member, '_' written
+ * '-'), texts are child elements.  Ids are the store's and stable; days
+ * are YYYY-MM-DD, times ISO 8601 UTC, numbers use '.'.  The schema is
+ * xslt/mubiao.rng; xslt/XML.md documents it field by field. */
+#ifndef MUBIAO_XMLIO_H
+#define MUBIAO_XMLIO_H
+
+#include <stdint.h>
+#include <libxml/tree.h>
+
+struct arena;
+struct store;
+
+#define XMLIO_NS	"urn:mubiao:okr:1"
+#define XMLIO_VERSION	"1"
+#define XMLIO_MAXDOC	(64 * 1024 * 1024)	/* largest document imported */
+
+/* What an export covers. */
+enum xscope {
+	XS_ALL,		/* everything: a dump */
+	XS_CYCLE,	/* id: a cycle, its objectives and meetings */
+	XS_UNIT,	/* id: a unit's people, objectives and meetings */
+	XS_UNIT_TREE,	/* the same with every unit below */
+	XS_PERSON,	/* id: a person and the objectives they own */
+	XS_OBJECTIVE,	/* id: an objective with its KRs, check-ins, history */
+	XS_MEETING,	/* id: a meeting with its items and frozen board */
+	XS__MAX
+};
+extern const char *const xmlio_scope_names[XS__MAX];
+
+/* Builds the export of scope/id into *out.  since >= 0 keeps only what
+ * was written after it (seconds), with archived objectives and rejected
+ * or dropped KRs as <tombstone>s.  *modified is the time of the newest
+ * write in the store.  Returns a store status. */
+int	xmlio_export(struct store *, struct arena *, enum xscope, uint32_t id,
+	    int64_t since, xmlDocPtr *out, int64_t *modified);
+
+/* Parses a document that came from outside: no network, no entities
+ * expanded, no DTD loaded, no XInclude, libxml2's size limits.  NULL on
+ * error, with the message in *err. */
+xmlDocPtr xmlio_parse(const char *buf, size_t len, struct arena *, const char **err);
+/* Validates doc against the RELAX NG schema at path; 0, or -1 with the
+ * first error ("line N: ...") in *err. */
+int	xmlio_validate(xmlDocPtr, const char *rng, struct arena *, const char **err);
+/* Applies a valid document in one transaction (store_load()); the
+ * records it holds are created or replaced.  Returns a store status;
+ * *changed counts records written, *err says what is wrong. */
+int	xmlio_import(struct store *, struct arena *, uint32_t actor, xmlDocPtr,
+	    size_t *changed, const char **err, void (*progress)(size_t, size_t));
+
+#endif
