@@ -460,103 +460,48 @@ feed_cycle(struct req *r, uint32_t *id, const char **name)
 	return 0;
 }
 
-static int
-xml_all(struct req *r)
-{
-	return feed(r, XS_ALL, 0, "export", NULL);
-}
+/* The feeds: what each route exports, about which kind of record
+ * ('C' the cycle of ?cycle=, 0 nothing), through which stylesheet. */
+static const struct feed_def {
+	const char	*pattern;
+	int		 rtype;
+	enum xscope	 scope;
+	const char	*sheet;
+} feeds[] = {
+	{ "/xml", 0, XS_ALL, "export" },
+	{ "/xml/cycle", 'C', XS_CYCLE, "export" },
+	{ "/xml/unit/*", 'U', XS_UNIT, "export" },	/* ?sub=1: XS_UNIT_TREE */
+	{ "/xml/person/*", 'P', XS_PERSON, "export" },
+	{ "/xml/objective/*", 'O', XS_OBJECTIVE, "export" },
+	{ "/xml/meeting/*", 'G', XS_MEETING, "export" },
+	/* Atom: check-ins and changes, newest first; a unit's with the
+	 * units below. */
+	{ "/atom/unit/*", 'U', XS_UNIT_TREE, "atom" },
+	{ "/atom/person/*", 'P', XS_PERSON, "atom" },
+	/* A cycle's KRs for spreadsheets. */
+	{ "/csv/cycle", 'C', XS_CYCLE, "csv" },
+};
 
 static int
-xml_cycle(struct req *r)
+page_feed(struct req *r)
 {
+	const struct feed_def *f = feeds;
+	enum xscope scope;
 	const char *name = NULL;
 	uint32_t id = 0;
 	int rc;
 
-	if ((rc = feed_cycle(r, &id, &name)) != 0)
+	while (strcmp(f->pattern, r->route->pattern) != 0)
+		f++;	/* every feed route is in the table */
+	scope = f->scope == XS_UNIT && r->val[KEY_SUB] != NULL ? XS_UNIT_TREE : f->scope;
+	if (f->rtype == 'C')
+		rc = feed_cycle(r, &id, &name);
+	else
+		rc = f->rtype != 0 ? feed_target(r, f->rtype, &id) : 0;
+	if (rc != 0)
 		return rc;
-	return feed(r, XS_CYCLE, id, "export", NULL);
-}
-
-static int
-xml_unit(struct req *r)
-{
-	uint32_t id = 0;
-	int rc;
-
-	if ((rc = feed_target(r, 'U', &id)) != 0)
-		return rc;
-	return feed(r, r->val[KEY_SUB] ? XS_UNIT_TREE : XS_UNIT, id, "export", NULL);
-}
-
-static int
-xml_person(struct req *r)
-{
-	uint32_t id = 0;
-	int rc;
-
-	if ((rc = feed_target(r, 'P', &id)) != 0)
-		return rc;
-	return feed(r, XS_PERSON, id, "export", NULL);
-}
-
-static int
-xml_objective(struct req *r)
-{
-	uint32_t id = 0;
-	int rc;
-
-	if ((rc = feed_target(r, 'O', &id)) != 0)
-		return rc;
-	return feed(r, XS_OBJECTIVE, id, "export", NULL);
-}
-
-static int
-xml_meeting(struct req *r)
-{
-	uint32_t id = 0;
-	int rc;
-
-	if ((rc = feed_target(r, 'G', &id)) != 0)
-		return rc;
-	return feed(r, XS_MEETING, id, "export", NULL);
-}
-
-/* Atom: a unit's (with the units below) or a person's check-ins and
- * changes, newest first. */
-static int
-atom_unit(struct req *r)
-{
-	uint32_t id = 0;
-	int rc;
-
-	if ((rc = feed_target(r, 'U', &id)) != 0)
-		return rc;
-	return feed(r, XS_UNIT_TREE, id, "atom", NULL);
-}
-
-static int
-atom_person(struct req *r)
-{
-	uint32_t id = 0;
-	int rc;
-
-	if ((rc = feed_target(r, 'P', &id)) != 0)
-		return rc;
-	return feed(r, XS_PERSON, id, "atom", NULL);
-}
-
-/* A cycle's KRs as CSV for spreadsheets. */
-static int
-csv_cycle(struct req *r)
-{
-	const char *name = NULL;
-	uint32_t id = 0;
-	int rc;
-
-	if ((rc = feed_cycle(r, &id, &name)) != 0)
-		return rc;
-	return feed(r, XS_CYCLE, id, "csv", arena_printf(&r->ar, "mubiao-%s.csv", name));
+	return feed(r, scope, id, f->sheet, strcmp(f->sheet, "csv") == 0 ?
+	    arena_printf(&r->ar, "mubiao-%s.csv", name) : NULL);
 }
 
 static const struct route routes[] = {
@@ -566,15 +511,15 @@ static const struct route routes[] = {
 	{ METHOD_GET, "/person/*", ARG_LOGIN, KEYBIT(KEY_CYCLE), page_person },
 	{ METHOD_GET, "/objective/*", ARG_ID, KEYBIT(KEY_CYCLE), page_objective },
 	{ METHOD_GET, "/lang", ARG_NONE, KEYBIT(KEY_SET) | KEYBIT(KEY_BACK), page_lang },
-	{ METHOD_GET, "/xml", ARG_NONE, KEYBIT(KEY_SINCE), xml_all },
-	{ METHOD_GET, "/xml/cycle", ARG_NONE, KEYBIT(KEY_CYCLE) | KEYBIT(KEY_SINCE), xml_cycle },
-	{ METHOD_GET, "/xml/unit/*", ARG_ID, KEYBIT(KEY_SUB) | KEYBIT(KEY_SINCE), xml_unit },
-	{ METHOD_GET, "/xml/person/*", ARG_LOGIN, KEYBIT(KEY_SINCE), xml_person },
-	{ METHOD_GET, "/xml/objective/*", ARG_ID, KEYBIT(KEY_SINCE), xml_objective },
-	{ METHOD_GET, "/xml/meeting/*", ARG_ID, KEYBIT(KEY_SINCE), xml_meeting },
-	{ METHOD_GET, "/atom/unit/*", ARG_ID, 0, atom_unit },
-	{ METHOD_GET, "/atom/person/*", ARG_LOGIN, 0, atom_person },
-	{ METHOD_GET, "/csv/cycle", ARG_NONE, KEYBIT(KEY_CYCLE), csv_cycle },
+	{ METHOD_GET, "/xml", ARG_NONE, KEYBIT(KEY_SINCE), page_feed },
+	{ METHOD_GET, "/xml/cycle", ARG_NONE, KEYBIT(KEY_CYCLE) | KEYBIT(KEY_SINCE), page_feed },
+	{ METHOD_GET, "/xml/unit/*", ARG_ID, KEYBIT(KEY_SUB) | KEYBIT(KEY_SINCE), page_feed },
+	{ METHOD_GET, "/xml/person/*", ARG_LOGIN, KEYBIT(KEY_SINCE), page_feed },
+	{ METHOD_GET, "/xml/objective/*", ARG_ID, KEYBIT(KEY_SINCE), page_feed },
+	{ METHOD_GET, "/xml/meeting/*", ARG_ID, KEYBIT(KEY_SINCE), page_feed },
+	{ METHOD_GET, "/atom/unit/*", ARG_ID, 0, page_feed },
+	{ METHOD_GET, "/atom/person/*", ARG_LOGIN, 0, page_feed },
+	{ METHOD_GET, "/csv/cycle", ARG_NONE, KEYBIT(KEY_CYCLE), page_feed },
 };
 
 int
