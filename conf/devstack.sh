@@ -3,6 +3,8 @@
 # for `make run` and the tests.
 #   devstack.sh start DIR PORT   build/ must hold the programs
 #   devstack.sh stop DIR
+# MUBIAO_SERVER=apache starts a private Apache 2.4 (mod_proxy_fcgi, through
+# conf/apache-mubiao.conf) in front instead of nginx.
 # As root, the workers and nginx's workers run as www-data; the programs
 # and stylesheets are copied into DIR/app so that they can read them
 # wherever the checkout is.
@@ -11,7 +13,7 @@ cmd=$1 dir=$2
 root=$(cd "$(dirname "$0")/.." && pwd)
 
 stop() {
-	for f in "$dir/nginx.pid" "$dir/run/super.pid"; do
+	for f in "$dir/nginx.pid" "$dir/apache.pid" "$dir/run/super.pid"; do
 		[ -f "$f" ] || continue
 		pid=$(cat "$f")
 		kill "$pid" 2>/dev/null || true
@@ -53,14 +55,17 @@ chmod 755 "$dir"
 install -m 755 "$root"/build/okr-read "$root"/build/okr-edit "$root"/build/okr-meet "$root"/build/mubiao-super "$root"/build/mubiao-admin "$dir/app/bin/"
 cp "$root"/xslt/*.xsl "$root"/xslt/*.css "$root"/xslt/*.rng "$dir/app/xslt/"
 cp "$root"/xslt/i18n/*.xml "$dir/app/xslt/i18n/"
+cp "$root"/conf/apache-mubiao.conf "$dir/app/"
 chmod -R a+rX "$dir/app"
 
 if [ "$(id -u)" = 0 ]; then
 	user=www-data group=www-data userline="user www-data www-data;"
+	apacheuser="User www-data
+Group www-data"
 	# run/ holds the supervisor's pid file, which it removes as www-data.
 	chown -R www-data:www-data "$dir/log" "$dir/tmp" "$dir/run"
 else
-	user=$(id -un) group=$(id -gn) userline=
+	user=$(id -un) group=$(id -gn) userline= apacheuser=
 fi
 
 cat > "$dir/mubiao.conf" <<CONF
@@ -93,9 +98,19 @@ for login in $("$dir/app/bin/mubiao-admin" demo-logins); do
 done
 chmod 644 "$dir/htpasswd"
 
-sed -e "s|@DIR@|$dir|g" -e "s|@APP@|$dir/app|g" -e "s|@PORT@|$port|g" \
-	-e "s|@USERLINE@|$userline|" "$root/conf/nginx-dev.conf.in" > "$dir/nginx.conf"
-mkdir -p "$dir/nginx"
-nginx -p "$dir/nginx" -c "$dir/nginx.conf" -e "$dir/log/nginx-error.log"
+if [ "${MUBIAO_SERVER:-nginx}" = apache ]; then
+	mkdir -p "$dir/apache"
+	printf '%s\n' "$apacheuser" > "$dir/apache-user.conf"
+	sed -e "s|@DIR@|$dir|g" -e "s|@APP@|$dir/app|g" -e "s|@PORT@|$port|g" \
+		-e "s|@USERLINE@|Include $dir/apache-user.conf|" \
+		-e "s|@ROOT@/conf/apache-mubiao.conf|$dir/app/apache-mubiao.conf|" \
+		"$root/conf/apache-dev.conf.in" > "$dir/apache.conf"
+	/usr/sbin/apache2 -f "$dir/apache.conf" -k start
+else
+	sed -e "s|@DIR@|$dir|g" -e "s|@APP@|$dir/app|g" -e "s|@PORT@|$port|g" \
+		-e "s|@USERLINE@|$userline|" "$root/conf/nginx-dev.conf.in" > "$dir/nginx.conf"
+	mkdir -p "$dir/nginx"
+	nginx -p "$dir/nginx" -c "$dir/nginx.conf" -e "$dir/log/nginx-error.log"
+fi
 wait_for "$port"
 echo "Mubiao is serving http://127.0.0.1:$port/okr/ (sign in as admin/admin; make stop ends it)"

@@ -226,7 +226,9 @@ if [ -z "${MUBIAO_URL:-}" ]; then
 fi
 export MUBIAO_URL MUBIAO_DIR MUBIAO_RESULTS
 
-TMP=${MUBIAO_WORK:-/tmp}/$(basename "$0" .sh)
+# Per server: each stack has its own CSRF key, so tokens cached by one
+# pass would be refused by the other.
+TMP=${MUBIAO_WORK:-/tmp}/${MUBIAO_SERVER:-nginx}-$(basename "$0" .sh)
 mkdir -p "$TMP"
 : > "$TMP/all.html"
 

@@ -18,7 +18,7 @@ MUBIAO_DIR=$MUBIAO_WORK/stack
 export MUBIAO_WORK MUBIAO_RESULTS MUBIAO_DIR
 
 cleanup() {
-	stack_stop "$MUBIAO_DIR"
+	stack_stop "$MUBIAO_DIR"	# the one running when interrupted
 	[ -n "${MUBIAO_KEEP:-}" ] || rm -rf "$MUBIAO_WORK"
 }
 trap cleanup EXIT
@@ -42,31 +42,40 @@ for bin in "$@"; do
 	fi
 done
 
-# ----------------------------------------------------------- the stack
-if stack_start "$MUBIAO_DIR"; then
+# --------------------------------------------------------- the stacks
+# The whole suite runs twice: behind nginx, then behind Apache 2.4
+# (mod_proxy_fcgi), each a private server on a free loopback port in
+# front of its own supervisor and store.  MUBIAO_SERVERS picks (default
+# "nginx apache").
+for server in ${MUBIAO_SERVERS:-nginx apache}; do
+	MUBIAO_SERVER=$server
+	MUBIAO_DIR=$MUBIAO_WORK/stack-$server
+	export MUBIAO_SERVER MUBIAO_DIR
+	if ! stack_start "$MUBIAO_DIR"; then
+		fail "the $server test stack starts (conf/devstack.sh start)"
+		continue
+	fi
 	MUBIAO_URL=http://127.0.0.1:$STACK_PORT/okr
 	export MUBIAO_URL
-	echo "# stack: $MUBIAO_URL in $MUBIAO_DIR"
+	echo "# stack: $server, $MUBIAO_URL in $MUBIAO_DIR"
 	for t in tests/t[0-9][0-9][0-9][0-9]-*.sh; do
 		[ -f "$t" ] || continue
-		echo "# $t"
+		echo "# $t ($server)"
 		# Every script is bounded; a script that dies (not an assertion
 		# failing last) counts as one failure.
 		timeout 150 sh "$t"
 		rc=$?
-		[ $rc -le 1 ] || fail "$t ended with status $rc"
+		[ $rc -le 1 ] || fail "$t ended with status $rc ($server)"
 	done
-else
-	fail "the test stack starts (conf/devstack.sh start)"
-fi
+	if grep -q '^fail' "$MUBIAO_RESULTS"; then
+		echo "# the $server stack's logs:"
+		stack_logs "$MUBIAO_DIR" 20
+	fi
+	stack_stop "$MUBIAO_DIR"
+done
 
 passed=$(grep -c '^ok' "$MUBIAO_RESULTS")
 failed=$(grep -c '^fail' "$MUBIAO_RESULTS")
-if [ "$failed" -gt 0 ]; then
-	echo "# the stack's logs:"
-	stack_logs "$MUBIAO_DIR" 20
-fi
-stack_stop "$MUBIAO_DIR"
 [ -n "${MUBIAO_KEEP:-}" ] && echo "# kept $MUBIAO_WORK"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

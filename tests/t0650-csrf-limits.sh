@@ -93,7 +93,10 @@ printf 'token=%s&version=%s&back=/okr/objective/%s&title=t0650+big&description='
 cat "$TMP/big" >> "$TMP/big.body"
 get lina "/edit/objective/$O" -X POST --data-binary "@$TMP/big.body"
 refused 413 "a body of 300 KiB"
-expect_body_lacks '<html lang=' "$REQ: refused by nginx, before the program"
+# nginx refuses it itself; Apache hands the request to the program,
+# which answers 413 from the Content-Length without reading the body.
+[ "${MUBIAO_SERVER:-nginx}" = apache ] ||
+    expect_body_lacks '<html lang=' "$REQ: refused by nginx, before the program"
 # The program itself refuses it before reading: run alone (plain CGI),
 # a Content-Length over 256 KiB with nothing to read.
 _run=
