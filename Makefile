@@ -32,14 +32,16 @@ UNIT	 = build/test-okr build/test-codec build/test-req build/test-form build/tes
 # Debian packages of what we build with, run and test against.
 DEB_PKGS = build-essential libfcgi-dev libdb5.3-dev db5.3-util libxml2-dev \
 	   libxml2-utils libxslt1-dev libssl-dev nginx curl libcmocka-dev wrk openssl \
-	   procps chromium python3-feedparser
+	   procps chromium python3-feedparser apache2 clang
 NEED	 = /usr/include/fcgiapp.h /usr/include/db.h /usr/include/libxml2/libxml/tree.h \
 	   /usr/include/libxslt/xslt.h /usr/include/cmocka.h /usr/sbin/nginx \
 	   /usr/bin/curl /usr/bin/xmllint /usr/bin/db5.3_verify /usr/bin/wrk \
 	   /usr/bin/openssl /usr/bin/pkill /usr/include/openssl/hmac.h /usr/bin/chromium \
-	   /usr/lib/python3/dist-packages/feedparser/__init__.py
+	   /usr/lib/python3/dist-packages/feedparser/__init__.py /usr/sbin/apache2 \
+	   /usr/lib/apache2/modules/mod_proxy_fcgi.so /usr/bin/clang
 
-.PHONY: all deps run stop test unit-test integration-test bench install uninstall clean
+.PHONY: all deps run stop test unit-test integration-test bench install uninstall clean \
+	fuzz fuzz-smoke
 
 all: $(PROGS)
 
@@ -72,7 +74,7 @@ run: deps all
 stop:
 	@sh conf/devstack.sh stop "$(CURDIR)/var"
 
-test: deps all $(UNIT)
+test: deps all $(UNIT) fuzz-smoke
 	@sh tests/run.sh $(UNIT)
 
 bench: deps all
@@ -80,20 +82,61 @@ bench: deps all
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBEXEC) $(DESTDIR)$(SHARE)/xslt/i18n \
-		$(DESTDIR)$(ETCDIR) $(DESTDIR)$(MANDIR)/man8
+		$(DESTDIR)$(ETCDIR)/mubiao $(DESTDIR)$(MANDIR)/man8 $(DESTDIR)$(MANDIR)/man5
 	install -m 755 build/mubiao-super build/mubiao-admin $(DESTDIR)$(BINDIR)
 	install -m 755 $(WORKERS:%=build/%) $(DESTDIR)$(LIBEXEC)
 	install -m 644 xslt/*.xsl xslt/*.css xslt/*.rng $(DESTDIR)$(SHARE)/xslt
 	install -m 644 xslt/i18n/*.xml $(DESTDIR)$(SHARE)/xslt/i18n
 	install -m 644 conf/*.8 $(DESTDIR)$(MANDIR)/man8
+	install -m 644 conf/*.5 $(DESTDIR)$(MANDIR)/man5
+	install -m 644 conf/nginx-mubiao.conf conf/apache-mubiao.conf \
+		conf/mubiao-super.service $(DESTDIR)$(ETCDIR)/mubiao
 	[ -e $(DESTDIR)$(ETCDIR)/mubiao.conf ] || \
 		install -m 644 conf/mubiao.conf $(DESTDIR)$(ETCDIR)/mubiao.conf
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/mubiao-super $(DESTDIR)$(BINDIR)/mubiao-admin
 	rm -rf $(DESTDIR)$(LIBEXEC) $(DESTDIR)$(SHARE)
-	rm -f $(DESTDIR)$(MANDIR)/man8/mubiao-admin.8
+	rm -f $(DESTDIR)$(MANDIR)/man8/mubiao-admin.8 $(DESTDIR)$(MANDIR)/man8/mubiao-super.8 \
+		$(DESTDIR)$(MANDIR)/man8/okr-read.8 $(DESTDIR)$(MANDIR)/man8/okr-edit.8 \
+		$(DESTDIR)$(MANDIR)/man8/okr-meet.8 $(DESTDIR)$(MANDIR)/man5/mubiao.conf.5
+	rm -rf $(DESTDIR)$(ETCDIR)/mubiao
 	@echo "kept $(DESTDIR)$(ETCDIR)/mubiao.conf and the store"
+
+# libFuzzer harnesses (tests/fuzz/), built with clang and ASan+UBSan into
+# build/fuzz/: the query/form parser, the cookie and Accept-Language
+# parser, the XML import's parser and schema check.  `make test` runs each
+# for FUZZ_SECONDS; `make fuzz` for ten minutes.  A finding stops make.
+FUZZCC	 = clang
+FUZZFLAGS = -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
+	   -fno-sanitize-recover=undefined
+FUZZ	 = build/fuzz/fuzz-query build/fuzz/fuzz-cookie build/fuzz/fuzz-import
+FUZZ_SECONDS ?= 15
+
+build/fuzz:
+	mkdir -p build/fuzz
+
+.PRECIOUS: build/fuzz/%.o
+
+build/fuzz/%.o: cgi/%.c include/*.h | build/fuzz
+	$(FUZZCC) $(WARN) $(CPPFLAGS) $(FUZZFLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
+
+build/fuzz/fuzz-%: tests/fuzz/fuzz-%.c $(LIB_SRC:cgi/%.c=build/fuzz/%.o)
+	$(FUZZCC) $(WARN) $(CPPFLAGS) $(FUZZFLAGS) -fsanitize=fuzzer -o $@ $^ $(LDLIBS)
+
+fuzz-smoke: $(FUZZ)
+	@for f in query cookie import; do \
+		mkdir -p build/fuzz/corpus-$$f; \
+		echo "# fuzz: $$f for $(FUZZ_SECONDS) s"; \
+		MUBIAO_RNG=xslt/mubiao.rng build/fuzz/fuzz-$$f -max_total_time=$(FUZZ_SECONDS) \
+		    -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
+		    build/fuzz/corpus-$$f tests/fuzz/seeds/$$f 2>build/fuzz/$$f.log || \
+		    { tail -40 build/fuzz/$$f.log; exit 1; }; \
+		grep -h 'stat::number_of_executed_units' build/fuzz/$$f.log; \
+	done
+
+fuzz:
+	$(MAKE) fuzz-smoke FUZZ_SECONDS=600
 
 clean:
 	rm -rf build
