@@ -389,12 +389,16 @@ feed(struct req *r, enum xscope scope, uint32_t id, const char *sheet,
 	xmlNodePtr root;
 	int64_t since = -1, modified;
 	struct tm tm;
-	char stamp[21];
+	char stamp[21], *end;
 	int rc;
 
 	if (r->val[KEY_SINCE] != NULL) {
+		/* The shape was checked; the values are checked here
+		 * (month 13, hour 25...). */
 		memset(&tm, 0, sizeof(tm));
-		strptime(r->val[KEY_SINCE], "%Y-%m-%dT%H:%M:%SZ", &tm);
+		end = strptime(r->val[KEY_SINCE], "%Y-%m-%dT%H:%M:%SZ", &tm);
+		if (end == NULL || *end != '\0')
+			return 400;
 		since = (int64_t)timegm(&tm);
 	}
 	if ((rc = xmlio_export(st, &r->ar, scope, id, since, &doc, &modified)) != STORE_OK)

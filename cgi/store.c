@@ -543,7 +543,9 @@ store_open(const char *dir, int flags, int cache_mb, struct store **out)
 	st->env->set_errcall(st->env, errcall);
 	st->env->set_msgcall(st->env, msgcall);
 	st->env->set_lk_detect(st->env, DB_LOCK_DEFAULT);
-	st->env->set_cachesize(st->env, 0, (u_int32_t)cache_mb * 1024 * 1024, 1);
+	/* Gigabytes and bytes apart: 4096 MB would not fit in 32 bits. */
+	st->env->set_cachesize(st->env, (u_int32_t)(cache_mb / 1024),
+	    (u_int32_t)(cache_mb % 1024) * 1024 * 1024, 1);
 	st->env->set_lk_max_locks(st->env, 20000);
 	st->env->set_lk_max_objects(st->env, 20000);
 	st->env->set_lk_max_lockers(st->env, 4000);

@@ -72,6 +72,8 @@ for p in /xml/unit/999999 /xml/person/nobody /xml/objective/999999 /xml/meeting/
 done
 get wangfang "/xml?since=yesterday"
 expect_status 400 "since=yesterday: 400"
+get wangfang "/xml?since=2026-13-45T25:61:00Z"
+expect_status 400 "since= with month 13: 400"
 get wangfang "/xml/unit/$RD?sub=2"
 expect_status 400 "sub=2: 400"
 
