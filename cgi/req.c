@@ -425,27 +425,15 @@ param(struct req *r, const char *name)
 static int
 same_origin(struct req *r)
 {
-	const char *origin = param(r, "HTTP_ORIGIN"), *host = param(r, "HTTP_HOST");
-	const char *site = param(r, "HTTP_SEC_FETCH_SITE"), *scheme, *port;
+	const char *origin = param(r, "HTTP_ORIGIN");
+	const char *site = param(r, "HTTP_SEC_FETCH_SITE");
 
 	if (site != NULL && strcmp(site, "same-origin") != 0 &&
 	    strcmp(site, "none") != 0)
 		return 0;
 	if (origin == NULL)
 		return 1;
-	if (host == NULL)
-		return 0;
-	scheme = param(r, "REQUEST_SCHEME");
-	if (scheme == NULL)
-		scheme = (host = param(r, "HTTPS")) != NULL &&
-		    strcmp(host, "on") == 0 ? "https" : "http";
-	host = param(r, "HTTP_HOST");
-	port = param(r, "SERVER_PORT");
-	/* nginx's HTTP_HOST is $host, without the port a browser's Origin
-	 * names; Apache's keeps it. */
-	return strcmp(origin, arena_printf(&r->ar, "%s://%s", scheme, host)) == 0 ||
-	    (port != NULL && strcmp(origin, arena_printf(&r->ar, "%s://%s:%s",
-	    scheme, host, port)) == 0);
+	return r->origin != NULL && strcmp(origin, r->origin) == 0;
 }
 
 /* Reads and checks a form: size (413 before reading), type, origin and
@@ -496,15 +484,18 @@ prep_post(struct req *r)
 	return 0;
 }
 
-/* The scheme, host and port the client used (nginx's fastcgi_params pass
- * $host, without the port), for absolute links; NULL when the host holds
- * anything but a host name's characters. */
+/* The scheme, host and port the client used, as a browser's Origin
+ * names them (no port when it is the scheme's), for absolute links and
+ * the same-origin check of forms.  nginx's fastcgi_params pass $host,
+ * without the port; Apache's HTTP_HOST keeps it.  NULL when the host
+ * holds anything but a host name's characters. */
 static const char *
 origin(struct req *r)
 {
 	const char *host = param(r, "HTTP_HOST"), *port = param(r, "SERVER_PORT");
-	const char *https = param(r, "HTTPS");
-	int tls = https != NULL && *https != '\0' && strcmp(https, "off") != 0;
+	const char *https = param(r, "HTTPS"), *scheme = param(r, "REQUEST_SCHEME");
+	int tls = scheme != NULL ? strcmp(scheme, "https") == 0 :
+	    https != NULL && *https != '\0' && strcmp(https, "off") != 0;
 
 	if (host == NULL || *host == '\0' || strlen(host) > 255 ||
 	    strspn(host, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:[]") !=
