@@ -1092,6 +1092,8 @@ prepare(struct store *st, DB_TXN *txn, struct wop *w, enum table t, void *rec,
 	return STORE_OK;
 }
 
+static int exists(struct store *, DB_TXN *, enum table, uint32_t);
+
 static int
 op_unit(struct store *st, DB_TXN *txn, void *arg)
 {
@@ -1111,7 +1113,9 @@ op_unit(struct store *st, DB_TXN *txn, void *arg)
 		if ((rc = rec_get(st, txn, T_UNITS, up, &p, &w->ar, 0)) != STORE_OK)
 			return rc == STORE_NOTFOUND ? STORE_INVALID : rc;
 	}
-	if (u->lead != 0 && (rc = rec_get(st, txn, T_PEOPLE, u->lead, &p, &w->ar, 0)) != STORE_OK)
+	/* The lead is a person (only whether it exists: a person is no unit,
+	 * and reading one into p overran it, as ASan showed). */
+	if (u->lead != 0 && (rc = exists(st, txn, T_PEOPLE, u->lead)) != STORE_OK)
 		return rc == STORE_NOTFOUND ? STORE_INVALID : rc;
 	if ((rc = prepare(st, txn, w, T_UNITS, u, &old, &created)) != STORE_OK)
 		return rc;
