@@ -1,0 +1,83 @@
+#!/bin/sh
+# kill -9 under write load (issue 6), on a private stack of its own (this
+# test stops it to verify the store): 4 writers check in through the web
+# server while a random worker of any pool is killed every 2 s for
+# T0970_SECONDS (default 60).  Afterwards: every acknowledged (303)
+# check-in is in the store, the stopped store passes db_verify, no request
+# waited more than 5 s, and every writer kept being answered (a refused
+# request is retried; none goes unanswered for more than a few seconds).
+. "$(dirname "$0")/lib.sh"
+
+SECONDS_=${T0970_SECONDS:-60}
+S="$MUBIAO_WORK/${MUBIAO_SERVER:-nginx}-t0970-stack"
+stack_stop "$S"
+rm -rf "$S"
+if ! stack_start "$S"; then
+	fail "a private stack for the kill test starts"
+	exit 1
+fi
+at_exit "stack_stop '$S'"
+U=http://127.0.0.1:$STACK_PORT/okr
+TAG=$(uniq_tag)
+TOK=$(curl -s --max-time 10 -u admin:admin "$U/objective/1" | grep -o 'name="token" value="[0-9a-f]*"' |
+    head -1 | sed 's/.*value="//; s/"$//')
+O=$(curl -s --max-time 10 -u admin:admin "$U/" | tr -d '\n' |
+    grep -o '<article class="objective level-company" id="o-[0-9]*"' | head -1 | sed 's/.*o-//; s/"//')
+K=$(curl -s --max-time 10 -u admin:admin "$U/objective/$O" | tr -d '\n' |
+    grep -o '<tbody class="kr" id="kr-[0-9]*"' | head -1 | sed 's/[^0-9]//g')
+check "private stack on $U: objective $O, KR $K, a token" test -n "$O" -a -n "$K" -a -n "$TOK"
+
+W="$S/chaos"
+mkdir -p "$W"
+# Writer N: check-ins until told to stop; one line per request:
+# note, HTTP status, seconds taken.
+writer() {	# N
+	i=0
+	while [ ! -f "$W/stop" ]; do
+		i=$((i + 1))
+		out=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' --max-time 10 -u admin:admin \
+		    "$U/edit/checkin/$O" --data "token=$TOK&kr=$K&value=$i&confidence=0.5&note=t0970-$TAG-$1-$i")
+		echo "t0970-$TAG-$1-$i $out" >> "$W/writer.$1"
+	done
+}
+for n in 1 2 3 4; do
+	writer "$n" &
+	eval "WPID$n=$!"
+done
+# The killer: every 2 s a random worker, every other time one of the
+# okr-edit pool that serves the writers (likely in a transaction).
+kills=0 tick=0
+end=$(( $(date +%s) + SECONDS_ ))
+while [ "$(date +%s)" -lt "$end" ]; do
+	sleep 2
+	tick=$((tick + 1))
+	if [ $((tick % 2)) = 1 ]; then
+		victim=$(pgrep -P "$(cat "$S/run/super.pid")" -f okr-edit | shuf -n 1)
+	else
+		victim=$(worker_pids "$S" | shuf -n 1)
+	fi
+	[ -n "$victim" ] && kill -9 "$victim" 2>/dev/null && kills=$((kills + 1))
+done
+touch "$W/stop"
+wait "$WPID1" "$WPID2" "$WPID3" "$WPID4"
+cat "$W"/writer.* > "$W/all"
+total=$(wc -l < "$W/all")
+acked=$(awk '$2 == 303' "$W/all" | wc -l)
+other=$(awk '$2 != 303' "$W/all" | wc -l)
+slow=$(awk '$3 > 5' "$W/all" | wc -l)
+check "$kills workers killed in ${SECONDS_} s while 4 writers made $total check-ins ($acked acknowledged, $other refused or cut)" \
+    test "$kills" -ge $((SECONDS_ / 2 - 2)) -a "$acked" -gt 0
+check "no request waited more than 5 s ($slow did; slowest $(sort -k3 -n "$W/all" | tail -1 | cut -d' ' -f3) s)" test "$slow" -eq 0
+# Answered throughout: no writer saw more than 3 failures in a row.
+gaps=$(for n in 1 2 3 4; do awk '$2 != 303 { run++; if (run > max) max = run; next } { run = 0 } END { print max + 0 }' "$W/writer.$n"; done | sort -n | tail -1)
+check "the service kept answering each writer (longest run of failures: $gaps)" test "$gaps" -le 3
+sleep 1
+# Stop the stack, then look at its store at rest.
+"$S/app/bin/mubiao-admin" -c "$S/mubiao.conf" dump > "$W/dump.xml" 2> "$W/dump.err"
+lost=$(awk '$2 == 303 { print $1 }' "$W/all" | while read -r note; do
+	grep -q "<note>$note</note>" "$W/dump.xml" || echo "$note"
+done | wc -l)
+check "every acknowledged check-in is in the store ($lost of $acked lost)" test "$lost" -eq 0
+stack_stop "$S"
+verify=$(cd "$S/db" && for f in *.db *.idx; do db5.3_verify -q -h "$S/db" "$f" > /dev/null 2>&1 || echo "$f"; done)
+check "db_verify of the store after the run: clean${verify:+ (damaged: $verify)}" test -z "$verify"
