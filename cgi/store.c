@@ -524,6 +524,60 @@ store_set_isalive(int (*fn)(int))
 	isalive_fn = fn;
 }
 
+/* Disk faults, for the tests of what a failing disk does (issue 6):
+ * MUBIAO_FAULT=fsync:N makes every fsync from the Nth on fail with EIO,
+ * MUBIAO_FAULT=write:N every write with ENOSPC, through Berkeley DB's
+ * I/O hooks.  Only in an open that neither creates nor recovers (the
+ * workers; not the supervisor's recovery nor the demo load). */
+static long fault_after, fault_calls;
+
+static int
+fault_fsync(int fd)
+{
+	if (++fault_calls >= fault_after) {
+		errno = EIO;
+		return -1;
+	}
+	return fsync(fd);
+}
+
+static ssize_t
+fault_write(int fd, const void *buf, size_t n)
+{
+	if (++fault_calls >= fault_after) {
+		errno = ENOSPC;
+		return -1;
+	}
+	return write(fd, buf, n);
+}
+
+static ssize_t
+fault_pwrite(int fd, const void *buf, size_t n, off_t off)
+{
+	if (++fault_calls >= fault_after) {
+		errno = ENOSPC;
+		return -1;
+	}
+	return pwrite(fd, buf, n, off);
+}
+
+static void
+faults_set(void)
+{
+	const char *f = getenv("MUBIAO_FAULT");
+
+	if (f == NULL || fault_after != 0)
+		return;
+	if (strncmp(f, "fsync:", 6) == 0 && (fault_after = atol(f + 6)) > 0)
+		db_env_set_func_fsync(fault_fsync);
+	else if (strncmp(f, "write:", 6) == 0 && (fault_after = atol(f + 6)) > 0) {
+		db_env_set_func_write(fault_write);
+		db_env_set_func_pwrite(fault_pwrite);
+	} else
+		return;
+	log_err("test hook: %s (disk faults injected)", f);
+}
+
 int
 store_open(const char *dir, int flags, int cache_mb, struct store **out)
 {
@@ -536,6 +590,8 @@ store_open(const char *dir, int flags, int cache_mb, struct store **out)
 	if ((st = calloc(1, sizeof(*st))) == NULL)
 		return STORE_ERR;
 	st->rdonly = (flags & STORE_RDONLY) != 0;
+	if (!(flags & (STORE_RDONLY | STORE_CREATE | STORE_RECOVER | STORE_RECOVER_FATAL)))
+		faults_set();
 	if ((ret = db_env_create(&st->env, 0)) != 0) {
 		free(st);
 		return dbstatus(ret, "db_env_create");

@@ -19,6 +19,10 @@ view_error(struct req *r, int s)
 		r->errkey = "err.403.edit";
 	else if (s == STORE_CLOSED)
 		r->errkey = "err.403.closed";
+	/* A write the store could not make (a disk error, a store that
+	 * needs recovery): say that nothing was saved. */
+	else if (r->method == METHOD_POST && (s == STORE_ERR || s == STORE_NEEDRECOVERY))
+		r->errkey = "err.write";
 	return s == STORE_FORBIDDEN || s == STORE_CLOSED ? 403 : view_status(s);
 }
 
