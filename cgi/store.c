@@ -839,7 +839,8 @@ rec_list(struct store *st, DB_TXN *txn, enum table t, const void *prefix,
 
 	if (plen > sizeof(kb))
 		return STORE_INVALID;
-	memcpy(kb, prefix, plen);
+	if (plen > 0)	/* a whole table passes no prefix at all (NULL) */
+		memcpy(kb, prefix, plen);
 	if ((ret = st->db[t]->cursor(st->db[t], txn, &c, 0)) != 0)
 		return dbstatus(ret, tables[t].file);
 	out->size = pt->size;

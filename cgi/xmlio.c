@@ -362,7 +362,8 @@ xmlio_export(struct store *st, struct arena *ar, enum xscope scope, uint32_t id,
 	if (since >= 0 && (rc = store_changes_since(st, ar, since, &marks,
 	    &nmarks)) != STORE_OK)
 		return rc;
-	qsort(marks, nmarks, sizeof(*marks), mark_cmp);
+	if (nmarks > 0)	/* marks is NULL without since= */
+		qsort(marks, nmarks, sizeof(*marks), mark_cmp);
 	select_scope(&s, scope, id);
 	doc = xmlNewDoc(BAD_CAST "1.0");
 	doc->encoding = xmlStrdup(BAD_CAST "UTF-8");	/* text as text, not &#x...; */
