@@ -33,7 +33,11 @@
 #include "store.h"
 
 #define MAX_PROCS	256
-#define STOP_GRACE	5	/* seconds before SIGKILL */
+#define STOP_GRACE	5000	/* ms before SIGKILL when stopping */
+/* When recovery is needed, workers may be blocked for good on a lock the
+ * dead one held: waiting for them only prolongs the outage, and recovery
+ * undoes what they had begun. */
+#define RECOVERY_GRACE	300	/* ms */
 
 struct proc {
 	pid_t	 pid;		/* 0: slot empty, to be (re)started */
@@ -143,12 +147,21 @@ spawn_all(void)
 			spawn(&procs[i]);
 }
 
-/* SIGTERM to every worker, SIGKILL to those still there after the grace
- * period; reaps them all. */
-static void
-stop_all(void)
+static long
+now_ms(void)
 {
-	time_t deadline = time(NULL) + STOP_GRACE;
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* SIGTERM to every worker, SIGKILL to those still there after grace_ms;
+ * reaps them all. */
+static void
+stop_all(long grace_ms)
+{
+	long deadline = now_ms() + grace_ms;
 	int i, left;
 	pid_t pid;
 
@@ -164,11 +177,11 @@ stop_all(void)
 			left += procs[i].pid != 0;
 		if (left == 0)
 			return;
-		if (time(NULL) >= deadline) {
+		if (now_ms() >= deadline) {
 			for (i = 0; i < nprocs; i++)
 				if (procs[i].pid > 1)
 					kill(procs[i].pid, SIGKILL);
-			deadline = time(NULL) + 60;
+			deadline = now_ms() + 60000;
 		}
 		usleep(20000);
 	}
@@ -208,7 +221,7 @@ reap(void)
 		return 0;
 	if (store_failchk(st) == STORE_NEEDRECOVERY) {
 		log_info("recovery needed: stopping every worker");
-		stop_all();
+		stop_all(RECOVERY_GRACE);
 		store_close(st);
 		st = NULL;
 		if (open_store() != 0)
@@ -312,7 +325,7 @@ main(int argc, char *argv[])
 	log_info("stopping");
 	rc = 0;
 out:
-	stop_all();
+	stop_all(STOP_GRACE);
 	if (st != NULL) {
 		store_checkpoint(st);
 		store_close(st);
