@@ -41,7 +41,7 @@ NEED	 = /usr/include/fcgiapp.h /usr/include/db.h /usr/include/libxml2/libxml/tre
 	   /usr/lib/apache2/modules/mod_proxy_fcgi.so /usr/bin/clang
 
 .PHONY: all deps run stop test unit-test integration-test bench install uninstall clean \
-	fuzz fuzz-smoke
+	fuzz fuzz-smoke asan
 
 all: $(PROGS)
 
@@ -74,7 +74,7 @@ run: deps all
 stop:
 	@sh conf/devstack.sh stop "$(CURDIR)/var"
 
-test: deps all $(UNIT) fuzz-smoke
+test: deps all $(UNIT) fuzz-smoke asan
 	@sh tests/run.sh $(UNIT)
 
 bench: deps all
@@ -137,6 +137,26 @@ fuzz-smoke: $(FUZZ)
 
 fuzz:
 	$(MAKE) fuzz-smoke FUZZ_SECONDS=600
+
+# The programs again with ASan and UBSan, into build/asan/: `make test`
+# runs the whole suite against them too (behind nginx); any report of
+# either sanitizer fails it.
+ASANFLAGS = -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
+	   -fno-sanitize-recover=undefined
+ASAN_PROGS = $(PROGS:build/%=build/asan/%)
+
+build/asan:
+	mkdir -p build/asan
+
+.PRECIOUS: build/asan/%.o
+
+build/asan/%.o: cgi/%.c include/*.h | build/asan
+	$(CC) $(WARN) $(CPPFLAGS) $(ASANFLAGS) -c $< -o $@
+
+$(ASAN_PROGS): build/asan/%: build/asan/%.o $(LIB_SRC:cgi/%.c=build/asan/%.o)
+	$(CC) $(ASANFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+asan: $(ASAN_PROGS)
 
 clean:
 	rm -rf build

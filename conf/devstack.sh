@@ -52,7 +52,10 @@ esac
 stop
 mkdir -p "$dir/log" "$dir/tmp" "$dir/run" "$dir/static" "$dir/app/bin" "$dir/app/xslt/i18n"
 chmod 755 "$dir"
-install -m 755 "$root"/build/okr-read "$root"/build/okr-edit "$root"/build/okr-meet "$root"/build/mubiao-super "$root"/build/mubiao-admin "$dir/app/bin/"
+# MUBIAO_BUILD names another build of the programs (build/asan: the
+# sanitizer pass of the tests).
+b="$root/${MUBIAO_BUILD:-build}"
+install -m 755 "$b"/okr-read "$b"/okr-edit "$b"/okr-meet "$b"/mubiao-super "$b"/mubiao-admin "$dir/app/bin/"
 cp "$root"/xslt/*.xsl "$root"/xslt/*.css "$root"/xslt/*.rng "$dir/app/xslt/"
 cp "$root"/xslt/i18n/*.xml "$dir/app/xslt/i18n/"
 cp "$root"/conf/apache-mubiao.conf "$dir/app/"

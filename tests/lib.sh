@@ -228,7 +228,7 @@ export MUBIAO_URL MUBIAO_DIR MUBIAO_RESULTS
 
 # Per server: each stack has its own CSRF key, so tokens cached by one
 # pass would be refused by the other.
-TMP=${MUBIAO_WORK:-/tmp}/${MUBIAO_SERVER:-nginx}-$(basename "$0" .sh)
+TMP=${MUBIAO_WORK:-/tmp}/${MUBIAO_PASS:-${MUBIAO_SERVER:-nginx}}-$(basename "$0" .sh)
 mkdir -p "$TMP"
 : > "$TMP/all.html"
 

@@ -43,35 +43,72 @@ for bin in "$@"; do
 done
 
 # --------------------------------------------------------- the stacks
-# The whole suite runs twice: behind nginx, then behind Apache 2.4
-# (mod_proxy_fcgi), each a private server on a free loopback port in
-# front of its own supervisor and store.  MUBIAO_SERVERS picks (default
-# "nginx apache").
-for server in ${MUBIAO_SERVERS:-nginx apache}; do
-	MUBIAO_SERVER=$server
-	MUBIAO_DIR=$MUBIAO_WORK/stack-$server
-	export MUBIAO_SERVER MUBIAO_DIR
+# The whole suite runs three times: behind nginx, behind Apache 2.4
+# (mod_proxy_fcgi), and behind nginx again with the programs built with
+# ASan and UBSan (build/asan, `make asan`), where any sanitizer report is
+# a failure.  Each pass has a private server on a free loopback port in
+# front of its own supervisor and store.  MUBIAO_PASSES picks (default
+# "nginx apache asan").
+for pass in ${MUBIAO_PASSES:-nginx apache asan}; do
+	server=$pass
+	MUBIAO_BUILD=build
+	unset ASAN_OPTIONS UBSAN_OPTIONS
+	if [ "$pass" = asan ]; then
+		if [ ! -x build/asan/okr-read ]; then
+			fail "the asan pass: build/asan holds the programs (make asan)"
+			continue
+		fi
+		server=nginx MUBIAO_BUILD=build/asan
+		SANLOG=$MUBIAO_WORK/sanitizer
+		mkdir -p "$SANLOG"
+		chmod 777 "$SANLOG"
+		# Leaks are valgrind's to find; here, every error is one.
+		ASAN_OPTIONS=detect_leaks=0:log_path=$SANLOG/asan
+		UBSAN_OPTIONS=print_stacktrace=1:log_path=$SANLOG/ubsan
+		export ASAN_OPTIONS UBSAN_OPTIONS
+	fi
+	MUBIAO_PASS=$pass MUBIAO_SERVER=$server
+	MUBIAO_DIR=$MUBIAO_WORK/stack-$pass
+	export MUBIAO_PASS MUBIAO_SERVER MUBIAO_DIR MUBIAO_BUILD
 	if ! stack_start "$MUBIAO_DIR"; then
 		fail "the $server test stack starts (conf/devstack.sh start)"
 		continue
 	fi
 	MUBIAO_URL=http://127.0.0.1:$STACK_PORT/okr
 	export MUBIAO_URL
-	echo "# stack: $server, $MUBIAO_URL in $MUBIAO_DIR"
+	echo "# stack: $pass, $MUBIAO_URL in $MUBIAO_DIR"
 	for t in tests/t[0-9][0-9][0-9][0-9]-*.sh; do
 		[ -f "$t" ] || continue
-		echo "# $t ($server)"
+		echo "# $t ($pass)"
 		# Every script is bounded; a script that dies (not an assertion
 		# failing last) counts as one failure.
 		timeout 150 sh "$t"
 		rc=$?
-		[ $rc -le 1 ] || fail "$t ended with status $rc ($server)"
+		[ $rc -le 1 ] || fail "$t ended with status $rc ($pass)"
 	done
 	if grep -q '^fail' "$MUBIAO_RESULTS"; then
-		echo "# the $server stack's logs:"
+		echo "# the $pass stack's logs:"
 		stack_logs "$MUBIAO_DIR" 20
 	fi
 	stack_stop "$MUBIAO_DIR"
+	if [ "$pass" = asan ]; then
+		# Reports go to $SANLOG; a process that could not write there
+		# reports on its stderr, which the stacks' logs keep.
+		grep -rl --include='*.log' -e 'runtime error:' -e 'ERROR: AddressSanitizer' \
+		    "$MUBIAO_WORK" > "$MUBIAO_WORK/sanitizer.logs" 2>/dev/null
+		reports=$(( $(ls "$SANLOG" | wc -l) + $(wc -l < "$MUBIAO_WORK/sanitizer.logs") ))
+		if [ "$reports" -eq 0 ]; then
+			ok "asan pass: no AddressSanitizer or UndefinedBehaviorSanitizer report"
+		else
+			fail "asan pass: $reports files with sanitizer reports"
+			for f in "$SANLOG"/* $(cat "$MUBIAO_WORK/sanitizer.logs"); do
+				[ -f "$f" ] || continue
+				echo "#   --- $f"
+				grep -A10 -e 'runtime error:' -e 'ERROR: AddressSanitizer' "$f" |
+				    head -12 | sed 's/^/#   /'
+			done | head -80
+		fi
+	fi
 done
 
 passed=$(grep -c '^ok' "$MUBIAO_RESULTS")
