@@ -42,3 +42,20 @@ for line in "$static" "$home"; do
 	esac
 	printf '%-26s %12s %10s %10s %8s %8s\n' "$name" "$2" "$3" "$4" "$5" "$ratio"
 done
+
+# Long life: the okr-read workers' resident memory before and after
+# BENCH_REQUESTS (default 100,000) more home-page requests.
+rss() {	# the okr-read workers' RSS in KB, space-separated
+	for p in $(pgrep -P "$(cat "$dir/run/super.pid")" -f okr-read); do
+		awk '/^VmRSS:/ { printf "%s ", $2 }' "/proc/$p/status"
+	done
+}
+n=${BENCH_REQUESTS:-100000}
+before=$(rss)
+done_=0
+while [ "$done_" -lt "$n" ]; do
+	out=$(wrk -t2 -c32 -d5s -H "$auth" -H "Accept-Language: en" "$url/okr/")
+	done_=$((done_ + $(echo "$out" | awk '/requests in/ { print $1 }')))
+done
+after=$(rss)
+printf '\nokr-read workers after %s more requests: RSS %s KB -> %s KB\n' "$done_" "$before" "$after"
