@@ -665,7 +665,15 @@ store_close(struct store *st)
 int
 store_failchk(struct store *st)
 {
-	return dbstatus(st->env->failchk(st->env, 0), "failchk");
+	int ret = st->env->failchk(st->env, 0);
+
+	/* A process died inside Berkeley DB holding a mutex: every process
+	 * must leave and recovery run.  Closing normally would wait forever
+	 * on that mutex (a supervisor hung so under ASan); a panicked
+	 * environment makes every call return at once instead. */
+	if (ret == DB_RUNRECOVERY)
+		st->env->set_flags(st->env, DB_PANIC_ENVIRONMENT, 1);
+	return dbstatus(ret, "failchk");
 }
 
 int

@@ -67,7 +67,8 @@ other=$(awk '$2 != 303' "$W/all" | wc -l)
 slow=$(awk '$3 > 5' "$W/all" | wc -l)
 check "$kills workers killed in ${SECONDS_} s while 4 writers made $total check-ins ($acked acknowledged, $other refused or cut)" \
     test "$kills" -ge $((SECONDS_ / 2 - 2)) -a "$acked" -gt 0
-check "no request waited more than 5 s ($slow did; slowest $(sort -k3 -n "$W/all" | tail -1 | cut -d' ' -f3) s)" test "$slow" -eq 0
+recoveries=$(grep -c 'info: recovered$' "$S/log/super.log")
+check "no request waited more than 5 s ($slow did; slowest $(sort -k3 -n "$W/all" | tail -1 | cut -d' ' -f3) s; $recoveries full recoveries)" test "$slow" -eq 0
 # Answered throughout: no writer saw more than 3 failures in a row.
 gaps=$(for n in 1 2 3 4; do awk '$2 != 303 { run++; if (run > max) max = run; next } { run = 0 } END { print max + 0 }' "$W/writer.$n"; done | sort -n | tail -1)
 check "the service kept answering each writer (longest run of failures: $gaps)" test "$gaps" -le 3
