@@ -863,7 +863,7 @@ rec_list(struct store *st, DB_TXN *txn, enum table t, const void *prefix,
 		flag = DB_NEXT;
 		if (ret != 0)
 			break;
-		if (k.size < plen || memcmp(k.data, prefix, plen) != 0)
+		if (k.size < plen || (plen > 0 && memcmp(k.data, prefix, plen) != 0))
 			break;
 		if (codec_decode(pt->codec, d.data, d.size, vec_push(ar, out), ar) == -1) {
 			log_err("%s: damaged record", pt->file);
@@ -942,6 +942,7 @@ struct wop {
 	uint32_t	 id, newid;	/* carry over */
 	const char	*id_str;	/* a meeting's snapshot, a KR's reason */
 	int64_t		 now;
+	char		 name[32];	/* the next cycle's: outlives ar */
 };
 
 /* Loads the actor; an unknown person may not write. */
@@ -1324,7 +1325,8 @@ op_cycle_next(struct store *st, DB_TXN *txn, void *arg)
 	c->end--;
 	c->state = CYCLE_PLANNING;
 	c->id = 0;
-	c->name = arena_strdup(&w->ar, name);
+	memcpy(w->name, name, sizeof(w->name));
+	c->name = w->name;
 	if ((rc = next_id(st, txn, T_CYCLES, &c->id)) != STORE_OK)
 		return rc;
 	c->version = 1;
@@ -1338,8 +1340,10 @@ store_cycle_next(struct store *st, struct arena *ar, uint32_t actor,
 	struct wop w = { .actor = actor, .rec = c };
 	int rc = write_op(st, op_cycle_next, &w);
 
-	/* The name lived in the operation's arena. */
-	c->name = rc == STORE_OK ? arena_printf(ar, "%s", c->name) : NULL;
+	/* The operation's arena is gone: the name is copied from the wop,
+	 * which is still here (reading it from the arena was a use after
+	 * free, as ASan showed). */
+	c->name = rc == STORE_OK ? arena_strdup(ar, w.name) : NULL;
 	return rc;
 }
 
@@ -2963,7 +2967,7 @@ load_one(struct store *st, DB_TXN *txn, struct lop *l, const struct store_rec *r
 	dbt_init(&k, kb, 4);
 	dbt_init(&d, NULL, 0);
 	rc = dbstatus(st->db[t]->get(st->db[t], txn, &k, &d, DB_RMW), tables[t].file);
-	if (rc == STORE_OK && d.size == len && memcmp(d.data, data, len) == 0)
+	if (rc == STORE_OK && d.size == len && (len == 0 || memcmp(d.data, data, len) == 0))
 		return STORE_OK;
 	if (rc != STORE_OK && rc != STORE_NOTFOUND)
 		return rc;
