@@ -56,6 +56,23 @@ chmod 755 "$dir"
 # sanitizer pass of the tests).
 b="$root/${MUBIAO_BUILD:-build}"
 install -m 755 "$b"/okr-read "$b"/okr-edit "$b"/okr-meet "$b"/mubiao-super "$b"/mubiao-admin "$dir/app/bin/"
+# MUBIAO_VALGRIND names a folder: each worker then runs under valgrind
+# memcheck, its report there as PROGRAM.PID.log when it ends (the
+# valgrind pass of the tests).  The supervisor execs the wrapper, so
+# SIGTERM reaches valgrind, which passes it on and checks for leaks.
+if [ -n "${MUBIAO_VALGRIND:-}" ]; then
+	mkdir -p "$dir/app/bin/real"
+	for p in okr-read okr-edit okr-meet; do
+		mv "$dir/app/bin/$p" "$dir/app/bin/real/$p"
+		cat > "$dir/app/bin/$p" <<WRAP
+#!/bin/sh
+exec valgrind ${MUBIAO_VALGRIND_OPTS:-} --leak-check=full --errors-for-leak-kinds=definite \\
+    --show-leak-kinds=definite --suppressions=$root/tests/valgrind.supp \\
+    --log-file=$MUBIAO_VALGRIND/$p.%p.log $dir/app/bin/real/$p "\$@"
+WRAP
+		chmod 755 "$dir/app/bin/$p"
+	done
+fi
 cp "$root"/xslt/*.xsl "$root"/xslt/*.css "$root"/xslt/*.rng "$dir/app/xslt/"
 cp "$root"/xslt/i18n/*.xml "$dir/app/xslt/i18n/"
 cp "$root"/conf/apache-mubiao.conf "$dir/app/"

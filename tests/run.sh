@@ -4,7 +4,8 @@
 # starts one private stack (temp folder, free loopback port), runs every
 # tests/t[0-9][0-9][0-9][0-9]-*.sh against it, stops it, and ends with the
 # line "N passed, N failed"; exits 1 if anything failed.
-# MUBIAO_KEEP=1 keeps the temp folder (stack, logs, fetched pages).
+# MUBIAO_KEEP=1 keeps the temp folder (stack, logs, fetched pages);
+# MUBIAO_PASSES picks the passes, MUBIAO_TESTS the scripts (a glob).
 cd "$(dirname "$0")/.." || exit 2
 MUBIAO_LIB_ONLY=1
 . tests/lib.sh
@@ -46,10 +47,13 @@ done
 # The whole suite runs three times: behind nginx, behind Apache 2.4
 # (mod_proxy_fcgi), and behind nginx again with the programs built with
 # ASan and UBSan (build/asan, `make asan`), where any sanitizer report is
-# a failure.  Each pass has a private server on a free loopback port in
-# front of its own supervisor and store.  MUBIAO_PASSES picks (default
-# "nginx apache asan").
-for pass in ${MUBIAO_PASSES:-nginx apache asan}; do
+# a failure.  A fourth pass runs it, less the scripts about timing, kills,
+# browsers and load, with every worker under valgrind memcheck: any
+# memory error or definite leak when they end is a failure.  Each pass
+# has a private server on a free loopback port in front of its own
+# supervisor and store.  MUBIAO_PASSES picks (default "nginx apache asan
+# valgrind").
+for pass in ${MUBIAO_PASSES:-nginx apache asan valgrind}; do
 	server=$pass
 	MUBIAO_BUILD=build
 	unset ASAN_OPTIONS UBSAN_OPTIONS
@@ -67,6 +71,17 @@ for pass in ${MUBIAO_PASSES:-nginx apache asan}; do
 		UBSAN_OPTIONS=print_stacktrace=1:log_path=$SANLOG/ubsan
 		export ASAN_OPTIONS UBSAN_OPTIONS
 	fi
+	unset MUBIAO_VALGRIND
+	if [ "$pass" = valgrind ]; then
+		if ! command -v valgrind > /dev/null; then
+			fail "the valgrind pass: valgrind is installed"
+			continue
+		fi
+		server=nginx MUBIAO_VALGRIND=$MUBIAO_WORK/valgrind
+		mkdir -p "$MUBIAO_VALGRIND"
+		chmod 777 "$MUBIAO_VALGRIND"
+		export MUBIAO_VALGRIND
+	fi
 	MUBIAO_PASS=$pass MUBIAO_SERVER=$server
 	MUBIAO_DIR=$MUBIAO_WORK/stack-$pass
 	export MUBIAO_PASS MUBIAO_SERVER MUBIAO_DIR MUBIAO_BUILD
@@ -77,8 +92,16 @@ for pass in ${MUBIAO_PASSES:-nginx apache asan}; do
 	MUBIAO_URL=http://127.0.0.1:$STACK_PORT/okr
 	export MUBIAO_URL
 	echo "# stack: $pass, $MUBIAO_URL in $MUBIAO_DIR"
-	for t in tests/t[0-9][0-9][0-9][0-9]-*.sh; do
+	for t in ${MUBIAO_TESTS:-tests/t[0-9][0-9][0-9][0-9]-*.sh}; do
 		[ -f "$t" ] || continue
+		# Under memcheck, requests are 20 to 50 times slower: the
+		# scripts about timing, kills, browsers and load run in the
+		# other passes.
+		if [ "$pass" = valgrind ]; then
+			case $t in
+			*t0500-*|*t0665-*|*t09[0-9][0-9]-*) continue ;;
+			esac
+		fi
 		echo "# $t ($pass)"
 		# Every script is bounded; a script that dies (not an assertion
 		# failing last) counts as one failure.
@@ -91,6 +114,22 @@ for pass in ${MUBIAO_PASSES:-nginx apache asan}; do
 		stack_logs "$MUBIAO_DIR" 20
 	fi
 	stack_stop "$MUBIAO_DIR"
+	if [ "$pass" = valgrind ]; then
+		# Every worker ended by SIGTERM at the stop, so each left its
+		# full report; one without "0 errors" (or cut short) fails.
+		logs=$(ls "$MUBIAO_VALGRIND"/*.log 2>/dev/null | wc -l)
+		bad=$(grep -L 'ERROR SUMMARY: 0 errors' "$MUBIAO_VALGRIND"/*.log 2>/dev/null)
+		if [ "$logs" -ge 3 ] && [ -z "$bad" ]; then
+			ok "valgrind pass: $logs workers, no memory error, no definite leak"
+		else
+			fail "valgrind pass: $logs workers' reports, $(echo "$bad" | grep -c .) with errors or leaks"
+			for f in $bad; do
+				echo "#   --- $f"
+				grep -A12 -e 'Invalid' -e 'uninitialised' -e 'definitely lost in' \
+				    -e 'ERROR SUMMARY' "$f" | head -30 | sed 's/^/#   /'
+			done | head -120
+		fi
+	fi
 	if [ "$pass" = asan ]; then
 		# Reports go to $SANLOG; a process that could not write there
 		# reports on its stderr, which the stacks' logs keep.
