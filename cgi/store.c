@@ -672,8 +672,14 @@ store_failchk(struct store *st)
 	 * on that mutex (a supervisor hung so under ASan); a panicked
 	 * environment makes every call return at once instead. */
 	if (ret == DB_RUNRECOVERY)
-		st->env->set_flags(st->env, DB_PANIC_ENVIRONMENT, 1);
+		store_panic(st);
 	return dbstatus(ret, "failchk");
+}
+
+void
+store_panic(struct store *st)
+{
+	st->env->set_flags(st->env, DB_PANIC_ENVIRONMENT, 1);
 }
 
 int

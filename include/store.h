@@ -239,6 +239,9 @@ void	store_close(struct store *);
 /* After a process died: releases what it held.  STORE_NEEDRECOVERY means every
  * process must leave the environment and recovery must run. */
 int	store_failchk(struct store *);
+/* Marks the environment unusable for every process, so that no call,
+ * closing included, waits on what a dead process held. */
+void	store_panic(struct store *);
 int	store_checkpoint(struct store *);
 /* Tells Berkeley DB which processes are alive (for failchk). */
 void	store_set_isalive(int (*)(int pid));
