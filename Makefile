@@ -23,7 +23,8 @@ LDLIBS	 = -lfcgi -ldb-5.3 -lxslt -lxml2 -lcrypto -lm
 
 # Modules shared by the programs.
 LIB_SRC	 = cgi/arena.c cgi/codec.c cgi/conf.c cgi/csrf.c cgi/log.c cgi/okr.c cgi/priv.c \
-	   cgi/render.c cgi/req.c cgi/store.c cgi/view.c cgi/demo.c cgi/form.c cgi/xmlio.c
+	   cgi/render.c cgi/req.c cgi/store.c cgi/view.c cgi/demo.c cgi/form.c cgi/xmlio.c \
+	   cgi/pcache.c
 LIB_OBJ	 = $(LIB_SRC:cgi/%.c=build/%.o)
 WORKERS	 = okr-read okr-edit okr-meet
 PROGS	 = $(WORKERS:%=build/%) build/mubiao-super build/mubiao-admin
@@ -89,7 +90,7 @@ install: all
 	install -m 644 xslt/i18n/*.xml $(DESTDIR)$(SHARE)/xslt/i18n
 	install -m 644 conf/*.8 $(DESTDIR)$(MANDIR)/man8
 	install -m 644 conf/*.5 $(DESTDIR)$(MANDIR)/man5
-	install -m 644 conf/nginx-mubiao.conf conf/apache-mubiao.conf \
+	install -m 644 conf/nginx-mubiao.conf conf/nginx-mubiao-maps.conf conf/apache-mubiao.conf \
 		conf/mubiao-super.service $(DESTDIR)$(ETCDIR)/mubiao
 	[ -e $(DESTDIR)$(ETCDIR)/mubiao.conf ] || \
 		install -m 644 conf/mubiao.conf $(DESTDIR)$(ETCDIR)/mubiao.conf

@@ -29,6 +29,7 @@ static const struct setting {
 	{ "socket-group", C_STR, offsetof(struct conf, socket_group), sizeof(((struct conf *)0)->socket_group), 0, 0 },
 	{ "checkpoint-seconds", C_INT, offsetof(struct conf, checkpoint_secs), 0, 1, 86400 },
 	{ "cache-mb", C_INT, offsetof(struct conf, cache_mb), 0, 1, 4096 },
+	{ "page-cache", C_STR, offsetof(struct conf, page_cache), sizeof(((struct conf *)0)->page_cache), 0, 0 },
 	{ "worker", C_WORKER, 0, 0, 1, 64 },
 };
 

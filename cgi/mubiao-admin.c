@@ -18,6 +18,7 @@
 #include "demo.h"
 #include "log.h"
 #include "okr.h"
+#include "pcache.h"
 #include "priv.h"
 #include "store.h"
 #include "xmlio.h"
@@ -62,6 +63,9 @@ open_as_user(const struct conf *c, int flags, struct store **st)
 		    " (if it needs recovery: stop the supervisor, run mubiao-admin recover)");
 		return -1;
 	}
+	/* What it writes retires the served pages, as the workers' writes do. */
+	pcache_init(c->page_cache);
+	store_set_on_commit(pcache_bump);
 	return 0;
 }
 

@@ -29,6 +29,7 @@
 #include "conf.h"
 #include "csrf.h"
 #include "log.h"
+#include "pcache.h"
 #include "priv.h"
 #include "store.h"
 
@@ -258,6 +259,8 @@ reap(void)
 		}
 	if (!died)
 		return 0;
+	/* It may have died between a commit and retiring the pages. */
+	pcache_bump();
 	if (failchk_bounded() != STORE_OK) {
 		log_info("recovery needed: stopping every worker");
 		stop_all(RECOVERY_GRACE);
@@ -324,6 +327,8 @@ main(int argc, char *argv[])
 		log_err("%s: %s", conf.socket_dir, strerror(errno));
 		return 1;
 	}
+	if (pcache_create(conf.page_cache, uid, sgid) != 0)
+		return 1;
 	for (i = 0; i < conf.nworkers; i++) {
 		if ((socks[i] = make_socket(i, uid, sgid)) == -1)
 			return 1;
@@ -347,16 +352,21 @@ main(int argc, char *argv[])
 	store_set_isalive(alive);
 	if (open_store() != 0 || csrf_create_key(conf.store_dir) != 0)
 		goto out;
+	/* Pages kept before this start may predate a restore or a load. */
+	pcache_init(conf.page_cache);
+	pcache_bump();
 	spawn_all();
 	log_info("started %d workers", nprocs);
 	for (;;) {
-		ts.tv_sec = conf.checkpoint_secs;
+		/* Each second with a page cache: its day must turn at midnight. */
+		ts.tv_sec = conf.page_cache[0] != '\0' ? 1 : conf.checkpoint_secs;
 		ts.tv_nsec = 0;
 		sig = sigtimedwait(&set, &si, &ts);
 		if (sig == SIGTERM || sig == SIGINT)
 			break;
 		if (sig == SIGCHLD && reap() != 0)
 			goto out;
+		pcache_tick();
 		if (time(NULL) - last_ckp >= conf.checkpoint_secs) {
 			store_checkpoint(st);
 			last_ckp = time(NULL);

@@ -17,6 +17,7 @@
 #include "csrf.h"
 #include "log.h"
 #include "okr.h"
+#include "pcache.h"
 #include "render.h"
 #include "req.h"
 #include "store.h"
@@ -330,7 +331,7 @@ render_send(struct req *r, xmlNodePtr page, const char *name, int status)
 	xmlDocPtr doc = page->doc, res = NULL;
 	xsltStylesheetPtr xsl = sheet_get(name);
 	xsltTransformContextPtr ctxt = NULL;
-	const char *params[] = { "lang", NULL, NULL };
+	const char *params[] = { "lang", NULL, NULL }, *file;
 	xmlChar *out = NULL;
 	int len = 0, rc = -1;
 
@@ -345,6 +346,10 @@ render_send(struct req *r, xmlNodePtr page, const char *name, int status)
 		log_err("%s: transform failed", name);
 		goto done;
 	}
+	/* A page, not a feed: kept for the web server to serve itself. */
+	if (status == 200 && xsl->mediaType == NULL && !r->validators &&
+	    (file = req_page_file(r)) != NULL)
+		pcache_put(r->pc_fd, file, (const char *)out, (size_t)len);
 	/* A feed's ETag is its body's digest: equal bytes, equal tag. */
 	if (r->validators)
 		r->etag = body_tag(r, (const unsigned char *)out, (size_t)len);

@@ -8,12 +8,15 @@
 #include <stdlib.h>
 #include <unistd.h>
 #include <string.h>
+#include <time.h>
 
 #include <fcgiapp.h>
 
 #include "arena.h"
 #include "csrf.h"
 #include "log.h"
+#include "okr.h"
+#include "pcache.h"
 #include "render.h"
 #include "req.h"
 
@@ -597,6 +600,20 @@ req_write(struct req *r, const char *buf, size_t n)
 		FCGX_PutStr(buf, (int)n, r->fcgi.out);
 }
 
+const char *
+req_page_file(struct req *r)
+{
+	const char *key = param(r, "MUBIAO_PAGE_LANG");
+
+	if (r->pc_fd == -1 || r->method != METHOD_GET || r->user == NULL ||
+	    strchr(r->uri, '?') != NULL || key == NULL ||
+	    strcmp(key, req_lang_names[r->lang]) != 0 ||
+	    !isalnum((unsigned char)r->user[0]) || strstr(r->path, "/.") != NULL ||
+	    r->pc_day != okr_today())
+		return NULL;
+	return arena_printf(&r->ar, "%s/%s%s%s.html", key, r->user, r->script, r->path);
+}
+
 /* One request, start to end: validate, dispatch, answer. */
 static void
 req_handle(struct req *r, const struct app *app)
@@ -604,11 +621,16 @@ req_handle(struct req *r, const struct app *app)
 	int status;
 
 	req_reset(r);
+	/* Before anything reads the store: see pcache.h. */
+	r->pc_fd = app->pages && !r->cgi ? pcache_open(&r->pc_day) : -1;
 	status = prep_request(r, app);
 	if (status == 0)
 		status = r->route->handler(r);
 	if (status != 0)
 		render_error(r, status, r->errkey);
+	if (r->pc_fd != -1)
+		close(r->pc_fd);
+	r->pc_fd = -1;
 }
 
 int

@@ -470,6 +470,7 @@ struct store {
 };
 
 static int (*isalive_fn)(int);
+static void (*on_commit_fn)(void);
 
 static void
 errcall(const DB_ENV *env, const char *pfx, const char *msg)
@@ -522,6 +523,12 @@ void
 store_set_isalive(int (*fn)(int))
 {
 	isalive_fn = fn;
+}
+
+void
+store_set_on_commit(void (*fn)(void))
+{
+	on_commit_fn = fn;
 }
 
 /* Disk faults, for the tests of what a failing disk does (issue 6):
@@ -706,6 +713,8 @@ txn_run(struct store *st, int write, txn_fn fn, void *arg)
 		if (rc == STORE_OK) {
 			/* A commit ends the transaction even when it fails. */
 			rc = dbstatus(txn->commit(txn, 0), "commit");
+			if (rc == STORE_OK && write && on_commit_fn != NULL)
+				on_commit_fn();
 			return rc == STORE_RETRY ? STORE_ERR : rc;
 		}
 		txn->abort(txn);

@@ -8,6 +8,7 @@
 #include "csrf.h"
 #include "log.h"
 #include "okr.h"
+#include "pcache.h"
 #include "render.h"
 #include "req.h"
 #include "view.h"
@@ -651,6 +652,10 @@ main_init(struct req *r)
 		return -1;
 	}
 	*main_prog_store = main_store;	/* the program's handlers use it */
+	/* A cache the web server cannot be given is no reason to stop. */
+	pcache_init(c.page_cache);
+	if (!(main_flags & STORE_RDONLY))
+		store_set_on_commit(pcache_bump);
 	return csrf_init(c.store_dir) == 0 ? render_init(c.xslt_dir) : -1;
 }
 
@@ -664,7 +669,9 @@ int
 view_main(const char *name, const struct route *routes, size_t n,
     int store_flags, struct store **st)
 {
-	struct app app = { routes, n, main_init, main_identify };
+	/* The reader keeps its pages; the writers retire them. */
+	struct app app = { routes, n, main_init, main_identify,
+	    (store_flags & STORE_RDONLY) != 0 };
 	int rc;
 
 	log_init(name);

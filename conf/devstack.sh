@@ -88,6 +88,13 @@ else
 	user=$(id -un) group=$(id -gn) userline= apacheuser=
 fi
 
+# The page cache is nginx's to serve (conf/nginx-mubiao.conf);
+# MUBIAO_PAGE_CACHE=0 leaves it off, so that every page is rendered.
+pagecache=
+if [ "${MUBIAO_SERVER:-nginx}" = nginx ] && [ "${MUBIAO_PAGE_CACHE:-1}" != 0 ]; then
+	pagecache=$dir/cache
+fi
+
 cat > "$dir/mubiao.conf" <<CONF
 store-dir = $dir/db
 xslt-dir = $dir/app/xslt
@@ -97,6 +104,7 @@ user = $user
 socket-group = $group
 checkpoint-seconds = 30
 cache-mb = 32
+page-cache = $pagecache
 worker = okr-read ${MUBIAO_WORKERS:-2}
 worker = okr-edit ${MUBIAO_WORKERS:-2}
 worker = okr-meet ${MUBIAO_WORKERS:-2}
@@ -129,6 +137,12 @@ if [ "${MUBIAO_SERVER:-nginx}" = apache ]; then
 else
 	sed -e "s|@DIR@|$dir|g" -e "s|@APP@|$dir/app|g" -e "s|@PORT@|$port|g" \
 		-e "s|@USERLINE@|$userline|" "$root/conf/nginx-dev.conf.in" > "$dir/nginx.conf"
+	# The snippets an admin installs, with this stack's paths.
+	sed -e "s|/run/mubiao/|$dir/sock/|g" -e "s|/usr/local/share/mubiao/xslt/|$dir/app/xslt/|g" \
+		-e "s|/etc/nginx/mubiao.htpasswd|$dir/htpasswd|g" \
+		-e "s|/var/cache/mubiao/|$dir/cache/|g" \
+		"$root/conf/nginx-mubiao.conf" > "$dir/nginx-mubiao.conf"
+	cp "$root/conf/nginx-mubiao-maps.conf" "$dir/nginx-mubiao-maps.conf"
 	mkdir -p "$dir/nginx"
 	nginx -p "$dir/nginx" -c "$dir/nginx.conf" -e "$dir/log/nginx-error.log"
 fi

@@ -19,6 +19,7 @@ struct conf {
 	char			socket_group[64];
 	int			checkpoint_secs;
 	int			cache_mb;
+	char			page_cache[512];	/* "": pages not cached */
 	struct conf_worker	workers[CONF_MAX_WORKERS];
 	int			nworkers;
 };

@@ -114,6 +114,10 @@ struct req {
 	const char	*origin;	/* "http://host:port", for absolute links
 					 * (feeds); NULL if the host is odd */
 	const char	*disposition;	/* Content-Disposition, when set */
+	/* The page cache's generation, opened before the store is read
+	 * (pcache.h); -1 when this request's page is not to be kept. */
+	int		 pc_fd;
+	int32_t		 pc_day;
 };
 
 /* Parses a query string or form body into r->val, allowing only keys in
@@ -134,12 +138,19 @@ struct app {
 	size_t		 nroutes;
 	int		(*init)(struct req *);	/* once; 0 or -1 */
 	int		(*identify)(struct req *); /* sets r->me; 0 or a status */
+	int		 pages;		/* keeps its HTML pages in the page cache */
 };
 
 /* Runs the FastCGI accept loop, or answers once as plain CGI when standard
  * input is not a socket: resets the context, validates, dispatches, and
  * renders errors.  Returns the exit status. */
 int	req_main(const struct app *);
+/* The page cache's name of this request's page, "LANG/USER/PATH.html",
+ * when the web server will look for it there: a GET without a query, from
+ * a user whose login is a plain file name, and whose language is the one
+ * the server worked out (MUBIAO_PAGE_LANG, see conf/nginx-mubiao.conf).
+ * NULL otherwise. */
+const char *req_page_file(struct req *);
 /* Writes response bytes to the server (FastCGI) or standard output (CGI). */
 void	req_write(struct req *, const char *, size_t);
 

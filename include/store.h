@@ -245,6 +245,9 @@ void	store_panic(struct store *);
 int	store_checkpoint(struct store *);
 /* Tells Berkeley DB which processes are alive (for failchk). */
 void	store_set_isalive(int (*)(int pid));
+/* fn runs after every committed write of this process (the page cache
+ * retires its pages there, before the writer answers). */
+void	store_set_on_commit(void (*fn)(void));
 
 int	store_unit_get(struct store *, struct arena *, uint32_t, struct unit *);
 int	store_units_all(struct store *, struct arena *, struct unit **, size_t *);

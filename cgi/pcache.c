@@ -1,0 +1,201 @@
+/* pcache.c: the page cache (see pcache.h). */
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "log.h"
+#include "okr.h"
+#include "pcache.h"
+
+static int rootfd = -1;
+
+int
+pcache_create(const char *dir, unsigned uid, unsigned gid)
+{
+	if (dir == NULL || *dir == '\0')
+		return 0;
+	if (mkdir(dir, 02750) == -1 && errno != EEXIST) {
+		log_err("page cache %s: %s", dir, strerror(errno));
+		return -1;
+	}
+	/* The web server's group reads the pages; setgid passes it on. */
+	if (getuid() == 0 && (chown(dir, uid, gid) == -1 || chmod(dir, 02750) == -1)) {
+		log_err("page cache %s: %s", dir, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+int
+pcache_init(const char *dir)
+{
+	if (rootfd != -1)
+		close(rootfd);
+	rootfd = -1;
+	if (dir == NULL || *dir == '\0')
+		return 0;
+	/* Missing only before the supervisor's first start (mubiao-admin). */
+	if ((rootfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1) {
+		if (errno != ENOENT)
+			log_err("page cache %s: %s (pages are not cached)", dir,
+			    strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+/* The generation "current" points to, and its day; 0 or -1. */
+static int
+current(char *name, size_t size, int32_t *day)
+{
+	ssize_t n = readlinkat(rootfd, "current", name, size - 1);
+	long d;
+
+	if (n <= 0)
+		return -1;
+	name[n] = '\0';
+	if (sscanf(name, "g%ld-", &d) != 1)
+		return -1;
+	*day = (int32_t)d;
+	return 0;
+}
+
+void
+pcache_bump(void)
+{
+	static unsigned seq;
+	char gen[64], link[64];
+
+	if (rootfd == -1)
+		return;
+	static long pid;
+	int made;
+
+	if (pid == 0)
+		pid = (long)getpid();
+	snprintf(gen, sizeof(gen), "g%ld-%ld-%u", (long)okr_today(), pid, ++seq);
+	snprintf(link, sizeof(link), ".current-%ld", pid);
+	/* The folder itself is made by the first page put there: a write
+	 * costs two calls on the cache's folder, and generations that never
+	 * held a page leave nothing to remove.  A link left by a process
+	 * that died here is replaced. */
+	made = symlinkat(gen, rootfd, link) == 0 ||
+	    (errno == EEXIST && unlinkat(rootfd, link, 0) == 0 &&
+	    symlinkat(gen, rootfd, link) == 0);
+	if (made && renameat(rootfd, link, rootfd, "current") == 0)
+		return;
+	/* Without a new generation the old pages would stay: serve none. */
+	log_err("page cache: new generation %s: %s", gen, strerror(errno));
+	if (unlinkat(rootfd, "current", 0) == -1 && errno != ENOENT)
+		log_err("page cache: cannot retire the pages: %s", strerror(errno));
+}
+
+int
+pcache_open(int32_t *day)
+{
+	char name[64];
+	int fd;
+
+	if (rootfd == -1 || current(name, sizeof(name), day) == -1 ||
+	    *day != okr_today())
+		return -1;
+	/* Made here when it is the first page of its generation: made late
+	 * (the name already retired) it is never served, and is removed. */
+	if ((fd = openat(rootfd, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1 &&
+	    errno == ENOENT && (mkdirat(rootfd, name, 0750) == 0 || errno == EEXIST))
+		fd = openat(rootfd, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	return fd;
+}
+
+void
+pcache_put(int fd, const char *rel, const char *data, size_t n)
+{
+	char path[512], tmp[600], *p;
+	int f, dfd = fd;
+	ssize_t w;
+
+	if (fd == -1 || strlen(rel) >= sizeof(path))
+		return;
+	strcpy(path, rel);
+	/* The folders on the way; one already there is fine. */
+	for (p = strchr(path, '/'); p != NULL; p = strchr(p + 1, '/')) {
+		*p = '\0';
+		if (mkdirat(dfd, path, 0750) == -1 && errno != EEXIST)
+			return;
+		*p = '/';
+	}
+	/* Written aside, then renamed: the server never reads half a page. */
+	snprintf(tmp, sizeof(tmp), "%s.%ld.tmp", path, (long)getpid());
+	if ((f = openat(dfd, tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640)) == -1)
+		return;
+	while (n > 0 && (w = write(f, data, n)) > 0)
+		data += w, n -= (size_t)w;
+	if (close(f) == 0 && n == 0 && renameat(dfd, tmp, dfd, path) == 0)
+		return;
+	unlinkat(dfd, tmp, 0);
+}
+
+/* Removes name under dirfd, folders and all, as far as it can. */
+static void
+rm_tree(int dirfd, const char *name)
+{
+	struct dirent *e;
+	DIR *d;
+	int fd;
+
+	if (unlinkat(dirfd, name, 0) == 0 || (errno != EISDIR && errno != EPERM))
+		return;
+	if ((fd = openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+	    O_CLOEXEC)) == -1)
+		return;
+	if ((d = fdopendir(fd)) == NULL) {
+		close(fd);
+		return;
+	}
+	while ((e = readdir(d)) != NULL)
+		if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
+			rm_tree(fd, e->d_name);
+	closedir(d);
+	unlinkat(dirfd, name, AT_REMOVEDIR);
+}
+
+void
+pcache_tick(void)
+{
+	char cur[64];
+	struct dirent *e;
+	struct stat sb;
+	int32_t day;
+	DIR *d;
+	int fd;
+
+	if (rootfd == -1)
+		return;
+	if (current(cur, sizeof(cur), &day) == -1 || day != okr_today()) {
+		pcache_bump();
+		if (current(cur, sizeof(cur), &day) == -1)
+			return;
+	}
+	if ((fd = dup(rootfd)) == -1 || (d = fdopendir(fd)) == NULL) {
+		if (fd != -1)
+			close(fd);
+		return;
+	}
+	rewinddir(d);
+	/* A retired generation may still receive a page from a request that
+	 * began before it was retired; one quiet for 2 s no longer will
+	 * (and one a writer has just made, not yet linked, is left alone). */
+	while ((e = readdir(d)) != NULL)
+		if (e->d_name[0] == 'g' && strcmp(e->d_name, cur) != 0 &&
+		    fstatat(rootfd, e->d_name, &sb, AT_SYMLINK_NOFOLLOW) == 0 &&
+		    sb.st_mtime < time(NULL) - 2)
+			rm_tree(rootfd, e->d_name);
+	closedir(d);
+}
