@@ -3,6 +3,7 @@
  * over-long or malformed input is a 400 and nothing else happens. */
 #include <ctype.h>
 #include <errno.h>
+#include <malloc.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -645,6 +646,10 @@ req_main(const struct app *app)
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
+	/* A request frees all it took; glibc then gave the top of the heap
+	 * back to the kernel each time, and the TLB flushes of shrinking it
+	 * cost 8% of a check-in (perf).  Up to 4 MB stay for the next one. */
+	mallopt(M_TRIM_THRESHOLD, 4 * 1024 * 1024);
 	if (FCGX_Init() != 0 || FCGX_InitRequest(&r.fcgi, 0, 0) != 0) {
 		log_err("cannot initialise libfcgi");
 		return 1;
