@@ -106,7 +106,7 @@ checkpoint-seconds = 30
 cache-mb = 32
 page-cache = $pagecache
 worker = okr-read ${MUBIAO_WORKERS:-2}
-worker = okr-edit ${MUBIAO_WORKERS:-2}
+worker = okr-edit ${MUBIAO_EDIT_WORKERS:-${MUBIAO_WORKERS:-2}}
 worker = okr-meet ${MUBIAO_WORKERS:-2}
 CONF
 
