@@ -16,11 +16,12 @@
       <xsl:otherwise>en</xsl:otherwise>
     </xsl:choose>
   </xsl:variable>
-  <xsl:variable name="msgs" select="document(concat('i18n/', $L, '.xml'))/messages/m"/>
+  <!-- One node of the catalog, for key() (see layout.xsl's msg1). -->
+  <xsl:variable name="msg1" select="document(concat('i18n/', $L, '.xml'))/messages"/>
   <xsl:key name="msg" match="m" use="@k"/>
   <xsl:template name="t">
     <xsl:param name="k"/>
-    <xsl:for-each select="$msgs[1]">
+    <xsl:for-each select="$msg1">
       <xsl:value-of select="key('msg', $k)[1]"/>
     </xsl:for-each>
   </xsl:template>
