@@ -190,12 +190,15 @@ pcache_tick(void)
 	}
 	rewinddir(d);
 	/* A retired generation may still receive a page from a request that
-	 * began before it was retired; one quiet for 2 s no longer will
-	 * (and one a writer has just made, not yet linked, is left alone). */
+	 * read the link before the retiring write; one left alone for 2 s is
+	 * taken to have none coming (a page that still comes is never served
+	 * and goes at the next pass).  Links a process left when it died
+	 * between making and renaming one go too. */
 	while ((e = readdir(d)) != NULL)
-		if (e->d_name[0] == 'g' && strcmp(e->d_name, cur) != 0 &&
-		    fstatat(rootfd, e->d_name, &sb, AT_SYMLINK_NOFOLLOW) == 0 &&
-		    sb.st_mtime < time(NULL) - 2)
-			rm_tree(rootfd, e->d_name);
+		if ((e->d_name[0] == 'g' && strcmp(e->d_name, cur) != 0) ||
+		    strncmp(e->d_name, ".current-", 9) == 0)
+			if (fstatat(rootfd, e->d_name, &sb, AT_SYMLINK_NOFOLLOW) == 0 &&
+			    sb.st_mtime < time(NULL) - 2)
+				rm_tree(rootfd, e->d_name);
 	closedir(d);
 }
