@@ -3,7 +3,9 @@
 #   make run        install what is missing, build, serve on 127.0.0.1:8080/okr/
 #   make stop       stop what make run started
 #   make test       install what is missing, build, run every test
-#   make bench      load-test the home page against the same page served statically
+#   make bench      the performance table: static, warm and rendered pages,
+#                   cold render, check-ins, memory
+#   make bench-scale  the same pages with 1,000 and 1,000,000 KRs
 #   make install PREFIX=/usr/local DESTDIR=   /   make uninstall
 
 PREFIX	?= /usr/local
@@ -41,7 +43,7 @@ NEED	 = /usr/include/fcgiapp.h /usr/include/db.h /usr/include/libxml2/libxml/tre
 	   /usr/lib/python3/dist-packages/feedparser/__init__.py /usr/sbin/apache2 \
 	   /usr/lib/apache2/modules/mod_proxy_fcgi.so /usr/bin/clang /usr/bin/valgrind
 
-.PHONY: all deps run stop test unit-test integration-test bench install uninstall clean \
+.PHONY: all deps run stop test unit-test integration-test bench bench-scale install uninstall clean \
 	fuzz fuzz-smoke asan
 
 all: $(PROGS)
@@ -80,6 +82,11 @@ test: deps all $(UNIT) fuzz-smoke asan
 
 bench: deps all
 	@sh tests/bench.sh
+
+# The same pages with 1,000 and with 1,000,000 KRs (about 3 minutes, 2 GB
+# of disk while it runs).
+bench-scale: deps all
+	@sh tests/bench-scale.sh
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBEXEC) $(DESTDIR)$(SHARE)/xslt/i18n \

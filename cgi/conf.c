@@ -29,6 +29,7 @@ static const struct setting {
 	{ "socket-group", C_STR, offsetof(struct conf, socket_group), sizeof(((struct conf *)0)->socket_group), 0, 0 },
 	{ "checkpoint-seconds", C_INT, offsetof(struct conf, checkpoint_secs), 0, 1, 86400 },
 	{ "cache-mb", C_INT, offsetof(struct conf, cache_mb), 0, 1, 4096 },
+	{ "feed-max-records", C_INT, offsetof(struct conf, feed_max), 0, 1, 100000000 },
 	{ "page-cache", C_STR, offsetof(struct conf, page_cache), sizeof(((struct conf *)0)->page_cache), 0, 0 },
 	{ "worker", C_WORKER, 0, 0, 1, 64 },
 };
@@ -45,6 +46,7 @@ conf_defaults(struct conf *c)
 	strcpy(c->socket_group, "www-data");
 	c->checkpoint_secs = 60;
 	c->cache_mb = 32;
+	c->feed_max = 100000;
 }
 
 /* Parses a decimal integer in [min, max]; -1 if it is not one. */

@@ -7,8 +7,10 @@
  * of the objective with that key, earlier in the same cycle's table). */
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "demo.h"
 #include "okr.h"
 #include "store.h"
@@ -567,7 +569,7 @@ demo_load(struct store *st, int32_t today)
 	cx.st = st;
 	cx.today = today;
 	/* A second company beside a real one would only confuse. */
-	if ((rc = store_count_units(st, &count)) != STORE_OK)
+	if ((rc = store_count(st, 'U', &count)) != STORE_OK)
 		return rc;
 	if (count != 0)
 		return STORE_INVALID;
@@ -616,4 +618,283 @@ demo_load(struct store *st, int32_t today)
 			return rc;
 	}
 	return STORE_OK;
+}
+
+/* ------------------------------------------------ a synthetic company
+ *
+ * For measuring at scale (make bench-scale).  The records near the pages
+ * the bench reads have the same shape at any size: the company's 10
+ * objectives and its 10 departments, team 1 of 10 people, the person of
+ * id 13; only the number of teams, people and personal objectives grows.
+ * Each cycle gets krs / cycles KRs, 4 to an objective: the company's, two
+ * per department, two per team, then one personal objective per person
+ * until the cycle's share is spent. */
+
+#define SYN_DEPTS	10
+#define SYN_COMPANY	10	/* company objectives per cycle */
+#define SYN_TEAM	10	/* people per team */
+#define SYN_KRS		4	/* KRs per objective */
+#define SYN_BATCH	5000	/* records per transaction */
+#define SYN_MAXCYCLES	40
+
+struct syn {
+	struct store	*st;
+	struct arena	 ar;
+	struct store_rec batch[SYN_BATCH];
+	size_t		 n, done, total;
+	int		 dry;		/* only counting, for the progress */
+	uint32_t	 oid, kid;
+	int64_t		 now;
+	void		(*progress)(size_t, size_t);
+};
+
+static int
+syn_flush(struct syn *s)
+{
+	size_t changed, bad;
+	int rc;
+
+	if (s->n == 0)
+		return STORE_OK;
+	if ((rc = store_load(s->st, STORE_SYSTEM, s->batch, s->n, &changed,
+	    &bad, NULL)) != STORE_OK)
+		return rc;
+	s->done += s->n;
+	s->n = 0;
+	arena_reset(&s->ar);
+	if (s->progress != NULL)
+		s->progress(s->done, s->total);
+	return STORE_OK;
+}
+
+/* Queues a copy of rec (its strings stay in the batch's arena). */
+static int
+syn_emit(struct syn *s, int rtype, const void *rec, size_t size)
+{
+	void *copy;
+
+	if (s->dry) {
+		s->total++;
+		return STORE_OK;
+	}
+	copy = arena_alloc(&s->ar, size);
+	memcpy(copy, rec, size);
+	s->batch[s->n].rtype = rtype;
+	s->batch[s->n].id = *(const uint32_t *)rec;
+	s->batch[s->n].rec = copy;
+	s->batch[s->n].snapshot = NULL;
+	return ++s->n == SYN_BATCH ? syn_flush(s) : STORE_OK;
+}
+
+/* One objective and up to SYN_KRS of the *left KRs of its cycle; the ids
+ * of its KRs into krs (NULL: not needed), their number returned. */
+static size_t
+syn_objective(struct syn *s, const struct cycle *cy, struct objective *o,
+    size_t *left, uint32_t *krs, int *rc)
+{
+	struct kr k;
+	char *title = NULL, *ktitle = NULL;
+	size_t j, n = *left < SYN_KRS ? *left : SYN_KRS;
+
+	o->id = ++s->oid;
+	o->cycle = cy->id;
+	o->state = o->level <= LEVEL_DEPARTMENT ? OBJ_AGREED : OBJ_ACTIVE;
+	o->version = 1;
+	o->created_by = o->updated_by = o->owner;
+	o->created_at = o->updated_at = (int64_t)cy->start * 86400 + 8 * 3600;
+	if (!s->dry)
+		title = arena_printf(&s->ar, "Win more customers in market %u",
+		    (o->unit * 7 + o->owner) % 1000);
+	o->title = title;
+	o->description = (char *)"";
+	if ((*rc = syn_emit(s, 'O', o, sizeof(*o))) != STORE_OK)
+		return 0;
+	for (j = 0; j < n; j++) {
+		memset(&k, 0, sizeof(k));
+		k.id = ++s->kid;
+		k.objective = o->id;
+		k.owner = o->owner;
+		k.kind = KR_NUMERIC;
+		k.direction = DIR_INCREASE;
+		k.due = cy->end;
+		k.version = 1;
+		k.target = 100;
+		k.current = (double)((o->unit * 7 + o->owner * 3 + j * 13 + cy->id * 5) % 101);
+		k.weight = 1;
+		k.confidence = 0.6;
+		k.updated_at = o->created_at;
+		/* A closed cycle's KRs were graded, in tenths. */
+		k.grade = cy->state == CYCLE_CLOSED ? roundto(k.current / 100, 0.1) : -1;
+		if (!s->dry)
+			ktitle = arena_printf(&s->ar, "Paying customers from 0 to 100 (%zu)", j + 1);
+		k.title = ktitle;
+		k.unit_label = (char *)"customers";
+		if (krs != NULL)
+			krs[j] = k.id;
+		if ((*rc = syn_emit(s, 'K', &k, sizeof(k))) != STORE_OK)
+			return 0;
+	}
+	*left -= n;
+	return n;
+}
+
+/* Unit ids: 1 the company, 2.. the departments, then the teams; person
+ * ids: 1 admin (the company's lead), 2.. the department leads, then the
+ * members, SYN_TEAM to a team, the first of each its lead. */
+static int
+syn_run(struct syn *s, int32_t today, size_t krs, size_t npeople, size_t ncycles)
+{
+	size_t teams = npeople > 1 + SYN_DEPTS + SYN_TEAM ?
+	    (npeople - 1 - SYN_DEPTS) / SYN_TEAM : 1;
+	size_t c, q, i, d, t, r, left, nco, nd[SYN_DEPTS], *nt = NULL;
+	uint32_t co[SYN_COMPANY * SYN_KRS], dk[SYN_DEPTS][2 * SYN_KRS], *tk = NULL;
+	struct unit u;
+	struct person p;
+	struct cycle cy, cys[SYN_MAXCYCLES];
+	struct objective o;
+	char names[SYN_MAXCYCLES][32];
+	int pass, rc = STORE_OK;
+
+	if ((nt = calloc(teams, sizeof(*nt))) == NULL ||
+	    (tk = calloc(teams, 2 * SYN_KRS * sizeof(*tk))) == NULL) {
+		free(nt);
+		return STORE_ERR;
+	}
+	s->oid = s->kid = 0;
+	/* Units without their leads, the people, then the units again with
+	 * them: each names the other. */
+	for (pass = 0; pass < 2 && rc == STORE_OK; pass++) {
+		for (i = 0; i < 1 + SYN_DEPTS + teams && rc == STORE_OK; i++) {
+			memset(&u, 0, sizeof(u));
+			u.id = (uint32_t)i + 1;
+			u.version = 1;
+			if (i == 0) {
+				u.level = LEVEL_COMPANY;
+				u.name = (char *)"Synthetic Co.";
+				u.lead = pass ? 1 : 0;
+			} else if (i <= SYN_DEPTS) {
+				u.level = LEVEL_DEPARTMENT;
+				u.parent = 1;
+				u.lead = pass ? (uint32_t)i + 1 : 0;
+				u.name = s->dry ? NULL : arena_printf(&s->ar, "Department %zu", i);
+			} else {
+				t = i - 1 - SYN_DEPTS;
+				u.level = LEVEL_TEAM;
+				u.parent = 2 + (uint32_t)(t % SYN_DEPTS);
+				u.lead = pass ? (uint32_t)(2 + SYN_DEPTS + t * SYN_TEAM) : 0;
+				u.name = s->dry ? NULL : arena_printf(&s->ar, "Team %zu", t + 1);
+			}
+			rc = syn_emit(s, 'U', &u, sizeof(u));
+		}
+		for (i = 0; pass == 0 && i < npeople && rc == STORE_OK; i++) {
+			memset(&p, 0, sizeof(p));
+			p.id = (uint32_t)i + 1;
+			p.version = 1;
+			if (i == 0) {
+				p.unit = 1;
+				p.role = ROLE_ADMIN;
+				p.login = (char *)"admin";
+			} else if (i <= SYN_DEPTS) {
+				p.unit = (uint32_t)i + 1;
+				p.manager = 1;
+				p.role = ROLE_LEAD;
+			} else {
+				r = i - 1 - SYN_DEPTS;
+				t = r / SYN_TEAM < teams ? r / SYN_TEAM : teams - 1;
+				p.unit = (uint32_t)(2 + SYN_DEPTS + t);
+				p.manager = r % SYN_TEAM == 0 && r / SYN_TEAM < teams ?
+				    (uint32_t)(2 + t % SYN_DEPTS) :
+				    (uint32_t)(2 + SYN_DEPTS + t * SYN_TEAM);
+				p.role = p.manager <= 1 + SYN_DEPTS ? ROLE_LEAD : ROLE_MEMBER;
+			}
+			if (!s->dry) {
+				if (i > 0)
+					p.login = arena_printf(&s->ar, "u%zu", i + 1);
+				p.name = arena_printf(&s->ar, "Employee %zu", i + 1);
+			}
+			rc = syn_emit(s, 'P', &p, sizeof(p));
+		}
+	}
+	/* The cycles, oldest first; then their OKRs, the current cycle's
+	 * first, so that the pages the bench reads show the same ids at any
+	 * size. */
+	memset(cys, 0, sizeof(cys));
+	for (c = 0; c < ncycles && rc == STORE_OK; c++) {
+		quarter(today, (int)(ncycles - 1 - c), &cys[c], names[c]);
+		cys[c].id = (uint32_t)c + 1;
+		cys[c].version = 1;
+		cys[c].state = c + 1 == ncycles ? CYCLE_ACTIVE : CYCLE_CLOSED;
+		rc = syn_emit(s, 'C', &cys[c], sizeof(cys[c]));
+	}
+	for (q = 0; q < ncycles && rc == STORE_OK; q++) {
+		c = (q + ncycles - 1) % ncycles;
+		cy = cys[c];
+		left = krs / ncycles + (c < krs % ncycles);
+		memset(&o, 0, sizeof(o));
+		nco = 0;
+		for (i = 0; i < SYN_COMPANY && left > 0 && rc == STORE_OK; i++) {
+			o.unit = 1, o.owner = 1, o.level = LEVEL_COMPANY, o.parent_kr = 0;
+			nco += syn_objective(s, &cy, &o, &left, co + nco, &rc);
+		}
+		for (d = 0; d < SYN_DEPTS; d++)
+			for (nd[d] = 0, i = 0; i < 2 && left > 0 && rc == STORE_OK; i++) {
+				o.unit = 2 + (uint32_t)d, o.owner = 2 + (uint32_t)d;
+				o.level = LEVEL_DEPARTMENT;
+				o.parent_kr = nco ? co[(d * 2 + i) % nco] : 0;
+				nd[d] += syn_objective(s, &cy, &o, &left, dk[d] + nd[d], &rc);
+			}
+		for (t = 0; t < teams; t++)
+			for (nt[t] = 0, i = 0; i < 2 && left > 0 && rc == STORE_OK; i++) {
+				d = t % SYN_DEPTS;
+				o.unit = 2 + SYN_DEPTS + (uint32_t)t;
+				o.owner = 2 + SYN_DEPTS + (uint32_t)(t * SYN_TEAM);
+				o.level = LEVEL_TEAM;
+				o.parent_kr = nd[d] ? dk[d][(t / SYN_DEPTS * 2 + i) % nd[d]] : 0;
+				nt[t] += syn_objective(s, &cy, &o, &left,
+				    tk + t * 2 * SYN_KRS + nt[t], &rc);
+			}
+		for (r = 0; 1 + SYN_DEPTS + r < npeople && left > 0 && rc == STORE_OK; r++) {
+			t = r / SYN_TEAM < teams ? r / SYN_TEAM : teams - 1;
+			o.unit = 2 + SYN_DEPTS + (uint32_t)t;
+			o.owner = 2 + SYN_DEPTS + (uint32_t)r;
+			o.level = LEVEL_PERSONAL;
+			o.parent_kr = nt[t] ? tk[t * 2 * SYN_KRS + r % nt[t]] : 0;
+			(void)syn_objective(s, &cy, &o, &left, NULL, &rc);
+		}
+		if (left > 0 && rc == STORE_OK)	/* too few people for the KRs */
+			rc = STORE_INVALID;
+	}
+	free(nt);
+	free(tk);
+	return rc == STORE_OK ? syn_flush(s) : rc;
+}
+
+int
+demo_synth(struct store *st, int32_t today, size_t krs, size_t npeople,
+    size_t cycles, void (*progress)(size_t, size_t))
+{
+	struct syn *s;
+	size_t count;
+	int rc;
+
+	if (cycles == 0 || cycles > SYN_MAXCYCLES || npeople < 1 + SYN_DEPTS + SYN_TEAM ||
+	    krs == 0 || npeople > UINT32_MAX / 4 || krs > UINT32_MAX / 4)
+		return STORE_INVALID;
+	if ((rc = store_count(st, 'U', &count)) != STORE_OK)
+		return rc;
+	if (count != 0)
+		return STORE_INVALID;
+	if ((s = calloc(1, sizeof(*s))) == NULL)
+		return STORE_ERR;
+	s->st = st;
+	s->progress = progress;
+	arena_init(&s->ar);
+	s->dry = 1;
+	if ((rc = syn_run(s, today, krs, npeople, cycles)) == STORE_OK) {
+		s->dry = 0;
+		rc = syn_run(s, today, krs, npeople, cycles);
+	}
+	arena_free(&s->ar);
+	free(s);
+	return rc;
 }

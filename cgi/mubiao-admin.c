@@ -9,6 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 #include <dirent.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 
 #include <libxml/tree.h>
@@ -32,6 +33,10 @@ usage(void)
 	    "  load-demo [-f]   load the demo company into an empty store\n"
 	    "                   (-f: succeed quietly when it is not empty)\n"
 	    "  demo-logins      print the demo logins, one a line\n"
+	    "  synth [-k KRS] [-p PEOPLE] [-c CYCLES]\n"
+	    "                   load a synthetic company into an empty store, for\n"
+	    "                   measuring at scale (1000000 KRs, 100000 people,\n"
+	    "                   4 quarters unless told)\n"
 	    "  stats            count the records of each kind\n"
 	    "  dump [--since YYYY-MM-DDTHH:MM:SSZ]\n"
 	    "                   write the store (or what changed since) as XML\n"
@@ -78,7 +83,7 @@ cmd_load_demo(const struct conf *c, int argc, char **argv)
 
 	if (open_as_user(c, STORE_CREATE, &st) != 0)
 		return 1;
-	if ((rc = store_count_units(st, &n)) == STORE_OK && n > 0) {
+	if ((rc = store_count(st, 'U', &n)) == STORE_OK && n > 0) {
 		store_close(st);
 		if (quiet)
 			return 0;
@@ -96,6 +101,74 @@ cmd_load_demo(const struct conf *c, int argc, char **argv)
 	return 0;
 }
 
+static int	tty_err;
+
+static void
+synth_progress(size_t done, size_t total)
+{
+	static size_t shown;
+	size_t pct = total ? done * 100 / total : 100;
+
+	/* A line that redraws itself on a terminal, else one per 10%. */
+	if (tty_err)
+		fprintf(stderr, "\rloading %zu / %zu records (%zu%%)%s", done, total,
+		    pct, done == total ? "\n" : "");
+	else if (pct / 10 != shown / 10 || done == total) {
+		fprintf(stderr, "loading %zu / %zu records (%zu%%)\n", done, total, pct);
+		shown = pct;
+	}
+}
+
+/* A number option's value: digits only, within 1..max. */
+static int
+count_arg(const char *s, size_t max, size_t *v)
+{
+	char *end;
+	unsigned long long n;
+
+	if (*s < '0' || *s > '9')
+		return -1;
+	n = strtoull(s, &end, 10);
+	if (*end != '\0' || n == 0 || n > max)
+		return -1;
+	*v = (size_t)n;
+	return 0;
+}
+
+static int
+cmd_synth(const struct conf *c, int argc, char **argv)
+{
+	struct store *st;
+	size_t krs = 1000000, people = 100000, cycles = 4, *v;
+	time_t t0 = time(NULL);
+	int i, rc;
+
+	for (i = 1; i < argc; i += 2) {
+		v = strcmp(argv[i], "-k") == 0 ? &krs : strcmp(argv[i], "-p") == 0 ?
+		    &people : strcmp(argv[i], "-c") == 0 ? &cycles : NULL;
+		if (v == NULL || i + 1 >= argc || count_arg(argv[i + 1], 100000000, v) != 0)
+			usage();
+	}
+	if (open_as_user(c, STORE_CREATE, &st) != 0)
+		return 1;
+	tty_err = isatty(2);
+	rc = demo_synth(st, okr_today(), krs, people, cycles, synth_progress);
+	store_close(st);
+	if (rc == STORE_INVALID) {
+		fprintf(stderr, "mubiao-admin: nothing loaded: the store is not empty, or "
+		    "%zu people (at least 21) cannot carry %zu KRs in %zu cycles\n",
+		    people, krs, cycles);
+		return 1;
+	}
+	if (rc != STORE_OK) {
+		fprintf(stderr, "mubiao-admin: loading stopped (%d); what was loaded stays\n", rc);
+		return 1;
+	}
+	printf("%zu KRs, %zu people, %zu cycles loaded into %s in %lld s\n", krs,
+	    people, cycles, c->store_dir, (long long)(time(NULL) - t0));
+	return 0;
+}
+
 static int
 cmd_demo_logins(void)
 {
@@ -106,7 +179,9 @@ cmd_demo_logins(void)
 	return 0;
 }
 
-/* How many records of each type, and the size of the store's files. */
+/* How many records of each type, and the size of the store's files:
+ * the databases and indexes, and the log (which checkpoints and backups
+ * let the supervisor trim). */
 static int
 cmd_stats(const struct conf *c)
 {
@@ -115,20 +190,34 @@ cmd_stats(const struct conf *c)
 	    "objectives", "key-results", "check-ins", "history", "comments",
 	    "meetings", "action-items", "grow-notes", "verdicts" };
 	struct store *st;
-	struct arena ar;
-	void *items;
+	struct dirent *e;
+	struct stat sb;
+	char path[1024];
+	unsigned long long data = 0, logs = 0;
 	size_t i, n;
 	int rc = STORE_OK;
+	DIR *d;
 
 	if (open_as_user(c, 0, &st) != 0)
 		return 1;
-	for (i = 0; rc == STORE_OK && types[i] != '\0'; i++) {
-		arena_init(&ar);
-		if ((rc = store_scan(st, &ar, types[i], &items, &n)) == STORE_OK)
+	for (i = 0; rc == STORE_OK && types[i] != '\0'; i++)
+		if ((rc = store_count(st, types[i], &n)) == STORE_OK)
 			printf("%-13s %zu\n", names[i], n);
-		arena_free(&ar);
-	}
 	store_close(st);
+	if (rc == STORE_OK && (d = opendir(c->store_dir)) != NULL) {
+		while ((e = readdir(d)) != NULL) {
+			if (snprintf(path, sizeof(path), "%s/%s", c->store_dir,
+			    e->d_name) >= (int)sizeof(path) || stat(path, &sb) != 0 || !S_ISREG(sb.st_mode))
+				continue;
+			if (strncmp(e->d_name, "log.", 4) == 0)
+				logs += (unsigned long long)sb.st_size;
+			else if (strstr(e->d_name, ".db") != NULL || strstr(e->d_name, ".idx") != NULL)
+				data += (unsigned long long)sb.st_size;
+		}
+		closedir(d);
+		printf("%-13s %.1f MB\n%-13s %.1f MB\n", "data-files", data / 1048576.0,
+		    "log-files", logs / 1048576.0);
+	}
 	return rc == STORE_OK ? 0 : 1;
 }
 
@@ -156,7 +245,7 @@ cmd_dump(const struct conf *c, int argc, char **argv)
 	if (open_as_user(c, 0, &st) != 0)
 		return 1;
 	arena_init(&ar);
-	if ((rc = xmlio_export(st, &ar, XS_ALL, 0, since, &doc, &modified)) == STORE_OK) {
+	if ((rc = xmlio_export(st, &ar, XS_ALL, 0, since, 0, &doc, &modified)) == STORE_OK) {
 		xmlDocFormatDump(stdout, doc, 1);
 		xmlFreeDoc(doc);
 	}
@@ -257,7 +346,7 @@ cmd_load(const struct conf *c, int argc, char **argv)
 		goto out;
 	/* Records with the same ids are replaced: ask, unless the store is
 	 * empty. */
-	if (store_count_units(st, &units) != STORE_OK ||
+	if (store_count(st, 'U', &units) != STORE_OK ||
 	    (units > 0 && !confirmed(force, "replace the records of the same ids in the store"))) {
 		store_close(st);
 		goto out;
@@ -425,6 +514,8 @@ main(int argc, char *argv[])
 		return 1;
 	if (strcmp(argv[0], "load-demo") == 0)
 		return cmd_load_demo(&c, argc, argv);
+	if (strcmp(argv[0], "synth") == 0)
+		return cmd_synth(&c, argc, argv);
 	if (strcmp(argv[0], "stats") == 0)
 		return cmd_stats(&c);
 	if (strcmp(argv[0], "recover") == 0)

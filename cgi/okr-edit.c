@@ -122,6 +122,8 @@ people_options(struct view *v, xmlNodePtr field, uint32_t unit, int none)
 	size_t i, j, n;
 	int rc;
 
+	if ((rc = view_units_all(v)) != 0)
+		return rc;
 	if (none)
 		form_option(field, "", NULL, "form.none");
 	if (u != NULL && (lead = view_person(v, u->lead)) != NULL &&
@@ -1047,8 +1049,8 @@ admin_page(struct req *r, struct view *v, enum akind kind, uint32_t target,
 	size_t i, n = 0;
 	int rc, hit;
 
-	if (v->units == NULL)
-		(void)view_unit(v, 0);
+	if ((rc = view_units_all(v)) != 0)
+		return rc;
 	/* Every person, for the lead and manager choices. */
 	for (i = 0; i < v->nunits; i++) {
 		if ((rc = store_people_in_unit(st, &r->ar, v->units[i].id, &all, &n)) != STORE_OK)
@@ -1203,7 +1205,8 @@ admin_post(struct req *r, enum akind kind)
 		return rc;
 	if (!is_new && (rc = form_version(r, &ver)) != 0)
 		return rc;
-	(void)view_unit(&v, 0);
+	if ((rc = view_units_all(&v)) != 0)
+		return rc;
 	form_init(&f, r);
 	switch (kind) {
 	case ADMIN_UNITS:

@@ -808,7 +808,8 @@ awareness(struct view *v, xmlNodePtr mn, const struct meeting *m)
 	if ((rc = store_meetings_by_unit(st, &v->r->ar, m->unit, &all, &na)) != STORE_OK)
 		return view_status(rc);
 	cv = xmlNewChild(mn, NULL, BAD_CAST "coverage", NULL);
-	(void)view_unit(v, 0);
+	if ((rc = view_units_all(v)) != 0)
+		return rc;
 	for (i = 0; i < v->nunits; i++) {
 		int in = 0;
 		const struct unit *w = &v->units[i];

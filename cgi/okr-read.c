@@ -68,17 +68,14 @@ unit_ref(xmlNodePtr parent, const char *name, const struct unit *u)
 	render_attr(n, "level", okr_level_names[u->level]);
 }
 
-/* The company is the unit without a parent. */
+/* The company: the home page reads it alone, not every unit of a large
+ * company. */
 static const struct unit *
 company(struct view *v)
 {
-	size_t i;
+	struct unit *u = arena_alloc(&v->r->ar, sizeof(*u));
 
-	(void)view_unit(v, 0);	/* loads every unit; none has id 0 */
-	for (i = 0; i < v->nunits; i++)
-		if (v->units[i].parent == 0)
-			return &v->units[i];
-	return NULL;
+	return store_company(v->st, &v->r->ar, u) == STORE_OK ? u : NULL;
 }
 
 static int
@@ -401,8 +398,12 @@ feed(struct req *r, enum xscope scope, uint32_t id, const char *sheet,
 			return 400;
 		since = (int64_t)timegm(&tm);
 	}
-	if ((rc = xmlio_export(st, &r->ar, scope, id, since, &doc, &modified)) != STORE_OK)
+	if ((rc = xmlio_export(st, &r->ar, scope, id, since, view_feed_max, &doc,
+	    &modified)) != STORE_OK) {
+		if (rc == STORE_TOOBIG)
+			r->errkey = "err.feed.toobig";
 		return view_status(rc);
+	}
 	root = xmlDocGetRootElement(doc);
 	/* Atom and CSV link back to the pages: absolute when the host is
 	 * known.  The XML export stays as the schema describes it. */

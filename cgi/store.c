@@ -2774,17 +2774,72 @@ store_comments_for_owner(struct store *st, struct arena *ar, uint32_t owner,
 	return list_by(st, ar, T_COMMENTS_OWNER, 1, owner, 0, v, n);
 }
 
-int
-store_count_units(struct store *st, size_t *n)
+static enum table table_of(int);
+
+/* Walks a primary table in id order: counts its records without reading
+ * them, or (company set) stops at the first unit without a parent. */
+struct walk {
+	enum table	 t;
+	size_t		 n;
+	struct unit	*company;
+	struct arena	*ar;
+};
+
+static int
+op_walk(struct store *st, DB_TXN *txn, void *arg)
 {
-	struct arena ar;
-	struct unit *v;
+	struct walk *w = arg;
+	DBC *c;
+	DBT k, d;
+	int ret, rc = STORE_OK;
+
+	w->n = 0;
+	if ((ret = st->db[w->t]->cursor(st->db[w->t], txn, &c, 0)) != 0)
+		return dbstatus(ret, tables[w->t].file);
+	dbt_init(&k, NULL, 0);
+	dbt_init(&d, NULL, 0);
+	if (w->company == NULL)
+		d.flags |= DB_DBT_PARTIAL;	/* dlen 0: no data copied */
+	while ((ret = c->get(c, &k, &d, DB_NEXT)) == 0) {
+		w->n++;
+		if (w->company == NULL)
+			continue;
+		if (codec_decode(&store_codec_unit, d.data, d.size, w->company, w->ar) == -1) {
+			log_err("units.db: damaged record");
+			rc = STORE_ERR;
+			break;
+		}
+		if (w->company->parent == 0)
+			break;
+	}
+	if (rc == STORE_OK && ret != 0)
+		rc = ret == DB_NOTFOUND ? (w->company ? STORE_NOTFOUND : STORE_OK) :
+		    dbstatus(ret, tables[w->t].file);
+	if ((ret = c->close(c)) != 0 && rc == STORE_OK)
+		rc = dbstatus(ret, tables[w->t].file);
+	return rc;
+}
+
+int
+store_count(struct store *st, int rtype, size_t *n)
+{
+	struct walk w = { .t = table_of(rtype) };
 	int rc;
 
-	arena_init(&ar);
-	rc = store_units_all(st, &ar, &v, n);
-	arena_free(&ar);
+	*n = 0;
+	if (w.t == T__MAX)
+		return STORE_INVALID;
+	if ((rc = txn_run(st, 0, op_walk, &w)) == STORE_OK)
+		*n = w.n;
 	return rc;
+}
+
+int
+store_company(struct store *st, struct arena *ar, struct unit *u)
+{
+	struct walk w = { .t = T_UNITS, .company = u, .ar = ar };
+
+	return txn_run(st, 0, op_walk, &w);
 }
 
 /* ------------------------------------------------- export and import */
@@ -2824,6 +2879,30 @@ store_get(struct store *st, struct arena *ar, int rtype, uint32_t id, void *rec)
 	enum table t = table_of(rtype);
 
 	return t == T__MAX ? STORE_INVALID : get_by_id(st, ar, t, id, rec);
+}
+
+/* The index each kind of record is listed by, for store_children(). */
+static const struct {
+	int		rtype;
+	enum table	t;
+} children[] = {
+	{ 'O', T_OBJ_CYCLE_UNIT },	/* by cycle: the first part of the key */
+	{ 'K', T_KR_OBJ },
+	{ 'I', T_CI_KR },
+	{ 'H', T_HISTORY_OBJ },
+	{ 'M', T_COMMENTS_OBJ },
+};
+
+int
+store_children(struct store *st, struct arena *ar, int rtype, uint32_t id,
+    void *items, size_t *n)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(children) / sizeof(children[0]); i++)
+		if (children[i].rtype == rtype)
+			return list_by(st, ar, children[i].t, 1, id, 0, items, n);
+	return STORE_INVALID;
 }
 
 int

@@ -1,6 +1,7 @@
 /* view.c: records into page documents (see view.h and xslt/README.md). */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "arena.h"
@@ -47,6 +48,8 @@ view_status(int s)
 		return 409;
 	case STORE_INVALID:
 		return 400;
+	case STORE_TOOBIG:
+		return 413;
 	case STORE_NEEDRECOVERY:
 		return 503;
 	default:
@@ -166,9 +169,28 @@ view_day(struct req *r, int32_t day)
 	return arena_strdup(&r->ar, buf);
 }
 
+/* Room for one more record in a cache array of the request's arena
+ * (records already handed out stay where they are: the arena keeps the
+ * old array). */
+static void *
+cache_slot(struct view *v, void **items, size_t n, size_t *cap, size_t size)
+{
+	char *p;
+
+	if (n == *cap) {
+		*cap = *cap ? *cap * 2 : 16;
+		p = arena_alloc(&v->r->ar, *cap * size);
+		if (n)
+			memcpy(p, *items, n * size);
+		*items = p;
+	}
+	return (char *)*items + n * size;
+}
+
 const struct person *
 view_person(struct view *v, uint32_t id)
 {
+	struct person *p;
 	size_t i;
 
 	if (id == 0)
@@ -176,32 +198,52 @@ view_person(struct view *v, uint32_t id)
 	for (i = 0; i < v->npeople; i++)
 		if (v->people[i].id == id)
 			return &v->people[i];
-	if (v->npeople == v->cappeople) {
-		size_t cap = v->cappeople ? v->cappeople * 2 : 16;
-		struct person *p = arena_alloc(&v->r->ar, cap * sizeof(*p));
-
-		if (v->npeople)
-			memcpy(p, v->people, v->npeople * sizeof(*p));
-		v->people = p;
-		v->cappeople = cap;
-	}
-	if (store_person_get(v->st, &v->r->ar, id, &v->people[v->npeople]) != STORE_OK)
+	p = cache_slot(v, (void **)&v->people, v->npeople, &v->cappeople, sizeof(*p));
+	if (store_person_get(v->st, &v->r->ar, id, p) != STORE_OK)
 		return NULL;
-	return &v->people[v->npeople++];
+	v->npeople++;
+	return p;
 }
 
+int
+view_units_all(struct view *v)
+{
+	int rc;
+
+	if (v->units == NULL &&
+	    (rc = store_units_all(v->st, &v->r->ar, &v->units, &v->nunits)) != STORE_OK)
+		return view_status(rc);
+	return 0;
+}
+
+static int
+unit_cmp(const void *key, const void *elem)
+{
+	uint32_t id = *(const uint32_t *)key, e = ((const struct unit *)elem)->id;
+
+	return id < e ? -1 : id > e;
+}
+
+/* From every unit when a page loaded them (in id order), else fetched
+ * one by one: a page about one unit must not read the whole company's. */
 const struct unit *
 view_unit(struct view *v, uint32_t id)
 {
+	struct unit *u;
 	size_t i;
 
-	if (v->units == NULL &&
-	    store_units_all(v->st, &v->r->ar, &v->units, &v->nunits) != STORE_OK)
+	if (id == 0)
 		return NULL;
-	for (i = 0; i < v->nunits; i++)
-		if (v->units[i].id == id)
-			return &v->units[i];
-	return NULL;
+	if (v->units != NULL)
+		return bsearch(&id, v->units, v->nunits, sizeof(*v->units), unit_cmp);
+	for (i = 0; i < v->nsome; i++)
+		if (v->some[i].id == id)
+			return &v->some[i];
+	u = cache_slot(v, (void **)&v->some, v->nsome, &v->capsome, sizeof(*u));
+	if (store_unit_get(v->st, &v->r->ar, id, u) != STORE_OK)
+		return NULL;
+	v->nsome++;
+	return u;
 }
 
 void
@@ -636,6 +678,8 @@ view_objective_page(struct view *v, uint32_t id, xmlNodePtr *pagep)
 	return 0;
 }
 
+size_t view_feed_max = 100000;
+
 static struct store *main_store, **main_prog_store;
 static int main_flags;
 
@@ -652,6 +696,7 @@ main_init(struct req *r)
 		return -1;
 	}
 	*main_prog_store = main_store;	/* the program's handlers use it */
+	view_feed_max = (size_t)c.feed_max;
 	/* A cache the web server cannot be given is no reason to stop. */
 	pcache_init(c.page_cache);
 	if (!(main_flags & STORE_RDONLY))

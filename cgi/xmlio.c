@@ -40,13 +40,15 @@ enum { K_U, K_P, K_C, K_O, K_K, K_I, K_H, K_M, K_G, K_S, K_A, K_W, K_V };
 
 /* ------------------------------------------------------------ export */
 
-/* Every record of every type, and which are exported. */
+/* The records a scope may export, by type, and which are exported. */
 struct set {
 	struct arena	*ar;
 	void		*items[NKINDS];
 	size_t		 n[NKINDS], size[NKINDS];
 	unsigned char	*on[NKINDS];	/* bitmap by index into items */
 	uint32_t	*ids[NKINDS];	/* id of each item, for look-ups */
+	size_t		 cap[NKINDS];
+	size_t		 max, total;	/* the cap on large kinds, and the count */
 };
 
 static void *
@@ -113,26 +115,203 @@ select_all(struct set *s, int k)
 	memset(s->on[k], 0xff, s->n[k] / 8 + 1);
 }
 
+/* The kinds that grow with the company (units, people, OKRs and what
+ * hangs on them) are read through indexes for a scope; the rest, which
+ * grow with meetings, are read whole. */
+#define BIG(k)	((k) <= K_M && (k) != K_C)
+
+/* Appends n records of kind k to the set's candidates. */
 static int
-load_all(struct store *st, struct set *s)
+gather(struct set *s, int k, const void *items, size_t n)
 {
-	size_t k, i;
+	size_t cap = s->cap[k];
+	void *p;
+
+	if (BIG(k) && s->max > 0 && (s->total += n) > s->max)
+		return STORE_TOOBIG;
+	if (s->n[k] == 0 && cap == 0) {	/* a list of the arena: kept as it is */
+		s->items[k] = (void *)items;
+		s->n[k] = s->cap[k] = n;
+		return STORE_OK;
+	}
+	if (s->n[k] + n > cap) {
+		while (s->n[k] + n > cap)
+			cap = cap ? cap * 2 : 64;
+		p = arena_alloc(s->ar, cap * s->size[k]);
+		if (s->n[k] > 0)
+			memcpy(p, s->items[k], s->n[k] * s->size[k]);
+		s->items[k] = p;
+		s->cap[k] = cap;
+	}
+	memcpy((char *)s->items[k] + s->n[k] * s->size[k], items, n * s->size[k]);
+	s->n[k] += n;
+	return STORE_OK;
+}
+
+static int
+gather_scan(struct store *st, struct set *s, int k)
+{
+	void *items;
+	size_t n;
 	int rc;
 
-	for (k = 0; k < NKINDS; k++) {
-		if (kinds[k].rtype == 'S')
-			continue;	/* snapshots follow their meetings */
-		s->size[k] = store_rec_size(kinds[k].rtype);
-		if ((rc = store_scan(st, s->ar, kinds[k].rtype, &s->items[k],
-		    &s->n[k])) != STORE_OK)
+	if ((rc = store_scan(st, s->ar, kinds[k].rtype, &items, &n)) != STORE_OK)
+		return rc;
+	return gather(s, k, items, n);
+}
+
+/* Record id of kind k, when the store holds it. */
+static int
+gather_one(struct store *st, struct set *s, int k, uint32_t id)
+{
+	void *rec = arena_alloc(s->ar, s->size[k]);
+	int rc = store_get(st, s->ar, kinds[k].rtype, id, rec);
+
+	if (rc == STORE_NOTFOUND)
+		return STORE_OK;
+	return rc == STORE_OK ? gather(s, k, rec, 1) : rc;
+}
+
+/* The records of kind k that belong to each candidate of kind of. */
+static int
+gather_children(struct store *st, struct set *s, int k, int of)
+{
+	void *items;
+	size_t i, n;
+	int rc;
+
+	for (i = 0; i < s->n[of]; i++)
+		if ((rc = store_children(st, s->ar, kinds[k].rtype, u32(item(s, of, i), 0),
+		    &items, &n)) != STORE_OK || (rc = gather(s, k, items, n)) != STORE_OK)
 			return rc;
+	return STORE_OK;
+}
+
+static int
+id_cmp(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* The units below unit (it included), its people and objectives. */
+static int
+gather_unit(struct store *st, struct set *s, uint32_t unit, int tree, int depth)
+{
+	struct unit *kids;
+	void *items;
+	size_t i, n;
+	int rc;
+
+	if ((rc = gather_one(st, s, K_U, unit)) != STORE_OK ||
+	    (rc = store_people_in_unit(st, s->ar, unit, (struct person **)&items,
+	    &n)) != STORE_OK || (rc = gather(s, K_P, items, n)) != STORE_OK)
+		return rc;
+	for (i = 0; i < s->n[K_C]; i++)
+		if ((rc = store_objectives_by_cycle_unit(st, s->ar, u32(item(s, K_C, i), 0),
+		    unit, (struct objective **)&items, &n)) != STORE_OK ||
+		    (rc = gather(s, K_O, items, n)) != STORE_OK)
+			return rc;
+	if (!tree || depth >= 16)
+		return STORE_OK;
+	if ((rc = store_units_children(st, s->ar, unit, &kids, &n)) != STORE_OK)
+		return rc;
+	for (i = 0; i < n; i++)
+		if (kids[i].id != unit &&
+		    (rc = gather_unit(st, s, kids[i].id, tree, depth + 1)) != STORE_OK)
+			return rc;
+	return STORE_OK;
+}
+
+/* Reads the records a scope may export (a superset; select_scope()
+ * picks), without reading the large tables whole unless the scope is
+ * everything.  With since=, everything means what changed.  More than
+ * s->max records of the large kinds: STORE_TOOBIG, before reading them
+ * when it can tell. */
+static int
+load_scope(struct store *st, struct set *s, enum xscope scope, uint32_t id,
+    const struct store_mark *marks, size_t nmarks, int since)
+{
+	size_t k, i, n;
+	struct objective *o;
+	int rc = STORE_OK;
+
+	for (k = 0; k < NKINDS; k++)
+		s->size[k] = kinds[k].rtype == 'S' ? 0 : store_rec_size(kinds[k].rtype);
+	/* Everything: counted before it is read. */
+	for (k = 0; scope == XS_ALL && !since && s->max > 0 && k < NKINDS; k++)
+		if (BIG(k) && ((rc = store_count(st, kinds[k].rtype, &n)) != STORE_OK ||
+		    (s->total += n) > s->max))
+			return rc != STORE_OK ? rc : STORE_TOOBIG;
+	s->total = 0;
+	for (k = 0; k < NKINDS && rc == STORE_OK; k++)
+		if (kinds[k].rtype != 'S' && (!BIG(k) || (scope == XS_ALL && !since)))
+			rc = gather_scan(st, s, k);
+	if (scope == XS_ALL && since) {
+		/* What changed: each record once (marks are sorted). */
+		for (i = 0; i < nmarks && rc == STORE_OK; i++) {
+			if (i > 0 && marks[i].rtype == marks[i - 1].rtype &&
+			    marks[i].id == marks[i - 1].id)
+				continue;
+			for (k = 0; k < NKINDS && kinds[k].rtype != marks[i].rtype; k++)
+				;
+			if (k < NKINDS && BIG(k))
+				rc = gather_one(st, s, (int)k, marks[i].id);
+		}
+	}
+	if (rc != STORE_OK || scope == XS_ALL)
+		return rc;
+	switch (scope) {
+	case XS_CYCLE:
+		if ((rc = gather_scan(st, s, K_U)) == STORE_OK &&
+		    (rc = gather_scan(st, s, K_P)) == STORE_OK &&
+		    (rc = store_children(st, s->ar, 'O', id, &o, &n)) == STORE_OK)
+			rc = gather(s, K_O, o, n);
+		break;
+	case XS_UNIT:
+	case XS_UNIT_TREE:
+		rc = gather_unit(st, s, id, scope == XS_UNIT_TREE, 0);
+		break;
+	case XS_PERSON:
+		if ((rc = gather_one(st, s, K_P, id)) == STORE_OK &&
+		    (rc = store_objectives_by_owner(st, s->ar, id, &o, &n)) == STORE_OK)
+			rc = gather(s, K_O, o, n);
+		break;
+	case XS_OBJECTIVE:
+		rc = gather_one(st, s, K_O, id);
+		break;
+	default:
+		break;
+	}
+	if (rc != STORE_OK ||
+	    (rc = gather_children(st, s, K_K, K_O)) != STORE_OK ||
+	    (rc = gather_children(st, s, K_I, K_K)) != STORE_OK ||
+	    (rc = gather_children(st, s, K_H, K_O)) != STORE_OK ||
+	    (rc = gather_children(st, s, K_M, K_O)) != STORE_OK)
+		return rc;
+	return STORE_OK;
+}
+
+/* Puts each kind's candidates in id order, once each, for id_on(). */
+static void
+index_set(struct set *s)
+{
+	size_t k, i, m;
+
+	for (k = 0; k < NKINDS; k++) {
+		if (s->n[k] > 1) {
+			qsort(s->items[k], s->n[k], s->size[k], id_cmp);
+			for (m = 1, i = 1; i < s->n[k]; i++)
+				if (u32(item(s, (int)k, i), 0) != u32(item(s, (int)k, m - 1), 0))
+					memmove(item(s, (int)k, m++), item(s, (int)k, i), s->size[k]);
+			s->n[k] = m;
+		}
 		s->on[k] = arena_alloc(s->ar, s->n[k] / 8 + 1);
-		memset(s->on[k], 0, s->n[k] / 8 + 1);
 		s->ids[k] = arena_alloc(s->ar, (s->n[k] + 1) * sizeof(uint32_t));
 		for (i = 0; i < s->n[k]; i++)
-			s->ids[k][i] = u32(item(s, k, i), 0);
+			s->ids[k][i] = u32(item(s, (int)k, i), 0);
 	}
-	return STORE_OK;
 }
 
 /* The units below unit (it included) on. */
@@ -338,7 +517,7 @@ gone(int rtype, const void *rec)
 
 int
 xmlio_export(struct store *st, struct arena *ar, enum xscope scope, uint32_t id,
-    int64_t since, xmlDocPtr *out, int64_t *modified)
+    int64_t since, size_t max, xmlDocPtr *out, int64_t *modified)
 {
 	struct set s;
 	struct store_mark *marks = NULL;
@@ -353,10 +532,10 @@ xmlio_export(struct store *st, struct arena *ar, enum xscope scope, uint32_t id,
 
 	memset(&s, 0, sizeof(s));
 	s.ar = ar;
+	s.max = max;
 	*out = NULL;
 	*modified = 0;
-	if ((rc = load_all(st, &s)) != STORE_OK ||
-	    (rc = store_last_change(st, modified)) != STORE_OK)
+	if ((rc = store_last_change(st, modified)) != STORE_OK)
 		return rc;
 	/* The change log is read only for since=: a full export needs none. */
 	if (since >= 0 && (rc = store_changes_since(st, ar, since, &marks,
@@ -364,6 +543,9 @@ xmlio_export(struct store *st, struct arena *ar, enum xscope scope, uint32_t id,
 		return rc;
 	if (nmarks > 0)	/* marks is NULL without since= */
 		qsort(marks, nmarks, sizeof(*marks), mark_cmp);
+	if ((rc = load_scope(st, &s, scope, id, marks, nmarks, since >= 0)) != STORE_OK)
+		return rc;
+	index_set(&s);
 	select_scope(&s, scope, id);
 	doc = xmlNewDoc(BAD_CAST "1.0");
 	doc->encoding = xmlStrdup(BAD_CAST "UTF-8");	/* text as text, not &#x...; */

@@ -105,6 +105,7 @@ socket-group = $group
 checkpoint-seconds = 30
 cache-mb = 32
 page-cache = $pagecache
+feed-max-records = ${MUBIAO_FEED_MAX:-100000}
 worker = okr-read ${MUBIAO_WORKERS:-2}
 worker = okr-edit ${MUBIAO_EDIT_WORKERS:-${MUBIAO_WORKERS:-2}}
 worker = okr-meet ${MUBIAO_WORKERS:-2}
@@ -116,8 +117,11 @@ wait_for "$dir/sock/okr-read.sock"
 wait_for "$dir/sock/okr-edit.sock"
 wait_for "$dir/sock/okr-meet.sock"
 wait_for "$dir/run/super.pid"
-"$dir/app/bin/mubiao-admin" -c "$dir/mubiao.conf" load-demo -f \
-	>>"$dir/log/admin.log" 2>&1
+# MUBIAO_DEMO=0 leaves the store empty (make bench-scale loads its own).
+if [ "${MUBIAO_DEMO:-1}" != 0 ]; then
+	"$dir/app/bin/mubiao-admin" -c "$dir/mubiao.conf" load-demo -f \
+		>>"$dir/log/admin.log" 2>&1
+fi
 
 # HTTP Basic passwords of the demo people: each equals its login.
 : > "$dir/htpasswd"

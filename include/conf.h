@@ -20,6 +20,7 @@ struct conf {
 	int			checkpoint_secs;
 	int			cache_mb;
 	char			page_cache[512];	/* "": pages not cached */
+	int			feed_max;	/* records in one web feed */
 	struct conf_worker	workers[CONF_MAX_WORKERS];
 	int			nworkers;
 };

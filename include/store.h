@@ -22,7 +22,8 @@ enum sstatus {
 	STORE_ERR,		/* anything else; logged */
 	STORE_FORBIDDEN,	/* the actor may not do this */
 	STORE_CLOSED,		/* the cycle is closed: read-only */
-	STORE_RULE		/* a rule of the method refuses it */
+	STORE_RULE,		/* a rule of the method refuses it */
+	STORE_TOOBIG		/* more records than one answer may carry */
 };
 
 /* The actor of a write is a person id; STORE_SYSTEM is the operator's
@@ -251,6 +252,9 @@ void	store_set_on_commit(void (*fn)(void));
 
 int	store_unit_get(struct store *, struct arena *, uint32_t, struct unit *);
 int	store_units_all(struct store *, struct arena *, struct unit **, size_t *);
+/* The company: the first unit (by id) without a parent; STORE_NOTFOUND
+ * in an empty store. */
+int	store_company(struct store *, struct arena *, struct unit *);
 int	store_units_children(struct store *, struct arena *, uint32_t parent,
 	    struct unit **, size_t *);
 /* Writes of units, people and cycles need an admin (or STORE_SYSTEM); like
@@ -400,6 +404,12 @@ struct store_mark {
 	int		 rtype;
 	uint32_t	 id;
 };
+/* The records of type rtype that belong to record id, through an index:
+ * 'O' the objectives of cycle id, 'K' the KRs of objective id, 'I' the
+ * check-ins of KR id, 'H' the history and 'M' the comments of objective
+ * id.  For exports that must not read whole tables. */
+int	store_children(struct store *, struct arena *, int rtype, uint32_t id,
+	    void *items, size_t *n);
 /* Records written after since (seconds since the epoch), oldest first;
  * a record written several times appears as often. */
 int	store_changes_since(struct store *, struct arena *, int64_t since,
@@ -426,7 +436,8 @@ int	store_load(struct store *, uint32_t actor, const struct store_rec *,
 	    size_t n, size_t *changed, size_t *bad,
 	    void (*progress)(size_t done, size_t n));
 
-/* Number of records of each kind, for `mubiao-admin stats` and emptiness. */
-int	store_count_units(struct store *, size_t *);
+/* Number of records of a type (`mubiao-admin stats`, emptiness), read
+ * without decoding them. */
+int	store_count(struct store *, int rtype, size_t *);
 
 #endif

@@ -30,9 +30,14 @@ struct view {
 	struct person	*me;		/* the signed-in person, NULL if unknown */
 	struct person	*people;	/* cache */
 	size_t		 npeople, cappeople;
-	struct unit	*units;		/* every unit, loaded once per request */
+	struct unit	*units;		/* every unit, if view_units_all() */
 	size_t		 nunits;
+	struct unit	*some;		/* else the units looked up so far */
+	size_t		 nsome, capsome;
 };
+
+/* The most records one feed may carry (conf feed-max-records). */
+extern size_t view_feed_max;
 
 /* Loads the cycles and picks the one asked for (or the current one).
  * Returns 0, or a status (404 with errkey for an unknown cycle, 500). */
@@ -56,6 +61,9 @@ const char *view_day(struct req *, int32_t day);
 /* Cached look-ups; NULL when absent. */
 const struct person *view_person(struct view *, uint32_t id);
 const struct unit *view_unit(struct view *, uint32_t id);
+/* Loads every unit into v->units (id order), for pages that list them
+ * all: 0 or a status. */
+int	view_units_all(struct view *);
 /* Adds score, pct and band attributes. */
 void	view_score_attrs(xmlNodePtr, double score);
 /* <name login=".." name=".."/> for a person id (nothing for 0). */

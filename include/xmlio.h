@@ -9,6 +9,7 @@
 #ifndef MUBIAO_XMLIO_H
 #define MUBIAO_XMLIO_H
 
+#include <stddef.h>
 #include <stdint.h>
 #include <libxml/tree.h>
 
@@ -35,9 +36,13 @@ extern const char *const xmlio_scope_names[XS__MAX];
 /* Builds the export of scope/id into *out.  since >= 0 keeps only what
  * was written after it (seconds), with archived objectives and rejected
  * or dropped KRs as <tombstone>s.  *modified is the time of the newest
- * write in the store.  Returns a store status. */
+ * write in the store.  max > 0: STORE_TOOBIG when the scope holds more
+ * than max units, people, objectives, KRs, check-ins, changes and
+ * comments (a web answer is built in memory).  Only the records of the
+ * scope are read, through indexes, unless it is everything.  Returns a
+ * store status. */
 int	xmlio_export(struct store *, struct arena *, enum xscope, uint32_t id,
-	    int64_t since, xmlDocPtr *out, int64_t *modified);
+	    int64_t since, size_t max, xmlDocPtr *out, int64_t *modified);
 
 /* Parses a document that came from outside: no network, no entities
  * expanded, no DTD loaded, no XInclude, libxml2's size limits.  NULL on
