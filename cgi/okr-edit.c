@@ -111,15 +111,36 @@ unit_within(struct view *v, uint32_t unit, uint32_t top)
 	return 0;
 }
 
+/* More units or people than this are typed (an id, a login), not
+ * chosen from a list of a large company. */
+#define ADMIN_CHOICES	500
+
+/* Turns a select into a text field for a login. */
+static void
+typed_login(xmlNodePtr field)
+{
+	xmlNodePtr c, next;
+
+	for (c = field->children; c != NULL; c = next) {
+		next = c->next;
+		xmlUnlinkNode(c);
+		xmlFreeNode(c);
+	}
+	xmlSetProp(field, BAD_CAST "type", BAD_CAST "text");
+	render_attr_u(field, "max", 64);
+	render_attr(field, "hint", "form.hint.login");
+}
+
 /* Options for a person select: the people of unit and of the units below
- * it (a company KR is often owned in a department), and its lead. */
+ * it (a company KR is often owned in a department), and its lead; a
+ * login to type when they are too many to list. */
 static int
 people_options(struct view *v, xmlNodePtr field, uint32_t unit, int none)
 {
 	struct person *p;
 	const struct unit *u = view_unit(v, unit);
 	const struct person *lead;
-	size_t i, j, n;
+	size_t i, j, n, total = 0;
 	int rc;
 
 	if ((rc = view_units_all(v)) != 0)
@@ -135,6 +156,10 @@ people_options(struct view *v, xmlNodePtr field, uint32_t unit, int none)
 		if ((rc = store_people_in_unit(v->st, &v->r->ar, v->units[j].id,
 		    &p, &n)) != STORE_OK)
 			return view_status(rc);
+		if ((total += n) > ADMIN_CHOICES) {
+			typed_login(field);
+			return 0;
+		}
 		for (i = 0; i < n; i++)
 			form_option(field, p[i].login, p[i].name, NULL);
 	}
@@ -967,11 +992,37 @@ enum akind { ADMIN_UNITS, ADMIN_PEOPLE, ADMIN_CYCLES };
 static const char *const admin_sheets[] = { "admin-units", "admin-people", "admin-cycles" };
 static const char *const admin_kinds[] = { "units", "people", "cycles" };
 static const char *const unit_levels[] = { "company", "department", "team" };
+static const char admin_rtypes[] = "UPC";
+
+#define ADMIN_ROWS	100	/* records on an admin page */
+
+/* What the rows' lists offer: every person when there are few (else a
+ * login is typed); every unit is in v->units when there are few (else
+ * a unit's id is typed). */
+struct choices {
+	struct person	*people;
+	size_t		 npeople;
+};
+
+/* A unit or person field: a list of every choice when there are few,
+ * else a text field for the id or login. */
+static xmlNodePtr
+choice_field(struct form *f, xmlNodePtr form, enum key key, const char *value,
+    int listed)
+{
+	xmlNodePtr n = form_field(f, form, key, listed ? "select" : "text", value,
+	    NULL, listed ? 0 : 64);
+
+	if (!listed)
+		render_attr(n, "hint", key == KEY_PARENT || key == KEY_UNIT ?
+		    "form.hint.unit-id" : "form.hint.login");
+	return n;
+}
 
 /* One row's form: the record's stored values, or (input) what was sent. */
 static int
-admin_row(struct view *v, xmlNodePtr admin, enum akind kind, const void *rec,
-    struct form *f, const char *status)
+admin_row(struct view *v, const struct choices *ch, xmlNodePtr admin,
+    enum akind kind, const void *rec, struct form *f, const char *status)
 {
 	struct req *r = v->r;
 	const struct unit *u = rec;
@@ -997,27 +1048,34 @@ admin_row(struct view *v, xmlNodePtr admin, enum akind kind, const void *rec,
 		for (j = 0; j < LEVEL_PERSONAL; j++)
 			form_option(fld, unit_levels[j], NULL,
 			    arena_printf(&r->ar, "level.%s", unit_levels[j]));
-		fld = form_field(f, form, KEY_PARENT, "select", u ? id_str(r, u->parent) : "", NULL, 0);
-		form_option(fld, "", NULL, "form.none");
+		fld = choice_field(f, form, KEY_PARENT, u && u->parent ? id_str(r, u->parent) : "",
+		    v->units != NULL);
+		if (v->units != NULL)
+			form_option(fld, "", NULL, "form.none");
 		for (i = 0; i < v->nunits; i++)
 			if (u == NULL || v->units[i].id != u->id)
 				form_option(fld, id_str(r, v->units[i].id), v->units[i].name, NULL);
-		fld = form_field(f, form, KEY_LEAD, "select", u ? login_of(v, u->lead) : "", NULL, 0);
-		form_option(fld, "", NULL, "form.none");
-		for (i = 0; i < v->npeople; i++)
-			form_option(fld, v->people[i].login, v->people[i].name, NULL);
+		fld = choice_field(f, form, KEY_LEAD, u ? login_of(v, u->lead) : "",
+		    ch->people != NULL);
+		if (ch->people != NULL)
+			form_option(fld, "", NULL, "form.none");
+		for (i = 0; i < ch->npeople; i++)
+			form_option(fld, ch->people[i].login, ch->people[i].name, NULL);
 		break;
 	case ADMIN_PEOPLE:
 		form_field(f, form, KEY_LOGIN, "text", p ? p->login : "", NULL, 64);
 		form_field(f, form, KEY_NAME, "text", p ? p->name : "", NULL, MAX_NAME);
-		fld = form_field(f, form, KEY_UNIT, "select", p ? id_str(r, p->unit) : "", NULL, 0);
+		fld = choice_field(f, form, KEY_UNIT, p ? id_str(r, p->unit) : "",
+		    v->units != NULL);
 		for (i = 0; i < v->nunits; i++)
 			form_option(fld, id_str(r, v->units[i].id), v->units[i].name, NULL);
-		fld = form_field(f, form, KEY_MANAGER, "select", p ? login_of(v, p->manager) : "", NULL, 0);
-		form_option(fld, "", NULL, "form.none");
-		for (i = 0; i < v->npeople; i++)
-			if (p == NULL || v->people[i].id != p->id)
-				form_option(fld, v->people[i].login, v->people[i].name, NULL);
+		fld = choice_field(f, form, KEY_MANAGER, p ? login_of(v, p->manager) : "",
+		    ch->people != NULL);
+		if (ch->people != NULL)
+			form_option(fld, "", NULL, "form.none");
+		for (i = 0; i < ch->npeople; i++)
+			if (p == NULL || ch->people[i].id != p->id)
+				form_option(fld, ch->people[i].login, ch->people[i].name, NULL);
 		fld = form_field(f, form, KEY_ROLE, "select", p ? okr_role_names[p->role] : "member", NULL, 0);
 		for (j = 0; j < ROLE__MAX; j++)
 			form_option(fld, okr_role_names[j], NULL,
@@ -1037,45 +1095,61 @@ admin_row(struct view *v, xmlNodePtr admin, enum akind kind, const void *rec,
 	return 0;
 }
 
-/* An admin page: every record's row, the new row; the row of the form
- * that failed (target id, or 0 with is_new) shows what was sent. */
+/* An admin page: a page of rows in id order from ?from= (or from the
+ * row of the form that failed: target id, or 0 with is_new, which
+ * shows what was sent), links to the pages before and after, and the
+ * new row.  Lists of units and people are offered when they are few. */
 static int
 admin_page(struct req *r, struct view *v, enum akind kind, uint32_t target,
     int is_new, struct form *failed, int http)
 {
 	struct form plain;
-	struct person *all;
-	xmlNodePtr page, admin;
-	size_t i, n = 0;
+	struct choices ch = { NULL, 0 };
+	xmlNodePtr page, admin, pager;
+	const char *from_s = r->val[KEY_FROM];
+	unsigned long from = failed != NULL && !is_new ? target :
+	    from_s != NULL ? strtoul(from_s, NULL, 10) : 0;
+	void *rows, *before;
+	size_t i, n, nb, size = kind == ADMIN_UNITS ? sizeof(struct unit) :
+	    kind == ADMIN_PEOPLE ? sizeof(struct person) : sizeof(struct cycle);
 	int rc, hit;
 
-	if ((rc = view_units_all(v)) != 0)
-		return rc;
-	/* Every person, for the lead and manager choices. */
-	for (i = 0; i < v->nunits; i++) {
-		if ((rc = store_people_in_unit(st, &r->ar, v->units[i].id, &all, &n)) != STORE_OK)
-			return view_status(rc);
-		while (n-- > 0)
-			(void)view_person(v, all[n].id);
-	}
+	if (from > UINT32_MAX)
+		from = UINT32_MAX;
+	if ((rc = store_count(st, 'U', &n)) != STORE_OK ||
+	    (n <= ADMIN_CHOICES && (rc = store_units_all(st, &r->ar, &v->units,
+	    &v->nunits)) != STORE_OK) ||
+	    (rc = store_count(st, 'P', &n)) != STORE_OK ||
+	    (n <= ADMIN_CHOICES && (rc = store_scan(st, &r->ar, 'P', &ch.people,
+	    &ch.npeople)) != STORE_OK) ||
+	    (rc = store_range(st, &r->ar, admin_rtypes[kind], (uint32_t)from,
+	    ADMIN_ROWS + 1, 0, &rows, &n)) != STORE_OK ||
+	    (rc = store_range(st, &r->ar, admin_rtypes[kind], (uint32_t)from,
+	    ADMIN_ROWS, 1, &before, &nb)) != STORE_OK)
+		return view_status(rc);
 	if ((page = view_page(v, admin_sheets[kind])) == NULL)
 		return 500;
 	admin = xmlNewChild(page, NULL, BAD_CAST "admin", NULL);
 	render_attr(admin, "kind", admin_kinds[kind]);
+	if (nb > 0 || n > ADMIN_ROWS) {
+		pager = xmlNewChild(admin, NULL, BAD_CAST "pager", NULL);
+		if (nb > 0)
+			render_attr_u(pager, "prev", *(const uint32_t *)before);
+		if (n > ADMIN_ROWS)
+			render_attr_u(pager, "next", *(const uint32_t *)((char *)rows +
+			    ADMIN_ROWS * size));
+	}
 	form_init(&plain, r);
 	plain.input = 0;
-	n = kind == ADMIN_UNITS ? v->nunits : kind == ADMIN_PEOPLE ? v->npeople : v->ncycles;
-	for (i = 0; i < n; i++) {
-		const void *rec = kind == ADMIN_UNITS ? (const void *)&v->units[i] :
-		    kind == ADMIN_PEOPLE ? (const void *)&v->people[i] :
-		    (const void *)&v->cycles[i];
+	for (i = 0; i < n && i < ADMIN_ROWS; i++) {
+		const void *rec = (char *)rows + i * size;
 
 		hit = failed != NULL && !is_new && *(const uint32_t *)rec == target;
-		admin_row(v, admin, kind, rec, hit ? failed : &plain,
+		admin_row(v, &ch, admin, kind, rec, hit ? failed : &plain,
 		    hit ? (http == 409 ? "conflict" : "invalid") : "edit");
 	}
 	hit = failed != NULL && is_new;
-	admin_row(v, admin, kind, NULL, hit ? failed : &plain, hit ? "invalid" : "new");
+	admin_row(v, &ch, admin, kind, NULL, hit ? failed : &plain, hit ? "invalid" : "new");
 	return send(r, page, admin_sheets[kind], http);
 }
 
@@ -1204,8 +1278,6 @@ admin_post(struct req *r, enum akind kind)
 	if ((rc = admin_init(r, &v)) != 0)
 		return rc;
 	if (!is_new && (rc = form_version(r, &ver)) != 0)
-		return rc;
-	if ((rc = view_units_all(&v)) != 0)
 		return rc;
 	form_init(&f, r);
 	switch (kind) {
@@ -1360,9 +1432,9 @@ static const struct route routes[] = {
 	{ METHOD_POST, "/edit/checkin/*", ARG_ID,
 	    K(KR) | K(VALUE) | K(CONFIDENCE) | K(NOTE), post_checkin },
 	{ METHOD_POST, "/edit/comment/*", ARG_ID, K(KIND) | K(TEXT), post_comment },
-	{ METHOD_GET, "/edit/admin/units", ARG_NONE, 0, page_admin_units },
-	{ METHOD_GET, "/edit/admin/people", ARG_NONE, 0, page_admin_people },
-	{ METHOD_GET, "/edit/admin/cycles", ARG_NONE, 0, page_admin_cycles },
+	{ METHOD_GET, "/edit/admin/units", ARG_NONE, K(FROM), page_admin_units },
+	{ METHOD_GET, "/edit/admin/people", ARG_NONE, K(FROM), page_admin_people },
+	{ METHOD_GET, "/edit/admin/cycles", ARG_NONE, K(FROM), page_admin_cycles },
 	{ METHOD_POST, "/edit/admin/unit/new", ARG_NONE,
 	    K(NAME) | K(LEVEL) | K(PARENT) | K(LEAD), post_admin_unit },
 	{ METHOD_POST, "/edit/admin/unit/*", ARG_ID,

@@ -192,6 +192,7 @@ static const struct key_def {
 	[KEY_SINCE] = { valid_time, 0 },
 	[KEY_SUB] = { valid_one, 0 },
 	[KEY_XML] = { valid_xml, 0 },
+	[KEY_FROM] = { valid_digits, 0 },
 };
 
 const char *const req_key_names[KEY__MAX] = {
@@ -200,7 +201,7 @@ const char *const req_key_names[KEY__MAX] = {
 	"start", "target", "current", "unit-label", "due", "weight",
 	"confidence", "value", "note", "text", "name", "login", "manager",
 	"role", "lead", "state", "end", "print", "goal", "reality", "options",
-	"will", "since", "sub", "xml",
+	"will", "since", "sub", "xml", "from",
 };
 
 static int

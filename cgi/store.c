@@ -2820,6 +2820,82 @@ op_walk(struct store *st, DB_TXN *txn, void *arg)
 	return rc;
 }
 
+/* Up to limit records of a primary table from id from on, or (back) the
+ * limit before it, in id order. */
+struct range {
+	enum table	 t;
+	uint32_t	 from;
+	size_t		 limit;
+	int		 back;
+	struct arena	*ar;
+	struct vec	 vec;
+};
+
+static int
+op_range(struct store *st, DB_TXN *txn, void *arg)
+{
+	struct range *g = arg;
+	unsigned char kb[4];
+	DBC *c;
+	DBT k, d;
+	size_t i, got = 0;
+	int ret, rc = STORE_OK;
+
+	g->vec.n = 0;
+	g->vec.size = tables[g->t].size;
+	if ((ret = st->db[g->t]->cursor(st->db[g->t], txn, &c, 0)) != 0)
+		return dbstatus(ret, tables[g->t].file);
+	be32(kb, g->from);
+	dbt_init(&k, kb, 4);
+	dbt_init(&d, NULL, 0);
+	ret = c->get(c, &k, &d, DB_SET_RANGE);
+	if (g->back)	/* the record before the first at or after from */
+		ret = ret == 0 ? c->get(c, &k, &d, DB_PREV) :
+		    ret == DB_NOTFOUND ? c->get(c, &k, &d, DB_LAST) : ret;
+	for (; ret == 0 && got < g->limit; got++) {
+		if (codec_decode(tables[g->t].codec, d.data, d.size,
+		    vec_push(g->ar, &g->vec), g->ar) == -1) {
+			log_err("%s: damaged record", tables[g->t].file);
+			rc = STORE_ERR;
+			break;
+		}
+		ret = c->get(c, &k, &d, g->back ? DB_PREV : DB_NEXT);
+	}
+	if (rc == STORE_OK && ret != 0 && ret != DB_NOTFOUND)
+		rc = dbstatus(ret, tables[g->t].file);
+	if ((ret = c->close(c)) != 0 && rc == STORE_OK)
+		rc = dbstatus(ret, tables[g->t].file);
+	/* Backwards came newest first. */
+	if (rc == STORE_OK && g->back && g->vec.n > 1) {
+		char *rev = arena_alloc(g->ar, g->vec.n * g->vec.size);
+
+		for (i = 0; i < g->vec.n; i++)
+			memcpy(rev + i * g->vec.size, g->vec.items +
+			    (g->vec.n - 1 - i) * g->vec.size, g->vec.size);
+		g->vec.items = rev;
+	}
+	return rc;
+}
+
+int
+store_range(struct store *st, struct arena *ar, int rtype, uint32_t from,
+    size_t limit, int back, void *items, size_t *n)
+{
+	struct range g = { .t = table_of(rtype), .from = from, .limit = limit,
+	    .back = back, .ar = ar };
+	int rc;
+
+	*n = 0;
+	*(void **)items = NULL;
+	if (g.t == T__MAX)
+		return STORE_INVALID;
+	if ((rc = txn_run(st, 0, op_range, &g)) == STORE_OK) {
+		*(void **)items = g.vec.items;
+		*n = g.vec.n;
+	}
+	return rc;
+}
+
 int
 store_count(struct store *st, int rtype, size_t *n)
 {

@@ -57,6 +57,7 @@ enum key {
 	KEY_SINCE,	/* feeds: what changed after, YYYY-MM-DDTHH:MM:SSZ */
 	KEY_SUB,	/* "1": a unit's feed with the units below */
 	KEY_XML,	/* an XML document to import */
+	KEY_FROM,	/* admin lists: the first id of the page */
 	KEY__MAX
 };
 

@@ -252,6 +252,10 @@ void	store_set_on_commit(void (*fn)(void));
 
 int	store_unit_get(struct store *, struct arena *, uint32_t, struct unit *);
 int	store_units_all(struct store *, struct arena *, struct unit **, size_t *);
+/* Up to limit records of type rtype in id order: from id from on, or
+ * (back) the limit just before it; for lists shown a page at a time. */
+int	store_range(struct store *, struct arena *, int rtype, uint32_t from,
+	    size_t limit, int back, void *items, size_t *n);
 /* The company: the first unit (by id) without a parent; STORE_NOTFOUND
  * in an empty store. */
 int	store_company(struct store *, struct arena *, struct unit *);

@@ -4,7 +4,7 @@
 #
 # The same pages with a small and a large store: a private stack with an
 # empty store, a synthetic company loaded by `mubiao-admin synth` (its
-# progress shown), then for each page the median CPU of 500 renders
+# progress shown), then for each page the median CPU of its renders
 # in-process (okr-read as plain CGI, MUBIAO_BENCH) and wrk's requests/s
 # through nginx with a query (so that okr-read renders every one).  The
 # synthetic company keeps the records near these pages the same at any
@@ -51,9 +51,9 @@ setup() {	# NAME KRS PEOPLE
 	"$d/app/bin/mubiao-admin" -c "$d/mubiao.conf" stats > "$out/$1.stats"
 }
 
-cpu() {	# NAME PATH: median CPU (us) of 100 renders in-process
+cpu() {	# NAME PATH: median CPU (us) of 60 renders in-process
 	d=$(cat "$out/$1.dir")
-	(cd "$d" && MUBIAO_BENCH=100 MUBIAO_CONF="$d/mubiao.conf" REQUEST_METHOD=GET \
+	(cd "$d" && MUBIAO_BENCH=60 MUBIAO_CONF="$d/mubiao.conf" REQUEST_METHOD=GET \
 	    SCRIPT_NAME=/okr PATH_INFO="${2#/okr}" QUERY_STRING="cycle=$CUR" \
 	    REMOTE_USER=admin HTTP_ACCEPT_LANGUAGE=en "$d/app/bin/okr-read" 2>&1 >/dev/null |
 	    sed -n 's/^bench: .*median \([0-9]*\) us.*/\1/p')
@@ -69,8 +69,8 @@ median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 setup small "${small%%:*}" "${small#*:}"
 setup large "${large%%:*}" "${large#*:}"
 # This machine's speed drifts from minute to minute: the two stores take
-# turns, five rounds each, and each figure is the median of its rounds.
-rounds=5
+# turns, nine rounds each, and each figure is the median of its rounds.
+rounds=9
 obj=$(curl -s -H "$auth" "$(cat "$out/small.url")/okr/" |
     grep -o 'href="/okr/objective/[0-9]*"' | head -1 | grep -o '[0-9]*')
 for p in $pages; do

@@ -8,7 +8,10 @@
 # - feeds read only their scope: a team's export holds the team, its
 #   people and their OKRs, nothing else;
 # - a feed larger than feed-max-records is refused with 413 in the
-#   user's language, and narrower feeds still answer.
+#   user's language, and narrower feeds still answer;
+# - with 600 people, the admin pages show 100 rows a page with links
+#   before and after, and people are typed (a login), not chosen from a
+#   list of everyone; what is typed is checked as before.
 . "$(dirname "$0")/lib.sh"
 
 ADMIN="$MUBIAO_DIR/app/bin/mubiao-admin"
@@ -101,3 +104,49 @@ check "the refused feeds changed nothing" cmp -s "$TMP/stats" "$TMP/stats.before
 adm dump > "$TMP/dump.xml"
 check "mubiao-admin dump has no such limit: 1000 KRs" \
     test "$(grep -c '^ *<kr ' "$TMP/dump.xml")" -eq 1000
+
+# ------------------------------------------------- admin at 600 people
+awk 'BEGIN {
+	print "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+	print "<mubiao xmlns=\"urn:mubiao:okr:1\" version=\"1\">"
+	for (i = 1001; i <= 1500; i++)
+		printf "<person id=\"%d\" unit=\"12\" manager=\"12\" role=\"member\" version=\"1\"><login>x%d</login><name>Extra %d</name></person>\n", i, i, i
+	print "</mubiao>"
+}' > "$TMP/people.xml"
+adm load -f "$TMP/people.xml" > /dev/null 2>&1
+check "500 more people loaded (mubiao-admin load)" test $? -eq 0
+get admin /edit/admin/people
+expect_status 200 "the people page of 600: 200"
+check "it shows 100 people and the new-person form" \
+    test "$(count_in_body 'action="/okr/edit/admin/person/')" -eq 101
+# Ids 1-100 are the synthetic people, 1001-1500 the loaded ones.
+expect_body_contains 'rel="next" href="/okr/edit/admin/people?from=1001"' "it links to the next 100"
+expect_body_lacks 'rel="prev"' "and to no page before the first"
+check "managers are typed, not chosen among 600" \
+    test "$(count_in_body 'name="manager" maxlength="64"')" -eq 101
+expect_body_lacks '<option value="x1500"' "no list of everyone"
+get admin "/edit/admin/people?from=1001"
+expect_body_contains 'rel="prev" href="/okr/edit/admin/people?from=1"' "page 2 links back to the first"
+expect_body_contains 'rel="next" href="/okr/edit/admin/people?from=1101"' "and on to the next"
+get admin "/edit/admin/people?from=1401"
+expect_body_lacks 'rel="next"' "the last page links to no next"
+expect_body_contains "Extra 1500" "and shows the last person"
+get admin "/edit/admin/people?from=abc"
+expect_status 400 "from=abc: 400"
+post admin /edit/admin/person/1500 "version=1&login=x1500&unit=12&manager=u13&role=member" --data-urlencode "name=Extra 1500"
+expect_status 303 "a typed manager (u13) is saved: 303"
+adm dump > "$TMP/dump.xml"
+check "the store holds the new manager" grep -q '<person id="1500" unit="12" manager="13"' "$TMP/dump.xml"
+post admin /edit/admin/person/1500 "version=2&login=x1500&unit=12&manager=nobody&role=member" --data-urlencode "name=Extra 1500"
+expect_status 400 "an unknown typed manager: 400"
+expect_body_contains 'value="nobody"' "the form shows what was typed"
+expect_body_contains 'rel="prev" href="/okr/edit/admin/people?from=1400"' \
+    "on the page that begins with the row that failed"
+adm dump > "$TMP/dump2.xml"
+check "the refused edit changed nothing" cmp -s "$TMP/dump.xml" "$TMP/dump2.xml"
+get admin /edit/admin/units
+check "units (19) are still chosen from a list" \
+    test "$(count_in_body '<select id="f1-parent"')" -eq 1
+get admin "/edit/objective/1"
+expect_status 200 "a company objective's form: 200"
+expect_body_contains 'name="owner" maxlength="64" value="admin"' "its owner is typed: 600 people are too many to list"

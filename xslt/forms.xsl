@@ -130,6 +130,11 @@
       <xsl:apply-templates select="." mode="input">
         <xsl:with-param name="id" select="$id"/>
       </xsl:apply-templates>
+      <xsl:if test="@hint">
+        <p class="field-hint">
+          <xsl:call-template name="t"><xsl:with-param name="k" select="@hint"/></xsl:call-template>
+        </p>
+      </xsl:if>
       <xsl:if test="string(@error) != ''">
         <p class="field-error" id="{$id}-err">
           <xsl:call-template name="t"><xsl:with-param name="k" select="@error"/></xsl:call-template>
@@ -385,6 +390,22 @@
         <xsl:with-param name="class" select="'row-form'"/>
       </xsl:apply-templates>
     </section>
+    <!-- A large organisation is shown a page of rows at a time. -->
+    <xsl:for-each select="admin/pager">
+      <nav class="pager">
+        <xsl:if test="@prev">
+          <a rel="prev" href="{$base}/edit/admin/{$kind}?from={@prev}">
+            <xsl:call-template name="t"><xsl:with-param name="k" select="'admin.prev'"/></xsl:call-template>
+          </a>
+        </xsl:if>
+        <xsl:text> </xsl:text>
+        <xsl:if test="@next">
+          <a rel="next" href="{$base}/edit/admin/{$kind}?from={@next}">
+            <xsl:call-template name="t"><xsl:with-param name="k" select="'admin.next'"/></xsl:call-template>
+          </a>
+        </xsl:if>
+      </nav>
+    </xsl:for-each>
     <xsl:if test="$kind = 'cycles' and string(/page/@token) != ''">
       <xsl:call-template name="button-form">
         <xsl:with-param name="action" select="concat($base, '/edit/admin/cycle/next')"/>
