@@ -246,15 +246,27 @@ page_objective(struct req *r)
 	return render_send(r, page, "objective", 200) == 0 ? 0 : 500;
 }
 
-/* Sums of scores below a tree node, for the rolled-up score. */
+/* Sums of scores below a tree node, for the rolled-up score; partial
+ * when a part below was left closed, so that no total is shown. */
 struct roll {
 	double	sum;
 	size_t	count;
+	int	partial;
 };
+
+/* A cycle of more objectives than this is a large company: its tree
+ * opens a level at a time (a unit with units below it, or one of more
+ * than TREE_OPEN_KIDS units side by side, is a link to its own tree). */
+#define TREE_FULL	3000
+#define TREE_OPEN_KIDS	50
 
 static void
 roll_attrs(xmlNodePtr n, const struct roll *t)
 {
+	if (t->partial) {
+		render_attr(n, "partial", "1");
+		return;
+	}
 	render_attr_u(n, "count", t->count);
 	if (t->count > 0)
 		view_score_attrs(n, t->sum / (double)t->count);
@@ -265,13 +277,13 @@ roll_attrs(xmlNodePtr n, const struct roll *t)
  * parent links of damaged data. */
 static int
 tree_node(struct view *v, xmlNodePtr parent, const struct unit *u,
-    struct roll *up, int depth)
+    struct roll *up, int depth, int closed)
 {
 	struct objective *o;
 	struct unit *kids;
 	size_t i, j, n, nkids;
 	xmlNodePtr node, pn;
-	struct roll mine = { 0, 0 }, person;
+	struct roll mine = { 0, 0, 0 }, person;
 	const struct person *p;
 	char *done;
 	double s;
@@ -284,6 +296,14 @@ tree_node(struct view *v, xmlNodePtr parent, const struct unit *u,
 	render_attr_u(node, "id", u->id);
 	render_attr(node, "name", u->name);
 	render_attr(node, "level", okr_level_names[u->level]);
+	if ((rc = store_units_children(v->st, &v->r->ar, u->id, &kids, &nkids)) != STORE_OK)
+		return view_status(rc);
+	/* In a large company, a link to its own tree. */
+	if (closed || (v->big && depth > 0 && nkids > 0)) {
+		render_attr(node, "closed", "1");
+		up->partial = 1;
+		return 0;
+	}
 	if ((rc = store_objectives_by_cycle_unit(v->st, &v->r->ar, v->sel->id,
 	    u->id, &o, &n)) != STORE_OK)
 		return view_status(rc);
@@ -309,6 +329,7 @@ tree_node(struct view *v, xmlNodePtr parent, const struct unit *u,
 		render_attr(pn, "name", p ? p->name : "");
 		person.sum = 0;
 		person.count = 0;
+		person.partial = 0;
 		for (j = i; j < n; j++) {
 			if (o[j].level != LEVEL_PERSONAL || o[j].owner != o[i].owner)
 				continue;
@@ -322,33 +343,52 @@ tree_node(struct view *v, xmlNodePtr parent, const struct unit *u,
 		mine.sum += person.sum;
 		mine.count += person.count;
 	}
-	if ((rc = store_units_children(v->st, &v->r->ar, u->id, &kids, &nkids)) != STORE_OK)
-		return view_status(rc);
 	for (i = 0; i < nkids; i++)
-		if ((rc = tree_node(v, node, &kids[i], &mine, depth + 1)) != 0)
+		if ((rc = tree_node(v, node, &kids[i], &mine, depth + 1,
+		    v->big && nkids > TREE_OPEN_KIDS)) != 0)
 			return rc;
 	roll_attrs(node, &mine);
 	up->sum += mine.sum;
 	up->count += mine.count;
+	up->partial |= mine.partial;
 	return 0;
 }
 
+/* The tree of the company, or of ?unit=.  A cycle of more than
+ * TREE_FULL objectives opens a level at a time: whole, it would be
+ * tens of megabytes. */
 static int
 page_tree(struct req *r)
 {
 	struct view v;
 	const struct unit *co;
 	xmlNodePtr page, tree;
-	struct roll all = { 0, 0 };
+	struct roll all = { 0, 0, 0 };
+	size_t n;
 	int rc;
 
 	if ((rc = view_init(&v, r, st)) != 0)
 		return rc;
+	if (r->val[KEY_UNIT] != NULL) {
+		if (strspn(r->val[KEY_UNIT], "0123456789") != strlen(r->val[KEY_UNIT]) ||
+		    strlen(r->val[KEY_UNIT]) > 9 ||
+		    (co = view_unit(&v, (uint32_t)strtoul(r->val[KEY_UNIT], NULL, 10))) == NULL) {
+			r->errkey = "err.unit";
+			return 404;
+		}
+	} else
+		co = company(&v);
+	if (v.sel != NULL && (rc = store_count_children(st, 'O', v.sel->id,
+	    TREE_FULL + 1, &n)) != STORE_OK)
+		return view_status(rc);
+	v.big = v.sel != NULL && n > TREE_FULL;
 	if ((page = view_page(&v, "tree")) == NULL)
 		return 500;
 	tree = xmlNewChild(page, NULL, BAD_CAST "tree", NULL);
-	if (v.sel != NULL && (co = company(&v)) != NULL &&
-	    (rc = tree_node(&v, tree, co, &all, 0)) != 0) {
+	if (r->val[KEY_UNIT] != NULL && co != NULL)
+		render_attr_u(tree, "unit", co->id);
+	if (v.sel != NULL && co != NULL &&
+	    (rc = tree_node(&v, tree, co, &all, 0, 0)) != 0) {
 		xmlFreeDoc(page->doc);
 		return rc;
 	}
@@ -511,7 +551,7 @@ page_feed(struct req *r)
 
 static const struct route routes[] = {
 	{ METHOD_GET, "/", ARG_NONE, KEYBIT(KEY_CYCLE), page_home },
-	{ METHOD_GET, "/tree", ARG_NONE, KEYBIT(KEY_CYCLE), page_tree },
+	{ METHOD_GET, "/tree", ARG_NONE, KEYBIT(KEY_CYCLE) | KEYBIT(KEY_UNIT), page_tree },
 	{ METHOD_GET, "/unit/*", ARG_ID, KEYBIT(KEY_CYCLE), page_unit },
 	{ METHOD_GET, "/person/*", ARG_LOGIN, KEYBIT(KEY_CYCLE), page_person },
 	{ METHOD_GET, "/objective/*", ARG_ID, KEYBIT(KEY_CYCLE), page_objective },

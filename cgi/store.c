@@ -2981,6 +2981,62 @@ store_children(struct store *st, struct arena *ar, int rtype, uint32_t id,
 	return STORE_INVALID;
 }
 
+/* Counts the keys of an index that begin with a big-endian id, up to
+ * op->id of them, reading neither the keys' records nor their data. */
+static int
+op_count_prefix(struct store *st, DB_TXN *txn, void *arg)
+{
+	struct op *op = arg;
+	unsigned char kb[256];
+	DBC *c;
+	DBT k, d;
+	u_int32_t flag = DB_SET_RANGE;
+	int ret, rc;
+
+	op->vec.n = 0;
+	if ((ret = st->db[op->t]->cursor(st->db[op->t], txn, &c, 0)) != 0)
+		return dbstatus(ret, tables[op->t].file);
+	for (;;) {
+		memcpy(kb, op->key, op->klen);
+		dbt_init(&k, kb, op->klen);
+		k.ulen = sizeof(kb);
+		k.flags = DB_DBT_USERMEM;
+		dbt_init(&d, NULL, 0);
+		d.flags |= DB_DBT_PARTIAL;
+		if ((ret = c->get(c, &k, &d, flag)) != 0 || k.size < op->klen ||
+		    memcmp(kb, op->key, op->klen) != 0)
+			break;
+		if (++op->vec.n == op->id)
+			break;
+		flag = DB_NEXT;
+	}
+	rc = ret == 0 || ret == DB_NOTFOUND ? STORE_OK : dbstatus(ret, tables[op->t].file);
+	if ((ret = c->close(c)) != 0 && rc == STORE_OK)
+		rc = dbstatus(ret, tables[op->t].file);
+	return rc;
+}
+
+int
+store_count_children(struct store *st, int rtype, uint32_t id, uint32_t max,
+    size_t *n)
+{
+	struct op op = { .klen = 4, .id = max };
+	size_t i;
+	int rc;
+
+	*n = 0;
+	for (i = 0; i < sizeof(children) / sizeof(children[0]); i++)
+		if (children[i].rtype == rtype)
+			break;
+	if (i == sizeof(children) / sizeof(children[0]))
+		return STORE_INVALID;
+	op.t = children[i].t;
+	be32(op.key, id);
+	if ((rc = txn_run(st, 0, op_count_prefix, &op)) == STORE_OK)
+		*n = op.vec.n;
+	return rc;
+}
+
 int
 store_scan(struct store *st, struct arena *ar, int rtype, void *items, size_t *n)
 {

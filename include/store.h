@@ -414,6 +414,10 @@ struct store_mark {
  * id.  For exports that must not read whole tables. */
 int	store_children(struct store *, struct arena *, int rtype, uint32_t id,
 	    void *items, size_t *n);
+/* How many store_children() would list (counting stops at max, 0: no
+ * limit), without reading them. */
+int	store_count_children(struct store *, int rtype, uint32_t id,
+	    uint32_t max, size_t *n);
 /* Records written after since (seconds since the epoch), oldest first;
  * a record written several times appears as often. */
 int	store_changes_since(struct store *, struct arena *, int64_t since,

@@ -34,6 +34,7 @@ struct view {
 	size_t		 nunits;
 	struct unit	*some;		/* else the units looked up so far */
 	size_t		 nsome, capsome;
+	int		 big;		/* the tree: a large company's cycle */
 };
 
 /* The most records one feed may carry (conf feed-max-records). */

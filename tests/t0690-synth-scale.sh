@@ -11,7 +11,9 @@
 #   user's language, and narrower feeds still answer;
 # - with 600 people, the admin pages show 100 rows a page with links
 #   before and after, and people are typed (a login), not chosen from a
-#   list of everyone; what is typed is checked as before.
+#   list of everyone; what is typed is checked as before;
+# - the alignment tree of a cycle of more than 3,000 objectives opens a
+#   level at a time, on a second stack.
 . "$(dirname "$0")/lib.sh"
 
 ADMIN="$MUBIAO_DIR/app/bin/mubiao-admin"
@@ -150,3 +152,38 @@ check "units (19) are still chosen from a list" \
 get admin "/edit/objective/1"
 expect_status 200 "a company objective's form: 200"
 expect_body_contains 'name="owner" maxlength="64" value="admin"' "its owner is typed: 600 people are too many to list"
+
+# ------------------------------------- the tree of a large company
+stack_stop "$S"
+S2=$MUBIAO_WORK/stack-synth2
+at_exit 'stack_stop "$S2"'
+if ! MUBIAO_DEMO=0 stack_start "$S2"; then
+	fail "a second stack with an empty store starts"
+	exit 1
+fi
+MUBIAO_URL=http://127.0.0.1:$STACK_PORT/okr
+rm -f "$TMP/token.admin"
+"$S2/app/bin/mubiao-admin" -c "$S2/mubiao.conf" synth -k 50000 -p 10000 > /dev/null 2>&1
+check "synth -k 50000 -p 10000: 3,125 objectives a cycle" test $? -eq 0
+get admin /tree
+expect_status 200 "the tree of the large company: 200"
+check "its 10 departments are links to their own trees" \
+    test "$(count_in_body 'class="tree-open" href="/okr/tree?unit=')" -eq 10
+check "the company's 10 objectives are there" \
+    test "$(count_in_body 'class="oline level-company"')" -eq 10
+expect_body_contains "title=\"$(msg en tree.partial)\">—</span>" "no total of what was not read, and it says why"
+check "the page stays small ($(wc -c < "$TMP/body") bytes)" test "$(wc -c < "$TMP/body")" -lt 100000
+get admin "/tree?unit=2" -H 'Accept-Language: zh-CN'
+expect_status 200 "department 1's tree: 200"
+check "its 100 teams, too many to open side by side, are links" \
+    test "$(count_in_body 'class="tree-open"')" -eq 100
+expect_body_contains "$(msg zh-CN tree.whole)" "it links back to the whole organisation, in Chinese"
+get admin "/tree?unit=12"
+expect_status 200 "team 1's tree: 200"
+expect_body_lacks 'class="tree-open"' "a team opens whole"
+check "with its 10 members and a total" \
+    test "$(count_in_body 'class="node node-person"')" -eq 10 -a "$(count_in_body 'class="count"')" -ge 11
+get admin "/tree?unit=12x"
+expect_status 404 "/tree?unit=12x: 404"
+get admin "/tree?unit=99999"
+expect_status 404 "/tree?unit=99999 (no such unit): 404"

@@ -17,6 +17,11 @@
       <h1><xsl:apply-templates select="." mode="title"/></h1>
       <xsl:call-template name="cycle-info"/>
       <p class="intro"><xsl:call-template name="t"><xsl:with-param name="k" select="'tree.intro'"/></xsl:call-template></p>
+      <xsl:if test="tree/@unit">
+        <p><a class="tree-whole" href="{$base}/tree{$cq}">
+          <xsl:call-template name="t"><xsl:with-param name="k" select="'tree.whole'"/></xsl:call-template>
+        </a></p>
+      </xsl:if>
     </header>
     <xsl:choose>
       <xsl:when test="tree/node">
@@ -48,6 +53,21 @@
         </xsl:choose>
         <xsl:text> </xsl:text>
         <xsl:choose>
+          <!-- A large company's tree opens a level at a time. -->
+          <xsl:when test="@closed">
+            <a class="tree-open" href="{$base}/tree?unit={@id}{translate(substring($cq, 1, 1), '?', '&amp;')}{substring($cq, 2)}">
+              <xsl:call-template name="t"><xsl:with-param name="k" select="'tree.open'"/></xsl:call-template>
+            </a>
+          </xsl:when>
+          <!-- Parts below are closed: no total of what is not read. -->
+          <xsl:when test="@partial">
+            <span class="score none">
+              <xsl:attribute name="title">
+                <xsl:call-template name="t"><xsl:with-param name="k" select="'tree.partial'"/></xsl:call-template>
+              </xsl:attribute>
+              <xsl:text>—</xsl:text>
+            </span>
+          </xsl:when>
           <!-- No objectives in the subtree: there is no score to show. -->
           <xsl:when test="not(number(@count) &gt; 0)">
             <span class="score none">
