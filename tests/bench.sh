@@ -33,8 +33,9 @@ auth="Authorization: Basic $(printf admin:admin | base64)"
 admin() { "$dir/app/bin/mubiao-admin" -c "$dir/mubiao.conf" "$@"; }
 
 # ------------------------------------------------------------- the data
-cycle=$(admin dump | sed -n 's/.*<cycle id="\([0-9]*\)"[^>]*state="active".*/\1/p' | tail -1)
-cend=$(admin dump | sed -n "s/.*<cycle id=\"$cycle\" start=\"[0-9-]*\" end=\"\([0-9-]*\)\".*/\1/p")
+admin dump > "$dir/dump.xml"
+cycle=$(sed -n 's/.*<cycle id="\([0-9]*\)"[^>]*state="active".*/\1/p' "$dir/dump.xml" | tail -1)
+cend=$(sed -n "s/.*<cycle id=\"$cycle\" start=\"[0-9-]*\" end=\"\([0-9-]*\)\".*/\1/p" "$dir/dump.xml")
 awk -v cy="$cycle" -v due="$cend" 'BEGIN {
 	print "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
 	print "<mubiao xmlns=\"urn:mubiao:okr:1\" version=\"1\">"
