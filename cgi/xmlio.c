@@ -129,6 +129,8 @@ gather(struct set *s, int k, const void *items, size_t n)
 
 	if (BIG(k) && s->max > 0 && (s->total += n) > s->max)
 		return STORE_TOOBIG;
+	if (n == 0)	/* an empty list may be NULL */
+		return STORE_OK;
 	if (s->n[k] == 0 && cap == 0) {	/* a list of the arena: kept as it is */
 		s->items[k] = (void *)items;
 		s->n[k] = s->cap[k] = n;

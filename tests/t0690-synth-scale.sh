@@ -21,7 +21,9 @@ if [ "$(id -u)" != 0 ] || [ ! -x "$ADMIN" ]; then
 	note "not root: the synthetic company test is skipped"
 	exit 0
 fi
+# Each pass starts from an empty store (the folder outlives its pass).
 S=$MUBIAO_WORK/stack-synth
+rm -rf "$S"
 at_exit 'stack_stop "$S"'
 if ! MUBIAO_DEMO=0 MUBIAO_FEED_MAX=300 stack_start "$S"; then
 	fail "a stack with an empty store starts"
@@ -156,6 +158,7 @@ expect_body_contains 'name="owner" maxlength="64" value="admin"' "its owner is t
 # ------------------------------------- the tree of a large company
 stack_stop "$S"
 S2=$MUBIAO_WORK/stack-synth2
+rm -rf "$S2"
 at_exit 'stack_stop "$S2"'
 if ! MUBIAO_DEMO=0 stack_start "$S2"; then
 	fail "a second stack with an empty store starts"
