@@ -118,7 +118,7 @@ printf '\nMubiao scale bench: the same pages, %s vs %s KRs:people, 4 cycles\n\n'
 row scenario small large ratio target
 row "load (mubiao-admin synth)" "$(cat "$out/small.load") s" "$(cat "$out/large.load") s" - ''
 row "store: data files" "$(mb small data-files)" "$(mb large data-files)" - ''
-row "store: log files (before trimming)" "$(mb small log-files)" "$(mb large log-files)" - ''
+row "store: log files" "$(mb small log-files)" "$(mb large log-files)" - ''
 for p in $pages; do
 	name=${p%%:*}
 	s=$(wc -c < "$out/small.$name.html") l=$(wc -c < "$out/large.$name.html")
