@@ -996,9 +996,9 @@ static const char admin_rtypes[] = "UPC";
 
 #define ADMIN_ROWS	100	/* records on an admin page */
 
-/* What the rows' lists offer: every person when there are few (else a
- * login is typed); every unit is in v->units when there are few (else
- * a unit's id is typed). */
+/* Every person, when there are few enough to offer as a list (else a
+ * login is typed).  Units are offered from v->units, loaded only when
+ * they are few (else a unit's number is typed). */
 struct choices {
 	struct person	*people;
 	size_t		 npeople;
@@ -1116,10 +1116,11 @@ admin_page(struct req *r, struct view *v, enum akind kind, uint32_t target,
 
 	if (from > UINT32_MAX)
 		from = UINT32_MAX;
-	if ((rc = store_count(st, 'U', &n)) != STORE_OK ||
-	    (n <= ADMIN_CHOICES && (rc = store_units_all(st, &r->ar, &v->units,
-	    &v->nunits)) != STORE_OK) ||
-	    (rc = store_count(st, 'P', &n)) != STORE_OK ||
+	if ((rc = store_count(st, 'U', &n)) != STORE_OK)
+		return view_status(rc);
+	if (n <= ADMIN_CHOICES && (rc = view_units_all(v)) != 0)
+		return rc;
+	if ((rc = store_count(st, 'P', &n)) != STORE_OK ||
 	    (n <= ADMIN_CHOICES && (rc = store_scan(st, &r->ar, 'P', &ch.people,
 	    &ch.npeople)) != STORE_OK) ||
 	    (rc = store_range(st, &r->ar, admin_rtypes[kind], (uint32_t)from,
