@@ -202,6 +202,15 @@ for f in red yellow green; do
 done
 check "no score outside 0.00-1.00 or badly formatted" \
     sh -c "! grep -o 'class=\"score band-[a-z]*\">[^<]*<' '$TMP/all.html' | grep -v '>[01]\.[0-9][0-9]<'"
+# The bar after each score: a meter of the same band, its value the
+# score in percent (0.07 -> 7, 1.00 -> 100).
+grep -o 'class="score band-[a-z]*">[01]\.[0-9][0-9]</span><meter [^>]*>' "$TMP/all.html" > "$TMP/bars"
+check "every score has its bar (a meter)" test "$(wc -l < "$TMP/bars")" -ge 20
+bars_match() {
+	sed 's/.*band-\([a-z]*\)">\([01]\)\.\([0-9][0-9]\)<\/span><meter class="bar band-\([a-z]*\)" max="100" value="\([0-9]*\)">$/\1 \2\3 \4 \5/' "$TMP/bars" |
+	    awk 'NF != 4 || $1 != $3 || $2 + 0 != $4 + 0 { bad = 1 } END { exit bad }'
+}
+check "each bar's band and value match its score" bars_match
 check "no catalog key shown raw (missing translation)" \
     sh -c "! grep -o '>[a-z]*\.[a-z0-9-]*<' '$TMP/all.html' | grep -E '>(app|nav|cycle|lang|user|footer|legend|band|level|role|state|ostate|kind|dir|o|kr|ci|home|unit|person|tree|err)\.'"
 
