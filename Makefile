@@ -26,11 +26,12 @@ LDLIBS	 = -lfcgi -ldb-5.3 -lxslt -lxml2 -lcrypto -lm
 # Modules shared by the programs.
 LIB_SRC	 = cgi/arena.c cgi/codec.c cgi/conf.c cgi/csrf.c cgi/log.c cgi/okr.c cgi/priv.c \
 	   cgi/render.c cgi/req.c cgi/store.c cgi/view.c cgi/demo.c cgi/form.c cgi/xmlio.c \
-	   cgi/pcache.c
+	   cgi/pcache.c cgi/html.c
 LIB_OBJ	 = $(LIB_SRC:cgi/%.c=build/%.o)
 WORKERS	 = okr-read okr-edit okr-meet
 PROGS	 = $(WORKERS:%=build/%) build/mubiao-super build/mubiao-admin
-UNIT	 = build/test-okr build/test-codec build/test-req build/test-form build/test-csrf
+UNIT	 = build/test-okr build/test-codec build/test-req build/test-form build/test-csrf \
+	   build/test-html
 
 # Debian packages of what we build with, run and test against.
 DEB_PKGS = build-essential libfcgi-dev libdb5.3-dev db5.3-util libxml2-dev \
