@@ -878,8 +878,6 @@ post_checkin(struct req *r)
 	double value;
 	int rc;
 
-	if ((rc = view_init(&v, r, st)) != 0)
-		return rc;
 	if (r->me == NULL)
 		return view_error(r, STORE_FORBIDDEN);
 	/* One value, confidence and note per KR, in the same order. */
@@ -927,7 +925,10 @@ post_checkin(struct req *r)
 	if (m == 0 && n > 0)
 		err[0] = f.nerr == 0 ? "err.field.required" : err[0];
 	if (f.nerr > 0 || m == 0) {
-		if ((rc = objective_page_again(&v, o.id, &form,
+		/* Only the form shown again needs the cycles: a check-in
+		 * that goes through reads the store three times, not four. */
+		if ((rc = view_init(&v, r, st)) != 0 ||
+		    (rc = objective_page_again(&v, o.id, &form,
 		    arena_printf(&r->ar, "/edit/checkin/%u", o.id))) != 0)
 			return rc;
 		for (i = 0; i < n; i++) {

@@ -97,6 +97,22 @@ expect_flat '<strong class="current">37</strong>' "objective $O as wangfang, the
 get lina "/objective/$O" -H 'Accept-Language: en'
 expect_flat '<strong class="current">37</strong>' "objective $O as lina after her redirect: shows 37"
 
+# Writes with no read between them: the first retires the generation,
+# the next find nothing opened in the new one and leave it; a read then
+# a write retires it again, and every read is fresh.
+post lina "/edit/checkin/$O" "back=/okr/objective/$O&kr=$K&value=38&confidence=0.6"
+g1=$(gen)
+post lina "/edit/checkin/$O" "back=/okr/objective/$O&kr=$K&value=39&confidence=0.6"
+expect_status 303 "a second check-in with no read between: 303"
+check "nothing opened in $g1: the generation stays" test "$(gen)" = "$g1" -a ! -e "$C/$g1"
+get wangfang "/objective/$O" -H 'Accept-Language: en'
+expect_flat '<strong class="current">39</strong>' "objective $O as wangfang after both: shows 39"
+check "that read opened $g1 and kept its page there" test -f "$(kept en wangfang "/objective/$O")"
+post lina "/edit/checkin/$O" "back=/okr/objective/$O&kr=$K&value=37&confidence=0.6"
+check "a write after a read retires it ($g1 → $(gen))" test "$(gen)" != "$g1"
+get wangfang "/objective/$O" -H 'Accept-Language: en'
+expect_flat '<strong class="current">37</strong>' "objective $O as wangfang, the very next request: shows 37 again"
+
 # Readers hammer the page while lina writes: after each acknowledged
 # write, the next read of anyone shows it.
 stop=$TMP/t0850.stop
