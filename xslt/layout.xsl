@@ -119,6 +119,21 @@
     </xsl:for-each>
   </xsl:template>
 
+  <!-- The labels every objective card and KR row repeats, looked up once
+       per page rather than once per card or row (a home page asked the
+       catalog over 1,000 times). -->
+  <xsl:variable name="t.kr.kr"><xsl:call-template name="t"><xsl:with-param name="k" select="'kr.kr'"/></xsl:call-template></xsl:variable>
+  <xsl:variable name="t.kr.progress"><xsl:call-template name="t"><xsl:with-param name="k" select="'kr.progress'"/></xsl:call-template></xsl:variable>
+  <xsl:variable name="t.kr.due"><xsl:call-template name="t"><xsl:with-param name="k" select="'kr.due'"/></xsl:call-template></xsl:variable>
+  <xsl:variable name="t.kr.weight"><xsl:call-template name="t"><xsl:with-param name="k" select="'kr.weight'"/></xsl:call-template></xsl:variable>
+  <xsl:variable name="t.kr.confidence"><xsl:call-template name="t"><xsl:with-param name="k" select="'kr.confidence'"/></xsl:call-template></xsl:variable>
+  <xsl:variable name="t.kr.score"><xsl:call-template name="t"><xsl:with-param name="k" select="'kr.score'"/></xsl:call-template></xsl:variable>
+  <xsl:variable name="t.o.unit"><xsl:call-template name="t"><xsl:with-param name="k" select="'o.unit'"/></xsl:call-template></xsl:variable>
+  <xsl:variable name="t.o.owner"><xsl:call-template name="t"><xsl:with-param name="k" select="'o.owner'"/></xsl:call-template></xsl:variable>
+  <xsl:variable name="t.dir.increase"><xsl:call-template name="t"><xsl:with-param name="k" select="'dir.increase'"/></xsl:call-template></xsl:variable>
+  <xsl:variable name="t.dir.decrease"><xsl:call-template name="t"><xsl:with-param name="k" select="'dir.decrease'"/></xsl:call-template></xsl:variable>
+  <xsl:variable name="t.action.edit"><xsl:call-template name="t"><xsl:with-param name="k" select="'action.edit'"/></xsl:call-template></xsl:variable>
+
   <!-- ======================================================== skeleton -->
 
   <xsl:template match="/">
@@ -454,11 +469,11 @@
       </header>
       <dl class="meta">
         <xsl:if test="unit">
-          <dt><xsl:call-template name="t"><xsl:with-param name="k" select="'o.unit'"/></xsl:call-template></dt>
+          <dt><xsl:value-of select="$t.o.unit"/></dt>
           <dd><xsl:apply-templates select="unit" mode="link"/></dd>
         </xsl:if>
         <xsl:if test="owner">
-          <dt><xsl:call-template name="t"><xsl:with-param name="k" select="'o.owner'"/></xsl:call-template></dt>
+          <dt><xsl:value-of select="$t.o.owner"/></dt>
           <dd><xsl:apply-templates select="owner" mode="person-link"/></dd>
         </xsl:if>
         <xsl:if test="$detail and @cycle">
@@ -560,12 +575,12 @@
       <table class="krs">
         <thead>
           <tr>
-            <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'kr.kr'"/></xsl:call-template></th>
-            <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'kr.progress'"/></xsl:call-template></th>
-            <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'kr.due'"/></xsl:call-template></th>
-            <th scope="col" class="num"><xsl:call-template name="t"><xsl:with-param name="k" select="'kr.weight'"/></xsl:call-template></th>
-            <th scope="col" class="num"><xsl:call-template name="t"><xsl:with-param name="k" select="'kr.confidence'"/></xsl:call-template></th>
-            <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'kr.score'"/></xsl:call-template></th>
+            <th scope="col"><xsl:value-of select="$t.kr.kr"/></th>
+            <th scope="col"><xsl:value-of select="$t.kr.progress"/></th>
+            <th scope="col"><xsl:value-of select="$t.kr.due"/></th>
+            <th scope="col" class="num"><xsl:value-of select="$t.kr.weight"/></th>
+            <th scope="col" class="num"><xsl:value-of select="$t.kr.confidence"/></th>
+            <th scope="col"><xsl:value-of select="$t.kr.score"/></th>
           </tr>
         </thead>
         <xsl:apply-templates select="kr" mode="row">
@@ -602,7 +617,7 @@
               <xsl:if test="$tools and @can-edit = '1'">
                 <xsl:text> </xsl:text>
                 <a class="edit-link" href="{$base}/edit/kr/{@id}">
-                  <xsl:call-template name="t"><xsl:with-param name="k" select="'action.edit'"/></xsl:call-template>
+                  <xsl:value-of select="$t.action.edit"/>
                 </a>
               </xsl:if>
             </span>
@@ -625,7 +640,11 @@
                 <span class="ulabel"><xsl:value-of select="@unit-label"/></span>
               </xsl:if>
               <span class="dir dir-{@direction}">
-                <xsl:call-template name="t"><xsl:with-param name="k" select="concat('dir.', @direction)"/></xsl:call-template>
+                <xsl:choose>
+                  <xsl:when test="@direction = 'increase'"><xsl:value-of select="$t.dir.increase"/></xsl:when>
+                  <xsl:when test="@direction = 'decrease'"><xsl:value-of select="$t.dir.decrease"/></xsl:when>
+                  <xsl:otherwise><xsl:call-template name="t"><xsl:with-param name="k" select="concat('dir.', @direction)"/></xsl:call-template></xsl:otherwise>
+                </xsl:choose>
               </span>
             </xsl:otherwise>
           </xsl:choose>
@@ -785,7 +804,7 @@
     <div class="actions">
       <xsl:if test="@can-edit = '1'">
         <a class="action" href="{$base}/edit/objective/{@id}">
-          <xsl:call-template name="t"><xsl:with-param name="k" select="'action.edit'"/></xsl:call-template>
+          <xsl:value-of select="$t.action.edit"/>
         </a>
         <xsl:if test="@state != 'agreed'">
           <a class="action" href="{$base}/edit/kr/new?objective={@id}">
