@@ -422,10 +422,8 @@
     <xsl:param name="band" select="@band"/>
     <span class="score-wrap">
       <span class="score band-{$band}"><xsl:value-of select="$score"/></span>
-      <xsl:call-template name="bar">
-        <xsl:with-param name="pct" select="$pct"/>
-        <xsl:with-param name="band" select="$band"/>
-      </xsl:call-template>
+      <!-- The bar (template "bar" below), written here: every score has one. -->
+      <meter class="bar band-{$band}" max="100" value="{$pct}"/>
     </span>
   </xsl:template>
 

@@ -5,6 +5,7 @@
 #include <setjmp.h>
 #include <math.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -238,6 +239,44 @@ num_format(void **state)
 	assert_string_equal(buf, "0");
 }
 
+/* The integer path of okr_num_format writes what %.4f writes: values
+ * on and near ten-thousandths, halves between them, large and negative
+ * ones, against snprintf and the same trimming. */
+static void
+num_format_as_printf(void **state)
+{
+	static const double scale[] = { 1, 1e-4, 1e-2, 1e2, 1e6, 1e10, 3e10 };
+	char buf[32], want[32], *p;
+	unsigned seed = 12345;
+	int i;
+
+	(void)state;
+	for (i = 0; i < 200000; i++) {
+		double v;
+
+		seed = seed * 1103515245u + 12345u;
+		v = (double)(seed >> 8) / (1 << 12) * scale[i % 7];
+		if (i % 3 == 0)
+			v = nearbyint(v * 10000) / 10000;	/* on a ten-thousandth */
+		else if (i % 3 == 1)
+			v = (nearbyint(v * 10000) + 0.5) / 10000;	/* a half */
+		if (i % 2)
+			v = -v;
+		okr_num_format(v, buf);
+		snprintf(want, sizeof(want), "%.4f", v);
+		p = want + strlen(want) - 1;
+		while (p > want && *p == '0')
+			*p-- = '\0';
+		if (*p == '.')
+			*p = '\0';
+		if (strcmp(want, "-0") == 0)
+			strcpy(want, "0");
+		if (strcmp(buf, want) != 0)
+			print_error("%.17g: %s, %%.4f gives %s\n", v, buf, want);
+		assert_string_equal(buf, want);
+	}
+}
+
 /* A number of 31+ digits must not be cut (it once showed 1.0995e34 as
  * "1099511627776"): what is shown reads back as the number. */
 static void
@@ -359,6 +398,7 @@ main(void)
 		cmocka_unit_test(time_format),
 		cmocka_unit_test(format_out_of_range_terminated),
 		cmocka_unit_test(num_format),
+		cmocka_unit_test(num_format_as_printf),
 		cmocka_unit_test(num_format_huge),
 		cmocka_unit_test(lookup),
 		cmocka_unit_test(kr_hints),
