@@ -12,8 +12,9 @@
 #                       every one
 #   cold render         the home page rendered in-process 1,000 times
 #                       (okr-read as plain CGI, MUBIAO_BENCH): median CPU
-#   check-ins           16 clients posting check-ins through nginx, each
-#                       acknowledged one counted and looked for in the store
+#   check-ins           16 clients posting check-ins through nginx, three
+#                       runs, the median shown; each acknowledged one
+#                       counted and looked for in the store
 #
 # and then the okr-read workers' resident memory before and after
 # BENCH_REQUESTS (100,000) more rendered requests.
@@ -122,24 +123,36 @@ function done(summary, latency, requests)
 	io.write("acked " .. a .. "\n")
 end
 LUA
-out=$(wrk -t2 -c16 -d"${dur}s" --latency -H "$auth" -s "$dir/checkin.lua" "$url/okr/edit/checkin/$obj")
-acked=$(echo "$out" | awk '$1 == "acked" { print $2 }')
+# Three runs, the median one in the table: on this kind of VM one run
+# can land in a slow minute (1,530 to 2,300/s for the same build).
+acked=0 runs=
+for i in 1 2 3; do
+	out=$(wrk -t2 -c16 -d"${dur}s" --latency -H "$auth" -s "$dir/checkin.lua" "$url/okr/edit/checkin/$obj")
+	a=$(echo "$out" | awk '$1 == "acked" { print $2 }')
+	acked=$((acked + a))
+	runs="$runs$(echo "$out" | awk -v a="$a" '/^Requests\/sec/ { r = $2 } $1 == "50%" { p50 = $2 }
+	    $1 == "99%" { p99 = $2 } /requests in/ { n = $1 } END { printf "%s %s %s %d\n", r, p50, p99, n - a }')
+"
+done
 after=$(admin stats | awk '$1 == "check-ins" { print $2 }')
-rps=$(echo "$out" | awk '/^Requests\/sec/ { print $2 }')
-row "check-ins, 16 clients (303s)" "$rps" "$(echo "$out" | awk '$1 == "50%" { print $2 }')" \
-    "$(echo "$out" | awk '$1 == "99%" { print $2 }')" "$(( $(echo "$out" | awk '/requests in/ { print $1 }') - acked ))" \
-    "$(awk -v a="$rps" 'BEGIN { printf "%.2f", a / 2000 }')" '>= 2000/s (ratio to it)'
+set -- $(printf '%s' "$runs" | sort -n | sed -n 2p)
+row "check-ins, 16 clients (303s)" "$1" "$2" "$3" "$4" \
+    "$(awk -v a="$1" 'BEGIN { printf "%.2f", a / 2000 }')" '>= 2000/s (ratio to it)'
+printf '  (the median of 3 runs of %s s: %s req/s)\n' "$dur" "$(printf '%s' "$runs" | awk '{ printf "%s%s", (NR > 1 ? ", " : ""), $1 }')"
 lost=$((acked - (after - before)))
 [ "$lost" -lt 0 ] && lost=0
-printf '\ncheck-ins: %s acknowledged (303); the store holds %s more (%s lost; more than\nacknowledged: requests cut by the end of the run)\n' \
+printf '\ncheck-ins: %s acknowledged (303) in the 3 runs; the store holds %s more (%s lost; more\nthan acknowledged: requests cut by the end of a run)\n' \
     "$acked" "$((after - before))" "$lost"
 
 # ------------------------------------------------------------ memory
 # The okr-read workers' RSS before and after BENCH_REQUESTS more
 # requests that each render (the unit page, with a query).
+# Each as RSS (private): the rest of RSS is mapped files every worker
+# shares, the libraries and the Berkeley DB cache, which grows with the
+# pages of the store a worker has read.
 rss() {
 	for p in $(pgrep -P "$(cat "$dir/run/super.pid")" -f okr-read); do
-		awk '/^VmRSS:/ { printf "%s ", $2 }' "/proc/$p/status"
+		awk '/^VmRSS:/ { r = $2 } /^RssAnon:/ { a = $2 } END { printf "%s (%s) ", r, a }' "/proc/$p/status"
 	done
 }
 n=${BENCH_REQUESTS:-100000}
@@ -150,5 +163,5 @@ while [ "$done_" -lt "$n" ]; do
 	done_=$((done_ + $(echo "$out" | awk '/requests in/ { print $1 }')))
 done
 after=$(rss)
-printf 'okr-read workers after %s more rendered requests: RSS %s KB -> %s KB (target < 20,480 KB)\n' \
+printf 'okr-read workers after %s more rendered requests: RSS (private) %s KB -> %s KB\n(target < 20,480 KB)\n' \
     "$done_" "$before" "$after"
