@@ -328,7 +328,7 @@ body_tag(struct req *r, const unsigned char *p, size_t n)
 }
 
 /* The result as text: HTML through html_dump (the same bytes as
- * libxslt's, a fifth of the cost), anything else through libxslt.  The
+ * libxslt's, a quarter of the cost), anything else through libxslt.  The
  * output method may sit in an imported sheet (home.xsl: layout.xsl). */
 static int
 serialize(xmlDocPtr res, xsltStylesheetPtr xsl, xmlChar **out, size_t *len)

@@ -5,7 +5,7 @@
  * element up in a linear table of HTML 4 names (HTML5 names are never
  * found, so the whole table is scanned), and copies every attribute value
  * and text node into a fresh escaped string before writing it.  On a home
- * page of 200 KRs that was a fifth of the render (make bench).
+ * page of 200 KRs that was a fifth of the render (callgrind).
  *
  * Two deliberate differences, both safer: "&{" and "<!--...-->" inside an
  * attribute value are escaped like any other text (libxml2 keeps them raw,

@@ -430,9 +430,9 @@
   <!-- A <meter> from 0 to 100, its class the band's colour; okr.css
        draws the track, the fill and the ticks at 60 and 70 that mark the
        method's healthy final score.  One element instead of an SVG of
-       five with 28 attributes: the bar was a fifth of a home page's
-       render (make bench), and a meter clamps its value and tells
-       assistive technology its value by itself. -->
+       five with 28 attributes: the bar was 18% of a home page's render
+       (callgrind), and a meter clamps its value and tells assistive
+       technology its value by itself. -->
   <xsl:template name="bar">
     <xsl:param name="pct" select="@pct"/>
     <xsl:param name="band" select="@band"/>
