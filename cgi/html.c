@@ -118,9 +118,9 @@ static const unsigned char special[256] = {
 };
 
 static void
-put_text(struct out *o, const xmlChar *s, size_t n)
+put_text(struct out *o, const void *text, size_t n)
 {
-	const xmlChar *end = s + n, *run;
+	const xmlChar *s = text, *end = s + n, *run;
 
 	for (;;) {
 		for (run = s; s < end && !special[*s]; s++)
@@ -144,22 +144,23 @@ put_text(struct out *o, const xmlChar *s, size_t n)
 static void
 put_quoted(struct out *o, const xmlChar *s, size_t n, int esc)
 {
-	const xmlChar *dq = memchr(s, '"', n), *run, *p;
+	void (*w)(struct out *, const void *, size_t) = esc ? put_text : put;
+	const xmlChar *run, *p;
 
-	if (dq != NULL && memchr(s, '\'', n) == NULL) {
+	if (memchr(s, '"', n) != NULL && memchr(s, '\'', n) == NULL) {
 		put(o, "'", 1);
-		esc ? put_text(o, s, n) : put(o, s, n);
+		w(o, s, n);
 		put(o, "'", 1);
 		return;
 	}
 	put(o, "\"", 1);
 	for (run = p = s; p < s + n; p++)
 		if (*p == '"') {
-			esc ? put_text(o, run, (size_t)(p - run)) : put(o, run, (size_t)(p - run));
+			w(o, run, (size_t)(p - run));
 			put(o, "&quot;", 6);
 			run = p + 1;
 		}
-	esc ? put_text(o, run, (size_t)(p - run)) : put(o, run, (size_t)(p - run));
+	w(o, run, (size_t)(p - run));
 	put(o, "\"", 1);
 }
 

@@ -198,6 +198,7 @@ okr_today(void)
 void
 okr_num_format(double v, char buf[32])
 {
+	double x, r;
 	char *p;
 
 	if (!isfinite(v))
@@ -211,27 +212,24 @@ okr_num_format(double v, char buf[32])
 	 * rounding error: written from that integer, as %.4f would write
 	 * them, for a tenth of snprintf's cost (a home page formats a
 	 * thousand numbers).  Others, near a half, take snprintf. */
-	if (fabs(v) < 1e11) {
-		double x = v * 10000, r = nearbyint(x);
+	x = v * 10000;
+	r = nearbyint(x);
+	if (fabs(v) < 1e11 && fabs(x - r) < 1e-6) {
+		long long n = (long long)r;
+		unsigned long long u = n < 0 ? -(unsigned long long)n : (unsigned long long)n;
+		char tmp[32], *q = tmp + sizeof(tmp);
+		int i;
 
-		if (fabs(x - r) < 1e-6) {
-			long long n = (long long)r;
-			unsigned long long u = n < 0 ? -(unsigned long long)n : (unsigned long long)n;
-			char tmp[32], *q = tmp + sizeof(tmp);
-			int i;
-
-			*--q = '\0';
-			for (i = 0; i < 4; i++, u /= 10)
-				*--q = (char)('0' + u % 10);
-			*--q = '.';
-			do
-				*--q = (char)('0' + u % 10);
-			while ((u /= 10) > 0);
-			if (n < 0)
-				*--q = '-';
-			strcpy(buf, q);
-		} else
-			snprintf(buf, 32, "%.4f", v);
+		*--q = '\0';
+		for (i = 0; i < 4; i++, u /= 10)
+			*--q = (char)('0' + u % 10);
+		*--q = '.';
+		do
+			*--q = (char)('0' + u % 10);
+		while ((u /= 10) > 0);
+		if (n < 0)
+			*--q = '-';
+		strcpy(buf, q);
 	} else
 		snprintf(buf, 32, "%.4f", v);
 	/* Trim trailing zeros and a bare point: 58.0000 -> 58. */
