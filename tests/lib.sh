@@ -41,12 +41,17 @@ check() {
 
 # ------------------------------------------------------------ the stack
 
-# A loopback port nothing listens on: random ports in 20000-40000 until
-# curl says "connection refused" (exit 7).
+# A loopback port nothing listens on: random ports from 20000 up to the
+# kernel's ephemeral range, until curl says "connection refused" (exit 7).
+# Below that range because a port in it can be the local end of some
+# client's connection (the tests run side by side), which curl cannot see
+# and which makes nginx's bind() fail.
 free_port() {
+	_lo=$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null)
+	[ "${_lo:-0}" -gt 21000 ] 2>/dev/null || _lo=32768
 	_i=0
 	while [ $_i -lt 50 ]; do
-		_p=$(( $(od -An -N2 -tu2 /dev/urandom | tr -d ' ') % 20001 + 20000 ))
+		_p=$(( $(od -An -N2 -tu2 /dev/urandom | tr -d ' ') % (_lo - 20000) + 20000 ))
 		curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$_p/"
 		[ $? -eq 7 ] && { echo "$_p"; return 0; }
 		_i=$((_i + 1))
@@ -57,7 +62,7 @@ free_port() {
 # stack_start DIR: a private stack in DIR (created) on a free port; sets
 # STACK_PORT.  Retries on another port if the first is taken meanwhile.
 stack_start() {
-	mkdir -p "$1" && chmod 755 "$1" || return 1
+	mkdir -p "$1" && chmod 755 "$1" && rm -f "$1/devstack.failed" || return 1
 	_n=0
 	while [ $_n -lt 3 ]; do
 		STACK_PORT=$(free_port) || return 1
@@ -66,9 +71,11 @@ stack_start() {
 			return 0
 		fi
 		sh "$TESTS_ROOT/conf/devstack.sh" stop "$1" >/dev/null 2>&1
+		# every attempt's output, for the report if all of them fail
+		{ echo "# port $STACK_PORT:"; cat "$1/devstack.out"; } >> "$1/devstack.failed"
 		_n=$((_n + 1))
 	done
-	cat "$1/devstack.out" >&2
+	cat "$1/devstack.failed" >&2
 	return 1
 }
 
