@@ -612,7 +612,19 @@ store_open(const char *dir, int flags, int cache_mb, struct store **out)
 	}
 	st->env->set_errcall(st->env, errcall);
 	st->env->set_msgcall(st->env, msgcall);
-	st->env->set_lk_detect(st->env, DB_LOCK_DEFAULT);
+	/* A deadlock aborts the transaction with the fewest write locks: a
+	 * reader, which retries at once, rather than the one writer, which
+	 * holds every writer's turn (write_lock) while it runs again.  Under
+	 * 16 writers a reader's KR list (a cursor on an index, then the KR)
+	 * met the writer updating that KR once every 10 check-ins, and a
+	 * random choice aborted the writer half of the time: 31% fewer
+	 * deadlocks, about 4% more check-ins/s in alternating runs.
+	 * The policy lives in the environment's regions, which recovery
+	 * makes anew (the supervisor recovers as it starts); any other
+	 * opener takes what the regions hold (DB_LOCK_DEFAULT), so a
+	 * program of another version can still open a running store. */
+	st->env->set_lk_detect(st->env, flags & (STORE_RECOVER | STORE_RECOVER_FATAL) ?
+	    DB_LOCK_MINWRITE : DB_LOCK_DEFAULT);
 	/* Gigabytes and bytes apart: 4096 MB would not fit in 32 bits. */
 	st->env->set_cachesize(st->env, (u_int32_t)(cache_mb / 1024),
 	    (u_int32_t)(cache_mb % 1024) * 1024 * 1024, 1);
