@@ -870,9 +870,9 @@ post_checkin(struct req *r)
 	struct view v;
 	struct form f;
 	struct objective o;
-	struct kr *k;
+	struct kr k;
 	struct checkin *c;
-	size_t n = r->nmulti[KEY_KR], nk, i, j, m = 0;
+	size_t n = r->nmulti[KEY_KR], i, m = 0;
 	const char **err, *note;
 	xmlNodePtr form = NULL, fld;
 	double value;
@@ -888,20 +888,24 @@ post_checkin(struct req *r)
 		r->errkey = "err.objective";
 		return view_status(rc);
 	}
-	if ((rc = store_krs_by_objective(st, &r->ar, o.id, &k, &nk)) != STORE_OK)
-		return view_status(rc);
 	c = arena_alloc(&r->ar, n * sizeof(*c));
 	err = arena_alloc(&r->ar, n * 2 * sizeof(*err));
 	form_init(&f, r);
 	for (i = 0; i < n; i++) {
 		uint32_t id;
 
+		/* Each KR by its id, not the objective's list: a cursor on
+		 * the KRs' index holds that index's page while it reads a
+		 * KR, and met the writer of that KR in a deadlock once every
+		 * ten check-ins under load. */
 		if (req_parse_id(r->multi[KEY_KR][i], &id) == -1)
 			return 400;
-		for (j = 0; j < nk && k[j].id != id; j++)
-			;
-		if (j == nk || !okr_kr_live(k[j].state))
+		rc = store_kr_get(st, &r->ar, id, &k);
+		if (rc == STORE_NOTFOUND || (rc == STORE_OK &&
+		    (k.objective != o.id || !okr_kr_live(k.state))))
 			return 400;	/* not a KR of this objective that counts */
+		if (rc != STORE_OK)
+			return view_status(rc);
 		/* Each row is read like a one-field form. */
 		r->val[KEY_VALUE] = r->multi[KEY_VALUE][i];
 		r->val[KEY_CONFIDENCE] = r->multi[KEY_CONFIDENCE][i];
@@ -910,7 +914,7 @@ post_checkin(struct req *r)
 		if (*r->val[KEY_VALUE] == '\0')
 			continue;	/* left empty: no check-in for this KR */
 		form_number(&f, KEY_VALUE, 1, -NUM_LIMIT, NUM_LIMIT, &value);
-		if (f.err[KEY_VALUE] == NULL && k[j].kind == KR_MILESTONE &&
+		if (f.err[KEY_VALUE] == NULL && k.kind == KR_MILESTONE &&
 		    value != 0 && value != 1)
 			form_error(&f, KEY_VALUE, "err.field.range");
 		form_number(&f, KEY_CONFIDENCE, 1, 0, 1, &c[m].confidence);

@@ -108,6 +108,8 @@ get admin /
 OTHERKR=$(grep -o 'class="kr" id="kr-[0-9]*"' "$TMP/body" | head -1 | sed 's/[^0-9]//g')
 post lina "/edit/checkin/$O" "back=/okr/objective/$O&kr=$OTHERKR&value=1&confidence=0.5"
 expect_status 400 "check-in naming KR $OTHERKR of another objective: 400"
+post lina "/edit/checkin/$O" "back=/okr/objective/$O&kr=$KA&value=41&confidence=0.5&kr=999999&value=1&confidence=0.5"
+expect_status 400 "check-in naming a KR that does not exist (beside a good one): 400"
 get lina "/objective/$O"
 expect_row "$KA" '<strong class="current">31</strong>' "KR $KA: current 31 (the corrected check-in, nothing after)"
 expect_row "$KB" '<strong class="current">40</strong>' "KR $KB: current still 40"
