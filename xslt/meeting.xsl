@@ -299,7 +299,7 @@
           <dd>
             <!-- The band follows the documented thresholds (README). -->
             <xsl:variable name="s" select="number(@score)"/>
-            <xsl:call-template name="score">
+            <xsl:call-template name="score-as">
               <xsl:with-param name="score" select="@score"/>
               <xsl:with-param name="pct" select="round($s * 100)"/>
               <xsl:with-param name="band">
@@ -1081,7 +1081,7 @@
     <xsl:choose>
       <xsl:when test="string($s) = '' or $n != $n"><span class="score none">—</span></xsl:when>
       <xsl:otherwise>
-        <xsl:call-template name="score">
+        <xsl:call-template name="score-as">
           <xsl:with-param name="score" select="$s"/>
           <xsl:with-param name="pct" select="round($n * 100)"/>
           <xsl:with-param name="band">
