@@ -21,7 +21,7 @@ CFLAGS	?= -O2 -g
 WARN	 = -std=c11 -Wall -Wextra -Wmissing-prototypes -Wstrict-prototypes \
 	   -Wwrite-strings -Wshadow -Wpointer-arith
 CPPFLAGS += -D_GNU_SOURCE -Iinclude -I/usr/include/libxml2
-LDLIBS	 = -lfcgi -ldb-5.3 -lxslt -lxml2 -lcrypto -lm
+LDLIBS	 = -lfcgi -ldb-5.3 -lxslt -lxml2 -lnettle -lm
 
 # Modules shared by the programs.
 LIB_SRC	 = cgi/arena.c cgi/codec.c cgi/conf.c cgi/csrf.c cgi/log.c cgi/okr.c cgi/priv.c \
@@ -35,12 +35,12 @@ UNIT	 = build/test-okr build/test-codec build/test-req build/test-form build/tes
 
 # Debian packages of what we build with, run and test against.
 DEB_PKGS = build-essential libfcgi-dev libdb5.3-dev db5.3-util libxml2-dev \
-	   libxml2-utils libxslt1-dev libssl-dev nginx curl libcmocka-dev wrk openssl \
+	   libxml2-utils libxslt1-dev nettle-dev nginx curl libcmocka-dev wrk openssl \
 	   procps chromium python3-feedparser apache2 clang valgrind
 NEED	 = /usr/include/fcgiapp.h /usr/include/db.h /usr/include/libxml2/libxml/tree.h \
 	   /usr/include/libxslt/xslt.h /usr/include/cmocka.h /usr/sbin/nginx \
 	   /usr/bin/curl /usr/bin/xmllint /usr/bin/db5.3_verify /usr/bin/wrk \
-	   /usr/bin/openssl /usr/bin/pkill /usr/include/openssl/hmac.h /usr/bin/chromium \
+	   /usr/bin/openssl /usr/bin/pkill /usr/include/nettle/hmac.h /usr/bin/chromium \
 	   /usr/lib/python3/dist-packages/feedparser/__init__.py /usr/sbin/apache2 \
 	   /usr/lib/apache2/modules/mod_proxy_fcgi.so /usr/bin/clang /usr/bin/valgrind
 

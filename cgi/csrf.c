@@ -8,16 +8,16 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <openssl/crypto.h>
-#include <openssl/evp.h>
-#include <openssl/hmac.h>
+#include <nettle/hmac.h>
+#include <nettle/memops.h>
 
 #include "csrf.h"
 #include "log.h"
 
 #define KEYLEN	32
 
-static unsigned char key[KEYLEN];
+/* The HMAC's state after the key: each token starts from a copy. */
+static struct hmac_sha256_ctx keyed;
 static int have_key;
 
 static int
@@ -60,6 +60,7 @@ csrf_create_key(const char *dir)
 int
 csrf_init(const char *dir)
 {
+	unsigned char key[KEYLEN];
 	char path[600];
 	int fd;
 	ssize_t n;
@@ -72,19 +73,26 @@ csrf_init(const char *dir)
 	n = read(fd, key, sizeof(key));
 	close(fd);
 	have_key = n == (ssize_t)sizeof(key);
+	if (have_key)
+		hmac_sha256_set_key(&keyed, sizeof(key), key);
+	explicit_bzero(key, sizeof(key));
 	return have_key ? 0 : -1;
 }
 
+/* Nettle, not OpenSSL's libcrypto: the same HMAC-SHA-256, but libcrypto
+ * 3 brings up its provider machinery on the first use, and that left 2.1
+ * MB more of each worker resident (a tenth of its 20 MB budget). */
 void
 csrf_token(const char *login, char out[65])
 {
 	static const char hex[] = "0123456789abcdef";
-	unsigned char mac[EVP_MAX_MD_SIZE];
-	unsigned int len = 0, i;
+	struct hmac_sha256_ctx c = keyed;
+	unsigned char mac[SHA256_DIGEST_SIZE];
+	unsigned int i;
 
-	HMAC(EVP_sha256(), key, sizeof(key), (const unsigned char *)login,
-	    strlen(login), mac, &len);
-	for (i = 0; i < 32 && i < len; i++) {
+	hmac_sha256_update(&c, strlen(login), (const uint8_t *)login);
+	hmac_sha256_digest(&c, sizeof(mac), mac);
+	for (i = 0; i < sizeof(mac); i++) {
 		out[2 * i] = hex[mac[i] >> 4];
 		out[2 * i + 1] = hex[mac[i] & 15];
 	}
@@ -99,5 +107,5 @@ csrf_check(const char *login, const char *token)
 	if (!have_key || login == NULL || token == NULL || strlen(token) != 64)
 		return 0;
 	csrf_token(login, want);
-	return CRYPTO_memcmp(want, token, 64) == 0;
+	return memeql_sec(want, token, 64);
 }
