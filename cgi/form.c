@@ -24,17 +24,6 @@ form_error(struct form *f, enum key k, const char *errkey)
 	}
 }
 
-/* Characters, not bytes: a limit means the same in Chinese and English. */
-static size_t
-utf8_len(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s != '\0'; s++)
-		n += ((unsigned char)*s & 0xc0) != 0x80;
-	return n;
-}
-
 #define IDEO_SPACE	"\xe3\x80\x80"	/* U+3000, the full-width space */
 
 /* The value with surrounding blanks (the full-width space too) removed;
@@ -91,7 +80,9 @@ form_text(struct form *f, enum key k, int required, size_t max, const char **out
 		form_error(f, k, "err.field.required");
 		return -1;
 	}
-	if (utf8_len(s) > max) {
+	/* Characters, not bytes: a limit means the same in Chinese and
+	 * English. */
+	if (okr_utf8_len(s) > max) {
 		form_error(f, k, "err.field.too-long");
 		return -1;
 	}

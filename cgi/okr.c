@@ -351,3 +351,76 @@ okr_kr_hints(const char *t)
 		time = 1;
 	return (number ? 0 : HINT_NUMBER) | (time ? 0 : HINT_DATE);
 }
+
+size_t
+okr_utf8_len(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s != '\0'; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
+}
+
+int
+okr_text_ok(const char *s, size_t max, int multiline)
+{
+	const unsigned char *p;
+
+	if (s == NULL)
+		return 1;
+	for (p = (const unsigned char *)s; *p != '\0'; p++)
+		if ((*p < 0x20 && !(multiline && (*p == '\n' || *p == '\r' ||
+		    *p == '\t'))) || *p == 0x7f)
+			return 0;
+	return okr_utf8_len(s) <= max;
+}
+
+/* Whether s is 1 to max characters of the set. */
+static int
+spelled(const char *s, size_t max, const char *set)
+{
+	size_t n = s != NULL ? strlen(s) : 0;
+
+	return n >= 1 && n <= max && strspn(s, set) == n;
+}
+
+int
+okr_cycle_name_ok(const char *s)
+{
+	return spelled(s, OKR_MAX_CYCLE, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "abcdefghijklmnopqrstuvwxyz0123456789_-");
+}
+
+int
+okr_login_ok(const char *s)
+{
+	return spelled(s, OKR_MAX_LOGIN, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "abcdefghijklmnopqrstuvwxyz0123456789._@-");
+}
+
+int
+okr_number_ok(double v, double min, double max)
+{
+	return isfinite(v) && v >= min && v <= max;
+}
+
+int
+okr_unit_walk(uint32_t unit, int (*step)(void *, uint32_t, uint32_t *),
+    void *arg, uint32_t *top)
+{
+	uint32_t parent;
+	int depth, rc;
+
+	for (depth = 0; depth < OKR_MAX_DEPTH; depth++) {
+		if ((rc = step(arg, unit, &parent)) != 0)
+			return rc;
+		if (parent == 0) {
+			if (top != NULL)
+				*top = unit;
+			return 0;
+		}
+		unit = parent;
+	}
+	return -1;
+}

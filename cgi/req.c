@@ -26,15 +26,6 @@ const char *const req_lang_names[LANG__MAX] = { "en", "zh-CN" };
 typedef int (*valid_fn)(const char *);
 
 static int
-valid_cycle(const char *s)
-{
-	size_t n = strlen(s);
-
-	return n >= 1 && n <= 32 && strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-	    "abcdefghijklmnopqrstuvwxyz0123456789_-") == n;
-}
-
-static int
 valid_lang(const char *s)
 {
 	return strcmp(s, "en") == 0 || strcmp(s, "zh-CN") == 0;
@@ -152,7 +143,7 @@ static const struct key_def {
 	valid_fn	 valid;
 	int		 flags;
 } keys[KEY__MAX] = {
-	[KEY_CYCLE] = { valid_cycle, 0 },
+	[KEY_CYCLE] = { okr_cycle_name_ok, 0 },
 	[KEY_SET] = { valid_lang, 0 },
 	[KEY_BACK] = { valid_path, 0 },
 	[KEY_TOKEN] = { valid_token, 0 },

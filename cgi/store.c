@@ -846,6 +846,140 @@ changelog_add(struct store *st, DB_TXN *txn, int rtype, uint32_t id)
 	    "changelog");
 }
 
+/* ------------------------------------------------------------ rules */
+
+/* What the texts and numbers of each record are held to (okr.h), on
+ * every path that writes one; enumerations are checked from the codecs'
+ * tables, references and the unit tree in the transaction. */
+enum rkind { R_LINE, R_LINES, R_NUMBER, R_LOGIN, R_CYCLE };
+
+static const struct rule {
+	int		 rtype;
+	size_t		 off;
+	enum rkind	 kind;
+	int		 required;	/* a text that may not be empty */
+	double		 min, max;	/* a number's range; a text's characters */
+	const char	*name;
+} rules[] = {
+#define RT(r, s, m, k, req, max) { r, offsetof(struct s, m), k, req, 0, max, #m }
+#define RN(r, s, m, lo, hi) { r, offsetof(struct s, m), R_NUMBER, 0, lo, hi, #m }
+	RT('U', unit, name, R_LINE, 1, OKR_MAX_NAME),
+	RT('P', person, login, R_LOGIN, 1, OKR_MAX_LOGIN),
+	RT('P', person, name, R_LINE, 1, OKR_MAX_NAME),
+	RT('C', cycle, name, R_CYCLE, 1, OKR_MAX_CYCLE),
+	RT('O', objective, title, R_LINE, 1, OKR_MAX_TITLE),
+	RT('O', objective, description, R_LINES, 0, OKR_MAX_TEXT),
+	RT('K', kr, title, R_LINE, 1, OKR_MAX_TITLE),
+	RT('K', kr, unit_label, R_LINE, 0, OKR_MAX_LABEL),
+	RN('K', kr, start, -OKR_NUM_LIMIT, OKR_NUM_LIMIT),
+	RN('K', kr, target, -OKR_NUM_LIMIT, OKR_NUM_LIMIT),
+	RN('K', kr, current, -OKR_NUM_LIMIT, OKR_NUM_LIMIT),
+	RN('K', kr, weight, 0, OKR_MAX_WEIGHT),
+	RN('K', kr, confidence, 0, 1),
+	RT('I', checkin, note, R_LINES, 0, OKR_MAX_TEXT),
+	RN('I', checkin, value, -OKR_NUM_LIMIT, OKR_NUM_LIMIT),
+	RN('I', checkin, confidence, 0, 1),
+	RT('H', change, field, R_LINE, 1, 32),
+	RT('H', change, old_value, R_LINES, 0, CODEC_MAXREC),
+	RT('H', change, new_value, R_LINES, 0, CODEC_MAXREC),
+	RT('M', comment, text, R_LINES, 1, OKR_MAX_TEXT),
+	RT('G', meeting, title, R_LINE, 0, OKR_MAX_TITLE),
+	RT('G', meeting, minutes, R_LINES, 0, OKR_MAX_MINUTES),
+	RT('G', meeting, decisions, R_LINES, 0, OKR_MAX_MINUTES),
+	RT('G', meeting, present, R_LINE, 0, CODEC_MAXREC),
+	RT('G', meeting, status_reason, R_LINES, 0, OKR_MAX_TITLE),
+	RT('G', meeting, deferred, R_LINES, 0, CODEC_MAXREC),
+	RT('A', action, title, R_LINE, 1, OKR_MAX_TITLE),
+	RT('W', grow, goal, R_LINES, 0, OKR_MAX_TEXT),
+	RT('W', grow, reality, R_LINES, 0, OKR_MAX_TEXT),
+	RT('W', grow, options, R_LINES, 0, OKR_MAX_TEXT),
+	RT('W', grow, will, R_LINES, 0, OKR_MAX_TEXT),
+	RT('V', verdict, text, R_LINE, 0, OKR_MAX_TITLE),
+	RT('V', verdict, note, R_LINES, 0, OKR_MAX_NOTE),
+	RT('V', verdict, signed_by, R_LINE, 0, CODEC_MAXREC),
+#undef RT
+#undef RN
+};
+
+/* The rules that tie two fields of a record; the member at fault, or NULL. */
+static const char *
+rec_rule(int rtype, const void *rec)
+{
+	const struct unit *u = rec;
+	const struct cycle *c = rec;
+	const struct kr *k = rec;
+
+	switch (rtype) {
+	case 'U':
+		/* A person is no unit: the personal level is for objectives. */
+		return u->level == LEVEL_PERSONAL ? "level" : NULL;
+	case 'C':
+		return c->end < c->start ? "end" : NULL;
+	case 'K':
+		/* No grade yet (-1), or a grade from 0 to 1. */
+		if (k->grade != -1 && !okr_number_ok(k->grade, 0, 1))
+			return "grade";
+		/* A milestone is done (1) or not (0). */
+		if (k->kind == KR_MILESTONE && k->current != 0 && k->current != 1)
+			return "current";
+		return NULL;
+	default:
+		return NULL;
+	}
+}
+
+int
+store_rec_check(int rtype, const void *rec, const char **member)
+{
+	const struct codec *c = store_codec(rtype);
+	const char *p = rec, *bad = NULL, *s;
+	size_t i;
+	int32_t v;
+	int ok;
+
+	if (c == NULL)
+		return STORE_INVALID;
+	for (i = 0; bad == NULL && i < sizeof(rules) / sizeof(rules[0]); i++) {
+		const struct rule *r = &rules[i];
+
+		if (r->rtype != rtype)
+			continue;
+		s = *(char *const *)(p + r->off);
+		switch (r->kind) {
+		case R_NUMBER:
+			ok = okr_number_ok(*(const double *)(p + r->off), r->min, r->max);
+			break;
+		case R_LOGIN:
+			ok = okr_login_ok(s);
+			break;
+		case R_CYCLE:
+			ok = okr_cycle_name_ok(s);
+			break;
+		default:
+			ok = okr_text_ok(s, (size_t)r->max, r->kind == R_LINES) &&
+			    !(r->required && (s == NULL || *s == '\0'));
+			break;
+		}
+		if (!ok)
+			bad = r->name;
+	}
+	/* An enumeration holds one of its names, or its default "none". */
+	for (i = 0; bad == NULL && i < c->nfields; i++) {
+		const struct field *f = &c->fields[i];
+
+		if (f->enames == NULL)
+			continue;
+		v = *(const int32_t *)(p + f->off);
+		if ((v < 0 || v >= f->nenames) && !(f->def < 0 && v == (int32_t)f->def))
+			bad = f->xml;
+	}
+	if (bad == NULL)
+		bad = rec_rule(rtype, rec);
+	if (member != NULL)
+		*member = bad;
+	return bad == NULL ? STORE_OK : STORE_INVALID;
+}
+
 static int
 rec_put(struct store *st, DB_TXN *txn, enum table t, uint32_t id, const void *rec)
 {
@@ -857,6 +991,8 @@ rec_put(struct store *st, DB_TXN *txn, enum table t, uint32_t id, const void *re
 
 	if (st->rdonly)
 		return STORE_ERR;
+	if (store_rec_check(tables[t].codec->rtype, rec, NULL) != STORE_OK)
+		return STORE_INVALID;
 	if ((n = codec_encode(tables[t].codec, rec, buf)) == 0)
 		return STORE_INVALID;
 	be32(kb, id);
@@ -1048,24 +1184,65 @@ is_admin(const struct wop *w)
 	return w->actor == STORE_SYSTEM || w->me.role == ROLE_ADMIN;
 }
 
+/* A walk up the unit tree in a transaction (okr_unit_walk()): it stops
+ * at unit stop, or at a unit led by lead; a unit being written (self)
+ * counts with its new parent. */
+struct upwalk {
+	struct store		*st;
+	DB_TXN			*txn;
+	struct arena		*ar;
+	const struct unit	*self;
+	uint32_t		 stop, lead;
+	int			 rc;	/* the store's status when a step failed */
+};
+
+static int
+up_step(void *arg, uint32_t id, uint32_t *parent)
+{
+	struct upwalk *w = arg;
+	struct unit u;
+
+	if (w->self != NULL && id == w->self->id)
+		u = *w->self;
+	else if ((w->rc = rec_get(w->st, w->txn, T_UNITS, id, &u, w->ar, 0)) !=
+	    STORE_OK)
+		return -1;
+	*parent = u.parent;
+	return (w->stop != 0 && id == w->stop) ||
+	    (w->lead != 0 && u.lead == w->lead) ? 1 : 0;
+}
+
+/* Walks up from unit: *stopped says whether it stopped (see struct
+ * upwalk), *top (if not NULL) is the topmost unit otherwise.  STORE_RULE
+ * for a loop or a chain deeper than OKR_MAX_DEPTH, else the status of the
+ * read that failed (STORE_NOTFOUND: a unit on the way is missing). */
+static int
+up_walk(struct upwalk *w, uint32_t unit, int *stopped, uint32_t *top)
+{
+	int rc;
+
+	w->rc = STORE_OK;
+	rc = okr_unit_walk(unit, up_step, w, top);
+	*stopped = rc == 1;
+	if (rc >= 0)
+		return STORE_OK;
+	return w->rc != STORE_OK ? w->rc : STORE_RULE;
+}
+
 /* Whether the actor leads unit or one of the units above it (a unit lead
  * answers for the unit, its sub-units and their members). */
 static int
 leads(struct store *st, DB_TXN *txn, struct wop *w, uint32_t unit, int *yes)
 {
-	struct unit u;
-	int depth, rc;
+	struct upwalk uw = { st, txn, &w->ar, NULL, 0, w->actor, STORE_OK };
+	int rc;
 
 	*yes = 0;
-	for (depth = 0; unit != 0 && depth < 16; depth++, unit = u.parent) {
-		if ((rc = rec_get(st, txn, T_UNITS, unit, &u, &w->ar, 0)) != STORE_OK)
-			return rc == STORE_NOTFOUND ? STORE_OK : rc;
-		if (u.lead != 0 && u.lead == w->actor) {
-			*yes = 1;
-			break;
-		}
-	}
-	return STORE_OK;
+	if (unit == 0 || w->actor == STORE_SYSTEM)
+		return STORE_OK;
+	rc = up_walk(&uw, unit, yes, NULL);
+	/* A unit that is missing or in a loop grants nothing. */
+	return rc == STORE_NOTFOUND || rc == STORE_RULE ? STORE_OK : rc;
 }
 
 /* The rule for editing an objective: an admin; the owner of a personal
@@ -1249,21 +1426,19 @@ static int
 op_unit(struct store *st, DB_TXN *txn, void *arg)
 {
 	struct wop *w = arg;
-	struct unit *u = w->rec, old, p;
-	uint32_t up;
-	int rc, created, depth;
+	struct unit *u = w->rec, old;
+	struct upwalk uw = { st, txn, &w->ar, u, 0, 0, STORE_OK };
+	int rc, created, stopped;
 
 	if ((rc = load_actor(st, txn, w)) != STORE_OK)
 		return rc;
 	if (!is_admin(w))
 		return STORE_FORBIDDEN;
-	/* The parent must exist and the unit may not end up under itself. */
-	for (up = u->parent, depth = 0; up != 0; up = p.parent, depth++) {
-		if (up == u->id || depth > 16)
-			return STORE_INVALID;
-		if ((rc = rec_get(st, txn, T_UNITS, up, &p, &w->ar, 0)) != STORE_OK)
-			return rc == STORE_NOTFOUND ? STORE_INVALID : rc;
-	}
+	/* The parent must exist (STORE_INVALID) and the unit may not end up
+	 * under itself or too deep (STORE_RULE): its new chain, walked with
+	 * its new parent, reaches the top. */
+	if ((rc = up_walk(&uw, u->id, &stopped, NULL)) != STORE_OK)
+		return rc == STORE_NOTFOUND ? STORE_INVALID : rc;
 	/* The lead is a person (only whether it exists: a person is no unit,
 	 * and reading one into p overran it, as ASan showed). */
 	if (u->lead != 0 && (rc = exists(st, txn, T_PEOPLE, u->lead)) != STORE_OK)
@@ -1346,7 +1521,7 @@ write_rec(struct store *st, txn_fn fn, uint32_t actor, void *rec, enum table t)
 int
 store_unit_put(struct store *st, uint32_t actor, struct unit *u)
 {
-	if (u->name == NULL || u->level < 0 || u->level >= LEVEL_PERSONAL)
+	if (store_rec_check('U', u, NULL) != STORE_OK)
 		return STORE_INVALID;
 	return write_rec(st, op_unit, actor, u, T_UNITS);
 }
@@ -1354,8 +1529,7 @@ store_unit_put(struct store *st, uint32_t actor, struct unit *u)
 int
 store_person_put(struct store *st, uint32_t actor, struct person *p)
 {
-	if (p->login == NULL || p->name == NULL || p->role < 0 ||
-	    p->role >= ROLE__MAX)
+	if (store_rec_check('P', p, NULL) != STORE_OK)
 		return STORE_INVALID;
 	return write_rec(st, op_person, actor, p, T_PEOPLE);
 }
@@ -1363,8 +1537,7 @@ store_person_put(struct store *st, uint32_t actor, struct person *p)
 int
 store_cycle_put(struct store *st, uint32_t actor, struct cycle *c)
 {
-	if (c->name == NULL || c->end < c->start || c->state < 0 ||
-	    c->state >= CYCLE__MAX)
+	if (store_rec_check('C', c, NULL) != STORE_OK)
 		return STORE_INVALID;
 	return write_rec(st, op_cycle, actor, c, T_CYCLES);
 }
@@ -1551,8 +1724,7 @@ op_objective(struct store *st, DB_TXN *txn, void *arg)
 int
 store_objective_put(struct store *st, uint32_t actor, struct objective *o)
 {
-	if (o->title == NULL || o->cycle == 0 || o->unit == 0 || o->level < 0 ||
-	    o->level >= LEVEL__MAX || o->state < 0 || o->state >= OBJ__MAX)
+	if (o->cycle == 0 || o->unit == 0 || store_rec_check('O', o, NULL) != STORE_OK)
 		return STORE_INVALID;
 	return write_rec(st, op_objective, actor, o, T_OBJ);
 }
@@ -1631,10 +1803,7 @@ store_kr_adjust(struct store *st, uint32_t actor, struct kr *k,
 	uint32_t id = k->id, ver = k->version;
 	int rc;
 
-	if (k->title == NULL || k->objective == 0 || k->kind < 0 ||
-	    k->kind >= KR__MAX || k->direction < 0 || k->direction >= DIR__MAX ||
-	    !(k->weight >= 0) || !(k->confidence >= 0 && k->confidence <= 1) ||
-	    k->state < 0 || k->state >= KRS__MAX)
+	if (k->objective == 0 || store_rec_check('K', k, NULL) != STORE_OK)
 		return STORE_INVALID;
 	if (st->rdonly)
 		return STORE_ERR;
@@ -1777,8 +1946,7 @@ store_checkins_add(struct store *st, uint32_t actor, struct checkin *c, size_t n
 	int rc;
 
 	for (i = 0; i < n; i++)
-		if (c[i].kr == 0 || !(c[i].confidence >= 0 && c[i].confidence <= 1) ||
-		    !isfinite(c[i].value))
+		if (c[i].kr == 0 || store_rec_check('I', &c[i], NULL) != STORE_OK)
 			return STORE_INVALID;
 	if ((rc = write_op(st, op_checkins, &w)) != STORE_OK)
 		for (i = 0; i < n; i++)
@@ -1811,8 +1979,7 @@ store_comment_add(struct store *st, uint32_t actor, struct comment *c)
 {
 	struct wop w = { .actor = actor, .rec = c };
 
-	if (c->text == NULL || *c->text == '\0' || c->kind < 0 ||
-	    c->kind >= COMMENT__MAX)
+	if (store_rec_check('M', c, NULL) != STORE_OK)
 		return STORE_INVALID;
 	return write_op(st, op_comment, &w);
 }
@@ -2000,19 +2167,14 @@ static int
 within(struct store *st, DB_TXN *txn, struct arena *ar, uint32_t unit,
     uint32_t ancestor, int *yes)
 {
-	struct unit u;
-	int depth, rc;
+	struct upwalk uw = { st, txn, ar, NULL, ancestor, 0, STORE_OK };
+	int rc;
 
 	*yes = 0;
-	for (depth = 0; unit != 0 && depth < 16; depth++, unit = u.parent) {
-		if (unit == ancestor) {
-			*yes = 1;
-			return STORE_OK;
-		}
-		if ((rc = rec_get(st, txn, T_UNITS, unit, &u, ar, 0)) != STORE_OK)
-			return rc == STORE_NOTFOUND ? STORE_OK : rc;
-	}
-	return STORE_OK;
+	if (unit == 0 || ancestor == 0)
+		return STORE_OK;
+	rc = up_walk(&uw, unit, yes, NULL);
+	return rc == STORE_NOTFOUND || rc == STORE_RULE ? STORE_OK : rc;
 }
 
 /* The company KRs of cycle that unit carries, and which of them an
@@ -2023,24 +2185,19 @@ static int
 carried(struct store *st, DB_TXN *txn, struct arena *ar, uint32_t unit,
     uint32_t cycle, struct vec *krs, int **covered)
 {
-	struct unit u;
 	struct person p;
 	struct vec ov = { 0 }, kv = { 0 }, av = { 0 };
 	struct objective *o, *al;
 	struct kr *k;
 	unsigned char key[8];
+	struct upwalk uw = { st, txn, ar, NULL, 0, 0, STORE_OK };
 	uint32_t root = unit;
 	size_t i, j, m;
-	int rc, yes, depth;
+	int rc, yes;
 
 	/* The company: the top of unit's chain. */
-	for (depth = 0; depth < 16; depth++) {
-		if ((rc = rec_get(st, txn, T_UNITS, root, &u, ar, 0)) != STORE_OK)
-			return rc == STORE_NOTFOUND ? STORE_INVALID : rc;
-		if (u.parent == 0)
-			break;
-		root = u.parent;
-	}
+	if ((rc = up_walk(&uw, unit, &yes, &root)) != STORE_OK)
+		return rc == STORE_NOTFOUND || rc == STORE_RULE ? STORE_INVALID : rc;
 	be32(key, cycle);
 	be32(key + 4, root);
 	if ((rc = rec_list(st, txn, T_OBJ_CYCLE_UNIT, key, 8, ar, &ov)) != STORE_OK)
@@ -2191,9 +2348,7 @@ op_meeting(struct store *st, DB_TXN *txn, void *arg)
 int
 store_meeting_put(struct store *st, uint32_t actor, struct meeting *m)
 {
-	if (m->type < 0 || m->type >= MEET__MAX || m->state < 0 ||
-	    m->state >= MSTATE__MAX || m->status < -1 || m->status >= BOARD__MAX ||
-	    m->day == 0)
+	if (m->day == 0 || store_rec_check('G', m, NULL) != STORE_OK)
 		return STORE_INVALID;
 	return write_rec(st, op_meeting, actor, m, T_MEETINGS);
 }
@@ -2419,8 +2574,7 @@ op_action(struct store *st, DB_TXN *txn, void *arg)
 int
 store_action_put(struct store *st, uint32_t actor, struct action *a)
 {
-	if (a->title == NULL || *a->title == '\0' || a->unit == 0 ||
-	    a->owner == 0 || a->state < 0 || a->state >= ASTATE__MAX)
+	if (a->unit == 0 || a->owner == 0 || store_rec_check('A', a, NULL) != STORE_OK)
 		return STORE_INVALID;
 	return write_rec(st, op_action, actor, a, T_ACTIONS);
 }
@@ -2571,7 +2725,7 @@ store_verdict_add(struct store *st, uint32_t actor, struct verdict *v)
 {
 	struct wop w = { .actor = actor, .rec = v };
 
-	if (v->kind < 0 || v->kind >= VERDICT__MAX || (v->kr == 0 && v->objective == 0) ||
+	if ((v->kr == 0 && v->objective == 0) || store_rec_check('V', v, NULL) != STORE_OK ||
 	    (v->kind == VERDICT_REVISE && (v->text == NULL || *v->text == '\0')))
 		return STORE_INVALID;
 	if (v->kind != VERDICT_REVISE)
@@ -2591,6 +2745,8 @@ store_grow_add(struct store *st, uint32_t actor, struct grow *g)
 {
 	struct wop w = { .actor = actor, .rec = g };
 
+	if (store_rec_check('W', g, NULL) != STORE_OK)
+		return STORE_INVALID;
 	return write_op(st, op_grow, &w);
 }
 
@@ -3255,6 +3411,7 @@ load_one(struct store *st, DB_TXN *txn, struct lop *l, const struct store_rec *r
 		len = strlen(r->snapshot);
 	} else {
 		if (*(const uint32_t *)r->rec != r->id ||
+		    store_rec_check(r->rtype, r->rec, NULL) != STORE_OK ||
 		    (len = codec_encode(tables[t].codec, r->rec, buf)) == 0)
 			return STORE_INVALID;
 		data = buf;
@@ -3320,6 +3477,20 @@ op_load(struct store *st, DB_TXN *txn, void *arg)
 				l->badref = 1;
 				return rc == STORE_NOTFOUND ? STORE_INVALID : rc;
 			}
+		}
+	}
+	/* Every loaded unit's chain reaches the top, through the loaded and
+	 * the stored units alike: a loop would hold whoever walks it. */
+	for (i = 0; i < l->n; i++) {
+		struct upwalk uw = { st, txn, &l->ar, NULL, 0, 0, STORE_OK };
+		int stopped;
+
+		if (l->recs[i].rtype != 'U')
+			continue;
+		if ((rc = up_walk(&uw, l->recs[i].id, &stopped, NULL)) != STORE_OK) {
+			l->bad = i;
+			l->badref = 1;
+			return rc == STORE_NOTFOUND ? STORE_INVALID : rc;
 		}
 	}
 	return STORE_OK;

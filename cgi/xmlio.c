@@ -902,13 +902,33 @@ xmlio_import(struct store *st, struct arena *ar, uint32_t actor, xmlDocPtr doc,
 		nrec++;
 	}
 	rc = store_load(st, actor, recs, nrec, changed, &bad, progress);
-	if (rc == STORE_INVALID && bad < nrec)
+	if (rc == STORE_RULE && bad < nrec)
+		*err = arena_printf(ar, "line %ld: <%s id=\"%u\"> would sit under "
+		    "itself, or more than %d units deep\n", lines[bad], names[bad],
+		    recs[bad].id, OKR_MAX_DEPTH);
+	else if (rc == STORE_INVALID && bad < nrec)
 		*err = arena_printf(ar, "line %ld: <%s id=\"%u\"> names a record "
 		    "that is neither in the document nor in the store\n", lines[bad],
 		    names[bad], recs[bad].id);
-	else if (rc == STORE_INVALID && bad - nrec < nrec)
-		*err = arena_printf(ar, "line %ld: <%s id=\"%u\"> cannot be stored "
-		    "(larger than a record may be)\n", lines[bad - nrec],
-		    names[bad - nrec], recs[bad - nrec].id);
+	else if (rc == STORE_INVALID && bad - nrec < nrec) {
+		const struct store_rec *r = &recs[bad - nrec];
+		const char *member = NULL;
+		char *x;
+
+		/* Which rule: the one the forms keep, else the record's size. */
+		if (r->rtype != 'S' && store_rec_check(r->rtype, r->rec, &member) !=
+		    STORE_OK && member != NULL) {
+			for (x = arena_strdup(ar, member), member = x; *x != '\0'; x++)
+				if (*x == '_')
+					*x = '-';
+			*err = arena_printf(ar, "line %ld: <%s id=\"%u\">: %s is not "
+			    "allowed (too long, a control character, empty, or a "
+			    "number out of range)\n", lines[bad - nrec],
+			    names[bad - nrec], r->id, member);
+		} else
+			*err = arena_printf(ar, "line %ld: <%s id=\"%u\"> cannot be "
+			    "stored (larger than a record may be)\n", lines[bad - nrec],
+			    names[bad - nrec], r->id);
+	}
 	return rc;
 }

@@ -74,4 +74,44 @@ int32_t	okr_today(void);
 /* Writes a number without needless digits ("58", "0.5", "1200000"). */
 void	okr_num_format(double, char buf[32]);
 
+/* ------------------------------------------------ the rules of records
+ * What every record is held to, whatever writes it (a form, an import,
+ * the operator's command): the forms check the same limits, so a form
+ * can always save again what the store holds. */
+#define OKR_MAX_NAME	100	/* a unit's or a person's name, characters */
+#define OKR_MAX_LOGIN	64	/* a login */
+#define OKR_MAX_CYCLE	32	/* a cycle's name */
+#define OKR_MAX_TITLE	200	/* titles, a KR's note, short reasons */
+#define OKR_MAX_LABEL	20	/* a KR's unit label ("%", "万元") */
+#define OKR_MAX_NOTE	1000	/* a consensus decision's note */
+#define OKR_MAX_TEXT	2000	/* descriptions, comments, check-in notes, GROW */
+#define OKR_MAX_MINUTES	20000	/* a meeting's minutes and decisions */
+#define OKR_NUM_LIMIT	1e12	/* a KR's values and check-ins, either sign */
+#define OKR_MAX_WEIGHT	100	/* a KR's weight */
+/* Units from the company down, at most: every walk up the tree stops
+ * there, so a loop in damaged data cannot hold a worker. */
+#define OKR_MAX_DEPTH	16
+
+/* Characters (not bytes) of a UTF-8 text. */
+size_t	okr_utf8_len(const char *);
+/* Whether s holds at most max characters and no control character
+ * (multi-line text may hold line breaks and tabs).  NULL is "". */
+int	okr_text_ok(const char *s, size_t max, int multiline);
+/* A cycle's name: 1 to OKR_MAX_CYCLE letters, digits, '_' and '-' (it
+ * stands in URLs and file names unencoded). */
+int	okr_cycle_name_ok(const char *);
+/* A login: 1 to OKR_MAX_LOGIN letters, digits and . _ @ -. */
+int	okr_login_ok(const char *);
+/* Whether v is a finite number from min to max. */
+int	okr_number_ok(double v, double min, double max);
+
+/* Walks up the unit tree from unit, OKR_MAX_DEPTH units at most.  For
+ * each unit, step(arg, id, &parent) sets its parent (0 at the top) and
+ * returns 0 to go on, 1 to stop at this unit, -1 when it cannot (no such
+ * unit, an error).  Returns 1 when step stopped the walk, 0 when it
+ * passed the top (*top, if not NULL, is the topmost unit), -1 when step
+ * failed or the chain is longer than the limit (a loop). */
+int	okr_unit_walk(uint32_t unit, int (*step)(void *, uint32_t, uint32_t *),
+	    void *arg, uint32_t *top);
+
 #endif

@@ -398,6 +398,11 @@ int	store_action_put(struct store *, uint32_t actor, struct action *);
  * meeting's snapshot, by the meeting's id). */
 const struct codec *store_codec(int rtype);
 size_t	store_rec_size(int rtype);
+/* Whether a record of type rtype keeps the rules every write is held to
+ * (texts, numbers and enumerations within what the forms allow, see
+ * okr.h): STORE_OK, or STORE_INVALID with *member (if not NULL) the
+ * member at fault.  Every write checks it, imports included. */
+int	store_rec_check(int rtype, const void *rec, const char **member);
 int	store_get(struct store *, struct arena *, int rtype, uint32_t id, void *rec);
 /* Every record of a type, by id. */
 int	store_scan(struct store *, struct arena *, int rtype, void *items, size_t *n);
@@ -439,7 +444,9 @@ struct store_rec {
  * (*changed counts what was written).  Then everything a loaded record
  * names must exist, else nothing is written (STORE_INVALID, *bad the
  * index of the record at fault; n + index when the record itself cannot
- * be stored, e.g. too large). */
+ * be stored, e.g. too large or breaking a rule of store_rec_check()).
+ * A loaded unit that would sit under itself, or deeper than
+ * OKR_MAX_DEPTH, is STORE_RULE, *bad its index. */
 int	store_load(struct store *, uint32_t actor, const struct store_rec *,
 	    size_t n, size_t *changed, size_t *bad,
 	    void (*progress)(size_t done, size_t n));

@@ -1,4 +1,5 @@
-/* test-okr.c: scores, bands, dates and number formatting (cgi/okr.c). */
+/* test-okr.c: scores, bands, dates and number formatting (cgi/okr.c), and
+ * the rules of records (okr.c, store_rec_check()). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -10,6 +11,7 @@
 #include <cmocka.h>
 
 #include "okr.h"
+#include "store.h"
 
 #define assert_near(a, b)	assert_true(fabs((a) - (b)) < 1e-9)
 #define SCORE(k, d, s, t, c)	okr_kr_score(KR_##k, DIR_##d, s, t, c)
@@ -380,6 +382,176 @@ kr_hints_inside_words(void **state)
 	assert_int_equal(bad, 0);
 }
 
+/* Texts: characters, not bytes; one line unless multi-line; no control
+ * characters. */
+static void
+text_rules(void **state)
+{
+	char buf[1100];
+
+	(void)state;
+	assert_true(okr_text_ok(NULL, 5, 0));
+	assert_true(okr_text_ok("", 5, 0));
+	assert_true(okr_text_ok("季度目标", 4, 0));	/* 12 bytes, 4 characters */
+	assert_false(okr_text_ok("季度目标!", 4, 0));
+	assert_false(okr_text_ok("a\r\nb", 10, 0));
+	assert_true(okr_text_ok("a\r\nb\tc", 10, 1));
+	assert_false(okr_text_ok("a\x01z", 10, 1));
+	assert_false(okr_text_ok("a\x7fz", 10, 1));
+	memset(buf, 'x', 1000);
+	buf[1000] = '\0';
+	assert_false(okr_text_ok(buf, OKR_MAX_TITLE, 0));
+	buf[OKR_MAX_TITLE] = '\0';
+	assert_true(okr_text_ok(buf, OKR_MAX_TITLE, 0));
+	assert_int_equal(okr_utf8_len("万元"), 2);
+}
+
+/* Cycle names and logins: the characters a URL holds unencoded. */
+static void
+name_rules(void **state)
+{
+	(void)state;
+	assert_true(okr_cycle_name_ok("2026-Q4"));
+	assert_true(okr_cycle_name_ok("FY_2027"));
+	assert_false(okr_cycle_name_ok(""));
+	assert_false(okr_cycle_name_ok(NULL));
+	assert_false(okr_cycle_name_ok("2026-Q4\r\nSet-Cookie: a=b"));
+	assert_false(okr_cycle_name_ok("2026 Q4"));
+	assert_false(okr_cycle_name_ok("二〇二六"));
+	assert_true(okr_cycle_name_ok("abcdefghijklmnopqrstuvwxyz012345"));
+	assert_false(okr_cycle_name_ok("abcdefghijklmnopqrstuvwxyz0123456"));
+	assert_true(okr_login_ok("li.na@corp-1"));
+	assert_false(okr_login_ok("li na"));
+	assert_false(okr_login_ok(""));
+}
+
+/* Numbers: finite and within the range. */
+static void
+number_rules(void **state)
+{
+	(void)state;
+	assert_true(okr_number_ok(0, -OKR_NUM_LIMIT, OKR_NUM_LIMIT));
+	assert_true(okr_number_ok(-OKR_NUM_LIMIT, -OKR_NUM_LIMIT, OKR_NUM_LIMIT));
+	assert_false(okr_number_ok(INFINITY, -OKR_NUM_LIMIT, OKR_NUM_LIMIT));
+	assert_false(okr_number_ok(-INFINITY, -INFINITY, INFINITY));
+	assert_false(okr_number_ok(NAN, 0, 1));
+	assert_false(okr_number_ok(1e13, -OKR_NUM_LIMIT, OKR_NUM_LIMIT));
+	assert_false(okr_number_ok(1.5, 0, 1));
+}
+
+/* A unit tree for the walks: parents[id] is unit id's parent; -1: no
+ * such unit. */
+struct tree {
+	const long	*parents;
+	size_t		 n;
+	uint32_t	 stop;
+	int		 steps;
+};
+
+static int
+tree_step(void *arg, uint32_t id, uint32_t *parent)
+{
+	struct tree *t = arg;
+
+	t->steps++;
+	if (id >= t->n || t->parents[id] < 0)
+		return -1;
+	*parent = (uint32_t)t->parents[id];
+	return id == t->stop;
+}
+
+/* The walk up the unit tree: to the top, stopped, and bounded on a
+ * loop, a missing unit or a chain longer than OKR_MAX_DEPTH. */
+static void
+unit_walk(void **state)
+{
+	/* 1 the company; 2 under 1; 3 under 2; 4 under itself; 5 and 6
+	 * under each other; 7 under a missing 8. */
+	static const long parents[] = { -1, 0, 1, 2, 4, 6, 5, 8, -1 };
+	long deep[OKR_MAX_DEPTH + 2];
+	struct tree t = { parents, sizeof(parents) / sizeof(parents[0]), 0, 0 };
+	uint32_t top = 0;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(okr_unit_walk(3, tree_step, &t, &top), 0);
+	assert_int_equal(top, 1);
+	t.stop = 2;
+	assert_int_equal(okr_unit_walk(3, tree_step, &t, NULL), 1);
+	assert_int_equal(okr_unit_walk(1, tree_step, &t, NULL), 0);
+	t.stop = 0;
+	t.steps = 0;
+	assert_int_equal(okr_unit_walk(4, tree_step, &t, NULL), -1);
+	assert_int_equal(t.steps, OKR_MAX_DEPTH);
+	t.steps = 0;
+	assert_int_equal(okr_unit_walk(5, tree_step, &t, NULL), -1);
+	assert_int_equal(t.steps, OKR_MAX_DEPTH);
+	assert_int_equal(okr_unit_walk(7, tree_step, &t, NULL), -1);
+	/* A chain of exactly OKR_MAX_DEPTH units reaches the top; one more
+	 * is too deep. */
+	deep[0] = -1;
+	for (i = 1; i < sizeof(deep) / sizeof(deep[0]); i++)
+		deep[i] = (long)i - 1;
+	t.parents = deep;
+	t.n = sizeof(deep) / sizeof(deep[0]);
+	assert_int_equal(okr_unit_walk(OKR_MAX_DEPTH, tree_step, &t, &top), 0);
+	assert_int_equal(top, 1);
+	assert_int_equal(okr_unit_walk(OKR_MAX_DEPTH + 1, tree_step, &t, NULL), -1);
+}
+
+/* The store's rules of a record name the member at fault. */
+static void
+record_rules(void **state)
+{
+	char title[1001];
+	struct kr k = { .id = 1, .objective = 1, .title = (char *)"Reach 100 users by June",
+	    .kind = KR_NUMERIC, .target = 100, .weight = 1, .confidence = 0.5,
+	    .grade = -1, .state = KRS_ACTIVE };
+	struct cycle c = { .id = 1, .start = 20000, .end = 20090,
+	    .name = (char *)"2026-Q4" };
+	struct unit u = { .id = 1, .level = LEVEL_COMPANY, .name = (char *)"Corp" };
+	struct meeting m = { .id = 1, .status = -1, .type = MEET_AWARENESS };
+	const char *member;
+
+	(void)state;
+	assert_int_equal(store_rec_check('K', &k, &member), STORE_OK);
+	assert_null(member);
+	k.target = INFINITY;
+	assert_int_equal(store_rec_check('K', &k, &member), STORE_INVALID);
+	assert_string_equal(member, "target");
+	k.target = 100;
+	memset(title, 'x', 1000);
+	title[1000] = '\0';
+	k.title = title;
+	assert_int_equal(store_rec_check('K', &k, &member), STORE_INVALID);
+	assert_string_equal(member, "title");
+	k.title = (char *)"Ship";
+	k.kind = KR_MILESTONE;
+	k.current = 0.5;
+	assert_int_equal(store_rec_check('K', &k, &member), STORE_INVALID);
+	assert_string_equal(member, "current");
+	k.current = 1;
+	k.state = KRS__MAX;
+	assert_int_equal(store_rec_check('K', &k, &member), STORE_INVALID);
+	assert_string_equal(member, "state");
+	assert_int_equal(store_rec_check('C', &c, NULL), STORE_OK);
+	c.name = (char *)"2026-Q4\r\nSet-Cookie: a=b";
+	assert_int_equal(store_rec_check('C', &c, &member), STORE_INVALID);
+	assert_string_equal(member, "name");
+	assert_int_equal(store_rec_check('U', &u, NULL), STORE_OK);
+	u.name = (char *)"";
+	assert_int_equal(store_rec_check('U', &u, &member), STORE_INVALID);
+	assert_string_equal(member, "name");
+	u.name = (char *)"Corp";
+	u.level = LEVEL_PERSONAL;
+	assert_int_equal(store_rec_check('U', &u, &member), STORE_INVALID);
+	assert_string_equal(member, "level");
+	/* A meeting's board status may be "none" (-1), its default. */
+	assert_int_equal(store_rec_check('G', &m, NULL), STORE_OK);
+	m.status = -2;
+	assert_int_equal(store_rec_check('G', &m, NULL), STORE_INVALID);
+}
+
 int
 main(void)
 {
@@ -403,6 +575,11 @@ main(void)
 		cmocka_unit_test(lookup),
 		cmocka_unit_test(kr_hints),
 		cmocka_unit_test(kr_hints_inside_words),
+		cmocka_unit_test(text_rules),
+		cmocka_unit_test(name_rules),
+		cmocka_unit_test(number_rules),
+		cmocka_unit_test(unit_walk),
+		cmocka_unit_test(record_rules),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
