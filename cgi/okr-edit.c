@@ -24,11 +24,13 @@
 
 static struct store *st;
 
-#define MAX_TITLE	200
-#define MAX_TEXT	2000
-#define MAX_NAME	100
-#define MAX_LABEL	20
-#define NUM_LIMIT	1e12
+/* The limits the store holds records to (okr.h), so that what it holds
+ * can always be saved again unchanged. */
+#define MAX_TITLE	OKR_MAX_TITLE
+#define MAX_TEXT	OKR_MAX_TEXT
+#define MAX_NAME	OKR_MAX_NAME
+#define MAX_LABEL	OKR_MAX_LABEL
+#define NUM_LIMIT	OKR_NUM_LIMIT
 
 /* ----------------------------------------------------------- shared */
 
@@ -94,23 +96,6 @@ form_version(struct req *r, uint32_t *ver)
 	    req_parse_id(r->val[KEY_VERSION], ver) == 0 ? 0 : 400;
 }
 
-/* Whether unit is top or lies below it. */
-static int
-unit_within(struct view *v, uint32_t unit, uint32_t top)
-{
-	const struct unit *u;
-	int depth;
-
-	for (depth = 0; unit != 0 && depth < 16; depth++) {
-		if (unit == top)
-			return 1;
-		if ((u = view_unit(v, unit)) == NULL)
-			return 0;
-		unit = u->parent;
-	}
-	return 0;
-}
-
 /* More units or people than this are typed (an id, a login), not
  * chosen from a list of a large company. */
 #define ADMIN_CHOICES	500
@@ -148,10 +133,10 @@ people_options(struct view *v, xmlNodePtr field, uint32_t unit, int none)
 	if (none)
 		form_option(field, "", NULL, "form.none");
 	if (u != NULL && (lead = view_person(v, u->lead)) != NULL &&
-	    !unit_within(v, lead->unit, unit))
+	    !view_unit_within(v, lead->unit, unit))
 		form_option(field, lead->login, lead->name, NULL);
 	for (j = 0; j < v->nunits; j++) {
-		if (!unit_within(v, v->units[j].id, unit))
+		if (!view_unit_within(v, v->units[j].id, unit))
 			continue;
 		if ((rc = store_people_in_unit(v->st, &v->r->ar, v->units[j].id,
 		    &p, &n)) != STORE_OK)
@@ -177,7 +162,7 @@ person_in_unit(struct view *v, const char *login, uint32_t unit, uint32_t *id)
 	if (store_person_by_login(v->st, &v->r->ar, login, &p) != STORE_OK)
 		return 0;
 	*id = p.id;
-	return unit_within(v, p.unit, unit) || (u != NULL && u->lead == p.id);
+	return view_unit_within(v, p.unit, unit) || (u != NULL && u->lead == p.id);
 }
 
 /* ------------------------------------------------------- objectives */
@@ -752,7 +737,7 @@ kr_read(struct kctx *c, struct form *f, struct kr *k)
 	if (c->v.r->val[KEY_WEIGHT] == NULL || *c->v.r->val[KEY_WEIGHT] == '\0')
 		k->weight = 1;
 	else
-		form_number(f, KEY_WEIGHT, 1, 0, 100, &k->weight);
+		form_number(f, KEY_WEIGHT, 1, 0, OKR_MAX_WEIGHT, &k->weight);
 	if (form_text(f, KEY_OWNER, 0, 64, &owner) == 0) {
 		/* Left empty: the proposer of a proposal, else the objective's
 		 * owner (c->k holds that default for a new KR). */
@@ -1068,7 +1053,7 @@ admin_row(struct view *v, const struct choices *ch, xmlNodePtr admin,
 			form_option(fld, ch->people[i].login, ch->people[i].name, NULL);
 		break;
 	case ADMIN_PEOPLE:
-		form_field(f, form, KEY_LOGIN, "text", p ? p->login : "", NULL, 64);
+		form_field(f, form, KEY_LOGIN, "text", p ? p->login : "", NULL, OKR_MAX_LOGIN);
 		form_field(f, form, KEY_NAME, "text", p ? p->name : "", NULL, MAX_NAME);
 		fld = choice_field(f, form, KEY_UNIT, p ? id_str(r, p->unit) : "",
 		    v->units != NULL);
@@ -1087,7 +1072,7 @@ admin_row(struct view *v, const struct choices *ch, xmlNodePtr admin,
 			    arena_printf(&r->ar, "role.%s", okr_role_names[j]));
 		break;
 	case ADMIN_CYCLES:
-		form_field(f, form, KEY_NAME, "text", c ? c->name : "", NULL, 32);
+		form_field(f, form, KEY_NAME, "text", c ? c->name : "", NULL, OKR_MAX_CYCLE);
 		form_field(f, form, KEY_START, "date", c ? view_day(r, c->start) : "", NULL, 0);
 		form_field(f, form, KEY_END, "date", c ? view_day(r, c->end) : "", NULL, 0);
 		fld = form_field(f, form, KEY_STATE, "select",
@@ -1243,7 +1228,7 @@ post_admin_import(struct req *r)
 	}
 	rc = xmlio_import(st, &r->ar, r->me->id, doc, &written, &err, NULL);
 	xmlFreeDoc(doc);
-	if (rc == STORE_INVALID)
+	if (rc == STORE_INVALID || rc == STORE_RULE)
 		return import_page(r, &v, NULL, err ? err : "invalid\n", xml, 400);
 	if (rc != STORE_OK)
 		return view_error(r, rc);
@@ -1307,9 +1292,8 @@ admin_post(struct req *r, enum akind kind)
 		break;
 	case ADMIN_PEOPLE:
 		memset(&p, 0, sizeof(p));
-		form_text(&f, KEY_LOGIN, 1, 64, &login);
-		if (f.err[KEY_LOGIN] == NULL && strspn(login, "abcdefghijklmnopqrstuvwxyz"
-		    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._@-") != strlen(login))
+		form_text(&f, KEY_LOGIN, 1, OKR_MAX_LOGIN, &login);
+		if (f.err[KEY_LOGIN] == NULL && !okr_login_ok(login))
 			form_error(&f, KEY_LOGIN, "err.field.login");
 		else if (f.err[KEY_LOGIN] == NULL &&
 		    store_person_by_login(st, &r->ar, login, &other) == STORE_OK &&
@@ -1334,9 +1318,8 @@ admin_post(struct req *r, enum akind kind)
 		break;
 	default:
 		memset(&c, 0, sizeof(c));
-		form_text(&f, KEY_NAME, 1, 32, &name);
-		if (f.err[KEY_NAME] == NULL && strspn(name, "abcdefghijklmnopqrstuvwxyz"
-		    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-") != strlen(name))
+		form_text(&f, KEY_NAME, 1, OKR_MAX_CYCLE, &name);
+		if (f.err[KEY_NAME] == NULL && !okr_cycle_name_ok(name))
 			form_error(&f, KEY_NAME, "err.field.choice");
 		for (id = 0; id < v.ncycles; id++)
 			if (strcmp(v.cycles[id].name, name) == 0 && v.cycles[id].id != r->id)
@@ -1363,9 +1346,11 @@ admin_post(struct req *r, enum akind kind)
 			return rc;
 		return admin_page(r, &v, kind, r->id, is_new, &f, 409);
 	}
-	if (rc == STORE_INVALID) {
+	if (rc == STORE_INVALID || rc == STORE_RULE) {
+		/* STORE_RULE: the unit would sit under itself, or too deep. */
 		form_error(&f, kind == ADMIN_PEOPLE ? KEY_LOGIN : KEY_PARENT,
-		    kind == ADMIN_PEOPLE ? "err.field.login-taken" : "err.field.choice");
+		    kind == ADMIN_PEOPLE ? "err.field.login-taken" : rc == STORE_RULE ?
+		    "err.field.parent-loop" : "err.field.choice");
 		return admin_page(r, &v, kind, r->id, is_new, &f, 400);
 	}
 	if (rc != STORE_OK)

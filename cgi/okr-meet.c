@@ -25,9 +25,10 @@
 static struct store *st;
 
 #define REVIEW_GAP	14	/* days without a review before the flag */
-#define MAX_TITLE	200
-#define MAX_TEXT	20000
-#define MAX_NOTE	1000
+/* The limits the store holds records to (okr.h). */
+#define MAX_TITLE	OKR_MAX_TITLE
+#define MAX_TEXT	OKR_MAX_MINUTES
+#define MAX_NOTE	OKR_MAX_NOTE
 
 /* <meeting> with what every listing shows. */
 static xmlNodePtr
@@ -114,7 +115,7 @@ subunit_flags(struct view *v, xmlNodePtr list, uint32_t parent, int depth)
 	size_t i, n, nm;
 	int rc;
 
-	if (depth > 8)
+	if (depth >= OKR_MAX_DEPTH)
 		return 0;
 	if ((rc = store_units_children(st, &v->r->ar, parent, &kids, &n)) != STORE_OK)
 		return view_status(rc);
@@ -394,8 +395,9 @@ attendance(struct view *v, xmlNodePtr att, const struct meeting *m,
 		return view_status(rc);
 	for (i = 0; i < n; i++)
 		attendee(att, &p[i], m->present);
-	if (depth > 8 || (rc = store_units_children(st, &v->r->ar, unit, &kids, &n)) != STORE_OK)
-		return depth > 8 ? 0 : view_status(rc);
+	if (depth >= OKR_MAX_DEPTH ||
+	    (rc = store_units_children(st, &v->r->ar, unit, &kids, &n)) != STORE_OK)
+		return depth >= OKR_MAX_DEPTH ? 0 : view_status(rc);
 	for (i = 0; i < n; i++)
 		if ((rc = attendance(v, att, m, kids[i].id, depth + 1)) != 0)
 			return rc;
@@ -427,7 +429,7 @@ static int
 action_meeting(struct view *v, xmlNodePtr mn, const struct meeting *m)
 {
 	xmlNodePtr co = xmlNewChild(mn, NULL, BAD_CAST "company", NULL), ca, kn, an;
-	const struct unit *u = view_unit(v, m->unit);
+	const struct unit *u = view_unit_top(v, m->unit);
 	struct objective *o;
 	struct action *a;
 	struct kr *k;
@@ -437,8 +439,6 @@ action_meeting(struct view *v, xmlNodePtr mn, const struct meeting *m)
 	double s;
 	int rc;
 
-	while (u != NULL && u->parent != 0)
-		u = view_unit(v, u->parent);
 	if (u != NULL && (rc = store_objectives_by_cycle_unit(st, &v->r->ar,
 	    m->cycle, u->id, &o, &n)) == STORE_OK)
 		for (i = 0; i < n; i++)
@@ -634,7 +634,7 @@ grading_unit(struct view *v, xmlNodePtr gr, xmlNodePtr sum, struct dist *total,
 	double score, proposed;
 	int rc, may;
 
-	if (u == NULL || depth > 8)
+	if (u == NULL || depth >= OKR_MAX_DEPTH)
 		return 0;
 	memset(&d, 0, sizeof(d));
 	if ((rc = store_objectives_by_cycle_unit(st, &v->r->ar, m->cycle, unit,
@@ -782,7 +782,7 @@ static int
 awareness(struct view *v, xmlNodePtr mn, const struct meeting *m)
 {
 	xmlNodePtr co = xmlNewChild(mn, NULL, BAD_CAST "company", NULL), cv, un, kc;
-	const struct unit *u = view_unit(v, m->unit), *top = u;
+	const struct unit *top = view_unit_top(v, m->unit);
 	struct objective *o;
 	struct meeting *all;
 	struct person *p;
@@ -791,8 +791,6 @@ awareness(struct view *v, xmlNodePtr mn, const struct meeting *m)
 	double s;
 	int rc, hints;
 
-	while (top != NULL && top->parent != 0)
-		top = view_unit(v, top->parent);
 	if (top != NULL && store_objectives_by_cycle_unit(st, &v->r->ar, m->cycle,
 	    top->id, &o, &n) == STORE_OK)
 		for (i = 0; i < n; i++)
@@ -811,15 +809,9 @@ awareness(struct view *v, xmlNodePtr mn, const struct meeting *m)
 	if ((rc = view_units_all(v)) != 0)
 		return rc;
 	for (i = 0; i < v->nunits; i++) {
-		int in = 0;
-		const struct unit *w = &v->units[i];
-
 		/* The meeting's unit and the units below it. */
-		while (w != NULL && !in) {
-			in = w->id == m->unit;
-			w = w->parent != 0 ? view_unit(v, w->parent) : NULL;
-		}
-		if (!in || (rc = store_people_in_unit(st, &v->r->ar, v->units[i].id,
+		if (!view_unit_within(v, v->units[i].id, m->unit) ||
+		    (rc = store_people_in_unit(st, &v->r->ar, v->units[i].id,
 		    &p, &np)) != STORE_OK)
 			continue;
 		for (came = 0, j = 0; j < np; j++) {
@@ -1293,10 +1285,10 @@ post_grow(struct req *r)
 	memset(&g, 0, sizeof(g));
 	form_init(&f, r);
 	form_id(&f, KEY_KR, 1, &g.kr);
-	form_text(&f, KEY_GOAL, 0, MAX_TITLE * 10, &goal);
-	form_text(&f, KEY_REALITY, 0, MAX_TITLE * 10, &reality);
-	form_text(&f, KEY_OPTIONS, 0, MAX_TITLE * 10, &options);
-	form_text(&f, KEY_WILL, 0, MAX_TITLE * 10, &will);
+	form_text(&f, KEY_GOAL, 0, OKR_MAX_TEXT, &goal);
+	form_text(&f, KEY_REALITY, 0, OKR_MAX_TEXT, &reality);
+	form_text(&f, KEY_OPTIONS, 0, OKR_MAX_TEXT, &options);
+	form_text(&f, KEY_WILL, 0, OKR_MAX_TEXT, &will);
 	if (f.nerr > 0 || (*goal == '\0' && *reality == '\0' && *options == '\0' &&
 	    *will == '\0')) {
 		r->errkey = "err.grow";
@@ -1349,9 +1341,6 @@ post_grade(struct req *r)
 	{
 		struct kr k;
 		struct objective o;
-		const struct unit *u;
-		int in = 0, depth;
-		uint32_t unit;
 
 		if (store_kr_get(st, &r->ar, kr, &k) != STORE_OK ||
 		    store_objective_get(st, &r->ar, k.objective, &o) != STORE_OK ||
@@ -1359,11 +1348,7 @@ post_grade(struct req *r)
 			r->errkey = "err.grade.kr";
 			return 400;
 		}
-		for (unit = o.unit, depth = 0; unit != 0 && depth < 16 && !in; depth++) {
-			in = unit == m.unit;
-			unit = (u = view_unit(&v, unit)) != NULL ? u->parent : 0;
-		}
-		if (!in) {
+		if (!view_unit_within(&v, o.unit, m.unit)) {
 			r->errkey = "err.grade.kr";
 			return 400;
 		}

@@ -289,7 +289,7 @@ tree_node(struct view *v, xmlNodePtr parent, const struct unit *u,
 	double s;
 	int rc;
 
-	if (depth > 32)
+	if (depth >= OKR_MAX_DEPTH)
 		return 0;
 	node = xmlNewChild(parent, NULL, BAD_CAST "node", NULL);
 	render_attr(node, "kind", "unit");

@@ -62,6 +62,12 @@ const char *view_day(struct req *, int32_t day);
 /* Cached look-ups; NULL when absent. */
 const struct person *view_person(struct view *, uint32_t id);
 const struct unit *view_unit(struct view *, uint32_t id);
+/* Whether unit is top or lies below it, walking up at most OKR_MAX_DEPTH
+ * units (a loop in damaged data answers no). */
+int	view_unit_within(struct view *, uint32_t unit, uint32_t top);
+/* The unit at the top of unit's chain (the company), or NULL when the
+ * chain is broken, loops or is too deep. */
+const struct unit *view_unit_top(struct view *, uint32_t unit);
 /* Loads every unit into v->units (id order), for pages that list them
  * all: 0 or a status. */
 int	view_units_all(struct view *);
