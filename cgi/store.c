@@ -944,7 +944,7 @@ store_rec_check(int rtype, const void *rec, const char **member)
 
 		if (r->rtype != rtype)
 			continue;
-		s = *(char *const *)(p + r->off);
+		s = r->kind != R_NUMBER ? *(char *const *)(p + r->off) : NULL;
 		switch (r->kind) {
 		case R_NUMBER:
 			ok = okr_number_ok(*(const double *)(p + r->off), r->min, r->max);

@@ -83,7 +83,8 @@ expect_status 200 "the company's awareness meeting $AW answers"
 expect_body_contains "t0820 下 $TAG" "its coverage lists the imported team"
 
 # ------------------------------------------------ what a KR may hold
-OID=$(make_objective admin "$RD" "t0820 目标 $TAG")
+# In this run's own team: no other page's lists gain ownerless KRs.
+OID=$(make_objective admin "$B" "t0820 目标 $TAG")
 check "objective for the KRs ($OID)" test -n "$OID"
 LONG=$(head -c 1000 /dev/zero | tr '\0' 'x')
 doc inf.xml <<EOF
