@@ -215,7 +215,7 @@ gather_unit(struct store *st, struct set *s, uint32_t unit, int tree, int depth)
 		    unit, (struct objective **)&items, &n)) != STORE_OK ||
 		    (rc = gather(s, K_O, items, n)) != STORE_OK)
 			return rc;
-	if (!tree || depth >= 16)
+	if (!tree || depth >= OKR_MAX_DEPTH)
 		return STORE_OK;
 	if ((rc = store_units_children(st, s->ar, unit, &kids, &n)) != STORE_OK)
 		return rc;
@@ -327,7 +327,7 @@ select_tree(struct set *s, uint32_t unit, int depth)
 
 		if (u->id == unit)
 			set_on(s, K_U, i);
-		if (u->parent == unit && u->id != unit && depth < 16)
+		if (u->parent == unit && u->id != unit && depth < OKR_MAX_DEPTH)
 			select_tree(s, u->id, depth + 1);
 	}
 }
