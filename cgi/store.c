@@ -1194,6 +1194,7 @@ struct upwalk {
 	const struct unit	*self;
 	uint32_t		 stop, lead;
 	int			 rc;	/* the store's status when a step failed */
+	int			 depth;	/* units walked */
 };
 
 static int
@@ -1208,6 +1209,7 @@ up_step(void *arg, uint32_t id, uint32_t *parent)
 	    STORE_OK)
 		return -1;
 	*parent = u.parent;
+	w->depth++;
 	return (w->stop != 0 && id == w->stop) ||
 	    (w->lead != 0 && u.lead == w->lead) ? 1 : 0;
 }
@@ -1222,6 +1224,7 @@ up_walk(struct upwalk *w, uint32_t unit, int *stopped, uint32_t *top)
 	int rc;
 
 	w->rc = STORE_OK;
+	w->depth = 0;
 	rc = okr_unit_walk(unit, up_step, w, top);
 	*stopped = rc == 1;
 	if (rc >= 0)
@@ -1229,12 +1232,50 @@ up_walk(struct upwalk *w, uint32_t unit, int *stopped, uint32_t *top)
 	return w->rc != STORE_OK ? w->rc : STORE_RULE;
 }
 
+/* Whether every unit below unit lies at most levels further down (else
+ * STORE_RULE): a unit moved deeper takes its sub-units with it. */
+static int
+below_within(struct store *st, DB_TXN *txn, struct arena *ar, uint32_t unit,
+    int levels)
+{
+	struct vec v = { 0 };
+	unsigned char key[4];
+	struct unit *kids;
+	size_t i;
+	int rc;
+
+	be32(key, unit);
+	if ((rc = rec_list(st, txn, T_UNIT_PARENT, key, 4, ar, &v)) != STORE_OK)
+		return rc;
+	if (v.n > 0 && levels <= 0)
+		return STORE_RULE;
+	kids = (struct unit *)v.items;
+	for (i = 0; i < v.n; i++)
+		if (kids[i].id != unit && (rc = below_within(st, txn, ar,
+		    kids[i].id, levels - 1)) != STORE_OK)
+			return rc;
+	return STORE_OK;
+}
+
+/* Whether unit's chain, walked with uw (its self, if any, counting with
+ * its new parent), reaches the top within OKR_MAX_DEPTH, its sub-units
+ * included: STORE_OK, STORE_RULE, or the status of a failed read. */
+static int
+tree_ok(struct upwalk *uw, uint32_t unit)
+{
+	int rc, stopped;
+
+	if ((rc = up_walk(uw, unit, &stopped, NULL)) != STORE_OK || unit == 0)
+		return rc;
+	return below_within(uw->st, uw->txn, uw->ar, unit, OKR_MAX_DEPTH - uw->depth);
+}
+
 /* Whether the actor leads unit or one of the units above it (a unit lead
  * answers for the unit, its sub-units and their members). */
 static int
 leads(struct store *st, DB_TXN *txn, struct wop *w, uint32_t unit, int *yes)
 {
-	struct upwalk uw = { st, txn, &w->ar, NULL, 0, w->actor, STORE_OK };
+	struct upwalk uw = { st, txn, &w->ar, NULL, 0, w->actor, STORE_OK, 0 };
 	int rc;
 
 	*yes = 0;
@@ -1427,8 +1468,8 @@ op_unit(struct store *st, DB_TXN *txn, void *arg)
 {
 	struct wop *w = arg;
 	struct unit *u = w->rec, old;
-	struct upwalk uw = { st, txn, &w->ar, u, 0, 0, STORE_OK };
-	int rc, created, stopped;
+	struct upwalk uw = { st, txn, &w->ar, u, 0, 0, STORE_OK, 0 };
+	int rc, created;
 
 	if ((rc = load_actor(st, txn, w)) != STORE_OK)
 		return rc;
@@ -1437,7 +1478,7 @@ op_unit(struct store *st, DB_TXN *txn, void *arg)
 	/* The parent must exist (STORE_INVALID) and the unit may not end up
 	 * under itself or too deep (STORE_RULE): its new chain, walked with
 	 * its new parent, reaches the top. */
-	if ((rc = up_walk(&uw, u->id, &stopped, NULL)) != STORE_OK)
+	if ((rc = tree_ok(&uw, u->id)) != STORE_OK)
 		return rc == STORE_NOTFOUND ? STORE_INVALID : rc;
 	/* The lead is a person (only whether it exists: a person is no unit,
 	 * and reading one into p overran it, as ASan showed). */
@@ -2167,7 +2208,7 @@ static int
 within(struct store *st, DB_TXN *txn, struct arena *ar, uint32_t unit,
     uint32_t ancestor, int *yes)
 {
-	struct upwalk uw = { st, txn, ar, NULL, ancestor, 0, STORE_OK };
+	struct upwalk uw = { st, txn, ar, NULL, ancestor, 0, STORE_OK, 0 };
 	int rc;
 
 	*yes = 0;
@@ -2190,7 +2231,7 @@ carried(struct store *st, DB_TXN *txn, struct arena *ar, uint32_t unit,
 	struct objective *o, *al;
 	struct kr *k;
 	unsigned char key[8];
-	struct upwalk uw = { st, txn, ar, NULL, 0, 0, STORE_OK };
+	struct upwalk uw = { st, txn, ar, NULL, 0, 0, STORE_OK, 0 };
 	uint32_t root = unit;
 	size_t i, j, m;
 	int rc, yes;
@@ -3482,12 +3523,11 @@ op_load(struct store *st, DB_TXN *txn, void *arg)
 	/* Every loaded unit's chain reaches the top, through the loaded and
 	 * the stored units alike: a loop would hold whoever walks it. */
 	for (i = 0; i < l->n; i++) {
-		struct upwalk uw = { st, txn, &l->ar, NULL, 0, 0, STORE_OK };
-		int stopped;
+		struct upwalk uw = { st, txn, &l->ar, NULL, 0, 0, STORE_OK, 0 };
 
 		if (l->recs[i].rtype != 'U')
 			continue;
-		if ((rc = up_walk(&uw, l->recs[i].id, &stopped, NULL)) != STORE_OK) {
+		if ((rc = tree_ok(&uw, l->recs[i].id)) != STORE_OK) {
 			l->bad = i;
 			l->badref = 1;
 			return rc == STORE_NOTFOUND ? STORE_INVALID : rc;

@@ -904,8 +904,8 @@ xmlio_import(struct store *st, struct arena *ar, uint32_t actor, xmlDocPtr doc,
 	rc = store_load(st, actor, recs, nrec, changed, &bad, progress);
 	if (rc == STORE_RULE && bad < nrec)
 		*err = arena_printf(ar, "line %ld: <%s id=\"%u\"> would sit under "
-		    "itself, or more than %d units deep\n", lines[bad], names[bad],
-		    recs[bad].id, OKR_MAX_DEPTH);
+		    "itself, or make the unit tree more than %d levels deep\n",
+		    lines[bad], names[bad], recs[bad].id, OKR_MAX_DEPTH);
 	else if (rc == STORE_INVALID && bad < nrec)
 		*err = arena_printf(ar, "line %ld: <%s id=\"%u\"> names a record "
 		    "that is neither in the document nor in the store\n", lines[bad],

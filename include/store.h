@@ -445,8 +445,8 @@ struct store_rec {
  * names must exist, else nothing is written (STORE_INVALID, *bad the
  * index of the record at fault; n + index when the record itself cannot
  * be stored, e.g. too large or breaking a rule of store_rec_check()).
- * A loaded unit that would sit under itself, or deeper than
- * OKR_MAX_DEPTH, is STORE_RULE, *bad its index. */
+ * A loaded unit that would sit under itself, or make the unit tree
+ * deeper than OKR_MAX_DEPTH, is STORE_RULE, *bad its index. */
 int	store_load(struct store *, uint32_t actor, const struct store_rec *,
 	    size_t n, size_t *changed, size_t *bad,
 	    void (*progress)(size_t done, size_t n));

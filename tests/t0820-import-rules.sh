@@ -73,6 +73,39 @@ get admin "/unit/$B"
 expect_body_contains '<a href="/okr/person/lina">李娜</a>' "unit $B keeps its lead 李娜"
 expect_body_contains "<a href=\"/okr/unit/$RD?cycle=" "unit $B keeps its parent 研发部"
 
+# Depth: the company, 研发部, unit B and B+1 are levels 1 to 4; a chain
+# of 12 teams under B+1 reaches level 16, the most; a 13th is refused,
+# and so is moving B (its sub-units with it) one level down.
+{
+	i=1
+	while [ $i -le 12 ]; do
+		echo "<unit id=\"$((B + 10 + i))\" parent=\"$((B + 9 + i))\" level=\"team\" version=\"1\"><name>t0820 层$i $TAG</name></unit>"
+		i=$((i + 1))
+	done
+} | sed "s/parent=\"$((B + 10))\"/parent=\"$((B + 1))\"/" | doc deep.xml
+imp "$TMP/deep.xml"
+expect_status 200 "import of a chain of units down to level 16: 200"
+doc deeper.xml <<EOF
+<unit id="$((B + 23))" parent="$((B + 22))" level="team" version="1"><name>t0820 层13 $TAG</name></unit>
+EOF
+imp "$TMP/deeper.xml"
+expect_status 400 "import of a unit at level 17: 400"
+expect_body_contains "more than 16 levels deep" "import: the level-17 unit is named"
+doc side.xml <<EOF
+<unit id="$((B + 9))" parent="$RD" level="team" version="1"><name>t0820 旁 $TAG</name></unit>
+EOF
+imp "$TMP/side.xml"
+expect_status 200 "import of a team beside unit $B: 200"
+doc down.xml <<EOF
+<unit id="$B" parent="$((B + 9))" level="team" version="3"><name>t0820 上 $TAG</name></unit>
+EOF
+imp "$TMP/down.xml"
+expect_status 400 "import moving unit $B (its sub-units 16 levels deep) one level down: 400"
+post admin "/edit/admin/unit/$B" "version=2&level=team&parent=$((B + 9))&lead=lina" \
+    --data-urlencode "name=t0820 上 $TAG"
+expect_status 400 "the admin form moving unit $B one level down: 400"
+expect_body_contains "$(msg en err.field.parent-loop)" "$REQ: says why"
+
 # An awareness meeting of the company walks every unit up to it: it
 # answers (60 s: only a guard against a walk that never ends).
 post admin /meet/new "unit=$CO&cycle=$CUR&kind=awareness&due=$(date -u +%F)" \
