@@ -63,13 +63,15 @@ V=2
 for p in $B $((B + 1)); do
 	for lang in en zh-CN; do
 		post admin "/edit/admin/unit/$B" "version=$V&level=team&parent=$p&lead=lina" \
-		    --data-urlencode "name=t0820 上 $TAG" -H "Accept-Language: $lang"
+		    --data-urlencode "name=t0820 上改 $TAG" -H "Accept-Language: $lang"
 		REQ="$REQ (parent $p, $lang)"
 		expect_status 400
 		expect_body_contains "$(msg $lang err.field.parent-loop)" "$REQ: says why"
+		expect_body_contains "value=\"t0820 上改 $TAG\"" "$REQ: the typed name kept"
 	done
 done
 get admin "/unit/$B"
+expect_body_lacks "上改" "unit $B keeps its name"
 expect_body_contains '<a href="/okr/person/lina">李娜</a>' "unit $B keeps its lead 李娜"
 expect_body_contains "<a href=\"/okr/unit/$RD?cycle=" "unit $B keeps its parent 研发部"
 
