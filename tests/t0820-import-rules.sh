@@ -60,6 +60,10 @@ expect_body_contains "<a href=\"/okr/unit/$RD?cycle=" "unit $B still under ç ”å
 
 # The admin form: under itself, under its sub-unit; refused, lead kept.
 V=2
+for lang in en zh-CN; do
+	check "the $lang catalog says why a unit cannot go there" \
+	    test -n "$(msg $lang err.field.parent-loop)"
+done
 for p in $B $((B + 1)); do
 	for lang in en zh-CN; do
 		post admin "/edit/admin/unit/$B" "version=$V&level=team&parent=$p&lead=lina" \
