@@ -1477,7 +1477,7 @@ op_unit(struct store *st, DB_TXN *txn, void *arg)
 		return STORE_FORBIDDEN;
 	/* The parent must exist (STORE_INVALID) and the unit may not end up
 	 * under itself or too deep (STORE_RULE): its new chain, walked with
-	 * its new parent, reaches the top. */
+	 * its new parent, reaches the top, its sub-units' within the depth. */
 	if ((rc = tree_ok(&uw, u->id)) != STORE_OK)
 		return rc == STORE_NOTFOUND ? STORE_INVALID : rc;
 	/* The lead is a person (only whether it exists: a person is no unit,
