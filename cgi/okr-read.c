@@ -445,6 +445,11 @@ feed(struct req *r, enum xscope scope, uint32_t id, const char *sheet,
 		return view_status(rc);
 	}
 	root = xmlDocGetRootElement(doc);
+	if (strcmp(sheet, "atom") == 0 &&
+	    (rc = xmlio_add_authors(st, &r->ar, doc)) != STORE_OK) {
+		xmlFreeDoc(doc);
+		return view_status(rc);
+	}
 	/* Atom and CSV link back to the pages: absolute when the host is
 	 * known.  The XML export stays as the schema describes it. */
 	if (strcmp(sheet, "export") != 0) {

@@ -606,6 +606,65 @@ xmlio_export(struct store *st, struct arena *ar, enum xscope scope, uint32_t id,
 	return STORE_OK;
 }
 
+/* The id in attribute name of record n (as put_fields() wrote it), 0
+ * when none. */
+static uint32_t
+id_attr(xmlNodePtr n, const char *name)
+{
+	xmlChar *v = xmlGetProp(n, BAD_CAST name);
+	uint32_t id = v != NULL ? (uint32_t)strtoul((const char *)v, NULL, 10) : 0;
+
+	xmlFree(v);
+	return id;
+}
+
+int
+xmlio_add_authors(struct store *st, struct arena *ar, xmlDocPtr doc)
+{
+	xmlNodePtr root = xmlDocGetRootElement(doc), n;
+	uint32_t *ids, id;
+	size_t cap = 0, m = 0, held = 0, i, j;
+	struct person *p;
+	int rc;
+
+	for (n = root->children; n != NULL; n = n->next)
+		cap++;
+	ids = arena_alloc(ar, (cap + 1) * sizeof(*ids));
+	/* The people held first, then the authors named. */
+	for (n = root->children; n != NULL; n = n->next)
+		if (n->type == XML_ELEMENT_NODE &&
+		    strcmp((const char *)n->name, kinds[K_P].name) == 0 &&
+		    (id = id_attr(n, "id")) != 0)
+			ids[held++] = id;
+	qsort(ids, held, sizeof(*ids), id_cmp);
+	m = held;
+	for (n = root->children; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (strcmp((const char *)n->name, kinds[K_I].name) == 0)
+			id = id_attr(n, "author");
+		else if (strcmp((const char *)n->name, kinds[K_H].name) == 0)
+			id = id_attr(n, "by");
+		else
+			continue;
+		if (id != 0 && bsearch(&id, ids, held, sizeof(*ids), id_cmp) == NULL)
+			ids[m++] = id;
+	}
+	qsort(ids + held, m - held, sizeof(*ids), id_cmp);
+	p = arena_alloc(ar, sizeof(*p));
+	for (i = held; i < m; i = j) {
+		for (j = i + 1; j < m && ids[j] == ids[i]; j++)
+			;
+		if ((rc = store_get(st, ar, 'P', ids[i], p)) == STORE_NOTFOUND)
+			continue;
+		if (rc != STORE_OK)
+			return rc;
+		n = xmlNewChild(root, root->ns, BAD_CAST kinds[K_P].name, NULL);
+		put_fields(n, store_codec('P'), p);
+	}
+	return STORE_OK;
+}
+
 /* ------------------------------------------------------------ import */
 
 xmlDocPtr

@@ -44,6 +44,11 @@ extern const char *const xmlio_scope_names[XS__MAX];
 int	xmlio_export(struct store *, struct arena *, enum xscope, uint32_t id,
 	    int64_t since, size_t max, xmlDocPtr *out, int64_t *modified);
 
+/* Adds to an export the people its check-ins and changes name as their
+ * authors but it does not hold (they work outside its scope), so that a
+ * feed shows their names.  Returns a store status. */
+int	xmlio_add_authors(struct store *, struct arena *, xmlDocPtr);
+
 /* Parses a document that came from outside: no network, no entities
  * expanded, no DTD loaded, no XInclude, libxml2's size limits.  NULL on
  * error, with the message in *err. */
