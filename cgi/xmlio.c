@@ -46,6 +46,7 @@ struct set {
 	void		*items[NKINDS];
 	size_t		 n[NKINDS], size[NKINDS];
 	unsigned char	*on[NKINDS];	/* bitmap by index into items */
+	unsigned char	*whole[NKINDS];	/* since=: on with all it holds */
 	uint32_t	*ids[NKINDS];	/* id of each item, for look-ups */
 	size_t		 cap[NKINDS];
 	size_t		 max, total;	/* the cap on large kinds, and the count */
@@ -65,9 +66,15 @@ u32(const void *rec, size_t off)
 }
 
 static int
+bit(const unsigned char *bits, size_t i)
+{
+	return (bits[i / 8] >> (i % 8)) & 1;
+}
+
+static int
 is_on(const struct set *s, int k, size_t i)
 {
-	return (s->on[k][i / 8] >> (i % 8)) & 1;
+	return bit(s->on[k], i);
 }
 
 static void
@@ -332,6 +339,29 @@ select_tree(struct set *s, uint32_t unit, int depth)
 	}
 }
 
+/* The people, objectives, meetings and action items of the units on. */
+static void
+select_in_units(struct set *s)
+{
+	select_by(s, K_P, offsetof(struct person, unit), K_U, 0);
+	select_by(s, K_O, offsetof(struct objective, unit), K_U, 0);
+	select_by(s, K_G, offsetof(struct meeting, unit), K_U, 0);
+	select_by(s, K_A, offsetof(struct action, unit), K_U, 0);
+}
+
+/* What belongs to an objective or a meeting goes with it. */
+static void
+select_belongings(struct set *s)
+{
+	select_by(s, K_K, offsetof(struct kr, objective), K_O, 0);
+	select_by(s, K_I, offsetof(struct checkin, kr), K_K, 0);
+	select_by(s, K_H, offsetof(struct change, objective), K_O, 0);
+	select_by(s, K_M, offsetof(struct comment, objective), K_O, 0);
+	select_by(s, K_A, offsetof(struct action, meeting), K_G, 0);
+	select_by(s, K_W, offsetof(struct grow, meeting), K_G, 0);
+	select_by(s, K_V, offsetof(struct verdict, meeting), K_G, 0);
+}
+
 /* Which records a scope covers. */
 static void
 select_scope(struct set *s, enum xscope scope, uint32_t id)
@@ -357,11 +387,8 @@ select_scope(struct set *s, enum xscope scope, uint32_t id)
 			select_by(s, K_U, offsetof(struct unit, id), -1, id);
 		else
 			select_tree(s, id, 0);
-		select_by(s, K_P, offsetof(struct person, unit), K_U, 0);
 		select_all(s, K_C);
-		select_by(s, K_O, offsetof(struct objective, unit), K_U, 0);
-		select_by(s, K_G, offsetof(struct meeting, unit), K_U, 0);
-		select_by(s, K_A, offsetof(struct action, unit), K_U, 0);
+		select_in_units(s);
 		break;
 	case XS_PERSON:
 		select_by(s, K_P, offsetof(struct person, id), -1, id);
@@ -378,14 +405,7 @@ select_scope(struct set *s, enum xscope scope, uint32_t id)
 	default:
 		return;
 	}
-	/* What belongs to an objective or a meeting goes with it. */
-	select_by(s, K_K, offsetof(struct kr, objective), K_O, 0);
-	select_by(s, K_I, offsetof(struct checkin, kr), K_K, 0);
-	select_by(s, K_H, offsetof(struct change, objective), K_O, 0);
-	select_by(s, K_M, offsetof(struct comment, objective), K_O, 0);
-	select_by(s, K_A, offsetof(struct action, meeting), K_G, 0);
-	select_by(s, K_W, offsetof(struct grow, meeting), K_G, 0);
-	select_by(s, K_V, offsetof(struct verdict, meeting), K_G, 0);
+	select_belongings(s);
 }
 
 /* A number as short as it can be and still read back the same. */
@@ -517,6 +537,47 @@ gone(int rtype, const void *rec)
 	return NULL;
 }
 
+/* The record a scope is about, by kind (-1: none), which is in it
+ * whatever is written. */
+static const int scope_kind[XS__MAX] = { -1, K_C, K_U, K_U, K_P, K_O, K_G };
+
+/* In a delta (since=), an objective, a meeting or a unit below the
+ * scope's unit written after since may have just come into the scope
+ * (given to the person, moved under the unit), so the mirror has none of
+ * what belongs to it: it comes whole, written or not, as a fresh export
+ * has it.  Marks s->whole, with select_scope()'s own rules run on it. */
+static void
+select_moved(struct set *s, enum xscope scope, uint32_t id,
+    const struct store_mark *marks, size_t nmarks)
+{
+	static const int kinds_moved[] = { K_U, K_O, K_G };
+	unsigned char *on[NKINDS];
+	size_t j, k, i;
+
+	memcpy(on, s->on, sizeof(on));
+	for (k = 0; k < NKINDS; k++)
+		s->on[k] = arena_alloc(s->ar, s->n[k] / 8 + 1);
+	for (j = 0; scope != XS_ALL && j < sizeof(kinds_moved) / sizeof(kinds_moved[0]); j++) {
+		k = (size_t)kinds_moved[j];
+		/* Units only shape a tree's scope. */
+		if (k == K_U && scope != XS_UNIT_TREE)
+			continue;
+		for (i = 0; i < s->n[k]; i++)
+			if (bit(on[k], i) && ((int)k != scope_kind[scope] || s->ids[k][i] != id) &&
+			    changed_at(marks, nmarks, kinds[k].rtype, s->ids[k][i]) != 0) {
+				if (k == K_U)
+					select_tree(s, s->ids[k][i], 0);
+				else
+					set_on(s, (int)k, i);
+			}
+	}
+	if (scope == XS_UNIT_TREE)
+		select_in_units(s);
+	select_belongings(s);
+	memcpy(s->whole, s->on, sizeof(on));
+	memcpy(s->on, on, sizeof(on));
+}
+
 int
 xmlio_export(struct store *st, struct arena *ar, enum xscope scope, uint32_t id,
     int64_t since, size_t max, xmlDocPtr *out, int64_t *modified)
@@ -549,6 +610,8 @@ xmlio_export(struct store *st, struct arena *ar, enum xscope scope, uint32_t id,
 		return rc;
 	index_set(&s);
 	select_scope(&s, scope, id);
+	if (since >= 0)
+		select_moved(&s, scope, id, marks, nmarks);
 	doc = xmlNewDoc(BAD_CAST "1.0");
 	doc->encoding = xmlStrdup(BAD_CAST "UTF-8");	/* text as text, not &#x...; */
 	root = xmlNewDocNode(doc, NULL, BAD_CAST "mubiao", NULL);
@@ -572,7 +635,8 @@ xmlio_export(struct store *st, struct arena *ar, enum xscope scope, uint32_t id,
 				const struct meeting *m = item(&s, K_G, i);
 
 				if (!is_on(&s, K_G, i) || m->state != MEET_CLOSED ||
-				    (since >= 0 && changed_at(marks, nmarks, 'G', m->id) == 0))
+				    (since >= 0 && !bit(s.whole[K_G], i) &&
+				    changed_at(marks, nmarks, 'G', m->id) == 0))
 					continue;
 				if (store_meeting_snapshot(st, ar, m->id, &snap) != STORE_OK)
 					continue;
@@ -587,9 +651,12 @@ xmlio_export(struct store *st, struct arena *ar, enum xscope scope, uint32_t id,
 			if (!is_on(&s, k, i))
 				continue;
 			at = 0;
-			if (since >= 0 && (at = changed_at(marks, nmarks, rtype, s.ids[k][i])) == 0)
+			if (since >= 0 && (at = changed_at(marks, nmarks, rtype,
+			    s.ids[k][i])) == 0 && !bit(s.whole[k], i))
 				continue;
-			if (since >= 0 && (why = gone(rtype, rec)) != NULL) {
+			/* What comes whole unwritten comes as a full export has
+			 * it: no tombstone. */
+			if (since >= 0 && at != 0 && (why = gone(rtype, rec)) != NULL) {
 				n = xmlNewChild(root, ns, BAD_CAST "tombstone", NULL);
 				render_attr(n, "of", kinds[k].name);
 				render_attr_u(n, "id", s.ids[k][i]);
