@@ -339,28 +339,43 @@ select_tree(struct set *s, uint32_t unit, int depth)
 	}
 }
 
-/* The people, objectives, meetings and action items of the units on. */
-static void
-select_in_units(struct set *s)
-{
-	select_by(s, K_P, offsetof(struct person, unit), K_U, 0);
-	select_by(s, K_O, offsetof(struct objective, unit), K_U, 0);
-	select_by(s, K_G, offsetof(struct meeting, unit), K_U, 0);
-	select_by(s, K_A, offsetof(struct action, unit), K_U, 0);
-}
+/* A rule of a scope: a record of kind k is in when its member at off
+ * names a record of kind to that is in. */
+struct rule {
+	int	k;
+	size_t	off;
+	int	to;
+};
 
-/* What belongs to an objective or a meeting goes with it. */
+/* The people, objectives, meetings and action items of the units in. */
+static const struct rule in_units[] = {
+	{ K_P, offsetof(struct person, unit), K_U },
+	{ K_O, offsetof(struct objective, unit), K_U },
+	{ K_G, offsetof(struct meeting, unit), K_U },
+	{ K_A, offsetof(struct action, unit), K_U },
+};
+
+/* What belongs to an objective or a meeting goes with it (in order: a
+ * KR before its check-ins). */
+static const struct rule belongings[] = {
+	{ K_K, offsetof(struct kr, objective), K_O },
+	{ K_I, offsetof(struct checkin, kr), K_K },
+	{ K_H, offsetof(struct change, objective), K_O },
+	{ K_M, offsetof(struct comment, objective), K_O },
+	{ K_A, offsetof(struct action, meeting), K_G },
+	{ K_W, offsetof(struct grow, meeting), K_G },
+	{ K_V, offsetof(struct verdict, meeting), K_G },
+};
+
 static void
-select_belongings(struct set *s)
+select_rules(struct set *s, const struct rule *r, size_t n)
 {
-	select_by(s, K_K, offsetof(struct kr, objective), K_O, 0);
-	select_by(s, K_I, offsetof(struct checkin, kr), K_K, 0);
-	select_by(s, K_H, offsetof(struct change, objective), K_O, 0);
-	select_by(s, K_M, offsetof(struct comment, objective), K_O, 0);
-	select_by(s, K_A, offsetof(struct action, meeting), K_G, 0);
-	select_by(s, K_W, offsetof(struct grow, meeting), K_G, 0);
-	select_by(s, K_V, offsetof(struct verdict, meeting), K_G, 0);
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		select_by(s, r[i].k, r[i].off, r[i].to, 0);
 }
+#define SELECT_RULES(s, r)	select_rules((s), (r), sizeof(r) / sizeof((r)[0]))
 
 /* Which records a scope covers. */
 static void
@@ -388,7 +403,7 @@ select_scope(struct set *s, enum xscope scope, uint32_t id)
 		else
 			select_tree(s, id, 0);
 		select_all(s, K_C);
-		select_in_units(s);
+		SELECT_RULES(s, in_units);
 		break;
 	case XS_PERSON:
 		select_by(s, K_P, offsetof(struct person, id), -1, id);
@@ -405,7 +420,7 @@ select_scope(struct set *s, enum xscope scope, uint32_t id)
 	default:
 		return;
 	}
-	select_belongings(s);
+	SELECT_RULES(s, belongings);
 }
 
 /* A number as short as it can be and still read back the same. */
@@ -572,8 +587,8 @@ select_moved(struct set *s, enum xscope scope, uint32_t id,
 			}
 	}
 	if (scope == XS_UNIT_TREE)
-		select_in_units(s);
-	select_belongings(s);
+		SELECT_RULES(s, in_units);
+	SELECT_RULES(s, belongings);
 	memcpy(s->whole, s->on, sizeof(on));
 	memcpy(s->on, on, sizeof(on));
 }
