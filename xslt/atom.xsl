@@ -2,7 +2,7 @@
 <!-- atom.xsl: an Atom 1.0 feed (RFC 4287) of check-ins and changes, made
      from a unit's (with the units below) or a person's XML export
      (xmlio.c; okr-read adds @href, the app's absolute base URL, @lang and
-     @updated to the root).  Newest first, at most 100 entries; every
+     @updated to the root, and the authors from outside the scope).  Newest first, at most 100 entries; every
      entry links to its objective's page.  Words from the catalog. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:m="urn:mubiao:okr:1" xmlns="http://www.w3.org/2005/Atom"
