@@ -572,13 +572,15 @@ select_moved(struct set *s, enum xscope scope, uint32_t id,
 	memcpy(on, s->on, sizeof(on));
 	for (k = 0; k < NKINDS; k++)
 		s->on[k] = arena_alloc(s->ar, s->n[k] / 8 + 1);
+	/* Everything is in the scope of a whole export already. */
 	for (j = 0; scope != XS_ALL && j < sizeof(kinds_moved) / sizeof(kinds_moved[0]); j++) {
 		k = (size_t)kinds_moved[j];
 		/* Units only shape a tree's scope. */
 		if (k == K_U && scope != XS_UNIT_TREE)
 			continue;
 		for (i = 0; i < s->n[k]; i++)
-			if (bit(on[k], i) && ((int)k != scope_kind[scope] || s->ids[k][i] != id) &&
+			if (bit(on[k], i) &&
+			    ((int)k != scope_kind[scope] || s->ids[k][i] != id) &&
 			    changed_at(marks, nmarks, kinds[k].rtype, s->ids[k][i]) != 0) {
 				if (k == K_U)
 					select_tree(s, s->ids[k][i], 0);

@@ -36,8 +36,8 @@ extern const char *const xmlio_scope_names[XS__MAX];
 /* Builds the export of scope/id into *out.  since >= 0 keeps only what
  * was written after it (seconds), with archived objectives and rejected
  * or dropped KRs as <tombstone>s; what may have come into the scope (an
- * objective, a meeting, a unit below written after since) comes whole.  *modified is the time of the newest
- * write in the store.  max > 0: STORE_TOOBIG when the scope holds more
+ * objective, a meeting, a unit below written after since) comes whole.
+ * *modified is the time of the newest write in the store.  max > 0: STORE_TOOBIG when the scope holds more
  * than max units, people, objectives, KRs, check-ins, changes and
  * comments (a web answer is built in memory).  Only the records of the
  * scope are read, through indexes, unless it is everything.  Returns a
