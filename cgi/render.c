@@ -3,6 +3,7 @@
  * with libxslt's security preferences forbidding file writes and network
  * access, and documents it reads are parsed without network. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -167,18 +168,133 @@ render_page_path(struct req *r, xmlNodePtr page, const char *path)
 	xmlSetProp(page, BAD_CAST "back-q", BAD_CAST query_escape(r, path));
 }
 
+/* The length of the UTF-8 sequence at p (n bytes left) when it is a
+ * character XML text may hold, else 0. */
+static size_t
+char_len(const unsigned char *p, size_t n)
+{
+	uint32_t c;
+	size_t len, i;
+
+	if (p[0] < 0x80)
+		return p[0] >= 0x20 || p[0] == '\t' || p[0] == '\n' || p[0] == '\r';
+	if (p[0] >= 0xc2 && p[0] <= 0xdf)
+		len = 2, c = p[0] & 0x1f;
+	else if (p[0] >= 0xe0 && p[0] <= 0xef)
+		len = 3, c = p[0] & 0x0f;
+	else if (p[0] >= 0xf0 && p[0] <= 0xf4)
+		len = 4, c = p[0] & 0x07;
+	else
+		return 0;
+	if (n < len)
+		return 0;
+	for (i = 1; i < len; i++) {
+		if ((p[i] & 0xc0) != 0x80)
+			return 0;
+		c = c << 6 | (p[i] & 0x3f);
+	}
+	/* Overlong forms, surrogates and what lies past U+10FFFF are not
+	 * UTF-8; U+FFFE and U+FFFF are not XML; the rest are noncharacters. */
+	if ((len == 3 && c < 0x800) || (len == 4 && (c < 0x10000 || c > 0x10ffff)) ||
+	    (c >= 0xd800 && c <= 0xdfff) || (c >= 0xfdd0 && c <= 0xfdef) ||
+	    (c & 0xfffe) == 0xfffe)
+		return 0;
+	return len;
+}
+
+size_t
+render_text_valid(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, len;
+
+	while (i < n) {
+		if (p[i] >= 0x20 && p[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if ((len = char_len(p + i, n - i)) == 0)
+			return i;
+		i += len;
+	}
+	return n;
+}
+
+/* s[0..n) into out (3n + 1 bytes), each refused sequence as one U+FFFD:
+ * a whole character when its bytes are all there, else one byte. */
+static void
+clean_into(char *out, const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, ok, len, k;
+
+	while (i < n) {
+		ok = render_text_valid(s + i, n - i);
+		memcpy(out, s + i, ok);
+		out += ok;
+		if ((i += ok) == n)
+			break;
+		len = p[i] >= 0xf0 && p[i] <= 0xf4 ? 4 : p[i] >= 0xe0 && p[i] <= 0xef ? 3 :
+		    p[i] >= 0xc2 && p[i] <= 0xdf ? 2 : 1;
+		for (k = 1; k < len; k++)
+			if (i + k >= n || (p[i + k] & 0xc0) != 0x80)
+				len = 1;
+		memcpy(out, "\xef\xbf\xbd", 3);
+		out += 3;
+		i += len;
+	}
+	*out = '\0';
+}
+
+const char *
+render_text_clean(struct arena *ar, const char *s)
+{
+	size_t n = strlen(s);
+	char *out;
+
+	if (render_text_valid(s, n) == n)
+		return s;
+	out = arena_alloc(ar, 3 * n + 1);
+	clean_into(out, s, n);
+	return out;
+}
+
+/* s, or a cleaned copy to free (*copy), for a node of the tree. */
+static const xmlChar *
+clean(const char *s, char **copy)
+{
+	size_t n = strlen(s);
+
+	*copy = NULL;
+	if (render_text_valid(s, n) == n)
+		return BAD_CAST s;
+	if ((*copy = malloc(3 * n + 1)) == NULL)
+		return BAD_CAST "";
+	clean_into(*copy, s, n);
+	return BAD_CAST *copy;
+}
+
 xmlNodePtr
 render_text(xmlNodePtr parent, const char *name, const char *text)
 {
-	return xmlNewTextChild(parent, NULL, BAD_CAST name,
-	    BAD_CAST (text != NULL ? text : ""));
+	xmlNodePtr n;
+	char *copy;
+
+	n = xmlNewTextChild(parent, NULL, BAD_CAST name,
+	    clean(text != NULL ? text : "", &copy));
+	free(copy);
+	return n;
 }
 
 void
 render_attr(xmlNodePtr n, const char *name, const char *value)
 {
-	if (value != NULL)
-		xmlNewProp(n, BAD_CAST name, BAD_CAST value);
+	char *copy;
+
+	if (value != NULL) {
+		xmlNewProp(n, BAD_CAST name, clean(value, &copy));
+		free(copy);
+	}
 }
 
 void

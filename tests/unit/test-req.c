@@ -18,6 +18,7 @@
 
 #include "arena.h"
 #include "csrf.h"
+#include "render.h"
 #include "req.h"
 
 #define ALL	(KEYBIT(KEY_CYCLE) | KEYBIT(KEY_SET) | KEYBIT(KEY_BACK))
@@ -328,7 +329,7 @@ text_utf8(void **state)
 		"%EF%BF%BD",		/* U+FFFD */
 		"%F0%90%80%80",		/* U+10000, first of four */
 		"%F0%9F%98%80",		/* an emoji */
-		"%F4%8F%BF%BF",		/* U+10FFFF, the last */
+		"%F4%8F%BF%BD",		/* U+10FFFD, the last character */
 	};
 	static const char *const bad[] = {
 		"%C3%28",		/* lead byte, then no continuation */
@@ -370,6 +371,98 @@ text_utf8(void **state)
 	}
 	assert_int_equal(parse("title=%F0%9F%98%80", KEYBIT(KEY_TITLE)), 0);
 	assert_string_equal(r.val[KEY_TITLE], "\xf0\x9f\x98\x80");
+}
+
+/* What XML 1.0 forbids and Unicode's noncharacters are refused in every
+ * form field, the long ones and the token included; their neighbours pass. */
+static void
+text_xml_chars(void **state)
+{
+	static const char *const good[] = {
+		"%EF%BF%BD",		/* U+FFFD, the replacement character */
+		"%EF%B7%8F",		/* U+FDCF, before the noncharacters */
+		"%EF%B7%B0",		/* U+FDF0, after them */
+		"%F0%9F%BF%BD",		/* U+1FFFD */
+		"%F3%B0%80%80",		/* U+F0000, private use */
+	};
+	static const char *const bad[] = {
+		"%EF%BF%BE",		/* U+FFFE */
+		"%EF%BF%BF",		/* U+FFFF */
+		"a%EF%BF%BEb",
+		"%EF%B7%90",		/* U+FDD0 */
+		"%EF%B7%AF",		/* U+FDEF */
+		"%F0%9F%BF%BE",		/* U+1FFFE */
+		"%F0%AF%BF%BF",		/* U+2FFFF */
+		"%F4%8F%BF%BE",		/* U+10FFFE */
+		"%F4%8F%BF%BF",		/* U+10FFFF */
+	};
+	static const enum key keys[] = { KEY_TITLE, KEY_NOTE, KEY_TEXT, KEY_TOKEN };
+	char q[64];
+	size_t i, j;
+
+	(void)state;
+	for (j = 0; j < sizeof(keys) / sizeof(keys[0]); j++) {
+		for (i = 0; i < sizeof(good) / sizeof(good[0]); i++) {
+			snprintf(q, sizeof(q), "%s=%s", req_key_names[keys[j]], good[i]);
+			if (parse(q, KEYBIT(keys[j])) != 0)
+				fail_msg("refused \"%s\"", q);
+		}
+		for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+			snprintf(q, sizeof(q), "%s=%s", req_key_names[keys[j]], bad[i]);
+			if (parse(q, KEYBIT(keys[j])) != 400)
+				fail_msg("accepted \"%s\"", q);
+		}
+	}
+}
+
+/* The one rule, on bytes: where the first refused sequence starts. */
+static void
+text_valid_span(void **state)
+{
+	(void)state;
+	assert_int_equal(render_text_valid("abc", 3), 3);
+	assert_int_equal(render_text_valid("a\tb\nc\r", 6), 6);
+	assert_int_equal(render_text_valid("ab\x01", 3), 2);
+	assert_int_equal(render_text_valid("a\0b", 3), 1);
+	assert_int_equal(render_text_valid("\xe6\x8f\x90\xef\xbf\xbe", 6), 3);
+	assert_int_equal(render_text_valid("\xef\xbf\xbf", 3), 0);
+	assert_int_equal(render_text_valid("x\xef\xb7\x90", 4), 1);
+	assert_int_equal(render_text_valid("\xf4\x8f\xbf\xbf", 4), 0);
+	assert_int_equal(render_text_valid("\xf4\x8f\xbf\xbd", 4), 4);
+	assert_int_equal(render_text_valid("\xe6\x8f", 2), 0);	/* cut short */
+	assert_int_equal(render_text_valid("\xed\xa0\x80", 3), 0);	/* surrogate */
+	assert_int_equal(render_text_valid("\xc0\xaf", 2), 0);	/* overlong */
+	/* C1 controls are XML characters: only forms refuse them. */
+	assert_int_equal(render_text_valid("\xc2\x85", 2), 2);
+}
+
+/* Stored text the rule refuses is written with U+FFFD in its place: one
+ * for a whole character, one for each byte that is no character. */
+static void
+text_clean(void **state)
+{
+	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
+	xmlNodePtr root = xmlNewDocNode(doc, NULL, BAD_CAST "r", NULL), n;
+	xmlChar *v;
+	const char *s = "ok";
+
+	(void)state;
+	assert_ptr_equal(render_text_clean(&r.ar, s), s);
+	assert_string_equal(render_text_clean(&r.ar, "a\xef\xbf\xbe" "b"), "a\xef\xbf\xbd" "b");
+	assert_string_equal(render_text_clean(&r.ar, "\x01\xff\xe6\x8f"),
+	    "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd");
+	assert_string_equal(render_text_clean(&r.ar, "\xf4\x8f\xbf\xbfz\xe6\x8f\x90"),
+	    "\xef\xbf\xbd" "z\xe6\x8f\x90");
+	xmlDocSetRootElement(doc, root);
+	n = render_text(root, "t", "x\xef\xbf\xbfy");
+	render_attr(n, "a", "\x02<\xef\xb7\x90>");
+	v = xmlNodeGetContent(n);
+	assert_string_equal((const char *)v, "x\xef\xbf\xbdy");
+	xmlFree(v);
+	v = xmlGetProp(n, BAD_CAST "a");
+	assert_string_equal((const char *)v, "\xef\xbf\xbd<\xef\xbf\xbd>");
+	xmlFree(v);
+	xmlFreeDoc(doc);
 }
 
 /* The lang cookie wins; among other cookies too; a bogus one is ignored. */
@@ -960,6 +1053,9 @@ main(void)
 		cmocka_unit_test(text_lines),
 		cmocka_unit_test(text_lengths),
 		cmocka_unit_test(text_utf8),
+		cmocka_unit_test(text_xml_chars),
+		cmocka_unit_test(text_valid_span),
+		cmocka_unit_test(text_clean),
 		cmocka_unit_test(negotiate_cookie),
 		cmocka_unit_test(negotiate_accept),
 		cmocka_unit_test(parse_id),
