@@ -101,9 +101,10 @@ sheet_get(const char *name)
 	return sheets[nsheets++].xsl;
 }
 
-/* Percent-encodes s for use as a query value. */
+/* Percent-encodes s but for letters, digits and the bytes of keep: for
+ * a query value, or a header's parameter. */
 static char *
-query_escape(struct req *r, const char *s)
+pct_escape(struct req *r, const char *s, const char *keep)
 {
 	static const char hex[] = "0123456789ABCDEF";
 	char *out = arena_alloc(&r->ar, strlen(s) * 3 + 1), *o = out;
@@ -112,7 +113,7 @@ query_escape(struct req *r, const char *s)
 		unsigned char c = (unsigned char)*s;
 
 		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		    (c >= '0' && c <= '9') || strchr("-._~/", c) != NULL)
+		    (c >= '0' && c <= '9') || strchr(keep, c) != NULL)
 			*o++ = (char)c;
 		else {
 			*o++ = '%';
@@ -165,7 +166,7 @@ void
 render_page_path(struct req *r, xmlNodePtr page, const char *path)
 {
 	xmlSetProp(page, BAD_CAST "path", BAD_CAST path);
-	xmlSetProp(page, BAD_CAST "back-q", BAD_CAST query_escape(r, path));
+	xmlSetProp(page, BAD_CAST "back-q", BAD_CAST pct_escape(r, path, "-._~/"));
 }
 
 /* The length of the UTF-8 sequence at p (n bytes left) when it is a
@@ -381,16 +382,33 @@ not_modified(struct req *r)
 	return (int64_t)ims >= r->modified;
 }
 
+/* Content-Disposition of a download: its name is stored text, so it goes
+ * percent-encoded in RFC 6266's filename*, and as ASCII without quotes,
+ * backslashes or controls in filename for older clients.  No byte of the
+ * name can end the header or start another. */
+static const char *
+disposition(struct req *r, const char *name)
+{
+	char *ascii = arena_strdup(&r->ar, name), *p;
+
+	for (p = ascii; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 || (unsigned char)*p > 0x7e || *p == '"' ||
+		    *p == '\\' || *p == '%')
+			*p = '_';
+	return arena_printf(&r->ar, "Content-Disposition: attachment; filename=\"%s\"; "
+	    "filename*=UTF-8''%s\r\n", ascii, pct_escape(r, name, "!#$&+-.^_`|~"));
+}
+
 /* Headers every response carries: the page may load only our own CSS,
  * may not be framed, and does not leak its address to other sites. */
 static void
 send_headers(struct req *r, int status, const char *type, size_t len)
 {
-	char buf[1024];
-	int n;
+	const char *h;
 
-	/* libfcgi's own printf knows no %zu: format here. */
-	n = snprintf(buf, sizeof(buf),
+	/* libfcgi's own printf knows no %zu: format here, at any length (a
+	 * download's name may be long once encoded). */
+	h = arena_printf(&r->ar,
 	    "Status: %d %s\r\n"
 	    "Content-Type: %s\r\n"
 	    "Content-Length: %zu\r\n"
@@ -400,15 +418,14 @@ send_headers(struct req *r, int status, const char *type, size_t len)
 	    "Referrer-Policy: same-origin\r\n"
 	    "Cache-Control: private, no-cache\r\n"
 	    "Content-Language: %s\r\n"
-	    "Vary: Accept-Language, Cookie\r\n%s%s%s%s%s%s%s%s\r\n",
+	    "Vary: Accept-Language, Cookie\r\n%s%s%s%s%s%s%s\r\n",
 	    status, reason(status), type, len, req_lang_names[r->lang],
 	    status == 405 ? allow_header(r) : "",
 	    r->etag ? "ETag: " : "", r->etag ? r->etag : "", r->etag ? "\r\n" : "",
 	    r->modified > 0 ? "Last-Modified: " : "",
 	    r->modified > 0 ? http_date(r, r->modified) : "",
-	    r->disposition ? "Content-Disposition: " : "",
-	    r->disposition ? arena_printf(&r->ar, "%s\r\n", r->disposition) : "");
-	req_write(r, buf, (size_t)n);
+	    r->download ? disposition(r, r->download) : "");
+	req_write(r, h, strlen(h));
 }
 
 /* Last resort when even the error page cannot be made. */

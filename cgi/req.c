@@ -563,7 +563,7 @@ req_reset(struct req *r)
 	r->etag = NULL;
 	r->validators = 0;
 	r->modified = 0;
-	r->if_none_match = r->if_modified_since = r->origin = r->disposition = NULL;
+	r->if_none_match = r->if_modified_since = r->origin = r->download = NULL;
 	r->lang = LANG_EN;
 	r->id = 0;
 	r->head = 0;
