@@ -297,7 +297,7 @@ cmd_load(const struct conf *c, int argc, char **argv)
 	struct arena ar;
 	xmlDocPtr doc;
 	const char *err = NULL, *file;
-	char rng[600], *buf = NULL;
+	char rng[600], *buf = NULL, *p;
 	size_t len = 0, cap = 0, changed = 0, n, units = 0;
 	int force = 0, tty = isatty(2), rc;
 	FILE *f;
@@ -313,11 +313,18 @@ cmd_load(const struct conf *c, int argc, char **argv)
 		log_err("%s: cannot open", file);
 		return 1;
 	}
+	/* One byte past the limit is read, so that a larger file is called
+	 * too large rather than parsed cut short. */
 	for (;;) {
 		if (len == cap) {
-			cap = cap ? cap * 2 : 1 << 20;
-			if (cap > XMLIO_MAXDOC + 1 || (buf = realloc(buf, cap)) == NULL)
+			if (cap == XMLIO_MAXDOC + 1)
 				break;
+			cap = cap ? cap * 2 : 1 << 20;
+			if (cap > XMLIO_MAXDOC + 1)
+				cap = XMLIO_MAXDOC + 1;
+			if ((p = realloc(buf, cap)) == NULL)
+				break;
+			buf = p;
 		}
 		if ((n = fread(buf + len, 1, cap - len, f)) == 0)
 			break;
@@ -327,8 +334,11 @@ cmd_load(const struct conf *c, int argc, char **argv)
 	}
 	if (f != stdin)
 		fclose(f);
-	if (buf == NULL || len > XMLIO_MAXDOC) {
-		log_err("%s: larger than %d MB", file, XMLIO_MAXDOC >> 20);
+	if (buf == NULL || len == cap || len > XMLIO_MAXDOC) {
+		if (len > XMLIO_MAXDOC)
+			log_err("%s: too large: larger than %d MB", file, XMLIO_MAXDOC >> 20);
+		else
+			log_err("%s: out of memory", file);
 		free(buf);
 		return 1;
 	}
@@ -336,7 +346,7 @@ cmd_load(const struct conf *c, int argc, char **argv)
 		fputc('\n', stderr);
 	arena_init(&ar);
 	snprintf(rng, sizeof(rng), "%s/mubiao.rng", c->xslt_dir);
-	if ((doc = xmlio_parse(buf, len, &ar, &err)) == NULL ||
+	if ((doc = xmlio_parse(buf, len, 0, &ar, &err)) == NULL ||
 	    xmlio_validate(doc, rng, &ar, &err) != 0) {
 		fprintf(stderr, "mubiao-admin: %s: %s", file, err ? err : "cannot read\n");
 		xmlFreeDoc(doc);
