@@ -250,8 +250,14 @@ req_parse_query(struct req *r, const char *q, unsigned long long mask)
 		for (k = 0; k < KEY__MAX; k++)
 			if (strcmp(req_key_names[k], name) == 0)
 				break;
-		if (k == KEY__MAX || !(mask & KEYBIT(k)) || !keys[k].valid(val))
+		if (k == KEY__MAX || !(mask & KEYBIT(k)))
 			return 400;
+		if (!keys[k].valid(val)) {
+			/* What a person typed: the page says what is wrong. */
+			if (keys[k].valid == valid_line || keys[k].valid == valid_long)
+				r->errkey = "err.400.text";
+			return 400;
+		}
 		if (keys[k].flags & KF_MULTI) {
 			if (r->nmulti[k] == REQ_MAXMULTI)
 				return 400;

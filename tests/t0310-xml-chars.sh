@@ -32,12 +32,16 @@ BEFORE=$(page_state zhangwei "/objective/$O")
 MBEFORE=$(page_state zhangwei "/meet/$M")
 post zhangwei "/edit/comment/$O" "kind=comment&back=/okr/objective/$O" --data-urlencode "text=a${FFFE}b"
 expect_status 400 "a comment holding U+FFFE: 400"
+expect_body_contains "$(msg en err.400.text)" "$REQ: says which text cannot be stored"
 post zhangwei "/edit/checkin/$O" "back=/okr/objective/$O&kr=$K&value=2&confidence=0.5" --data-urlencode "note=n${FFFF}"
 expect_status 400 "a check-in note holding U+FFFF: 400"
 post zhangwei /edit/objective/new "cycle=$CUR&unit=$RD" --data-urlencode "title=t0310 ${FDD0}"
 expect_status 400 "an objective title holding U+FDD0: 400"
 post zhangwei "/meet/$M/action" "owner=zhangwei&due=$TODAY&back=/okr/meet/$M" --data-urlencode "title=x${FFFE}"
 expect_status 400 "an action item holding U+FFFE: 400"
+post zhangwei "/meet/$M/action" "owner=zhangwei&due=$TODAY&back=/okr/meet/$M" --data-urlencode "title=x${FFFE}" \
+    -H 'Accept-Language: zh-CN'
+expect_body_contains "$(msg zh-CN err.400.text)" "$REQ: says it in Chinese"
 check "objective $O: nothing written by the refused forms" test "$(page_state zhangwei "/objective/$O")" = "$BEFORE"
 check "meeting $M: nothing written by the refused action item" test "$(page_state zhangwei "/meet/$M")" = "$MBEFORE"
 
