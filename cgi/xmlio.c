@@ -651,7 +651,11 @@ file_encoding(const char *buf, size_t len, struct arena *ar)
 		return NULL;	/* the parser says what is wrong */
 	n = strcspn(q + 1, *q == '"' ? "\"?" : "'?");
 	name = arena_strndup(ar, q + 1, n);
-	return strcasecmp(name, "UTF-8") == 0 || strcasecmp(name, "UTF8") == 0 ? NULL : name;
+	/* A declaration read one byte a character is not UTF-16, whatever
+	 * it says (libxml2 reads such a file as UTF-8 too). */
+	return strcasecmp(name, "UTF-8") == 0 || strcasecmp(name, "UTF8") == 0 ||
+	    strncasecmp(name, "UTF-16", 6) == 0 || strncasecmp(name, "UTF16", 5) == 0 ?
+	    NULL : name;
 }
 
 /* buf in encoding enc, as UTF-8 in *out (to free, *outlen bytes); -1

@@ -6,7 +6,8 @@
 #   holding the pasted document; pasted text is Unicode already, so a
 #   declared ISO-8859-1 changes nothing;
 # - mubiao-admin load: UTF-16 with and without a byte-order mark, and a
-#   declared ISO-8859-1 file, are read; an unknown encoding is named; a
+#   declared ISO-8859-1 file, are read (a UTF-8 file that declares UTF-16
+#   too, as libxml2 reads it); an unknown encoding is named; a
 #   file over the size limit is called too large, not parsed cut short.
 . "$(dirname "$0")/lib.sh"
 
@@ -65,6 +66,11 @@ printf '<?xml version="1.0" encoding="ISO-8859-1"?>\n%s\n  <unit id="93113" pare
     "$HEAD" "$RD" "$TAG" > "$W/latin1.xml"
 load "$W/latin1.xml"
 check "load: a file in ISO-8859-1, as declared ($(tail -1 "$W/out"))" grep -qx '1 records written' "$W/out"
+# Bytes read one a character cannot be UTF-16, whatever the declaration says.
+printf '<?xml version="1.0" encoding="UTF-16"?>\n%s\n  <unit id="93114" parent="%s" level="team" version="1"><name>t0815 自称 %s</name></unit>\n</mubiao>\n' \
+    "$HEAD" "$RD" "$TAG" > "$W/says16.xml"
+load "$W/says16.xml"
+check "load: UTF-8 declared as UTF-16 is read as UTF-8 ($(tail -1 "$W/out"))" grep -qx '1 records written' "$W/out"
 get admin /unit/93111
 expect_body_contains "t0815 十六位 $TAG" "the UTF-16 unit's name"
 get admin /unit/93112
