@@ -891,13 +891,16 @@ meeting_frozen(struct view *v, xmlNodePtr page, const struct meeting *m)
 {
 	xmlDocPtr doc;
 	xmlNodePtr copy;
+	const char *text;
 	char *xml;
 	int rc;
 
 	if ((rc = store_meeting_snapshot(st, &v->r->ar, m->id, &xml)) != STORE_OK)
 		return view_status(rc);
-	/* Our own document, parsed as untrusted all the same. */
-	doc = xmlReadMemory(xml, (int)strlen(xml), NULL, "UTF-8", XML_PARSE_NONET);
+	/* Our own document, parsed as untrusted all the same; one frozen
+	 * before the character rule may hold what XML cannot. */
+	text = render_text_clean(&v->r->ar, xml);
+	doc = xmlReadMemory(text, (int)strlen(text), NULL, "UTF-8", XML_PARSE_NONET);
 	if (doc == NULL)
 		return 500;
 	copy = xmlDocCopyNode(xmlDocGetRootElement(doc), page->doc, 1);

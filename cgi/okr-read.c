@@ -461,8 +461,7 @@ feed(struct req *r, enum xscope scope, uint32_t id, const char *sheet,
 	}
 	r->validators = 1;
 	r->modified = modified;
-	if (filename != NULL)
-		r->disposition = arena_printf(&r->ar, "attachment; filename=\"%s\"", filename);
+	r->download = filename;
 	return render_send(r, root, sheet, 200) == 0 ? 0 : 500;
 }
 

@@ -5,9 +5,12 @@
  * name becomes the attribute ('_' written '-'), or the child element for
  * a text.  What is exported for a scope is chosen with one bitmap of ids
  * per record type. */
+#include <errno.h>
+#include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include <libxml/parser.h>
@@ -751,28 +754,136 @@ xmlio_add_authors(struct store *st, struct arena *ar, xmlDocPtr doc)
 
 /* ------------------------------------------------------------ import */
 
+/* The line of byte off of UTF-8 text. */
+static long
+line_of(const char *s, size_t off)
+{
+	const char *p = s, *end = s + off;
+	long line = 1;
+
+	while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+		line++;
+		p++;
+	}
+	return line;
+}
+
+/* The encoding of a file's bytes when it is not UTF-8 (NULL): UTF-16 by
+ * its byte-order mark or its first two characters, else the one the XML
+ * declaration names. */
+static const char *
+file_encoding(const char *buf, size_t len, struct arena *ar)
+{
+	const unsigned char *p = (const unsigned char *)buf;
+	const char *end, *q, *name;
+	size_t n;
+
+	if (len >= 2 && ((p[0] == 0xfe && p[1] == 0xff) || (p[0] == 0xff && p[1] == 0xfe)))
+		return "UTF-16";	/* iconv reads the mark */
+	if (len >= 4 && p[0] == 0 && p[1] == '<' && p[2] == 0 && p[3] == '?')
+		return "UTF-16BE";
+	if (len >= 4 && p[0] == '<' && p[1] == 0 && p[2] == '?' && p[3] == 0)
+		return "UTF-16LE";
+	if (len < 5 || memcmp(buf, "<?xml", 5) != 0 ||
+	    (end = memmem(buf, len < 256 ? len : 256, "?>", 2)) == NULL ||
+	    (q = memmem(buf, (size_t)(end - buf), "encoding", 8)) == NULL)
+		return NULL;
+	for (q += 8; *q == ' ' || *q == '\t' || *q == '\r' || *q == '\n' || *q == '='; q++)
+		;
+	if (*q != '"' && *q != '\'')
+		return NULL;	/* the parser says what is wrong */
+	n = strcspn(q + 1, *q == '"' ? "\"?" : "'?");
+	name = arena_strndup(ar, q + 1, n);
+	/* A declaration read one byte a character is not UTF-16, whatever
+	 * it says (libxml2 reads such a file as UTF-8 too). */
+	return strcasecmp(name, "UTF-8") == 0 || strcasecmp(name, "UTF8") == 0 ||
+	    strncasecmp(name, "UTF-16", 6) == 0 || strncasecmp(name, "UTF16", 5) == 0 ?
+	    NULL : name;
+}
+
+/* buf in encoding enc, as UTF-8 in *out (to free, *outlen bytes); -1
+ * with *err when enc is unknown or a byte is not of it. */
+static int
+to_utf8(const char *buf, size_t len, const char *enc, char **out, size_t *outlen,
+    struct arena *ar, const char **err)
+{
+	iconv_t cd = iconv_open("UTF-8", enc);
+	size_t cap = 2 * len + 16, inleft = len, outleft = cap, done;
+	char *in = (char *)buf, *o, *p;
+	int rc = 0;
+
+	*out = NULL;
+	if (cd == (iconv_t)-1) {
+		*err = arena_printf(ar, "line 1: the encoding %s is not known\n", enc);
+		return -1;
+	}
+	if ((*out = o = malloc(cap)) == NULL)
+		rc = -1;
+	while (rc == 0 && iconv(cd, &in, &inleft, &o, &outleft) == (size_t)-1) {
+		done = (size_t)(o - *out);
+		if (errno != E2BIG) {
+			*err = arena_printf(ar, "line %ld: a byte that is not %s\n",
+			    line_of(*out, done), enc);
+			rc = -1;
+		} else if ((p = realloc(*out, cap *= 2)) == NULL)
+			rc = -1;
+		else {
+			*out = p;
+			o = p + done;
+			outleft = cap - done;
+		}
+	}
+	iconv_close(cd);
+	*outlen = (size_t)(o - *out);
+	if (rc != 0) {
+		free(*out);
+		*out = NULL;
+		if (*err == NULL)
+			*err = "out of memory\n";
+	}
+	return rc;
+}
+
 xmlDocPtr
-xmlio_parse(const char *buf, size_t len, struct arena *ar, const char **err)
+xmlio_parse(const char *buf, size_t len, int text, struct arena *ar, const char **err)
 {
 	xmlParserCtxtPtr ctxt;
-	xmlDocPtr doc;
+	xmlDocPtr doc = NULL;
 	const xmlError *e;
+	const char *enc;
+	char *utf8 = NULL;
+	size_t ok;
 
 	*err = NULL;
 	if (len > XMLIO_MAXDOC) {
-		*err = "the document is too large";
+		*err = arena_printf(ar, "the document is too large (more than %d MB)\n",
+		    XMLIO_MAXDOC >> 20);
 		return NULL;
+	}
+	/* Everything below reads UTF-8, the declaration ignored. */
+	if (!text && (enc = file_encoding(buf, len, ar)) != NULL) {
+		if (to_utf8(buf, len, enc, &utf8, &len, ar, err) != 0)
+			return NULL;
+		buf = utf8;
+	}
+	if ((ok = render_text_valid(buf, len)) != len) {
+		*err = arena_printf(ar, "line %ld: a byte that is not UTF-8, or a character "
+		    "XML does not allow (a control character, U+FFFE, U+FFFF, a "
+		    "noncharacter)\n", line_of(buf, ok));
+		goto out;
 	}
 	/* No document type declaration at all: no external entity to fetch,
 	 * no internal one to expand a billion times. */
 	if (memmem(buf, len, "<!DOCTYPE", 9) != NULL || memmem(buf, len, "<!ENTITY", 8) != NULL) {
-		*err = "a document type declaration (<!DOCTYPE>, <!ENTITY>) is not accepted";
-		return NULL;
+		*err = "a document type declaration (<!DOCTYPE>, <!ENTITY>) is not accepted\n";
+		goto out;
 	}
-	if ((ctxt = xmlNewParserCtxt()) == NULL)
-		return NULL;
-	doc = xmlCtxtReadMemory(ctxt, buf, (int)len, NULL, "UTF-8",
-	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	if ((ctxt = xmlNewParserCtxt()) == NULL) {
+		*err = "out of memory\n";
+		goto out;
+	}
+	doc = xmlCtxtReadMemory(ctxt, buf, (int)len, NULL, "UTF-8", XML_PARSE_NONET |
+	    XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_IGNORE_ENC);
 	if (doc == NULL || !ctxt->wellFormed) {
 		e = xmlCtxtGetLastError(ctxt);
 		*err = arena_printf(ar, "line %d: %s", e != NULL ? e->line : 0,
@@ -781,6 +892,8 @@ xmlio_parse(const char *buf, size_t len, struct arena *ar, const char **err)
 		doc = NULL;
 	}
 	xmlFreeParserCtxt(ctxt);
+out:
+	free(utf8);
 	return doc;
 }
 
@@ -894,6 +1007,18 @@ field_named(const struct codec *c, const char *name)
 	return NULL;
 }
 
+/* 0 when the text of element n (of a kind) is text the store may keep;
+ * a character reference (&#xFDD0;) can bring what the bytes do not. */
+static int
+text_ok(xmlNodePtr n, const char *kind, const char *s, struct arena *ar, const char **err)
+{
+	if (render_text_valid(s, strlen(s)) == strlen(s))
+		return 0;
+	*err = arena_printf(ar, "line %ld: <%s>: <%s> holds a character XML does not "
+	    "allow (a noncharacter)\n", xmlGetLineNo(n), kind, (const char *)n->name);
+	return -1;
+}
+
 /* One record element into r; -1 with *err. */
 static int
 read_record(xmlNodePtr n, const struct kind *kd, struct store_rec *r,
@@ -916,7 +1041,7 @@ read_record(xmlNodePtr n, const struct kind *kd, struct store_rec *r,
 		v = xmlNodeGetContent(n);
 		r->snapshot = arena_strdup(ar, v != NULL ? (const char *)v : "");
 		xmlFree(v);
-		return 0;
+		return text_ok(n, kd->name, r->snapshot, ar, err);
 	}
 	/* The defaults: an empty record decoded. */
 	memcpy(hdr, empty, 3);
@@ -950,6 +1075,8 @@ read_record(xmlNodePtr n, const struct kind *kd, struct store_rec *r,
 		*(char **)((char *)r->rec + f->off) = arena_strdup(ar, v != NULL ?
 		    (const char *)v : "");
 		xmlFree(v);
+		if (text_ok(ch, kd->name, *(char **)((char *)r->rec + f->off), ar, err) != 0)
+			return -1;
 	}
 	r->id = *(uint32_t *)r->rec;
 	return 0;

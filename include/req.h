@@ -114,7 +114,8 @@ struct req {
 	const char	*if_none_match, *if_modified_since;
 	const char	*origin;	/* "http://host:port", for absolute links
 					 * (feeds); NULL if the host is odd */
-	const char	*disposition;	/* Content-Disposition, when set */
+	const char	*download;	/* a download's file name, when set: any
+					 * text, render.c encodes it */
 	/* The page cache's generation, opened before the store is read
 	 * (pcache.h); -1 when this request's page is not to be kept. */
 	int		 pc_fd;

@@ -51,9 +51,14 @@ int	xmlio_export(struct store *, struct arena *, enum xscope, uint32_t id,
 int	xmlio_add_authors(struct store *, struct arena *, xmlDocPtr);
 
 /* Parses a document that came from outside: no network, no entities
- * expanded, no DTD loaded, no XInclude, libxml2's size limits.  NULL on
- * error, with the message in *err. */
-xmlDocPtr xmlio_parse(const char *buf, size_t len, struct arena *, const char **err);
+ * expanded, no DTD loaded, no XInclude, libxml2's size limits, only text
+ * render_text_valid() accepts.  A file's bytes (text 0) are in the
+ * encoding its byte-order mark or XML declaration names, UTF-8 if none
+ * (UTF-16, ISO-8859-1, GB18030: what iconv knows); a form's text (text 1)
+ * is UTF-8 whatever it declares.  NULL on error, with the message, which
+ * names the line, in *err. */
+xmlDocPtr xmlio_parse(const char *buf, size_t len, int text, struct arena *,
+	    const char **err);
 /* Validates doc against the RELAX NG schema at path; 0, or -1 with the
  * first error ("line N: ...") in *err. */
 int	xmlio_validate(xmlDocPtr, const char *rng, struct arena *, const char **err);
