@@ -119,17 +119,13 @@ valid_token(const char *s)
 	return strlen(s) <= 128 && valid_utf8(s, 0);
 }
 
-/* A UTC time as feeds write it: 2026-11-28T05:00:00Z. */
+/* A UTC time as feeds write it: 2026-11-28T05:00:00Z, a real one. */
 static int
 valid_time(const char *s)
 {
-	static const char shape[] = "dddd-dd-ddTdd:dd:ddZ";
-	size_t i;
+	int64_t t;
 
-	for (i = 0; shape[i] != '\0'; i++)
-		if (shape[i] == 'd' ? !isdigit((unsigned char)s[i]) : s[i] != shape[i])
-			return 0;
-	return s[i] == '\0';
+	return okr_time_parse(s, &t) == 0;
 }
 
 /* A document to import: any UTF-8 text the body limit allows; the XML
