@@ -1786,6 +1786,22 @@ store_checkins_add(struct store *st, uint32_t actor, struct checkin *c, size_t n
 	return rc;
 }
 
+/* Anyone known may comment while the objective's cycle is open or in
+ * review; a closed cycle is the record its scores were judged on, and a
+ * later remark would read as part of that discussion.  The operator's
+ * command still loads the comments of closed cycles. */
+static int
+may_comment(struct store *st, DB_TXN *txn, struct wop *w, const struct objective *o)
+{
+	struct cycle c;
+	int rc;
+
+	if ((rc = rec_get(st, txn, T_CYCLES, o->cycle, &c, &w->ar, 0)) != STORE_OK)
+		return rc == STORE_NOTFOUND ? STORE_INVALID : rc;
+	return c.state == CYCLE_CLOSED && w->actor != STORE_SYSTEM ?
+	    STORE_CLOSED : STORE_OK;
+}
+
 static int
 op_comment(struct store *st, DB_TXN *txn, void *arg)
 {
@@ -1798,6 +1814,8 @@ op_comment(struct store *st, DB_TXN *txn, void *arg)
 		return rc;
 	if ((rc = rec_get(st, txn, T_OBJ, c->objective, &o, &w->ar, 0)) != STORE_OK)
 		return rc == STORE_NOTFOUND ? STORE_INVALID : rc;
+	if ((rc = may_comment(st, txn, w, &o)) != STORE_OK)
+		return rc;
 	c->owner = o.owner;
 	c->author = w->actor;
 	c->at = w->now;
@@ -1962,6 +1980,10 @@ op_allowed(struct store *st, DB_TXN *txn, void *arg)
 		    (rc = rec_get(st, txn, T_OBJ, k.objective, &o, &w->ar, 0)) != STORE_OK)
 			return rc;
 		return may_write_kr(st, txn, w, &o, &k);
+	case PERM_COMMENT:
+		if ((rc = rec_get(st, txn, T_OBJ, p->id, &o, &w->ar, 0)) != STORE_OK)
+			return rc;
+		return may_comment(st, txn, w, &o);
 	case PERM_ADD_UNIT_OBJECTIVE:
 	case PERM_MANAGE_UNIT:
 		if (is_admin(w))

@@ -39,6 +39,7 @@ enum perm {
 	PERM_ADD_PERSONAL,	/* id: the person who will own it */
 	PERM_ADD_KR,		/* id: objective (a proposal, on a draft) */
 	PERM_EDIT_KR,		/* id: KR */
+	PERM_COMMENT,		/* id: objective (its cycle not closed) */
 	PERM_ADMIN		/* id: unused */
 };
 
@@ -331,7 +332,8 @@ int	store_allowed(struct store *, uint32_t actor, enum perm, uint32_t id);
 /* The history of an objective and its KRs, oldest first. */
 int	store_history_by_objective(struct store *, struct arena *, uint32_t obj,
 	    struct change **, size_t *);
-/* Anyone known may comment on any objective, in any cycle. */
+/* Anyone known may comment on an objective while its cycle is not
+ * closed (STORE_CLOSED): a closed cycle is read-only, comments too. */
 int	store_comment_add(struct store *, uint32_t actor, struct comment *);
 int	store_comments_by_objective(struct store *, struct arena *, uint32_t obj,
 	    struct comment **, size_t *);
