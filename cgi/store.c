@@ -2452,7 +2452,8 @@ op_ack(struct store *st, DB_TXN *txn, void *arg)
 {
 	struct wop *w = arg;
 	struct meeting m;
-	int rc;
+	struct unit u;
+	int rc, yes;
 
 	if ((rc = load_actor(st, txn, w)) != STORE_OK)
 		return rc;
@@ -2462,8 +2463,19 @@ op_ack(struct store *st, DB_TXN *txn, void *arg)
 		return rc;
 	if (m.state == MEET_CLOSED)
 		return STORE_CLOSED;
+	/* Presence elsewhere is the lead's to record: in a consensus
+	 * meeting it is what lets a person sign off. */
+	if (m.type != MEET_AWARENESS)
+		return STORE_RULE;
 	if (m.state != MEET_OPEN)
 		return STORE_INVALID;
+	/* Those the meeting is for, as its attendance lists them: the
+	 * people of its unit and the units below, and the unit's lead. */
+	if ((rc = rec_get(st, txn, T_UNITS, m.unit, &u, &w->ar, 0)) != STORE_OK ||
+	    (rc = within(st, txn, &w->ar, w->me.unit, m.unit, &yes)) != STORE_OK)
+		return rc;
+	if (!yes && u.lead != w->actor)
+		return STORE_FORBIDDEN;
 	if (okr_listed(m.present, w->me.login))
 		return STORE_OK;	/* already there */
 	m.present = arena_printf(&w->ar, "%s%s%s", m.present ? m.present : "",

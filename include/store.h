@@ -354,8 +354,10 @@ int	store_meeting_close(struct store *, uint32_t actor, struct meeting *,
 	    const char *snapshot);
 int	store_meeting_snapshot(struct store *, struct arena *, uint32_t id,
 	    char **snapshot);
-/* The actor acknowledges an open meeting (all-hands awareness): joins its
- * attendance, once; no version needed, so a whole room can at once. */
+/* The actor acknowledges an open awareness meeting (all-hands): joins its
+ * attendance, once; no version needed, so a whole room can at once.  Only
+ * such a meeting (else STORE_RULE) and only someone it is for: of its unit
+ * or one below, or the unit's lead (else STORE_FORBIDDEN). */
 int	store_meeting_ack(struct store *, uint32_t actor, uint32_t meeting);
 /* The company KRs a department carries in a cycle (their owner works in
  * it or below it), each with whether an objective of the department (or
