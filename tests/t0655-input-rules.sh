@@ -18,17 +18,28 @@ PLAT=$(unit_id 平台组)
 check "unit ids: 研发部 $RD, 平台组 $PLAT" test -n "$RD" -a -n "$PLAT"
 
 # ------------------------------------------------- acknowledging (6)
-post admin /meet/new "unit=$RD&cycle=$CUR&kind=awareness&due=$TODAY" --data-urlencode "title=t0655 认知会 $TAG"
-AW=$(loc_meeting)
-post admin "/meet/$AW/open" "version=$(mversion admin "$AW")"
-expect_status 303 "admin opens awareness meeting $AW of 研发部: 303"
-A0=$(mversion admin "$AW")
-for lang in en zh-CN; do
-	post yangjing "/meet/$AW/ack" "" -H "Accept-Language: $lang"
-	REQ="$REQ (市场部's lead, $lang)"
-	expect_error 403 err.ack.member "$lang"
-done
-check "meeting $AW: the outsider's acknowledgement changed nothing" test "$(mversion admin "$AW")" = "$A0"
+# Plans and opens a meeting of KIND at UNIT as admin; sets M.
+open_meeting() {	# UNIT KIND TITLE
+	post admin /meet/new "unit=$1&cycle=$CUR&kind=$2&due=$TODAY" --data-urlencode "title=$3"
+	M=$(loc_meeting)
+	post admin "/meet/$M/open" "version=$(mversion admin "$M")"
+	expect_status 303 "admin opens $2 meeting $M ($3): 303"
+}
+# USER's "I acknowledge" on meeting M is refused with STATUS and KEY in
+# both languages, and the meeting's record stays as it was.
+ack_refused() {	# USER M STATUS KEY WHO
+	_v=$(mversion admin "$2")
+	for lang in en zh-CN; do
+		post "$1" "/meet/$2/ack" "" -H "Accept-Language: $lang"
+		REQ="$REQ ($5, $lang)"
+		expect_error "$3" "$4" "$lang"
+	done
+	check "meeting $2: $5's acknowledgement changed nothing" test "$(mversion admin "$2")" = "$_v"
+}
+
+open_meeting "$RD" awareness "t0655 研发部认知会 $TAG"
+AW=$M
+ack_refused yangjing "$AW" 403 err.ack.member "杨静, 市场部's lead"
 get yangjing "/meet/$AW"
 expect_body_lacks "action=\"/okr/meet/$AW/ack\"" "meeting $AW: no acknowledge button for 杨静 (市场部)"
 get lina "/meet/$AW"
@@ -38,20 +49,10 @@ expect_status 303 "李娜 (平台组) acknowledges $AW: 303"
 get admin "/meet/$AW"
 expect_flat 'name="login" value="lina" checked' "meeting $AW: 李娜 is present"
 
-post admin /meet/new "unit=$PLAT&cycle=$CUR&kind=consensus&due=$TODAY" --data-urlencode "title=t0655 共识会 $TAG"
-CM=$(loc_meeting)
-post admin "/meet/$CM/open" "version=$(mversion admin "$CM")"
-expect_status 303 "admin opens consensus meeting $CM of 平台组: 303"
-C0=$(mversion admin "$CM")
-for lang in en zh-CN; do
-	post wangfang "/meet/$CM/ack" "" -H "Accept-Language: $lang"
-	REQ="$REQ (a consensus meeting, $lang)"
-	expect_error 409 err.ack.awareness "$lang"
-done
-post lina "/meet/$CM/ack" ""
-REQ="$REQ (its own lead, a consensus meeting)"
-expect_error 409 err.ack.awareness
-check "meeting $CM: nobody made present by acknowledging" test "$(mversion admin "$CM")" = "$C0"
+open_meeting "$PLAT" consensus "t0655 平台组共识会 $TAG"
+CM=$M
+ack_refused wangfang "$CM" 409 err.ack.awareness "王芳 of 平台组, a consensus meeting"
+ack_refused lina "$CM" 409 err.ack.awareness "李娜, its lead, a consensus meeting"
 O=$(curl -s --max-time 10 -u admin:admin "$MUBIAO_URL/unit/$PLAT" | grep -o 'href="/okr/objective/[0-9]*"' | head -1 | sed 's/[^0-9]//g')
 post lina "/meet/$CM/verdict" "objective=$O&state=agree&login=wangfang&back=/okr/meet/$CM"
 REQ="$REQ (signed off by wangfang, who tried to acknowledge)"
