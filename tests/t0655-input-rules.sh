@@ -8,7 +8,8 @@
 # - a closed cycle takes no comments (403, no form on its pages), an open
 #   one does;
 # - "3 5" is not a number (the form comes back with it, 400), where "1 200"
-#   is 1200; since= is a real date and time (02-30, 23:59:61: 400).
+#   is 1200; since= is a real date and time (02-30, 23:59:61: 400), as
+#   is mubiao-admin dump --since.
 . "$(dirname "$0")/lib.sh"
 
 TAG=$(uniq_tag)
@@ -108,6 +109,10 @@ expect_body_lacks "t0655 3 5 $TAG" "the refused KR is nowhere"
 for t in 2026-02-30T00:00:00Z 2026-11-28T23:59:61Z 2026-11-28T24:00:00Z; do
 	get wangfang "/xml?since=$t"
 	expect_status 400 "/xml?since=$t: 400"
+	"$MUBIAO_DIR/app/bin/mubiao-admin" -c "$MUBIAO_DIR/mubiao.conf" dump --since "$t" \
+	    > /dev/null 2> "$TMP/adm.err"
+	rc=$?
+	check "mubiao-admin dump --since $t: refused (status $rc)" test $rc -eq 2
 done
 get wangfang "/xml/objective/$O?since=2026-02-28T23:59:59Z"
 expect_status 200 "/xml/objective/$O?since=2026-02-28T23:59:59Z: 200"
