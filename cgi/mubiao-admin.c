@@ -233,17 +233,14 @@ cmd_dump(const struct conf *c, int argc, char **argv)
 	struct arena ar;
 	xmlDocPtr doc;
 	int64_t since = -1, modified;
-	struct tm tm;
-	char *end;
 	int rc;
 
+	/* The same rule as the feeds' since=: a real date and time. */
 	if (argc > 2 && strcmp(argv[1], "--since") == 0) {
-		memset(&tm, 0, sizeof(tm));
-		if ((end = strptime(argv[2], "%Y-%m-%dT%H:%M:%SZ", &tm)) == NULL || *end != '\0') {
+		if (okr_time_parse(argv[2], &since) != 0) {
 			fprintf(stderr, "mubiao-admin: --since wants YYYY-MM-DDTHH:MM:SSZ\n");
 			return 2;
 		}
-		since = (int64_t)timegm(&tm);
 	} else if (argc > 1)
 		usage();
 	if (open_as_user(c, 0, &st) != 0)

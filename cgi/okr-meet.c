@@ -1257,8 +1257,8 @@ post_verdict(struct req *r)
 	return meeting_done(r, rc, m.id);
 }
 
-/* "I acknowledge": the signed-in person joins an open meeting's
- * attendance (the all-hands awareness meeting). */
+/* "I acknowledge": the signed-in person joins an open awareness
+ * meeting's attendance, when it is a meeting for them. */
 static int
 post_ack(struct req *r)
 {
@@ -1271,9 +1271,14 @@ post_ack(struct req *r)
 	if (r->me == NULL)
 		return view_error(r, STORE_FORBIDDEN);
 	if ((rc = store_meeting_ack(st, r->me->id, m.id)) == STORE_CLOSED ||
-	    rc == STORE_INVALID) {
-		r->errkey = rc == STORE_CLOSED ? "err.meeting.closed" : "err.meeting.state";
+	    rc == STORE_INVALID || rc == STORE_RULE) {
+		r->errkey = rc == STORE_CLOSED ? "err.meeting.closed" :
+		    rc == STORE_RULE ? "err.ack.awareness" : "err.meeting.state";
 		return 409;
+	}
+	if (rc == STORE_FORBIDDEN) {
+		r->errkey = "err.ack.member";
+		return 403;
 	}
 	return meeting_done(r, rc, m.id);
 }

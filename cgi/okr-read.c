@@ -425,19 +425,13 @@ feed(struct req *r, enum xscope scope, uint32_t id, const char *sheet,
 	xmlDocPtr doc;
 	xmlNodePtr root;
 	int64_t since = -1, modified;
-	struct tm tm;
-	char stamp[21], *end;
+	char stamp[21];
 	int rc;
 
-	if (r->val[KEY_SINCE] != NULL) {
-		/* The shape was checked; the values are checked here
-		 * (month 13, hour 25...). */
-		memset(&tm, 0, sizeof(tm));
-		end = strptime(r->val[KEY_SINCE], "%Y-%m-%dT%H:%M:%SZ", &tm);
-		if (end == NULL || *end != '\0')
-			return 400;
-		since = (int64_t)timegm(&tm);
-	}
+	/* Checked before the handler: a real date and time. */
+	if (r->val[KEY_SINCE] != NULL &&
+	    okr_time_parse(r->val[KEY_SINCE], &since) != 0)
+		return 400;
 	if ((rc = xmlio_export(st, &r->ar, scope, id, since, view_feed_max, &doc,
 	    &modified)) != STORE_OK) {
 		if (rc == STORE_TOOBIG)

@@ -449,15 +449,23 @@ media_type(struct req *r, xsltStylesheetPtr xsl)
 	return arena_printf(&r->ar, "%s; charset=utf-8", (const char *)xsl->mediaType);
 }
 
-/* A strong ETag from the body: FNV-1a, 64 bits. */
-static const char *
-body_tag(struct req *r, const unsigned char *p, size_t n)
+uint64_t
+render_digest(const void *data, size_t n)
 {
+	const unsigned char *p = data;
 	uint64_t h = 14695981039346656037ull;
 
 	while (n-- > 0)
 		h = (h ^ *p++) * 1099511628211ull;
-	return arena_printf(&r->ar, "\"x%016llx\"", (unsigned long long)h);
+	return h;
+}
+
+/* A strong ETag from the body. */
+static const char *
+body_tag(struct req *r, const unsigned char *p, size_t n)
+{
+	return arena_printf(&r->ar, "\"x%016llx\"",
+	    (unsigned long long)render_digest(p, n));
 }
 
 /* The result as text: HTML through html_dump (the same bytes as

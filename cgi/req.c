@@ -99,17 +99,13 @@ valid_token(const char *s)
 	return strlen(s) <= 128 && valid_utf8(s, 0);
 }
 
-/* A UTC time as feeds write it: 2026-11-28T05:00:00Z. */
+/* A UTC time as feeds write it: 2026-11-28T05:00:00Z, a real one. */
 static int
 valid_time(const char *s)
 {
-	static const char shape[] = "dddd-dd-ddTdd:dd:ddZ";
-	size_t i;
+	int64_t t;
 
-	for (i = 0; shape[i] != '\0'; i++)
-		if (shape[i] == 'd' ? !isdigit((unsigned char)s[i]) : s[i] != shape[i])
-			return 0;
-	return s[i] == '\0';
+	return okr_time_parse(s, &t) == 0;
 }
 
 /* A document to import: anything the body limit allows.  The import
@@ -296,7 +292,7 @@ req_negotiate(const char *cookie, const char *accept)
 	/* The cookie is the visible switch: it wins. */
 	for (p = cookie; p != NULL && *p != '\0'; p = *end ? end + 1 : end) {
 		p += strspn(p, " ");
-		end = p + strcspn(p, ";");
+		end = p + strcspn(p, ";,");
 		if (strncmp(p, "lang=", 5) == 0) {
 			n = (size_t)(end - p - 5);
 			if (n == 2 && strncmp(p + 5, "en", 2) == 0)
@@ -413,6 +409,24 @@ param(struct req *r, const char *name)
 	return FCGX_GetParam(name, r->fcgi.envp);
 }
 
+/* Every value of a header the server passed more than once (nginx passes
+ * each Cookie line as its own HTTP_COOKIE), joined with sep as one header
+ * would hold them; FCGX_GetParam sees the first alone, where nginx's maps
+ * see them all.  NULL when absent. */
+static const char *
+param_all(struct req *r, const char *name, const char *sep)
+{
+	const char *v = NULL;
+	size_t n = strlen(name);
+	char **e;
+
+	for (e = r->fcgi.envp; e != NULL && *e != NULL; e++)
+		if (strncmp(*e, name, n) == 0 && (*e)[n] == '=')
+			v = v == NULL ? *e + n + 1 :
+			    arena_printf(&r->ar, "%s%s%s", v, sep, *e + n + 1);
+	return v;
+}
+
 /* A POST must come from a page of this site: the browser's Origin (when
  * it sends one) names this host, and Sec-Fetch-Site is not cross-site. */
 static int
@@ -507,8 +521,8 @@ prep_request(struct req *r, const struct app *app)
 	const char *m = param(r, "REQUEST_METHOD"), *v;
 	int rc;
 
-	r->lang = req_negotiate(param(r, "HTTP_COOKIE"),
-	    param(r, "HTTP_ACCEPT_LANGUAGE"));
+	r->lang = req_negotiate(param_all(r, "HTTP_COOKIE", "; "),
+	    param_all(r, "HTTP_ACCEPT_LANGUAGE", ", "));
 	r->script = arena_strdup(&r->ar, (v = param(r, "SCRIPT_NAME")) ? v : "");
 	r->path = arena_strdup(&r->ar, (v = param(r, "PATH_INFO")) && *v ? v : "/");
 	r->uri = arena_strdup(&r->ar, (v = param(r, "REQUEST_URI")) ? v : r->path);

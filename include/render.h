@@ -4,6 +4,9 @@
 #ifndef MUBIAO_RENDER_H
 #define MUBIAO_RENDER_H
 
+#include <stddef.h>
+#include <stdint.h>
+
 #include <libxml/tree.h>
 
 struct arena;
@@ -37,6 +40,10 @@ xmlNodePtr render_text(xmlNodePtr parent, const char *name, const char *text);
 void	render_attr(xmlNodePtr, const char *name, const char *value);
 void	render_attr_u(xmlNodePtr, const char *name, unsigned long);
 void	render_attr_num(xmlNodePtr, const char *name, double);
+
+/* A digest of n bytes (FNV-1a, 64 bits): validators derived from it
+ * change whenever the bytes do. */
+uint64_t render_digest(const void *, size_t);
 
 /* Transforms the page's document with xslt/<sheet>.xsl and writes it with
  * the given status.  Frees the document.  Returns 0 or -1. */

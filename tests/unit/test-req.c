@@ -449,6 +449,17 @@ negotiate_cookie(void **state)
 	assert_int_equal(req_negotiate("lang=zh-CNX", NULL), LANG_EN);
 	assert_int_equal(req_negotiate("xlang=zh-CN", NULL), LANG_EN);
 	assert_int_equal(req_negotiate("lang=zh", "en"), LANG_EN);
+	/* The name and the value are matched exactly, case and all. */
+	assert_int_equal(req_negotiate("LANG=zh-CN", "en"), LANG_EN);
+	assert_int_equal(req_negotiate("Lang=zh-CN", NULL), LANG_EN);
+	assert_int_equal(req_negotiate("lang=ZH-CN", "en"), LANG_EN);
+	assert_int_equal(req_negotiate("lang=EN", "zh"), LANG_ZH);
+	assert_int_equal(req_negotiate("LANG=en; lang=zh-CN", "en"), LANG_ZH);
+	/* The first of ours counts; two Cookie headers joined by Apache. */
+	assert_int_equal(req_negotiate("lang=en; lang=zh-CN", NULL), LANG_EN);
+	assert_int_equal(req_negotiate("lang=fr; lang=zh-CN", "en"), LANG_ZH);
+	assert_int_equal(req_negotiate("theme=x, lang=zh-CN", "en"), LANG_ZH);
+	assert_int_equal(req_negotiate("lang=zh-CN,lang=en", NULL), LANG_ZH);
 }
 
 /* Accept-Language: highest q of ours wins, else English. */
