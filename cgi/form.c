@@ -52,22 +52,24 @@ trimmed(struct form *f, enum key k)
 	return arena_strndup(&f->r->ar, s, (size_t)(e - s));
 }
 
-/* Whether the commas of s group thousands ("1,200,000.5"); "3,5" is
- * not a number here, rather than 35. */
+/* Whether the marks of s (commas, or spaces: not both) group thousands
+ * ("1,200,000.5", "1 200"); "3,5" and "3 5" are not numbers here, rather
+ * than 35. */
 static int
 grouped(const char *s)
 {
 	const char *p = s + (*s == '-' || *s == '+');
-	size_t lead = strcspn(p, ",.");
+	int mark = strchr(s, ',') != NULL ? ',' : ' ';
+	size_t lead = strcspn(p, ", .");
 
-	if (strchr(s, ',') == NULL)
+	if (strchr(s, mark) == NULL)
 		return 1;
-	if (lead < 1 || lead > 3)
+	if (lead < 1 || lead > 3 || strchr(s, mark == ',' ? ' ' : ','))
 		return 0;
-	for (p += lead; *p == ','; p += 4)
+	for (p += lead; *p == mark; p += 4)
 		if (strspn(p + 1, "0123456789") != 3)
 			return 0;
-	return *p == '\0' || (*p == '.' && strchr(p, ',') == NULL);
+	return *p == '\0' || (*p == '.' && strchr(p, mark) == NULL);
 }
 
 int
@@ -103,7 +105,7 @@ form_number(struct form *f, enum key k, int required, double min, double max,
 			form_error(f, k, "err.field.required");
 		return required ? -1 : 0;
 	}
-	/* People type "1,200" and "1 200": digit group marks go. */
+	/* People type "1,200" and "1 200": marks that group digits go. */
 	if (!grouped(s)) {
 		form_error(f, k, "err.field.number");
 		return -1;

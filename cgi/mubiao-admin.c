@@ -15,12 +15,14 @@
 #include <libxml/tree.h>
 
 #include "arena.h"
+#include "codec.h"
 #include "conf.h"
 #include "demo.h"
 #include "log.h"
 #include "okr.h"
 #include "pcache.h"
 #include "priv.h"
+#include "render.h"
 #include "store.h"
 #include "xmlio.h"
 
@@ -182,13 +184,15 @@ cmd_demo_logins(void)
 /* How many records of each type, and the size of the store's files:
  * the databases and indexes, and the log (which checkpoints and backups
  * let the supervisor trim). */
+/* The kinds of records, as the store types them and as stats names them. */
+static const char types[] = "UPCOKIHMGAWV";
+static const char *const names[] = { "units", "people", "cycles",
+    "objectives", "key-results", "check-ins", "history", "comments",
+    "meetings", "action-items", "grow-notes", "verdicts" };
+
 static int
 cmd_stats(const struct conf *c)
 {
-	static const char types[] = "UPCOKIHMGAWV";
-	static const char *const names[] = { "units", "people", "cycles",
-	    "objectives", "key-results", "check-ins", "history", "comments",
-	    "meetings", "action-items", "grow-notes", "verdicts" };
 	struct store *st;
 	struct dirent *e;
 	struct stat sb;
@@ -229,17 +233,14 @@ cmd_dump(const struct conf *c, int argc, char **argv)
 	struct arena ar;
 	xmlDocPtr doc;
 	int64_t since = -1, modified;
-	struct tm tm;
-	char *end;
 	int rc;
 
+	/* The same rule as the feeds' since=: a real date and time. */
 	if (argc > 2 && strcmp(argv[1], "--since") == 0) {
-		memset(&tm, 0, sizeof(tm));
-		if ((end = strptime(argv[2], "%Y-%m-%dT%H:%M:%SZ", &tm)) == NULL || *end != '\0') {
+		if (okr_time_parse(argv[2], &since) != 0) {
 			fprintf(stderr, "mubiao-admin: --since wants YYYY-MM-DDTHH:MM:SSZ\n");
 			return 2;
 		}
-		since = (int64_t)timegm(&tm);
 	} else if (argc > 1)
 		usage();
 	if (open_as_user(c, 0, &st) != 0)
@@ -293,7 +294,7 @@ cmd_load(const struct conf *c, int argc, char **argv)
 	struct arena ar;
 	xmlDocPtr doc;
 	const char *err = NULL, *file;
-	char rng[600], *buf = NULL;
+	char rng[600], *buf = NULL, *p;
 	size_t len = 0, cap = 0, changed = 0, n, units = 0;
 	int force = 0, tty = isatty(2), rc;
 	FILE *f;
@@ -309,11 +310,18 @@ cmd_load(const struct conf *c, int argc, char **argv)
 		log_err("%s: cannot open", file);
 		return 1;
 	}
+	/* One byte past the limit is read, so that a larger file is called
+	 * too large rather than parsed cut short. */
 	for (;;) {
 		if (len == cap) {
-			cap = cap ? cap * 2 : 1 << 20;
-			if (cap > XMLIO_MAXDOC + 1 || (buf = realloc(buf, cap)) == NULL)
+			if (cap == XMLIO_MAXDOC + 1)
 				break;
+			cap = cap ? cap * 2 : 1 << 20;
+			if (cap > XMLIO_MAXDOC + 1)
+				cap = XMLIO_MAXDOC + 1;
+			if ((p = realloc(buf, cap)) == NULL)
+				break;
+			buf = p;
 		}
 		if ((n = fread(buf + len, 1, cap - len, f)) == 0)
 			break;
@@ -323,8 +331,11 @@ cmd_load(const struct conf *c, int argc, char **argv)
 	}
 	if (f != stdin)
 		fclose(f);
-	if (buf == NULL || len > XMLIO_MAXDOC) {
-		log_err("%s: larger than %d MB", file, XMLIO_MAXDOC >> 20);
+	if (buf == NULL || len == cap || len > XMLIO_MAXDOC) {
+		if (len > XMLIO_MAXDOC)
+			log_err("%s: too large: larger than %d MB", file, XMLIO_MAXDOC >> 20);
+		else
+			log_err("%s: out of memory", file);
 		free(buf);
 		return 1;
 	}
@@ -332,7 +343,7 @@ cmd_load(const struct conf *c, int argc, char **argv)
 		fputc('\n', stderr);
 	arena_init(&ar);
 	snprintf(rng, sizeof(rng), "%s/mubiao.rng", c->xslt_dir);
-	if ((doc = xmlio_parse(buf, len, &ar, &err)) == NULL ||
+	if ((doc = xmlio_parse(buf, len, 0, &ar, &err)) == NULL ||
 	    xmlio_validate(doc, rng, &ar, &err) != 0) {
 		fprintf(stderr, "mubiao-admin: %s: %s", file, err ? err : "cannot read\n");
 		xmlFreeDoc(doc);
@@ -424,7 +435,59 @@ cmd_backup(const struct conf *c, int argc, char **argv)
 	return 0;
 }
 
-/* db_verify on every database of a store (a backup, or a stopped one). */
+/* Names each record whose text XML cannot hold (stored before forms and
+ * imports refused it; pages show U+FFFD in its place), and each closed
+ * meeting whose frozen page holds such text.  Returns how many, or -1
+ * when the store cannot be read. */
+static long
+bad_texts(const struct conf *c, const char *dir)
+{
+	const struct codec *cd;
+	const struct field *f;
+	struct store *st;
+	struct arena ar;
+	const char *rec, *s;
+	char *snap;
+	void *items;
+	size_t i, j, k, n;
+	long bad = 0;
+	int rc = STORE_OK;
+
+	if (store_open(dir, STORE_RDONLY, c->cache_mb, &st) != STORE_OK)
+		return -1;
+	arena_init(&ar);
+	for (i = 0; rc == STORE_OK && types[i] != '\0'; i++) {
+		cd = store_codec(types[i]);
+		if ((rc = store_scan(st, &ar, types[i], &items, &n)) != STORE_OK)
+			break;
+		for (j = 0; j < n; j++) {
+			rec = (const char *)items + j * store_rec_size(types[i]);
+			for (k = 0; k < cd->nfields; k++) {
+				f = &cd->fields[k];
+				if (f->type != FT_STR || (s = *(char *const *)(rec + f->off)) == NULL ||
+				    render_text_valid(s, strlen(s)) == strlen(s))
+					continue;
+				fprintf(stderr, "mubiao-admin: %s %u: %s holds a character XML "
+				    "does not allow\n", names[i], *(const uint32_t *)rec, f->xml);
+				bad++;
+			}
+			if (types[i] != 'G' || ((const struct meeting *)rec)->state != MEET_CLOSED ||
+			    store_meeting_snapshot(st, &ar, *(const uint32_t *)rec, &snap) != STORE_OK ||
+			    render_text_valid(snap, strlen(snap)) == strlen(snap))
+				continue;
+			fprintf(stderr, "mubiao-admin: meetings %u: its frozen page holds a "
+			    "character XML does not allow\n", *(const uint32_t *)rec);
+			bad++;
+		}
+		arena_reset(&ar);
+	}
+	arena_free(&ar);
+	store_close(st);
+	return rc == STORE_OK ? bad : -1;
+}
+
+/* db_verify on every database of a store (a backup, or a stopped one),
+ * then every record's text. */
 static int
 cmd_verify(const struct conf *c, int argc, char **argv)
 {
@@ -435,6 +498,7 @@ cmd_verify(const struct conf *c, int argc, char **argv)
 	struct dirent *e;
 	size_t n;
 	int bad = 0, files = 0;
+	long texts = 0;
 
 	if (priv_ids(c->user, NULL, &uid, &gid, &sgid) != 0 || priv_drop(uid, gid) != 0)
 		return 1;
@@ -456,8 +520,11 @@ cmd_verify(const struct conf *c, int argc, char **argv)
 		}
 	}
 	closedir(d);
-	printf("%d files verified, %d damaged\n", files, bad);
-	return bad || files == 0 ? 1 : 0;
+	if (bad == 0 && files > 0 && (texts = bad_texts(c, dir)) < 0)
+		log_err("%s: cannot open the store: its records' texts are not checked", dir);
+	printf("%d files verified, %d damaged; %ld records with text XML cannot hold\n",
+	    files, bad, texts > 0 ? texts : 0);
+	return bad || texts > 0 || files == 0 ? 1 : 0;
 }
 
 static int

@@ -1221,7 +1221,7 @@ post_admin_import(struct req *r)
 	if (xml == NULL || *xml == '\0')
 		return import_page(r, &v, NULL, "the document is empty\n", xml, 400);
 	snprintf(rng, sizeof(rng), "%s/mubiao.rng", render_dir());
-	if ((doc = xmlio_parse(xml, strlen(xml), &r->ar, &err)) == NULL ||
+	if ((doc = xmlio_parse(xml, strlen(xml), 1, &r->ar, &err)) == NULL ||
 	    xmlio_validate(doc, rng, &r->ar, &err) != 0) {
 		xmlFreeDoc(doc);
 		return import_page(r, &v, NULL, err ? err : "cannot read\n", xml, 400);

@@ -883,13 +883,16 @@ meeting_frozen(struct view *v, xmlNodePtr page, const struct meeting *m)
 {
 	xmlDocPtr doc;
 	xmlNodePtr copy;
+	const char *text;
 	char *xml;
 	int rc;
 
 	if ((rc = store_meeting_snapshot(st, &v->r->ar, m->id, &xml)) != STORE_OK)
 		return view_status(rc);
-	/* Our own document, parsed as untrusted all the same. */
-	doc = xmlReadMemory(xml, (int)strlen(xml), NULL, "UTF-8", XML_PARSE_NONET);
+	/* Our own document, parsed as untrusted all the same; one frozen
+	 * before the character rule may hold what XML cannot. */
+	text = render_text_clean(&v->r->ar, xml);
+	doc = xmlReadMemory(text, (int)strlen(text), NULL, "UTF-8", XML_PARSE_NONET);
 	if (doc == NULL)
 		return 500;
 	copy = xmlDocCopyNode(xmlDocGetRootElement(doc), page->doc, 1);
@@ -1246,8 +1249,8 @@ post_verdict(struct req *r)
 	return meeting_done(r, rc, m.id);
 }
 
-/* "I acknowledge": the signed-in person joins an open meeting's
- * attendance (the all-hands awareness meeting). */
+/* "I acknowledge": the signed-in person joins an open awareness
+ * meeting's attendance, when it is a meeting for them. */
 static int
 post_ack(struct req *r)
 {
@@ -1260,9 +1263,14 @@ post_ack(struct req *r)
 	if (r->me == NULL)
 		return view_error(r, STORE_FORBIDDEN);
 	if ((rc = store_meeting_ack(st, r->me->id, m.id)) == STORE_CLOSED ||
-	    rc == STORE_INVALID) {
-		r->errkey = rc == STORE_CLOSED ? "err.meeting.closed" : "err.meeting.state";
+	    rc == STORE_INVALID || rc == STORE_RULE) {
+		r->errkey = rc == STORE_CLOSED ? "err.meeting.closed" :
+		    rc == STORE_RULE ? "err.ack.awareness" : "err.meeting.state";
 		return 409;
+	}
+	if (rc == STORE_FORBIDDEN) {
+		r->errkey = "err.ack.member";
+		return 403;
 	}
 	return meeting_done(r, rc, m.id);
 }

@@ -425,19 +425,13 @@ feed(struct req *r, enum xscope scope, uint32_t id, const char *sheet,
 	xmlDocPtr doc;
 	xmlNodePtr root;
 	int64_t since = -1, modified;
-	struct tm tm;
-	char stamp[21], *end;
+	char stamp[21];
 	int rc;
 
-	if (r->val[KEY_SINCE] != NULL) {
-		/* The shape was checked; the values are checked here
-		 * (month 13, hour 25...). */
-		memset(&tm, 0, sizeof(tm));
-		end = strptime(r->val[KEY_SINCE], "%Y-%m-%dT%H:%M:%SZ", &tm);
-		if (end == NULL || *end != '\0')
-			return 400;
-		since = (int64_t)timegm(&tm);
-	}
+	/* Checked before the handler: a real date and time. */
+	if (r->val[KEY_SINCE] != NULL &&
+	    okr_time_parse(r->val[KEY_SINCE], &since) != 0)
+		return 400;
 	if ((rc = xmlio_export(st, &r->ar, scope, id, since, view_feed_max, &doc,
 	    &modified)) != STORE_OK) {
 		if (rc == STORE_TOOBIG)
@@ -445,6 +439,11 @@ feed(struct req *r, enum xscope scope, uint32_t id, const char *sheet,
 		return view_status(rc);
 	}
 	root = xmlDocGetRootElement(doc);
+	if (strcmp(sheet, "atom") == 0 &&
+	    (rc = xmlio_add_authors(st, &r->ar, doc)) != STORE_OK) {
+		xmlFreeDoc(doc);
+		return view_status(rc);
+	}
 	/* Atom and CSV link back to the pages: absolute when the host is
 	 * known.  The XML export stays as the schema describes it. */
 	if (strcmp(sheet, "export") != 0) {
@@ -456,8 +455,7 @@ feed(struct req *r, enum xscope scope, uint32_t id, const char *sheet,
 	}
 	r->validators = 1;
 	r->modified = modified;
-	if (filename != NULL)
-		r->disposition = arena_printf(&r->ar, "attachment; filename=\"%s\"", filename);
+	r->download = filename;
 	return render_send(r, root, sheet, 200) == 0 ? 0 : 500;
 }
 

@@ -164,6 +164,30 @@ okr_date_parse(const char *s, int32_t *day)
 	return 0;
 }
 
+int
+okr_time_parse(const char *s, int64_t *t)
+{
+	char date[11];
+	int32_t day;
+	int h, m, sec;
+
+	if (s == NULL || strlen(s) != 20 || s[10] != 'T' || s[13] != ':' ||
+	    s[16] != ':' || s[19] != 'Z' ||
+	    strspn(s + 11, "0123456789") != 2 || strspn(s + 14, "0123456789") != 2 ||
+	    strspn(s + 17, "0123456789") != 2)
+		return -1;
+	memcpy(date, s, 10);
+	date[10] = '\0';
+	h = (s[11] - '0') * 10 + s[12] - '0';
+	m = (s[14] - '0') * 10 + s[15] - '0';
+	sec = (s[17] - '0') * 10 + s[18] - '0';
+	/* No leap second: a feed's times are the store's, which has none. */
+	if (okr_date_parse(date, &day) == -1 || h > 23 || m > 59 || sec > 59)
+		return -1;
+	*t = (int64_t)day * 86400 + h * 3600 + m * 60 + sec;
+	return 0;
+}
+
 /* strftime of t into buf, or "" when the year does not fit in four
  * digits (a damaged or hostile record must not leave buf unterminated). */
 static void

@@ -13,6 +13,7 @@
 #include "log.h"
 #include "okr.h"
 #include "pcache.h"
+#include "render.h"
 
 static int rootfd = -1;
 
@@ -129,7 +130,8 @@ void
 pcache_put(int fd, const char *rel, const char *data, size_t n)
 {
 	char path[512], tmp[600], *p;
-	int f, dfd = fd;
+	struct timespec times[2] = { { 0, UTIME_OMIT }, { 0, 0 } };
+	int f, dfd = fd, written;
 	ssize_t w;
 
 	if (fd == -1 || strlen(rel) >= sizeof(path))
@@ -142,13 +144,20 @@ pcache_put(int fd, const char *rel, const char *data, size_t n)
 			return;
 		*p = '/';
 	}
+	/* The web server's validators (ETag, Last-Modified) are made of the
+	 * file's mtime, in seconds, and its size: the mtime is a digest of
+	 * the bytes, so two versions of a page differ in both even when
+	 * written in one second with one length.  Below 2^30: a date in
+	 * the past (1970-2004), never a future one. */
+	times[1].tv_sec = (time_t)(render_digest(data, n) & 0x3fffffff);
 	/* Written aside, then renamed: the server never reads half a page. */
 	snprintf(tmp, sizeof(tmp), "%s.%ld.tmp", path, (long)getpid());
 	if ((f = openat(dfd, tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640)) == -1)
 		return;
 	while (n > 0 && (w = write(f, data, n)) > 0)
 		data += w, n -= (size_t)w;
-	if (close(f) == 0 && n == 0 && renameat(dfd, tmp, dfd, path) == 0)
+	written = n == 0 && futimens(f, times) == 0;
+	if (close(f) == 0 && written && renameat(dfd, tmp, dfd, path) == 0)
 		return;
 	unlinkat(dfd, tmp, 0);
 }

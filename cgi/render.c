@@ -3,6 +3,7 @@
  * with libxslt's security preferences forbidding file writes and network
  * access, and documents it reads are parsed without network. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -100,9 +101,10 @@ sheet_get(const char *name)
 	return sheets[nsheets++].xsl;
 }
 
-/* Percent-encodes s for use as a query value. */
+/* Percent-encodes s but for letters, digits and the bytes of keep: for
+ * a query value, or a header's parameter. */
 static char *
-query_escape(struct req *r, const char *s)
+pct_escape(struct req *r, const char *s, const char *keep)
 {
 	static const char hex[] = "0123456789ABCDEF";
 	char *out = arena_alloc(&r->ar, strlen(s) * 3 + 1), *o = out;
@@ -111,7 +113,7 @@ query_escape(struct req *r, const char *s)
 		unsigned char c = (unsigned char)*s;
 
 		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		    (c >= '0' && c <= '9') || strchr("-._~/", c) != NULL)
+		    (c >= '0' && c <= '9') || strchr(keep, c) != NULL)
 			*o++ = (char)c;
 		else {
 			*o++ = '%';
@@ -164,21 +166,136 @@ void
 render_page_path(struct req *r, xmlNodePtr page, const char *path)
 {
 	xmlSetProp(page, BAD_CAST "path", BAD_CAST path);
-	xmlSetProp(page, BAD_CAST "back-q", BAD_CAST query_escape(r, path));
+	xmlSetProp(page, BAD_CAST "back-q", BAD_CAST pct_escape(r, path, "-._~/"));
+}
+
+/* The length of the UTF-8 sequence at p (n bytes left) when it is a
+ * character XML text may hold, else 0. */
+static size_t
+char_len(const unsigned char *p, size_t n)
+{
+	uint32_t c;
+	size_t len, i;
+
+	if (p[0] < 0x80)
+		return p[0] >= 0x20 || p[0] == '\t' || p[0] == '\n' || p[0] == '\r';
+	if (p[0] >= 0xc2 && p[0] <= 0xdf)
+		len = 2, c = p[0] & 0x1f;
+	else if (p[0] >= 0xe0 && p[0] <= 0xef)
+		len = 3, c = p[0] & 0x0f;
+	else if (p[0] >= 0xf0 && p[0] <= 0xf4)
+		len = 4, c = p[0] & 0x07;
+	else
+		return 0;
+	if (n < len)
+		return 0;
+	for (i = 1; i < len; i++) {
+		if ((p[i] & 0xc0) != 0x80)
+			return 0;
+		c = c << 6 | (p[i] & 0x3f);
+	}
+	/* Overlong forms, surrogates and what lies past U+10FFFF are not
+	 * UTF-8; U+FFFE and U+FFFF are not XML; the rest are noncharacters. */
+	if ((len == 3 && c < 0x800) || (len == 4 && (c < 0x10000 || c > 0x10ffff)) ||
+	    (c >= 0xd800 && c <= 0xdfff) || (c >= 0xfdd0 && c <= 0xfdef) ||
+	    (c & 0xfffe) == 0xfffe)
+		return 0;
+	return len;
+}
+
+size_t
+render_text_valid(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, len;
+
+	while (i < n) {
+		if (p[i] >= 0x20 && p[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if ((len = char_len(p + i, n - i)) == 0)
+			return i;
+		i += len;
+	}
+	return n;
+}
+
+/* s[0..n) into out (3n + 1 bytes), each refused sequence as one U+FFFD:
+ * a whole character when its bytes are all there, else one byte. */
+static void
+clean_into(char *out, const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, ok, len, k;
+
+	while (i < n) {
+		ok = render_text_valid(s + i, n - i);
+		memcpy(out, s + i, ok);
+		out += ok;
+		if ((i += ok) == n)
+			break;
+		len = p[i] >= 0xf0 && p[i] <= 0xf4 ? 4 : p[i] >= 0xe0 && p[i] <= 0xef ? 3 :
+		    p[i] >= 0xc2 && p[i] <= 0xdf ? 2 : 1;
+		for (k = 1; k < len; k++)
+			if (i + k >= n || (p[i + k] & 0xc0) != 0x80)
+				len = 1;
+		memcpy(out, "\xef\xbf\xbd", 3);
+		out += 3;
+		i += len;
+	}
+	*out = '\0';
+}
+
+const char *
+render_text_clean(struct arena *ar, const char *s)
+{
+	size_t n = strlen(s);
+	char *out;
+
+	if (render_text_valid(s, n) == n)
+		return s;
+	out = arena_alloc(ar, 3 * n + 1);
+	clean_into(out, s, n);
+	return out;
+}
+
+/* s, or a cleaned copy to free (*copy), for a node of the tree. */
+static const xmlChar *
+clean(const char *s, char **copy)
+{
+	size_t n = strlen(s);
+
+	*copy = NULL;
+	if (render_text_valid(s, n) == n)
+		return BAD_CAST s;
+	if ((*copy = malloc(3 * n + 1)) == NULL)
+		return BAD_CAST "";
+	clean_into(*copy, s, n);
+	return BAD_CAST *copy;
 }
 
 xmlNodePtr
 render_text(xmlNodePtr parent, const char *name, const char *text)
 {
-	return xmlNewTextChild(parent, NULL, BAD_CAST name,
-	    BAD_CAST (text != NULL ? text : ""));
+	xmlNodePtr n;
+	char *copy;
+
+	n = xmlNewTextChild(parent, NULL, BAD_CAST name,
+	    clean(text != NULL ? text : "", &copy));
+	free(copy);
+	return n;
 }
 
 void
 render_attr(xmlNodePtr n, const char *name, const char *value)
 {
-	if (value != NULL)
-		xmlNewProp(n, BAD_CAST name, BAD_CAST value);
+	char *copy;
+
+	if (value != NULL) {
+		xmlNewProp(n, BAD_CAST name, clean(value, &copy));
+		free(copy);
+	}
 }
 
 void
@@ -265,16 +382,33 @@ not_modified(struct req *r)
 	return (int64_t)ims >= r->modified;
 }
 
+/* Content-Disposition of a download: its name is stored text, so it goes
+ * percent-encoded in RFC 6266's filename*, and as ASCII without quotes,
+ * backslashes or controls in filename for older clients.  No byte of the
+ * name can end the header or start another. */
+static const char *
+disposition(struct req *r, const char *name)
+{
+	char *ascii = arena_strdup(&r->ar, name), *p;
+
+	for (p = ascii; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 || (unsigned char)*p > 0x7e || *p == '"' ||
+		    *p == '\\' || *p == '%')
+			*p = '_';
+	return arena_printf(&r->ar, "Content-Disposition: attachment; filename=\"%s\"; "
+	    "filename*=UTF-8''%s\r\n", ascii, pct_escape(r, name, "!#$&+-.^_`|~"));
+}
+
 /* Headers every response carries: the page may load only our own CSS,
  * may not be framed, and does not leak its address to other sites. */
 static void
 send_headers(struct req *r, int status, const char *type, size_t len)
 {
-	char buf[1024];
-	int n;
+	const char *h;
 
-	/* libfcgi's own printf knows no %zu: format here. */
-	n = snprintf(buf, sizeof(buf),
+	/* libfcgi's own printf knows no %zu: format here, at any length (a
+	 * download's name may be long once encoded). */
+	h = arena_printf(&r->ar,
 	    "Status: %d %s\r\n"
 	    "Content-Type: %s\r\n"
 	    "Content-Length: %zu\r\n"
@@ -284,15 +418,14 @@ send_headers(struct req *r, int status, const char *type, size_t len)
 	    "Referrer-Policy: same-origin\r\n"
 	    "Cache-Control: private, no-cache\r\n"
 	    "Content-Language: %s\r\n"
-	    "Vary: Accept-Language, Cookie\r\n%s%s%s%s%s%s%s%s\r\n",
+	    "Vary: Accept-Language, Cookie\r\n%s%s%s%s%s%s%s\r\n",
 	    status, reason(status), type, len, req_lang_names[r->lang],
 	    status == 405 ? allow_header(r) : "",
 	    r->etag ? "ETag: " : "", r->etag ? r->etag : "", r->etag ? "\r\n" : "",
 	    r->modified > 0 ? "Last-Modified: " : "",
 	    r->modified > 0 ? http_date(r, r->modified) : "",
-	    r->disposition ? "Content-Disposition: " : "",
-	    r->disposition ? arena_printf(&r->ar, "%s\r\n", r->disposition) : "");
-	req_write(r, buf, (size_t)n);
+	    r->download ? disposition(r, r->download) : "");
+	req_write(r, h, strlen(h));
 }
 
 /* Last resort when even the error page cannot be made. */
@@ -316,15 +449,23 @@ media_type(struct req *r, xsltStylesheetPtr xsl)
 	return arena_printf(&r->ar, "%s; charset=utf-8", (const char *)xsl->mediaType);
 }
 
-/* A strong ETag from the body: FNV-1a, 64 bits. */
-static const char *
-body_tag(struct req *r, const unsigned char *p, size_t n)
+uint64_t
+render_digest(const void *data, size_t n)
 {
+	const unsigned char *p = data;
 	uint64_t h = 14695981039346656037ull;
 
 	while (n-- > 0)
 		h = (h ^ *p++) * 1099511628211ull;
-	return arena_printf(&r->ar, "\"x%016llx\"", (unsigned long long)h);
+	return h;
+}
+
+/* A strong ETag from the body. */
+static const char *
+body_tag(struct req *r, const unsigned char *p, size_t n)
+{
+	return arena_printf(&r->ar, "\"x%016llx\"",
+	    (unsigned long long)render_digest(p, n));
 }
 
 /* The result as text: HTML through html_dump (the same bytes as

@@ -43,42 +43,22 @@ valid_path(const char *s)
 	    "0123456789-._~!$&'()*+,;=:@/?%") == n;
 }
 
-/* Free text a person typed: UTF-8 without control characters; multi-line
- * text may hold line breaks and tabs.  Its meaning is the form's to judge. */
+/* Free text a person typed: text XML may hold (render_text_valid()),
+ * without control characters; multi-line text may hold line breaks and
+ * tabs.  Its meaning is the form's to judge. */
 static int
 valid_utf8(const char *s, int multiline)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	int n, i;
+	size_t n = strlen(s);
 
-	while (*p != '\0') {
-		if (*p < 0x80) {
-			if ((*p < 0x20 && !(multiline && (*p == '\n' ||
-			    *p == '\r' || *p == '\t'))) || *p == 0x7f)
-				return 0;
-			p++;
-			continue;
-		}
-		if (*p >= 0xc2 && *p <= 0xdf)
-			n = 1;
-		else if (*p >= 0xe0 && *p <= 0xef)
-			n = 2;
-		else if (*p >= 0xf0 && *p <= 0xf4)
-			n = 3;
-		else
+	if (render_text_valid(s, n) != n)
+		return 0;
+	for (; *p != '\0'; p++)
+		/* C0 controls, DEL, and C1 controls (U+0080 to U+009F). */
+		if ((*p < 0x20 && !(multiline && (*p == '\n' || *p == '\r' ||
+		    *p == '\t'))) || *p == 0x7f || (*p == 0xc2 && p[1] < 0xa0))
 			return 0;
-		for (i = 1; i <= n; i++)
-			if ((p[i] & 0xc0) != 0x80)
-				return 0;
-		/* C1 control characters, U+0080 to U+009F. */
-		if (*p == 0xc2 && p[1] < 0xa0)
-			return 0;
-		/* Overlong forms, surrogates and code points past U+10FFFF. */
-		if ((*p == 0xe0 && p[1] < 0xa0) || (*p == 0xed && p[1] > 0x9f) ||
-		    (*p == 0xf0 && p[1] < 0x90) || (*p == 0xf4 && p[1] > 0x8f))
-			return 0;
-		p += n + 1;
-	}
 	return 1;
 }
 
@@ -110,25 +90,23 @@ valid_token(const char *s)
 	return strlen(s) <= 128 && valid_utf8(s, 0);
 }
 
-/* A UTC time as feeds write it: 2026-11-28T05:00:00Z. */
+/* A UTC time as feeds write it: 2026-11-28T05:00:00Z, a real one. */
 static int
 valid_time(const char *s)
 {
-	static const char shape[] = "dddd-dd-ddTdd:dd:ddZ";
-	size_t i;
+	int64_t t;
 
-	for (i = 0; shape[i] != '\0'; i++)
-		if (shape[i] == 'd' ? !isdigit((unsigned char)s[i]) : s[i] != shape[i])
-			return 0;
-	return s[i] == '\0';
+	return okr_time_parse(s, &t) == 0;
 }
 
-/* A document to import: any UTF-8 text the body limit allows; the XML
- * parser and the schema judge the rest. */
+/* A document to import: anything the body limit allows.  The import
+ * names the line of what is wrong and shows the text again, which a 400
+ * here could not. */
 static int
 valid_xml(const char *s)
 {
-	return valid_utf8(s, 1);
+	(void)s;
+	return 1;
 }
 
 static int
@@ -259,8 +237,14 @@ req_parse_query(struct req *r, const char *q, unsigned long long mask)
 		for (k = 0; k < KEY__MAX; k++)
 			if (strcmp(req_key_names[k], name) == 0)
 				break;
-		if (k == KEY__MAX || !(mask & KEYBIT(k)) || !keys[k].valid(val))
+		if (k == KEY__MAX || !(mask & KEYBIT(k)))
 			return 400;
+		if (!keys[k].valid(val)) {
+			/* What a person typed: the page says what is wrong. */
+			if (keys[k].valid == valid_line || keys[k].valid == valid_long)
+				r->errkey = "err.400.text";
+			return 400;
+		}
 		if (keys[k].flags & KF_MULTI) {
 			if (r->nmulti[k] == REQ_MAXMULTI)
 				return 400;
@@ -299,7 +283,7 @@ req_negotiate(const char *cookie, const char *accept)
 	/* The cookie is the visible switch: it wins. */
 	for (p = cookie; p != NULL && *p != '\0'; p = *end ? end + 1 : end) {
 		p += strspn(p, " ");
-		end = p + strcspn(p, ";");
+		end = p + strcspn(p, ";,");
 		if (strncmp(p, "lang=", 5) == 0) {
 			n = (size_t)(end - p - 5);
 			if (n == 2 && strncmp(p + 5, "en", 2) == 0)
@@ -416,6 +400,24 @@ param(struct req *r, const char *name)
 	return FCGX_GetParam(name, r->fcgi.envp);
 }
 
+/* Every value of a header the server passed more than once (nginx passes
+ * each Cookie line as its own HTTP_COOKIE), joined with sep as one header
+ * would hold them; FCGX_GetParam sees the first alone, where nginx's maps
+ * see them all.  NULL when absent. */
+static const char *
+param_all(struct req *r, const char *name, const char *sep)
+{
+	const char *v = NULL;
+	size_t n = strlen(name);
+	char **e;
+
+	for (e = r->fcgi.envp; e != NULL && *e != NULL; e++)
+		if (strncmp(*e, name, n) == 0 && (*e)[n] == '=')
+			v = v == NULL ? *e + n + 1 :
+			    arena_printf(&r->ar, "%s%s%s", v, sep, *e + n + 1);
+	return v;
+}
+
 /* A POST must come from a page of this site: the browser's Origin (when
  * it sends one) names this host, and Sec-Fetch-Site is not cross-site. */
 static int
@@ -510,8 +512,8 @@ prep_request(struct req *r, const struct app *app)
 	const char *m = param(r, "REQUEST_METHOD"), *v;
 	int rc;
 
-	r->lang = req_negotiate(param(r, "HTTP_COOKIE"),
-	    param(r, "HTTP_ACCEPT_LANGUAGE"));
+	r->lang = req_negotiate(param_all(r, "HTTP_COOKIE", "; "),
+	    param_all(r, "HTTP_ACCEPT_LANGUAGE", ", "));
 	r->script = arena_strdup(&r->ar, (v = param(r, "SCRIPT_NAME")) ? v : "");
 	r->path = arena_strdup(&r->ar, (v = param(r, "PATH_INFO")) && *v ? v : "/");
 	r->uri = arena_strdup(&r->ar, (v = param(r, "REQUEST_URI")) ? v : r->path);
@@ -572,7 +574,7 @@ req_reset(struct req *r)
 	r->etag = NULL;
 	r->validators = 0;
 	r->modified = 0;
-	r->if_none_match = r->if_modified_since = r->origin = r->disposition = NULL;
+	r->if_none_match = r->if_modified_since = r->origin = r->download = NULL;
 	r->lang = LANG_EN;
 	r->id = 0;
 	r->head = 0;

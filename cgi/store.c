@@ -1995,6 +1995,22 @@ store_checkins_add(struct store *st, uint32_t actor, struct checkin *c, size_t n
 	return rc;
 }
 
+/* Anyone known may comment while the objective's cycle is open or in
+ * review; a closed cycle is the record its scores were judged on, and a
+ * later remark would read as part of that discussion.  The operator's
+ * command still loads the comments of closed cycles. */
+static int
+may_comment(struct store *st, DB_TXN *txn, struct wop *w, const struct objective *o)
+{
+	struct cycle c;
+	int rc;
+
+	if ((rc = rec_get(st, txn, T_CYCLES, o->cycle, &c, &w->ar, 0)) != STORE_OK)
+		return rc == STORE_NOTFOUND ? STORE_INVALID : rc;
+	return c.state == CYCLE_CLOSED && w->actor != STORE_SYSTEM ?
+	    STORE_CLOSED : STORE_OK;
+}
+
 static int
 op_comment(struct store *st, DB_TXN *txn, void *arg)
 {
@@ -2007,6 +2023,8 @@ op_comment(struct store *st, DB_TXN *txn, void *arg)
 		return rc;
 	if ((rc = rec_get(st, txn, T_OBJ, c->objective, &o, &w->ar, 0)) != STORE_OK)
 		return rc == STORE_NOTFOUND ? STORE_INVALID : rc;
+	if ((rc = may_comment(st, txn, w, &o)) != STORE_OK)
+		return rc;
 	c->owner = o.owner;
 	c->author = w->actor;
 	c->at = w->now;
@@ -2170,6 +2188,10 @@ op_allowed(struct store *st, DB_TXN *txn, void *arg)
 		    (rc = rec_get(st, txn, T_OBJ, k.objective, &o, &w->ar, 0)) != STORE_OK)
 			return rc;
 		return may_write_kr(st, txn, w, &o, &k);
+	case PERM_COMMENT:
+		if ((rc = rec_get(st, txn, T_OBJ, p->id, &o, &w->ar, 0)) != STORE_OK)
+			return rc;
+		return may_comment(st, txn, w, &o);
 	case PERM_ADD_UNIT_OBJECTIVE:
 	case PERM_MANAGE_UNIT:
 		if (is_admin(w))
@@ -2625,7 +2647,8 @@ op_ack(struct store *st, DB_TXN *txn, void *arg)
 {
 	struct wop *w = arg;
 	struct meeting m;
-	int rc;
+	struct unit u;
+	int rc, yes;
 
 	if ((rc = load_actor(st, txn, w)) != STORE_OK)
 		return rc;
@@ -2635,8 +2658,19 @@ op_ack(struct store *st, DB_TXN *txn, void *arg)
 		return rc;
 	if (m.state == MEET_CLOSED)
 		return STORE_CLOSED;
+	/* Presence elsewhere is the lead's to record: in a consensus
+	 * meeting it is what lets a person sign off. */
+	if (m.type != MEET_AWARENESS)
+		return STORE_RULE;
 	if (m.state != MEET_OPEN)
 		return STORE_INVALID;
+	/* Those the meeting is for, as its attendance lists them: the
+	 * people of its unit and the units below, and the unit's lead. */
+	if ((rc = rec_get(st, txn, T_UNITS, m.unit, &u, &w->ar, 0)) != STORE_OK ||
+	    (rc = within(st, txn, &w->ar, w->me.unit, m.unit, &yes)) != STORE_OK)
+		return rc;
+	if (!yes && u.lead != w->actor)
+		return STORE_FORBIDDEN;
 	if (okr_listed(m.present, w->me.login))
 		return STORE_OK;	/* already there */
 	m.present = arena_printf(&w->ar, "%s%s%s", m.present ? m.present : "",

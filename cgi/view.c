@@ -690,7 +690,7 @@ view_objective_page(struct view *v, uint32_t id, xmlNodePtr *pagep)
 {
 	struct objective o;
 	struct comment *c;
-	xmlNodePtr page;
+	xmlNodePtr page, cn;
 	double s;
 	size_t n;
 	int rc;
@@ -709,7 +709,11 @@ view_objective_page(struct view *v, uint32_t id, xmlNodePtr *pagep)
 		xmlFreeDoc(page->doc);
 		return rc < 100 ? view_status(rc) : rc;
 	}
-	view_comment_list(v, xmlNewChild(page, NULL, BAD_CAST "comments", NULL), c, n, 0, 0);
+	cn = xmlNewChild(page, NULL, BAD_CAST "comments", NULL);
+	view_comment_list(v, cn, c, n, 0, 0);
+	/* The form is offered where the store takes a comment. */
+	if (view_may(v, PERM_COMMENT, id))
+		render_attr(cn, "can-add", "1");
 	*pagep = page;
 	return 0;
 }

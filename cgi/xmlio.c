@@ -5,9 +5,12 @@
  * name becomes the attribute ('_' written '-'), or the child element for
  * a text.  What is exported for a scope is chosen with one bitmap of ids
  * per record type. */
+#include <errno.h>
+#include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include <libxml/parser.h>
@@ -46,6 +49,7 @@ struct set {
 	void		*items[NKINDS];
 	size_t		 n[NKINDS], size[NKINDS];
 	unsigned char	*on[NKINDS];	/* bitmap by index into items */
+	unsigned char	*whole[NKINDS];	/* since=: on with all it holds */
 	uint32_t	*ids[NKINDS];	/* id of each item, for look-ups */
 	size_t		 cap[NKINDS];
 	size_t		 max, total;	/* the cap on large kinds, and the count */
@@ -65,9 +69,15 @@ u32(const void *rec, size_t off)
 }
 
 static int
+bit(const unsigned char *bits, size_t i)
+{
+	return (bits[i / 8] >> (i % 8)) & 1;
+}
+
+static int
 is_on(const struct set *s, int k, size_t i)
 {
-	return (s->on[k][i / 8] >> (i % 8)) & 1;
+	return bit(s->on[k], i);
 }
 
 static void
@@ -332,6 +342,44 @@ select_tree(struct set *s, uint32_t unit, int depth)
 	}
 }
 
+/* A rule of a scope: a record of kind k is in when its member at off
+ * names a record of kind to that is in. */
+struct rule {
+	int	k;
+	size_t	off;
+	int	to;
+};
+
+/* The people, objectives, meetings and action items of the units in. */
+static const struct rule in_units[] = {
+	{ K_P, offsetof(struct person, unit), K_U },
+	{ K_O, offsetof(struct objective, unit), K_U },
+	{ K_G, offsetof(struct meeting, unit), K_U },
+	{ K_A, offsetof(struct action, unit), K_U },
+};
+
+/* What belongs to an objective or a meeting goes with it (in order: a
+ * KR before its check-ins). */
+static const struct rule belongings[] = {
+	{ K_K, offsetof(struct kr, objective), K_O },
+	{ K_I, offsetof(struct checkin, kr), K_K },
+	{ K_H, offsetof(struct change, objective), K_O },
+	{ K_M, offsetof(struct comment, objective), K_O },
+	{ K_A, offsetof(struct action, meeting), K_G },
+	{ K_W, offsetof(struct grow, meeting), K_G },
+	{ K_V, offsetof(struct verdict, meeting), K_G },
+};
+
+static void
+select_rules(struct set *s, const struct rule *r, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		select_by(s, r[i].k, r[i].off, r[i].to, 0);
+}
+#define SELECT_RULES(s, r)	select_rules((s), (r), sizeof(r) / sizeof((r)[0]))
+
 /* Which records a scope covers. */
 static void
 select_scope(struct set *s, enum xscope scope, uint32_t id)
@@ -357,11 +405,8 @@ select_scope(struct set *s, enum xscope scope, uint32_t id)
 			select_by(s, K_U, offsetof(struct unit, id), -1, id);
 		else
 			select_tree(s, id, 0);
-		select_by(s, K_P, offsetof(struct person, unit), K_U, 0);
 		select_all(s, K_C);
-		select_by(s, K_O, offsetof(struct objective, unit), K_U, 0);
-		select_by(s, K_G, offsetof(struct meeting, unit), K_U, 0);
-		select_by(s, K_A, offsetof(struct action, unit), K_U, 0);
+		SELECT_RULES(s, in_units);
 		break;
 	case XS_PERSON:
 		select_by(s, K_P, offsetof(struct person, id), -1, id);
@@ -378,14 +423,7 @@ select_scope(struct set *s, enum xscope scope, uint32_t id)
 	default:
 		return;
 	}
-	/* What belongs to an objective or a meeting goes with it. */
-	select_by(s, K_K, offsetof(struct kr, objective), K_O, 0);
-	select_by(s, K_I, offsetof(struct checkin, kr), K_K, 0);
-	select_by(s, K_H, offsetof(struct change, objective), K_O, 0);
-	select_by(s, K_M, offsetof(struct comment, objective), K_O, 0);
-	select_by(s, K_A, offsetof(struct action, meeting), K_G, 0);
-	select_by(s, K_W, offsetof(struct grow, meeting), K_G, 0);
-	select_by(s, K_V, offsetof(struct verdict, meeting), K_G, 0);
+	SELECT_RULES(s, belongings);
 }
 
 /* A number as short as it can be and still read back the same. */
@@ -517,6 +555,49 @@ gone(int rtype, const void *rec)
 	return NULL;
 }
 
+/* The record a scope is about, by kind (-1: none), which is in it
+ * whatever is written. */
+static const int scope_kind[XS__MAX] = { -1, K_C, K_U, K_U, K_P, K_O, K_G };
+
+/* In a delta (since=), an objective, a meeting or a unit below the
+ * scope's unit written after since may have just come into the scope
+ * (given to the person, moved under the unit), so the mirror has none of
+ * what belongs to it: it comes whole, written or not, as a fresh export
+ * has it.  Marks s->whole, with select_scope()'s own rules run on it. */
+static void
+select_moved(struct set *s, enum xscope scope, uint32_t id,
+    const struct store_mark *marks, size_t nmarks)
+{
+	static const int kinds_moved[] = { K_U, K_O, K_G };
+	unsigned char *on[NKINDS];
+	size_t j, k, i;
+
+	memcpy(on, s->on, sizeof(on));
+	for (k = 0; k < NKINDS; k++)
+		s->on[k] = arena_alloc(s->ar, s->n[k] / 8 + 1);
+	/* Everything is in the scope of a whole export already. */
+	for (j = 0; scope != XS_ALL && j < sizeof(kinds_moved) / sizeof(kinds_moved[0]); j++) {
+		k = (size_t)kinds_moved[j];
+		/* Units only shape a tree's scope. */
+		if (k == K_U && scope != XS_UNIT_TREE)
+			continue;
+		for (i = 0; i < s->n[k]; i++)
+			if (bit(on[k], i) &&
+			    ((int)k != scope_kind[scope] || s->ids[k][i] != id) &&
+			    changed_at(marks, nmarks, kinds[k].rtype, s->ids[k][i]) != 0) {
+				if (k == K_U)
+					select_tree(s, s->ids[k][i], 0);
+				else
+					set_on(s, (int)k, i);
+			}
+	}
+	if (scope == XS_UNIT_TREE)
+		SELECT_RULES(s, in_units);
+	SELECT_RULES(s, belongings);
+	memcpy(s->whole, s->on, sizeof(on));
+	memcpy(s->on, on, sizeof(on));
+}
+
 int
 xmlio_export(struct store *st, struct arena *ar, enum xscope scope, uint32_t id,
     int64_t since, size_t max, xmlDocPtr *out, int64_t *modified)
@@ -549,6 +630,8 @@ xmlio_export(struct store *st, struct arena *ar, enum xscope scope, uint32_t id,
 		return rc;
 	index_set(&s);
 	select_scope(&s, scope, id);
+	if (since >= 0)
+		select_moved(&s, scope, id, marks, nmarks);
 	doc = xmlNewDoc(BAD_CAST "1.0");
 	doc->encoding = xmlStrdup(BAD_CAST "UTF-8");	/* text as text, not &#x...; */
 	root = xmlNewDocNode(doc, NULL, BAD_CAST "mubiao", NULL);
@@ -572,7 +655,8 @@ xmlio_export(struct store *st, struct arena *ar, enum xscope scope, uint32_t id,
 				const struct meeting *m = item(&s, K_G, i);
 
 				if (!is_on(&s, K_G, i) || m->state != MEET_CLOSED ||
-				    (since >= 0 && changed_at(marks, nmarks, 'G', m->id) == 0))
+				    (since >= 0 && !bit(s.whole[K_G], i) &&
+				    changed_at(marks, nmarks, 'G', m->id) == 0))
 					continue;
 				if (store_meeting_snapshot(st, ar, m->id, &snap) != STORE_OK)
 					continue;
@@ -587,9 +671,12 @@ xmlio_export(struct store *st, struct arena *ar, enum xscope scope, uint32_t id,
 			if (!is_on(&s, k, i))
 				continue;
 			at = 0;
-			if (since >= 0 && (at = changed_at(marks, nmarks, rtype, s.ids[k][i])) == 0)
+			if (since >= 0 && (at = changed_at(marks, nmarks, rtype,
+			    s.ids[k][i])) == 0 && !bit(s.whole[k], i))
 				continue;
-			if (since >= 0 && (why = gone(rtype, rec)) != NULL) {
+			/* What comes whole unwritten comes as a full export has
+			 * it: no tombstone. */
+			if (since >= 0 && at != 0 && (why = gone(rtype, rec)) != NULL) {
 				n = xmlNewChild(root, ns, BAD_CAST "tombstone", NULL);
 				render_attr(n, "of", kinds[k].name);
 				render_attr_u(n, "id", s.ids[k][i]);
@@ -606,30 +693,197 @@ xmlio_export(struct store *st, struct arena *ar, enum xscope scope, uint32_t id,
 	return STORE_OK;
 }
 
+/* The id in attribute name of record n (as put_fields() wrote it), 0
+ * when none. */
+static uint32_t
+id_attr(xmlNodePtr n, const char *name)
+{
+	xmlChar *v = xmlGetProp(n, BAD_CAST name);
+	uint32_t id = v != NULL ? (uint32_t)strtoul((const char *)v, NULL, 10) : 0;
+
+	xmlFree(v);
+	return id;
+}
+
+int
+xmlio_add_authors(struct store *st, struct arena *ar, xmlDocPtr doc)
+{
+	xmlNodePtr root = xmlDocGetRootElement(doc), n;
+	uint32_t *ids, id;
+	size_t cap = 0, m = 0, held = 0, i, j;
+	struct person *p;
+	int rc;
+
+	for (n = root->children; n != NULL; n = n->next)
+		cap++;
+	ids = arena_alloc(ar, (cap + 1) * sizeof(*ids));
+	/* The people held first, then the authors named. */
+	for (n = root->children; n != NULL; n = n->next)
+		if (n->type == XML_ELEMENT_NODE &&
+		    strcmp((const char *)n->name, kinds[K_P].name) == 0 &&
+		    (id = id_attr(n, "id")) != 0)
+			ids[held++] = id;
+	qsort(ids, held, sizeof(*ids), id_cmp);
+	m = held;
+	for (n = root->children; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (strcmp((const char *)n->name, kinds[K_I].name) == 0)
+			id = id_attr(n, "author");
+		else if (strcmp((const char *)n->name, kinds[K_H].name) == 0)
+			id = id_attr(n, "by");
+		else
+			continue;
+		if (id != 0 && bsearch(&id, ids, held, sizeof(*ids), id_cmp) == NULL)
+			ids[m++] = id;
+	}
+	qsort(ids + held, m - held, sizeof(*ids), id_cmp);
+	p = arena_alloc(ar, sizeof(*p));
+	for (i = held; i < m; i = j) {
+		for (j = i + 1; j < m && ids[j] == ids[i]; j++)
+			;
+		if ((rc = store_get(st, ar, 'P', ids[i], p)) == STORE_NOTFOUND)
+			continue;
+		if (rc != STORE_OK)
+			return rc;
+		n = xmlNewChild(root, root->ns, BAD_CAST kinds[K_P].name, NULL);
+		put_fields(n, store_codec('P'), p);
+	}
+	return STORE_OK;
+}
+
 /* ------------------------------------------------------------ import */
 
+/* The line of byte off of UTF-8 text. */
+static long
+line_of(const char *s, size_t off)
+{
+	const char *p = s, *end = s + off;
+	long line = 1;
+
+	while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+		line++;
+		p++;
+	}
+	return line;
+}
+
+/* The encoding of a file's bytes when it is not UTF-8 (NULL): UTF-16 by
+ * its byte-order mark or its first two characters, else the one the XML
+ * declaration names. */
+static const char *
+file_encoding(const char *buf, size_t len, struct arena *ar)
+{
+	const unsigned char *p = (const unsigned char *)buf;
+	const char *end, *q, *name;
+	size_t n;
+
+	if (len >= 2 && ((p[0] == 0xfe && p[1] == 0xff) || (p[0] == 0xff && p[1] == 0xfe)))
+		return "UTF-16";	/* iconv reads the mark */
+	if (len >= 4 && p[0] == 0 && p[1] == '<' && p[2] == 0 && p[3] == '?')
+		return "UTF-16BE";
+	if (len >= 4 && p[0] == '<' && p[1] == 0 && p[2] == '?' && p[3] == 0)
+		return "UTF-16LE";
+	if (len < 5 || memcmp(buf, "<?xml", 5) != 0 ||
+	    (end = memmem(buf, len < 256 ? len : 256, "?>", 2)) == NULL ||
+	    (q = memmem(buf, (size_t)(end - buf), "encoding", 8)) == NULL)
+		return NULL;
+	for (q += 8; *q == ' ' || *q == '\t' || *q == '\r' || *q == '\n' || *q == '='; q++)
+		;
+	if (*q != '"' && *q != '\'')
+		return NULL;	/* the parser says what is wrong */
+	n = strcspn(q + 1, *q == '"' ? "\"?" : "'?");
+	name = arena_strndup(ar, q + 1, n);
+	/* A declaration read one byte a character is not UTF-16, whatever
+	 * it says (libxml2 reads such a file as UTF-8 too). */
+	return strcasecmp(name, "UTF-8") == 0 || strcasecmp(name, "UTF8") == 0 ||
+	    strncasecmp(name, "UTF-16", 6) == 0 || strncasecmp(name, "UTF16", 5) == 0 ?
+	    NULL : name;
+}
+
+/* buf in encoding enc, as UTF-8 in *out (to free, *outlen bytes); -1
+ * with *err when enc is unknown or a byte is not of it. */
+static int
+to_utf8(const char *buf, size_t len, const char *enc, char **out, size_t *outlen,
+    struct arena *ar, const char **err)
+{
+	iconv_t cd = iconv_open("UTF-8", enc);
+	size_t cap = 2 * len + 16, inleft = len, outleft = cap, done;
+	char *in = (char *)buf, *o, *p;
+	int rc = 0;
+
+	*out = NULL;
+	if (cd == (iconv_t)-1) {
+		*err = arena_printf(ar, "line 1: the encoding %s is not known\n", enc);
+		return -1;
+	}
+	if ((*out = o = malloc(cap)) == NULL)
+		rc = -1;
+	while (rc == 0 && iconv(cd, &in, &inleft, &o, &outleft) == (size_t)-1) {
+		done = (size_t)(o - *out);
+		if (errno != E2BIG) {
+			*err = arena_printf(ar, "line %ld: a byte that is not %s\n",
+			    line_of(*out, done), enc);
+			rc = -1;
+		} else if ((p = realloc(*out, cap *= 2)) == NULL)
+			rc = -1;
+		else {
+			*out = p;
+			o = p + done;
+			outleft = cap - done;
+		}
+	}
+	iconv_close(cd);
+	*outlen = (size_t)(o - *out);
+	if (rc != 0) {
+		free(*out);
+		*out = NULL;
+		if (*err == NULL)
+			*err = "out of memory\n";
+	}
+	return rc;
+}
+
 xmlDocPtr
-xmlio_parse(const char *buf, size_t len, struct arena *ar, const char **err)
+xmlio_parse(const char *buf, size_t len, int text, struct arena *ar, const char **err)
 {
 	xmlParserCtxtPtr ctxt;
-	xmlDocPtr doc;
+	xmlDocPtr doc = NULL;
 	const xmlError *e;
+	const char *enc;
+	char *utf8 = NULL;
+	size_t ok;
 
 	*err = NULL;
 	if (len > XMLIO_MAXDOC) {
-		*err = "the document is too large";
+		*err = arena_printf(ar, "the document is too large (more than %d MB)\n",
+		    XMLIO_MAXDOC >> 20);
 		return NULL;
+	}
+	/* Everything below reads UTF-8, the declaration ignored. */
+	if (!text && (enc = file_encoding(buf, len, ar)) != NULL) {
+		if (to_utf8(buf, len, enc, &utf8, &len, ar, err) != 0)
+			return NULL;
+		buf = utf8;
+	}
+	if ((ok = render_text_valid(buf, len)) != len) {
+		*err = arena_printf(ar, "line %ld: a byte that is not UTF-8, or a character "
+		    "XML does not allow (a control character, U+FFFE, U+FFFF, a "
+		    "noncharacter)\n", line_of(buf, ok));
+		goto out;
 	}
 	/* No document type declaration at all: no external entity to fetch,
 	 * no internal one to expand a billion times. */
 	if (memmem(buf, len, "<!DOCTYPE", 9) != NULL || memmem(buf, len, "<!ENTITY", 8) != NULL) {
-		*err = "a document type declaration (<!DOCTYPE>, <!ENTITY>) is not accepted";
-		return NULL;
+		*err = "a document type declaration (<!DOCTYPE>, <!ENTITY>) is not accepted\n";
+		goto out;
 	}
-	if ((ctxt = xmlNewParserCtxt()) == NULL)
-		return NULL;
-	doc = xmlCtxtReadMemory(ctxt, buf, (int)len, NULL, "UTF-8",
-	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	if ((ctxt = xmlNewParserCtxt()) == NULL) {
+		*err = "out of memory\n";
+		goto out;
+	}
+	doc = xmlCtxtReadMemory(ctxt, buf, (int)len, NULL, "UTF-8", XML_PARSE_NONET |
+	    XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_IGNORE_ENC);
 	if (doc == NULL || !ctxt->wellFormed) {
 		e = xmlCtxtGetLastError(ctxt);
 		*err = arena_printf(ar, "line %d: %s", e != NULL ? e->line : 0,
@@ -638,6 +892,8 @@ xmlio_parse(const char *buf, size_t len, struct arena *ar, const char **err)
 		doc = NULL;
 	}
 	xmlFreeParserCtxt(ctxt);
+out:
+	free(utf8);
 	return doc;
 }
 
@@ -751,6 +1007,18 @@ field_named(const struct codec *c, const char *name)
 	return NULL;
 }
 
+/* 0 when the text of element n (of a kind) is text the store may keep;
+ * a character reference (&#xFDD0;) can bring what the bytes do not. */
+static int
+text_ok(xmlNodePtr n, const char *kind, const char *s, struct arena *ar, const char **err)
+{
+	if (render_text_valid(s, strlen(s)) == strlen(s))
+		return 0;
+	*err = arena_printf(ar, "line %ld: <%s>: <%s> holds a character XML does not "
+	    "allow (a noncharacter)\n", xmlGetLineNo(n), kind, (const char *)n->name);
+	return -1;
+}
+
 /* One record element into r; -1 with *err. */
 static int
 read_record(xmlNodePtr n, const struct kind *kd, struct store_rec *r,
@@ -773,7 +1041,7 @@ read_record(xmlNodePtr n, const struct kind *kd, struct store_rec *r,
 		v = xmlNodeGetContent(n);
 		r->snapshot = arena_strdup(ar, v != NULL ? (const char *)v : "");
 		xmlFree(v);
-		return 0;
+		return text_ok(n, kd->name, r->snapshot, ar, err);
 	}
 	/* The defaults: an empty record decoded. */
 	memcpy(hdr, empty, 3);
@@ -807,6 +1075,8 @@ read_record(xmlNodePtr n, const struct kind *kd, struct store_rec *r,
 		*(char **)((char *)r->rec + f->off) = arena_strdup(ar, v != NULL ?
 		    (const char *)v : "");
 		xmlFree(v);
+		if (text_ok(ch, kd->name, *(char **)((char *)r->rec + f->off), ar, err) != 0)
+			return -1;
 	}
 	r->id = *(uint32_t *)r->rec;
 	return 0;

@@ -66,6 +66,9 @@ int	okr_kr_hints(const char *title);
 /* Dates are days since 1970-01-01 (UTC).  Parse "YYYY-MM-DD" strictly;
  * returns 0 and sets *day, or -1. */
 int	okr_date_parse(const char *, int32_t *day);
+/* Parses "YYYY-MM-DDTHH:MM:SSZ" strictly, a real date and time of day
+ * (not 02-30, not 23:59:61): 0 and *t in seconds since 1970, or -1. */
+int	okr_time_parse(const char *, int64_t *t);
 /* Writes "YYYY-MM-DD" into buf (11 bytes). */
 void	okr_date_format(int32_t day, char buf[11]);
 /* Writes "YYYY-MM-DDTHH:MM:SSZ" into buf (21 bytes). */

@@ -4,8 +4,12 @@
 #ifndef MUBIAO_RENDER_H
 #define MUBIAO_RENDER_H
 
+#include <stddef.h>
+#include <stdint.h>
+
 #include <libxml/tree.h>
 
+struct arena;
 struct req;
 
 /* Prepares libxslt (security preferences, no network).  Returns 0 or -1. */
@@ -20,12 +24,26 @@ xmlNodePtr render_page_new(struct req *, const char *name);
 /* Sets the page's own address (path, back-q): a page shown in answer to
  * a POST names the page the form was on, not the POST's URL. */
 void	render_page_path(struct req *, xmlNodePtr page, const char *path);
-/* Child element with escaped text (never xmlNewChild: it does not escape). */
+/* How many bytes from the start of s[0..n) are text an XML document may
+ * hold: well-formed UTF-8 of characters in XML 1.0's Char production,
+ * less Unicode's noncharacters (U+FDD0..U+FDEF, U+xFFFE and U+xFFFF of
+ * every plane).  n when all of it is; the one rule for text anywhere. */
+size_t	render_text_valid(const char *s, size_t n);
+/* s, or a copy in ar with each byte or character render_text_valid()
+ * refuses replaced by U+FFFD: for text that was stored before the rule. */
+const char *render_text_clean(struct arena *, const char *s);
+/* Child element with escaped text (never xmlNewChild: it does not escape).
+ * Text, like an attribute's value, is cleaned as render_text_clean() does:
+ * no stored text can make a page, feed, dump or snapshot ill-formed. */
 xmlNodePtr render_text(xmlNodePtr parent, const char *name, const char *text);
 /* Attribute helpers: string, unsigned and number. */
 void	render_attr(xmlNodePtr, const char *name, const char *value);
 void	render_attr_u(xmlNodePtr, const char *name, unsigned long);
 void	render_attr_num(xmlNodePtr, const char *name, double);
+
+/* A digest of n bytes (FNV-1a, 64 bits): validators derived from it
+ * change whenever the bytes do. */
+uint64_t render_digest(const void *, size_t);
 
 /* Transforms the page's document with xslt/<sheet>.xsl and writes it with
  * the given status.  Frees the document.  Returns 0 or -1. */

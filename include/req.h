@@ -114,7 +114,8 @@ struct req {
 	const char	*if_none_match, *if_modified_since;
 	const char	*origin;	/* "http://host:port", for absolute links
 					 * (feeds); NULL if the host is odd */
-	const char	*disposition;	/* Content-Disposition, when set */
+	const char	*download;	/* a download's file name, when set: any
+					 * text, render.c encodes it */
 	/* The page cache's generation, opened before the store is read
 	 * (pcache.h); -1 when this request's page is not to be kept. */
 	int		 pc_fd;
@@ -124,7 +125,11 @@ struct req {
 /* Parses a query string or form body into r->val, allowing only keys in
  * mask.  Returns 0 or 400. */
 int	req_parse_query(struct req *, const char *query, unsigned long long mask);
-/* The language from the cookie, else Accept-Language, else English. */
+/* The language from the cookie, else Accept-Language, else English.  The
+ * cookie is the first pair named exactly "lang" (case counts) whose value
+ * is exactly "en" or "zh-CN"; pairs are separated by ';' or ',' (Apache
+ * joins two Cookie headers with ", ").  nginx-mubiao-maps.conf applies
+ * the same rule to pick a kept page. */
 enum lang req_negotiate(const char *cookie, const char *accept);
 /* Matches path against routes[n] and fills r->route, r->id, r->argstr.
  * Returns 0, 404 or 405. */

@@ -39,6 +39,7 @@ enum perm {
 	PERM_ADD_PERSONAL,	/* id: the person who will own it */
 	PERM_ADD_KR,		/* id: objective (a proposal, on a draft) */
 	PERM_EDIT_KR,		/* id: KR */
+	PERM_COMMENT,		/* id: objective (its cycle not closed) */
 	PERM_ADMIN		/* id: unused */
 };
 
@@ -331,7 +332,8 @@ int	store_allowed(struct store *, uint32_t actor, enum perm, uint32_t id);
 /* The history of an objective and its KRs, oldest first. */
 int	store_history_by_objective(struct store *, struct arena *, uint32_t obj,
 	    struct change **, size_t *);
-/* Anyone known may comment on any objective, in any cycle. */
+/* Anyone known may comment on an objective while its cycle is not
+ * closed (STORE_CLOSED): a closed cycle is read-only, comments too. */
 int	store_comment_add(struct store *, uint32_t actor, struct comment *);
 int	store_comments_by_objective(struct store *, struct arena *, uint32_t obj,
 	    struct comment **, size_t *);
@@ -352,8 +354,10 @@ int	store_meeting_close(struct store *, uint32_t actor, struct meeting *,
 	    const char *snapshot);
 int	store_meeting_snapshot(struct store *, struct arena *, uint32_t id,
 	    char **snapshot);
-/* The actor acknowledges an open meeting (all-hands awareness): joins its
- * attendance, once; no version needed, so a whole room can at once. */
+/* The actor acknowledges an open awareness meeting (all-hands): joins its
+ * attendance, once; no version needed, so a whole room can at once.  Only
+ * such a meeting (else STORE_RULE) and only someone it is for: of its unit
+ * or one below, or the unit's lead (else STORE_FORBIDDEN). */
 int	store_meeting_ack(struct store *, uint32_t actor, uint32_t meeting);
 /* The company KRs a department carries in a cycle (their owner works in
  * it or below it), each with whether an objective of the department (or

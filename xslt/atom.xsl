@@ -2,7 +2,7 @@
 <!-- atom.xsl: an Atom 1.0 feed (RFC 4287) of check-ins and changes, made
      from a unit's (with the units below) or a person's XML export
      (xmlio.c; okr-read adds @href, the app's absolute base URL, @lang and
-     @updated to the root).  Newest first, at most 100 entries; every
+     @updated to the root, and the authors from outside the scope).  Newest first, at most 100 entries; every
      entry links to its objective's page.  Words from the catalog. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:m="urn:mubiao:okr:1" xmlns="http://www.w3.org/2005/Atom"
@@ -47,6 +47,17 @@
     </xsl:choose>
   </xsl:variable>
 
+  <!-- Ids name the records, not the address the feed was fetched at
+       (RFC 4287 4.2.6: an id never changes, whatever Host a request
+       carried); links stay absolute from the request. -->
+  <xsl:variable name="urn" select="'urn:mubiao:okr:'"/>
+  <xsl:variable name="feed-id">
+    <xsl:choose>
+      <xsl:when test="$r/@scope = 'person'"><xsl:value-of select="concat($urn, 'feed:person:', $r/@of)"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="concat($urn, 'feed:unit:', $r/@of)"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+
   <xsl:template match="/m:mubiao">
     <feed xml:lang="{$L}">
       <title>
@@ -57,7 +68,7 @@
           <xsl:otherwise><xsl:value-of select="m:unit[@id = current()/@of]/m:name"/></xsl:otherwise>
         </xsl:choose>
       </title>
-      <id><xsl:value-of select="$self"/></id>
+      <id><xsl:value-of select="$feed-id"/></id>
       <link rel="self" type="application/atom+xml" href="{$self}"/>
       <link rel="alternate" type="text/html" href="{$page}"/>
       <updated><xsl:value-of select="@updated"/></updated>
@@ -91,6 +102,19 @@
     </author>
   </xsl:template>
 
+  <!-- An entry's time; a record of unknown time (absent @at, as an
+       import may leave it) is dated at the epoch: <updated> is required,
+       and a fixed date neither changes between fetches nor puts the
+       entry first. -->
+  <xsl:template name="updated">
+    <updated>
+      <xsl:choose>
+        <xsl:when test="@at"><xsl:value-of select="@at"/></xsl:when>
+        <xsl:otherwise>1970-01-01T00:00:00Z</xsl:otherwise>
+      </xsl:choose>
+    </updated>
+  </xsl:template>
+
   <xsl:template match="m:checkin">
     <xsl:variable name="k" select="key('kr', @kr)"/>
     <xsl:variable name="o" select="concat($href, '/objective/', $k/@objective)"/>
@@ -101,9 +125,9 @@
         <xsl:value-of select="@value"/>
         <xsl:if test="$k/m:unit-label"><xsl:text> </xsl:text><xsl:value-of select="$k/m:unit-label"/></xsl:if>
       </title>
-      <id><xsl:value-of select="concat($o, '#checkin-', @id)"/></id>
+      <id><xsl:value-of select="concat($urn, 'checkin:', @id)"/></id>
       <link rel="alternate" type="text/html" href="{$o}"/>
-      <updated><xsl:value-of select="@at"/></updated>
+      <xsl:call-template name="updated"/>
       <xsl:call-template name="author"><xsl:with-param name="id" select="@author"/></xsl:call-template>
       <category term="checkin"/>
       <content type="text">
@@ -134,9 +158,9 @@
         <xsl:text>: </xsl:text>
         <xsl:value-of select="m:field"/>
       </title>
-      <id><xsl:value-of select="concat($o, '#change-', @id)"/></id>
+      <id><xsl:value-of select="concat($urn, 'change:', @id)"/></id>
       <link rel="alternate" type="text/html" href="{$o}"/>
-      <updated><xsl:value-of select="@at"/></updated>
+      <xsl:call-template name="updated"/>
       <xsl:call-template name="author"><xsl:with-param name="id" select="@by"/></xsl:call-template>
       <category term="change"/>
       <content type="text">

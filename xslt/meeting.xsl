@@ -795,7 +795,8 @@
         <li><xsl:call-template name="t"><xsl:with-param name="k" select="'aw.transparency'"/></xsl:call-template></li>
         <li><xsl:call-template name="t"><xsl:with-param name="k" select="'aw.not-rating'"/></xsl:call-template></li>
       </ul>
-      <xsl:if test="$live and $m/@state = 'open' and string(/page/@token) != '' and not($m/attendance/person[@login = /page/@user][@present = '1'])">
+      <!-- Offered to those the meeting is for, as the store allows. -->
+      <xsl:if test="$live and $m/@state = 'open' and string(/page/@token) != '' and $m/attendance/person[@login = /page/@user] and not($m/attendance/person[@login = /page/@user][@present = '1'])">
         <xsl:call-template name="button-form">
           <xsl:with-param name="action" select="concat($base, '/meet/', $m/@id, '/ack')"/>
           <xsl:with-param name="label-key" select="'aw.ack'"/>

@@ -37,9 +37,10 @@
           <p class="empty"><xsl:call-template name="t"><xsl:with-param name="k" select="'comments.none'"/></xsl:call-template></p>
         </xsl:otherwise>
       </xsl:choose>
-      <!-- Everyone may comment (transparency); a POST without the token
+      <!-- Everyone may comment (transparency) while the cycle is not
+           closed (@can-add, the store's rule); a POST without the token
            would be refused, so the form needs a known user. -->
-      <xsl:if test="string(/page/@token) != ''">
+      <xsl:if test="@can-add and string(/page/@token) != ''">
         <!-- A comment the server refused comes back in /page/form, with
              what was typed and the error next to the field. -->
         <xsl:variable name="sent" select="/page/form[contains(@action, '/edit/comment/')]"/>
@@ -74,6 +75,9 @@
           </div>
           <button type="submit"><xsl:call-template name="t"><xsl:with-param name="k" select="'action.comment'"/></xsl:call-template></button>
         </form>
+      </xsl:if>
+      <xsl:if test="not(@can-add) and string(/page/@token) != ''">
+        <p class="empty"><xsl:call-template name="t"><xsl:with-param name="k" select="'comments.closed'"/></xsl:call-template></p>
       </xsl:if>
     </section>
   </xsl:template>

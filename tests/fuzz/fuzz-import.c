@@ -24,7 +24,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (rng == NULL && (rng = getenv("MUBIAO_RNG")) == NULL)
 		rng = "xslt/mubiao.rng";
 	arena_init(&ar);
-	if ((doc = xmlio_parse((const char *)data, size, &ar, &err)) != NULL) {
+	if ((doc = xmlio_parse((const char *)data, size, 0, &ar, &err)) != NULL) {
 		if (xmlio_validate(doc, rng, &ar, &err) != 0 && err == NULL)
 			abort();	/* a refusal always says why */
 		xmlFreeDoc(doc);

@@ -162,6 +162,35 @@ date_parse(void **state)
 	assert_int_equal(okr_date_parse(NULL, &d), -1);
 }
 
+/* A time is a real date and a real time of day, in the one shape feeds
+ * write; anything else is refused and *t is left alone. */
+static void
+time_parse(void **state)
+{
+	static const char *const bad[] = { "2026-02-30T00:00:00Z",
+	    "2026-11-28T23:59:61Z", "2026-11-28T23:59:60Z", "2026-11-28T24:00:00Z",
+	    "2026-11-28T23:60:00Z", "2026-11-28T05:00:00", "2026-11-28 05:00:00Z",
+	    "2026-11-28T5:00:00Z", "2026-11-28T05:00:00Zx", "2026-11-28T0a:00:00Z",
+	    "1969-12-31T23:59:59Z", "" };
+	static const struct { const char *in; int64_t want; } good[] = {
+		{ "1970-01-01T00:00:00Z", 0 }, { "2026-11-28T05:00:00Z", 1795842000 },
+		{ "2024-02-29T23:59:59Z", 19782LL * 86400 + 86399 },
+	};
+	int64_t t = -1;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(good) / sizeof(good[0]); i++)
+		if (okr_time_parse(good[i].in, &t) != 0 || t != good[i].want)
+			fail_msg("\"%s\": %lld", good[i].in, (long long)t);
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		t = 12345;
+		if (okr_time_parse(bad[i], &t) != -1 || t != 12345)
+			fail_msg("accepted \"%s\"", bad[i]);
+	}
+	assert_int_equal(okr_time_parse(NULL, &t), -1);
+}
+
 /* Formatting a day and parsing it back gives the same day. */
 static void
 date_round_trip(void **state)
@@ -567,6 +596,7 @@ main(void)
 		cmocka_unit_test(band_thresholds),
 		cmocka_unit_test(date_parse),
 		cmocka_unit_test(date_round_trip),
+		cmocka_unit_test(time_parse),
 		cmocka_unit_test(time_format),
 		cmocka_unit_test(format_out_of_range_terminated),
 		cmocka_unit_test(num_format),

@@ -18,6 +18,7 @@
 
 #include "arena.h"
 #include "csrf.h"
+#include "render.h"
 #include "req.h"
 
 #define ALL	(KEYBIT(KEY_CYCLE) | KEYBIT(KEY_SET) | KEYBIT(KEY_BACK))
@@ -328,7 +329,10 @@ text_utf8(void **state)
 		"%EF%BF%BD",		/* U+FFFD */
 		"%F0%90%80%80",		/* U+10000, first of four */
 		"%F0%9F%98%80",		/* an emoji */
-		"%F4%8F%BF%BF",		/* U+10FFFF, the last */
+		"%F4%8F%BF%BD",		/* U+10FFFD, the last character */
+		"%EF%B7%8F",		/* U+FDCF, before the noncharacters */
+		"%EF%B7%B0",		/* U+FDF0, after them */
+		"%F0%9F%BF%BD",		/* U+1FFFD */
 	};
 	static const char *const bad[] = {
 		"%C3%28",		/* lead byte, then no continuation */
@@ -349,6 +353,16 @@ text_utf8(void **state)
 		"%E4%B8a",		/* truncated before ASCII */
 		"%F0%9F%98",		/* truncated emoji */
 		"%C3%A9%A9",		/* one continuation too many */
+		/* UTF-8, but not characters XML 1.0 allows, or noncharacters */
+		"%EF%BF%BE",		/* U+FFFE */
+		"%EF%BF%BF",		/* U+FFFF */
+		"a%EF%BF%BEb",
+		"%EF%B7%90",		/* U+FDD0 */
+		"%EF%B7%AF",		/* U+FDEF */
+		"%F0%9F%BF%BE",		/* U+1FFFE */
+		"%F0%AF%BF%BF",		/* U+2FFFF */
+		"%F4%8F%BF%BE",		/* U+10FFFE */
+		"%F4%8F%BF%BF",		/* U+10FFFF */
 	};
 	static const enum key keys[] = { KEY_TITLE, KEY_NOTE, KEY_DESCRIPTION,
 	    KEY_TOKEN };
@@ -372,6 +386,56 @@ text_utf8(void **state)
 	assert_string_equal(r.val[KEY_TITLE], "\xf0\x9f\x98\x80");
 }
 
+/* The one rule, on bytes: where the first refused sequence starts. */
+static void
+text_valid_span(void **state)
+{
+	(void)state;
+	assert_int_equal(render_text_valid("abc", 3), 3);
+	assert_int_equal(render_text_valid("a\tb\nc\r", 6), 6);
+	assert_int_equal(render_text_valid("ab\x01", 3), 2);
+	assert_int_equal(render_text_valid("a\0b", 3), 1);
+	assert_int_equal(render_text_valid("\xe6\x8f\x90\xef\xbf\xbe", 6), 3);
+	assert_int_equal(render_text_valid("\xef\xbf\xbf", 3), 0);
+	assert_int_equal(render_text_valid("x\xef\xb7\x90", 4), 1);
+	assert_int_equal(render_text_valid("\xf4\x8f\xbf\xbf", 4), 0);
+	assert_int_equal(render_text_valid("\xf4\x8f\xbf\xbd", 4), 4);
+	assert_int_equal(render_text_valid("\xe6\x8f", 2), 0);	/* cut short */
+	assert_int_equal(render_text_valid("\xed\xa0\x80", 3), 0);	/* surrogate */
+	assert_int_equal(render_text_valid("\xc0\xaf", 2), 0);	/* overlong */
+	/* C1 controls are XML characters: only forms refuse them. */
+	assert_int_equal(render_text_valid("\xc2\x85", 2), 2);
+}
+
+/* Stored text the rule refuses is written with U+FFFD in its place: one
+ * for a whole character, one for each byte that is no character. */
+static void
+text_clean(void **state)
+{
+	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
+	xmlNodePtr root = xmlNewDocNode(doc, NULL, BAD_CAST "r", NULL), n;
+	xmlChar *v;
+	const char *s = "ok";
+
+	(void)state;
+	assert_ptr_equal(render_text_clean(&r.ar, s), s);
+	assert_string_equal(render_text_clean(&r.ar, "a\xef\xbf\xbe" "b"), "a\xef\xbf\xbd" "b");
+	assert_string_equal(render_text_clean(&r.ar, "\x01\xff\xe6\x8f"),
+	    "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd");
+	assert_string_equal(render_text_clean(&r.ar, "\xf4\x8f\xbf\xbfz\xe6\x8f\x90"),
+	    "\xef\xbf\xbd" "z\xe6\x8f\x90");
+	xmlDocSetRootElement(doc, root);
+	n = render_text(root, "t", "x\xef\xbf\xbfy");
+	render_attr(n, "a", "\x02<\xef\xb7\x90>");
+	v = xmlNodeGetContent(n);
+	assert_string_equal((const char *)v, "x\xef\xbf\xbdy");
+	xmlFree(v);
+	v = xmlGetProp(n, BAD_CAST "a");
+	assert_string_equal((const char *)v, "\xef\xbf\xbd<\xef\xbf\xbd>");
+	xmlFree(v);
+	xmlFreeDoc(doc);
+}
+
 /* The lang cookie wins; among other cookies too; a bogus one is ignored. */
 static void
 negotiate_cookie(void **state)
@@ -385,6 +449,17 @@ negotiate_cookie(void **state)
 	assert_int_equal(req_negotiate("lang=zh-CNX", NULL), LANG_EN);
 	assert_int_equal(req_negotiate("xlang=zh-CN", NULL), LANG_EN);
 	assert_int_equal(req_negotiate("lang=zh", "en"), LANG_EN);
+	/* The name and the value are matched exactly, case and all. */
+	assert_int_equal(req_negotiate("LANG=zh-CN", "en"), LANG_EN);
+	assert_int_equal(req_negotiate("Lang=zh-CN", NULL), LANG_EN);
+	assert_int_equal(req_negotiate("lang=ZH-CN", "en"), LANG_EN);
+	assert_int_equal(req_negotiate("lang=EN", "zh"), LANG_ZH);
+	assert_int_equal(req_negotiate("LANG=en; lang=zh-CN", "en"), LANG_ZH);
+	/* The first of ours counts; two Cookie headers joined by Apache. */
+	assert_int_equal(req_negotiate("lang=en; lang=zh-CN", NULL), LANG_EN);
+	assert_int_equal(req_negotiate("lang=fr; lang=zh-CN", "en"), LANG_ZH);
+	assert_int_equal(req_negotiate("theme=x, lang=zh-CN", "en"), LANG_ZH);
+	assert_int_equal(req_negotiate("lang=zh-CN,lang=en", NULL), LANG_ZH);
 }
 
 /* Accept-Language: highest q of ours wins, else English. */
@@ -960,6 +1035,8 @@ main(void)
 		cmocka_unit_test(text_lines),
 		cmocka_unit_test(text_lengths),
 		cmocka_unit_test(text_utf8),
+		cmocka_unit_test(text_valid_span),
+		cmocka_unit_test(text_clean),
 		cmocka_unit_test(negotiate_cookie),
 		cmocka_unit_test(negotiate_accept),
 		cmocka_unit_test(parse_id),
