@@ -393,9 +393,11 @@ okr_text_ok(const char *s, size_t max, int multiline)
 
 	if (s == NULL)
 		return 1;
+	/* C0 controls, DEL, and C1 controls (U+0080 to U+009F). */
 	for (p = (const unsigned char *)s; *p != '\0'; p++)
 		if ((*p < 0x20 && !(multiline && (*p == '\n' || *p == '\r' ||
-		    *p == '\t'))) || *p == 0x7f)
+		    *p == '\t'))) || *p == 0x7f || (*p == 0xc2 && p[1] >= 0x80 &&
+		    p[1] < 0xa0))
 			return 0;
 	return okr_utf8_len(s) <= max;
 }

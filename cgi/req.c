@@ -49,17 +49,9 @@ valid_path(const char *s)
 static int
 valid_utf8(const char *s, int multiline)
 {
-	const unsigned char *p = (const unsigned char *)s;
 	size_t n = strlen(s);
 
-	if (render_text_valid(s, n) != n)
-		return 0;
-	for (; *p != '\0'; p++)
-		/* C0 controls, DEL, and C1 controls (U+0080 to U+009F). */
-		if ((*p < 0x20 && !(multiline && (*p == '\n' || *p == '\r' ||
-		    *p == '\t'))) || *p == 0x7f || (*p == 0xc2 && p[1] < 0xa0))
-			return 0;
-	return 1;
+	return render_text_valid(s, n) == n && okr_text_ok(s, n, multiline);
 }
 
 static int

@@ -26,6 +26,7 @@
 #include "codec.h"
 #include "log.h"
 #include "okr.h"
+#include "render.h"
 #include "store.h"
 
 #define STORE_RETRY	100	/* internal: deadlock, run the transaction again */
@@ -956,7 +957,9 @@ store_rec_check(int rtype, const void *rec, const char **member)
 			ok = okr_cycle_name_ok(s);
 			break;
 		default:
+			/* And only characters XML may hold, as where text enters. */
 			ok = okr_text_ok(s, (size_t)r->max, r->kind == R_LINES) &&
+			    (s == NULL || render_text_valid(s, strlen(s)) == strlen(s)) &&
 			    !(r->required && (s == NULL || *s == '\0'));
 			break;
 		}

@@ -97,8 +97,9 @@ void	okr_num_format(double, char buf[32]);
 
 /* Characters (not bytes) of a UTF-8 text. */
 size_t	okr_utf8_len(const char *);
-/* Whether s holds at most max characters and no control character
- * (multi-line text may hold line breaks and tabs).  NULL is "". */
+/* Whether s holds at most max characters and no control character, C0,
+ * DEL or C1 (multi-line text may hold line breaks and tabs).  NULL is "".
+ * Which characters XML may hold is render_text_valid()'s rule. */
 int	okr_text_ok(const char *s, size_t max, int multiline);
 /* A cycle's name: 1 to OKR_MAX_CYCLE letters, digits, '_' and '-' (it
  * stands in URLs and file names unencoded). */

@@ -113,8 +113,15 @@ check "the CSV's answer sets no cookie" sh -c "! grep -qi '^Set-Cookie' '$TMP/he
 expect_header Content-Disposition "filename*=UTF-8''mubiao-$CUR%0D%0ASet-Cookie%3A%20t0310%3D1.csv" \
     "the CSV's name, percent-encoded in filename*"
 "$ADMIN" -c "$W/mubiao.conf" dump > "$W/b.xml"
-check "the dump of the copy validates against mubiao.rng" sh -c \
-    "xmllint --noout --relaxng '$TESTS_ROOT/xslt/mubiao.rng' '$W/b.xml' 2>/dev/null"
+check "the dump of the copy is well-formed" sh -c "xmllint --noout '$W/b.xml' 2>/dev/null"
+# The schema holds cycle names to the cycle form's characters, so that no
+# import brings a CR LF back: with that one name mended, the rest is valid.
+python3 -c 'import re, sys
+t = open(sys.argv[1], encoding="utf-8", newline="").read()
+sys.stdout.write(re.sub(r"(&#13;|&#xD;|\r)(&#10;|&#xA;|\n)Set-Cookie: t0310=1", "", t))' \
+    "$W/b.xml" > "$W/mended.xml"
+check "the dump of the copy, its damaged cycle name mended, validates against mubiao.rng" sh -c \
+    "! cmp -s '$W/b.xml' '$W/mended.xml' && xmllint --noout --relaxng '$TESTS_ROOT/xslt/mubiao.rng' '$W/mended.xml' 2>/dev/null"
 "$ADMIN" -c "$W/mubiao.conf" verify > "$W/verify.out" 2>&1
 check "verify fails on the copy" test $? -eq 1
 for what in "comments [0-9]*: text" "check-ins [0-9]*: note" "action-items [0-9]*: title" \

@@ -427,6 +427,8 @@ text_rules(void **state)
 	assert_true(okr_text_ok("a\r\nb\tc", 10, 1));
 	assert_false(okr_text_ok("a\x01z", 10, 1));
 	assert_false(okr_text_ok("a\x7fz", 10, 1));
+	assert_false(okr_text_ok("a\xc2\x85z", 10, 1));	/* U+0085, C1 */
+	assert_true(okr_text_ok("a\xc2\xa0z", 10, 0));	/* U+00A0 */
 	memset(buf, 'x', 1000);
 	buf[1000] = '\0';
 	assert_false(okr_text_ok(buf, OKR_MAX_TITLE, 0));
@@ -552,6 +554,9 @@ record_rules(void **state)
 	memset(title, 'x', 1000);
 	title[1000] = '\0';
 	k.title = title;
+	assert_int_equal(store_rec_check('K', &k, &member), STORE_INVALID);
+	assert_string_equal(member, "title");
+	k.title = (char *)"Ship \xef\xbf\xbe";	/* U+FFFE: no XML holds it */
 	assert_int_equal(store_rec_check('K', &k, &member), STORE_INVALID);
 	assert_string_equal(member, "title");
 	k.title = (char *)"Ship";
