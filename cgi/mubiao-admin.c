@@ -436,9 +436,11 @@ cmd_backup(const struct conf *c, int argc, char **argv)
 }
 
 /* Names each record whose text XML cannot hold (stored before forms and
- * imports refused it; pages show U+FFFD in its place), and each closed
- * meeting whose frozen page holds such text.  Returns how many, or -1
- * when the store cannot be read. */
+ * imports refused it; pages show U+FFFD in its place), each that breaks
+ * another rule every write is held to (store_rec_check(): a title too
+ * long, a number not finite, a cycle name a URL cannot hold), and each
+ * closed meeting whose frozen page holds such text.  Returns how many,
+ * or -1 when the store cannot be read. */
 static long
 bad_texts(const struct conf *c, const char *dir)
 {
@@ -446,11 +448,11 @@ bad_texts(const struct conf *c, const char *dir)
 	const struct field *f;
 	struct store *st;
 	struct arena ar;
-	const char *rec, *s;
+	const char *rec, *s, *member;
 	char *snap;
 	void *items;
 	size_t i, j, k, n;
-	long bad = 0;
+	long bad = 0, was;
 	int rc = STORE_OK;
 
 	if (store_open(dir, STORE_RDONLY, c->cache_mb, &st) != STORE_OK)
@@ -462,6 +464,7 @@ bad_texts(const struct conf *c, const char *dir)
 			break;
 		for (j = 0; j < n; j++) {
 			rec = (const char *)items + j * store_rec_size(types[i]);
+			was = bad;
 			for (k = 0; k < cd->nfields; k++) {
 				f = &cd->fields[k];
 				if (f->type != FT_STR || (s = *(char *const *)(rec + f->off)) == NULL ||
@@ -469,6 +472,12 @@ bad_texts(const struct conf *c, const char *dir)
 					continue;
 				fprintf(stderr, "mubiao-admin: %s %u: %s holds a character XML "
 				    "does not allow\n", names[i], *(const uint32_t *)rec, f->xml);
+				bad++;
+			}
+			if (bad == was && store_rec_check(types[i], rec, &member) != STORE_OK) {
+				fprintf(stderr, "mubiao-admin: %s %u: %s breaks a rule every "
+				    "write is held to\n", names[i], *(const uint32_t *)rec,
+				    member != NULL ? member : "a field");
 				bad++;
 			}
 			if (types[i] != 'G' || ((const struct meeting *)rec)->state != MEET_CLOSED ||
@@ -522,8 +531,8 @@ cmd_verify(const struct conf *c, int argc, char **argv)
 	closedir(d);
 	if (bad == 0 && files > 0 && (texts = bad_texts(c, dir)) < 0)
 		log_err("%s: cannot open the store: its records' texts are not checked", dir);
-	printf("%d files verified, %d damaged; %ld records with text XML cannot hold\n",
-	    files, bad, texts > 0 ? texts : 0);
+	printf("%d files verified, %d damaged; %ld records with text XML cannot "
+	    "hold or breaking a rule\n", files, bad, texts > 0 ? texts : 0);
 	return bad || texts > 0 || files == 0 ? 1 : 0;
 }
 

@@ -125,6 +125,6 @@ check "the dump of the copy, its damaged cycle name mended, validates against mu
 "$ADMIN" -c "$W/mubiao.conf" verify > "$W/verify.out" 2>&1
 check "verify fails on the copy" test $? -eq 1
 for what in "comments [0-9]*: text" "check-ins [0-9]*: note" "action-items [0-9]*: title" \
-    "meetings $M: its frozen page"; do
+    "meetings $M: its frozen page" "cycles [0-9]*: name breaks a rule"; do
 	check "verify names '$what'" grep -q "$what" "$W/verify.out"
 done
