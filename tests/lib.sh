@@ -263,7 +263,7 @@ mkdir -p "$TMP"
 #   make_objective USER UNIT TITLE [CYCLE]
 #                                creates a unit objective (no owner) as
 #                                USER and prints its id ("" on failure)
-#   make_kr USER OBJECTIVE TITLE START TARGET CURRENT [KIND] [DIRECTION]
+#   make_kr USER OBJECTIVE TITLE START TARGET CURRENT [KIND] [DIRECTION] [OWNER]
 #                                adds a KR (owner: the objective's) and
 #                                prints its id ("" on failure)
 #   kr_row ID                    the last body's <tbody> of KR ID, one line
@@ -346,7 +346,7 @@ make_objective() {
 
 make_kr() {
 	curl -s --max-time 10 -o /dev/null -u "$1:$1" "$MUBIAO_URL/edit/kr/new" \
-	    --data "token=$(token "$1")&objective=$2&title=$(_uenc "$3")&kind=${7:-numeric}&direction=${8:-increase}&start=$4&target=$5&current=$6&weight=1"
+	    --data "token=$(token "$1")&objective=$2&title=$(_uenc "$3")&kind=${7:-numeric}&direction=${8:-increase}&start=$4&target=$5&current=$6&weight=1${9:+&owner=$9}"
 	curl -s --max-time 10 -u "$1:$1" "$MUBIAO_URL/objective/$2" | tr -d '\n' |
 	    grep -o "<tbody class=\"kr\" id=\"kr-[0-9]*\"><tr><th scope=\"row\" class=\"kr-title\">$3<" |
 	    head -1 | sed 's/.*id="kr-\([0-9]*\)".*/\1/'
