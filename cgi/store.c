@@ -473,6 +473,7 @@ struct store {
 	DB	*db[T__MAX];
 	int	 rdonly;
 	int	 wlock;		/* write.lock, see txn_run(); -1 read-only */
+	int	 envlock;	/* env.lock, see env_lock() */
 };
 
 static int (*isalive_fn)(int);
@@ -591,6 +592,68 @@ faults_set(void)
 	log_err("test hook: %s (disk faults injected)", f);
 }
 
+/* ms: how long an opener waits for a recovery to end (well under a
+ * second), and a recovery for others to leave (the supervisor ends its
+ * own workers first; what remains is a CGI request, or someone to name). */
+#define ENV_WAIT_SHARED	10000
+#define ENV_WAIT_EXCL	1000
+
+/* Every process inside the environment holds a read lock on env.lock, and
+ * recovery a write lock: recovery under a live process blocks it forever
+ * or corrupts the store, and a process that opens the store while recovery
+ * runs finds regions half built.  fcntl locks, not flock: F_GETLK names a
+ * holder (store_user), and the kernel drops them when a process dies.
+ * Returns the lock's descriptor, or -1 if the store stays in use. */
+static int
+env_lock(const char *dir, int excl)
+{
+	char path[PATH_MAX];
+	struct flock fl;
+	int fd, ms, wait = excl ? ENV_WAIT_EXCL : ENV_WAIT_SHARED;
+
+	snprintf(path, sizeof(path), "%s/env.lock", dir);
+	if ((fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600)) == -1) {
+		log_err("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	memset(&fl, 0, sizeof(fl));
+	fl.l_type = excl ? F_WRLCK : F_RDLCK;
+	fl.l_whence = SEEK_SET;
+	fl.l_len = 1;
+	for (ms = 0; fcntl(fd, F_SETLK, &fl) == -1; ms += 20) {
+		if ((errno != EAGAIN && errno != EACCES) || ms >= wait) {
+			log_err("%s: the store is in use%s (process %d)", dir,
+			    excl ? "" : " by its recovery", (int)store_user(dir));
+			close(fd);
+			return -1;
+		}
+		usleep(20000);
+	}
+	return fd;
+}
+
+pid_t
+store_user(const char *dir)
+{
+	char path[PATH_MAX];
+	struct flock fl;
+	int fd;
+
+	snprintf(path, sizeof(path), "%s/env.lock", dir);
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+		return errno == ENOENT ? 0 : -1;
+	memset(&fl, 0, sizeof(fl));
+	fl.l_type = F_WRLCK;
+	fl.l_whence = SEEK_SET;
+	fl.l_len = 1;
+	if (fcntl(fd, F_GETLK, &fl) == -1)
+		fl.l_pid = -1;
+	else if (fl.l_type == F_UNLCK)
+		fl.l_pid = 0;
+	close(fd);
+	return fl.l_pid;
+}
+
 int
 store_open(const char *dir, int flags, int cache_mb, struct store **out)
 {
@@ -604,9 +667,15 @@ store_open(const char *dir, int flags, int cache_mb, struct store **out)
 		return STORE_ERR;
 	st->rdonly = (flags & STORE_RDONLY) != 0;
 	st->wlock = -1;
+	if ((st->envlock = env_lock(dir, (flags & (STORE_RECOVER |
+	    STORE_RECOVER_FATAL)) != 0)) == -1) {
+		free(st);
+		return STORE_ERR;
+	}
 	if (!(flags & (STORE_RDONLY | STORE_CREATE | STORE_RECOVER | STORE_RECOVER_FATAL)))
 		faults_set();
 	if ((ret = db_env_create(&st->env, 0)) != 0) {
+		close(st->envlock);
 		free(st);
 		return dbstatus(ret, "db_env_create");
 	}
@@ -645,6 +714,7 @@ store_open(const char *dir, int flags, int cache_mb, struct store **out)
 	if ((ret = st->env->open(st->env, dir, eflags, 0600)) != 0) {
 		ret = dbstatus(ret, dir);
 		st->env->close(st->env, 0);
+		close(st->envlock);
 		free(st);
 		return ret;
 	}
@@ -655,6 +725,7 @@ store_open(const char *dir, int flags, int cache_mb, struct store **out)
 		if ((st->wlock = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600)) == -1) {
 			log_err("%s: %s", path, strerror(errno));
 			st->env->close(st->env, 0);
+			close(st->envlock);
 			free(st);
 			return STORE_ERR;
 		}
@@ -678,6 +749,16 @@ store_open(const char *dir, int flags, int cache_mb, struct store **out)
 		    oflags & DB_CREATE)) != 0)
 			goto fail;
 	}
+	/* Recovered: others may come in (fcntl converts in place). */
+	if (flags & (STORE_RECOVER | STORE_RECOVER_FATAL)) {
+		struct flock fl;
+
+		memset(&fl, 0, sizeof(fl));
+		fl.l_type = F_RDLCK;
+		fl.l_whence = SEEK_SET;
+		fl.l_len = 1;
+		fcntl(st->envlock, F_SETLK, &fl);
+	}
 	*out = st;
 	return STORE_OK;
 fail:
@@ -700,6 +781,7 @@ store_close(struct store *st)
 	st->env->close(st->env, 0);
 	if (st->wlock != -1)
 		close(st->wlock);
+	close(st->envlock);
 	free(st);
 }
 
