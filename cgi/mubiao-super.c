@@ -281,18 +281,13 @@ static int
 failchk_bounded(void)
 {
 	long deadline = now_ms() + FAILCHK_GRACE;
-	struct store *c;
 	int status, rc;
 	pid_t pid;
 
 	if ((pid = fork()) == -1)
 		return store_failchk(st);
 	if (pid == 0) {
-		if (store_open(conf.store_dir, 0, conf.cache_mb, &c) != STORE_OK)
-			_exit(2);
-		rc = store_failchk(c);
-		if (rc != STORE_NEEDRECOVERY)
-			store_close(c);
+		rc = store_failchk_dir(conf.store_dir);
 		_exit(rc == STORE_OK ? 0 : rc == STORE_NEEDRECOVERY ? 1 : 2);
 	}
 	while (waitpid(pid, &status, WNOHANG) == 0) {

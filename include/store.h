@@ -245,6 +245,9 @@ pid_t	store_user(const char *dir);
 /* After a process died: releases what it held.  STORE_NEEDRECOVERY means every
  * process must leave the environment and recovery must run. */
 int	store_failchk(struct store *);
+/* The same with the environment alone, none of the databases: quicker, and
+ * with fewer of Berkeley DB's mutexes to meet (the supervisor's check). */
+int	store_failchk_dir(const char *dir);
 /* Marks the environment unusable for every process, so that no call,
  * closing included, waits on what a dead process held. */
 void	store_panic(struct store *);
