@@ -29,7 +29,7 @@
 #include "store.h"
 
 #define STORE_RETRY	100	/* internal: a lock was taken, run the transaction again */
-#define RETRY_MS	3000	/* how long a transaction may keep meeting locks */
+#define RETRY_MS	3000	/* how long a transaction may pause for locks */
 
 #define F(s, tag, type, member, def) \
 	{ tag, type, offsetof(struct s, member), def, NULL, FMT_NONE, NULL, 0, #member }
@@ -952,32 +952,25 @@ out:
 	return rc;
 }
 
-/* Milliseconds on the monotonic clock. */
-static long
-clock_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /* No transaction waits for a lock inside Berkeley DB (DB_TXN_NOWAIT): a
  * process killed while it waits there leaves a waiter in a condition
  * variable that failchk must destroy, and glibc's pthread_cond_destroy
  * then blocks for good, so the supervisor recovers and stops every
  * worker.  A transaction that meets a lock is aborted and runs again after
- * a pause taken outside the library, for up to RETRY_MS. */
+ * a pause taken outside the library, until the pauses reach RETRY_MS. */
 static int
 txn_run(struct store *st, int write, txn_fn fn, void *arg)
 {
 	DB_TXN *txn;
-	long start = clock_ms();
+	long paused = 0, pause;
 	int ret, rc, tries;
 
-	for (tries = 0; tries == 0 || clock_ms() - start < RETRY_MS; tries++) {
-		if (tries > 0)
-			usleep(500U << (tries < 5 ? tries : 5));
+	for (tries = 0; paused < RETRY_MS * 1000L; tries++) {
+		if (tries > 0) {
+			pause = 500L << (tries < 5 ? tries : 5);
+			usleep((useconds_t)pause);
+			paused += pause;
+		}
 		if (write)
 			write_lock(st->wlock, LOCK_EX);
 		ret = st->env->txn_begin(st->env, NULL, &txn,

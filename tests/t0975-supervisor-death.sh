@@ -7,15 +7,10 @@
 # takes writes; an admin's recovery refuses while the store is in use.
 . "$(dirname "$0")/lib.sh"
 
-S="$MUBIAO_WORK/${MUBIAO_SERVER:-nginx}-t0975-stack"
-stack_stop "$S"
-rm -rf "$S"
-if ! stack_start "$S"; then
+if ! private_stack t0975; then
 	fail "a private stack for the supervisor test starts"
 	exit 1
 fi
-at_exit "stack_stop '$S'"
-U=http://127.0.0.1:$STACK_PORT/okr
 SUPER=$(cat "$S/run/super.pid")
 workers=$(worker_pids "$S" | tr '\n' ' ')
 # as the stack runs its programs (devstack.sh)
@@ -67,12 +62,7 @@ done
 left=$(survivors "$stopped")
 check "the next supervisor ended the stopped worker of the dead one${left:+ (alive: $left)}" \
     test -z "$left" -a -n "$(sed "1,${log_lines}d" "$S/log/super.log" | grep "process $stopped still has the store open")"
-TOK=$(curl -s --max-time 10 -u admin:admin "$U/objective/1" | grep -o 'name="token" value="[0-9a-f]*"' |
-    head -1 | sed 's/.*value="//; s/"$//')
-O=$(curl -s --max-time 10 -u admin:admin "$U/" | tr -d '\n' |
-    grep -o '<article class="objective level-company" id="o-[0-9]*"' | head -1 | sed 's/.*o-//; s/"//')
-K=$(curl -s --max-time 10 -u admin:admin "$U/objective/$O" | tr -d '\n' |
-    grep -o '<tbody class="kr" id="kr-[0-9]*"' | head -1 | sed 's/[^0-9]//g')
+checkin_target
 NOTE=t0975-$(uniq_tag)
 st=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 -u admin:admin \
     "$U/edit/checkin/$O" --data "token=$TOK&kr=$K&value=7&confidence=0.5&note=$NOTE")

@@ -10,41 +10,12 @@
 
 SECONDS_=${T0976_SECONDS:-30}
 WRITERS=8
-S="$MUBIAO_WORK/${MUBIAO_SERVER:-nginx}-t0976-stack"
-stack_stop "$S"
-rm -rf "$S"
-if ! stack_start "$S"; then
-	fail "a private stack for the kill test starts"
-	exit 1
-fi
-at_exit "stack_stop '$S'"
-U=http://127.0.0.1:$STACK_PORT/okr
+kill_stack t0976 || exit 1
 TAG=$(uniq_tag)
-TOK=$(curl -s --max-time 10 -u admin:admin "$U/objective/1" | grep -o 'name="token" value="[0-9a-f]*"' |
-    head -1 | sed 's/.*value="//; s/"$//')
-O=$(curl -s --max-time 10 -u admin:admin "$U/" | tr -d '\n' |
-    grep -o '<article class="objective level-company" id="o-[0-9]*"' | head -1 | sed 's/.*o-//; s/"//')
-K=$(curl -s --max-time 10 -u admin:admin "$U/objective/$O" | tr -d '\n' |
-    grep -o '<tbody class="kr" id="kr-[0-9]*"' | head -1 | sed 's/[^0-9]//g')
-check "private stack on $U: objective $O, KR $K, a token" test -n "$O" -a -n "$K" -a -n "$TOK"
-
-W="$S/chaos"
-mkdir -p "$W"
-# Writer N: check-ins until told to stop; one line per request:
-# note, HTTP status, seconds taken.
-writer() {	# N
-	i=0
-	while [ ! -f "$W/stop" ]; do
-		i=$((i + 1))
-		out=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' --max-time 10 -u admin:admin \
-		    "$U/edit/checkin/$O" --data "token=$TOK&kr=$K&value=$i&confidence=0.5&note=t0976-$TAG-$1-$i")
-		echo "t0976-$TAG-$1-$i $out" >> "$W/writer.$1"
-	done
-}
 pids=
 n=1
 while [ $n -le $WRITERS ]; do
-	writer "$n" &
+	checkin_writer "$n" "t0976-$TAG" "$W" &
 	pids="$pids $!"
 	n=$((n + 1))
 done
