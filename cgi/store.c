@@ -29,7 +29,8 @@
 #include "store.h"
 
 #define STORE_RETRY	100	/* internal: a lock was taken, run the transaction again */
-#define RETRY_MS	3000	/* how long a transaction may pause for locks */
+#define RETRY_MS	10000	/* how long a transaction may pause for locks (an
+				 * import holds them for seconds) */
 
 #define F(s, tag, type, member, def) \
 	{ tag, type, offsetof(struct s, member), def, NULL, FMT_NONE, NULL, 0, #member }
@@ -783,7 +784,6 @@ store_open(const char *dir, int flags, int cache_mb, struct store **out)
 
 		if (ftruncate(st->syncfd, 0) == -1)
 			log_err("sync.lock: %s", strerror(errno));
-
 		memset(&fl, 0, sizeof(fl));
 		fl.l_type = F_RDLCK;
 		fl.l_whence = SEEK_SET;
