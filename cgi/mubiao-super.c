@@ -10,6 +10,7 @@
  *
  * Workers never recover themselves: with Debian's libdb5.3 a recovery run
  * while other processes live was seen to block them forever. */
+#include <sys/prctl.h>
 #include <sys/types.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -117,7 +118,7 @@ spawn(struct proc *p)
 	char path[PATH_MAX];
 	const char *name = conf.workers[p->prog].name;
 	sigset_t none;
-	pid_t pid;
+	pid_t pid, self = getpid();
 
 	snprintf(path, sizeof(path), "%s/%s", conf.bin_dir, name);
 	if ((pid = fork()) == -1) {
@@ -125,6 +126,12 @@ spawn(struct proc *p)
 		return;
 	}
 	if (pid == 0) {
+		/* A worker ends with its supervisor (SIGTERM: after the request
+		 * at hand), since only a live supervisor releases what a dead
+		 * worker held; a supervisor that died before the call is seen
+		 * by getppid(). */
+		if (prctl(PR_SET_PDEATHSIG, SIGTERM) == -1 || getppid() != self)
+			_exit(127);
 		sigemptyset(&none);
 		sigprocmask(SIG_SETMASK, &none, NULL);
 		signal(SIGCHLD, SIG_DFL);
@@ -189,12 +196,76 @@ stop_all(long grace_ms)
 	}
 }
 
+/* One supervisor per store: a second would take the sockets and recover
+ * the store under the first one's workers.  The lock is this process's
+ * alone (fcntl locks pass to no child) and ends with it. */
 static int
-open_store(void)
+lock_supervisor(uid_t uid, gid_t gid)
 {
-	int rc = store_open(conf.store_dir, STORE_CREATE | STORE_RECOVER,
-	    conf.cache_mb, &st);
+	char path[PATH_MAX];
+	struct flock fl;
+	int fd;
 
+	snprintf(path, sizeof(path), "%s/super.lock", conf.store_dir);
+	if ((fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600)) == -1 ||
+	    (getuid() == 0 && fchown(fd, uid, gid) == -1)) {
+		log_err("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	memset(&fl, 0, sizeof(fl));
+	fl.l_type = F_WRLCK;
+	fl.l_whence = SEEK_SET;
+	if (fcntl(fd, F_SETLK, &fl) == -1) {
+		if (fcntl(fd, F_GETLK, &fl) == -1)
+			fl.l_pid = 0;
+		log_err("another supervisor (pid %d) runs on %s", (int)fl.l_pid,
+		    conf.store_dir);
+		close(fd);
+		return -1;
+	}
+	return 0;
+}
+
+/* Ends the processes still inside the store before recovery, which would
+ * block them for good or be corrupted by them: workers of a supervisor
+ * that died (one blocked in Berkeley DB or stopped never heeds the
+ * parent-death signal), a program run as plain CGI, an admin command.
+ * SIGTERM, then SIGKILL after grace_ms; -1 if one cannot be ended. */
+static int
+end_store_users(long grace_ms)
+{
+	long start = now_ms();
+	pid_t pid, last = 0;
+
+	while ((pid = store_user(conf.store_dir)) != 0) {
+		if (pid <= 1 || now_ms() - start > grace_ms + STOP_GRACE) {
+			log_err("process %d keeps the store in %s open", (int)pid,
+			    conf.store_dir);
+			return -1;
+		}
+		if (pid != last)
+			log_info("process %d still has the store open: ending it",
+			    (int)pid);
+		last = pid;
+		if (kill(pid, now_ms() - start < grace_ms ? SIGTERM : SIGKILL) == -1 &&
+		    errno != ESRCH) {
+			log_err("cannot end process %d: %s", (int)pid, strerror(errno));
+			return -1;
+		}
+		usleep(20000);
+	}
+	return 0;
+}
+
+static int
+open_store(long grace_ms)
+{
+	int rc;
+
+	if (end_store_users(grace_ms) != 0)
+		return -1;
+	rc = store_open(conf.store_dir, STORE_CREATE | STORE_RECOVER,
+	    conf.cache_mb, &st);
 	if (rc != STORE_OK)
 		log_err("cannot open and recover the store in %s", conf.store_dir);
 	return rc == STORE_OK ? 0 : -1;
@@ -210,18 +281,13 @@ static int
 failchk_bounded(void)
 {
 	long deadline = now_ms() + FAILCHK_GRACE;
-	struct store *c;
 	int status, rc;
 	pid_t pid;
 
 	if ((pid = fork()) == -1)
 		return store_failchk(st);
 	if (pid == 0) {
-		if (store_open(conf.store_dir, 0, conf.cache_mb, &c) != STORE_OK)
-			_exit(2);
-		rc = store_failchk(c);
-		if (rc != STORE_NEEDRECOVERY)
-			store_close(c);
+		rc = store_failchk_dir(conf.store_dir);
 		_exit(rc == STORE_OK ? 0 : rc == STORE_NEEDRECOVERY ? 1 : 2);
 	}
 	while (waitpid(pid, &status, WNOHANG) == 0) {
@@ -267,7 +333,7 @@ reap(void)
 		store_panic(st);
 		store_close(st);
 		st = NULL;
-		if (open_store() != 0)
+		if (open_store(RECOVERY_GRACE) != 0)
 			return -1;
 		log_info("recovered");
 	}
@@ -327,7 +393,8 @@ main(int argc, char *argv[])
 		log_err("%s: %s", conf.socket_dir, strerror(errno));
 		return 1;
 	}
-	if (pcache_create(conf.page_cache, uid, sgid) != 0)
+	if (lock_supervisor(uid, gid) != 0 ||
+	    pcache_create(conf.page_cache, uid, sgid) != 0)
 		return 1;
 	for (i = 0; i < conf.nworkers; i++) {
 		if ((socks[i] = make_socket(i, uid, sgid)) == -1)
@@ -350,7 +417,7 @@ main(int argc, char *argv[])
 	sigaddset(&set, SIGHUP);
 	sigprocmask(SIG_BLOCK, &set, NULL);
 	store_set_isalive(alive);
-	if (open_store() != 0 || csrf_create_key(conf.store_dir) != 0)
+	if (open_store(STOP_GRACE) != 0 || csrf_create_key(conf.store_dir) != 0)
 		goto out;
 	/* Pages kept before this start may predate a restore or a load. */
 	pcache_init(conf.page_cache);

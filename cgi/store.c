@@ -29,8 +29,9 @@
 #include "render.h"
 #include "store.h"
 
-#define STORE_RETRY	100	/* internal: deadlock, run the transaction again */
-#define MAX_RETRIES	20
+#define STORE_RETRY	100	/* internal: a lock was taken, run the transaction again */
+#define RETRY_MS	10000	/* how long a transaction may pause for locks (an
+				 * import holds them for seconds) */
 
 #define F(s, tag, type, member, def) \
 	{ tag, type, offsetof(struct s, member), def, NULL, FMT_NONE, NULL, 0, #member }
@@ -474,6 +475,11 @@ struct store {
 	DB	*db[T__MAX];
 	int	 rdonly;
 	int	 wlock;		/* write.lock, see txn_run(); -1 read-only */
+	int	 envlock;	/* env.lock, see env_lock() */
+	char	 dir[PATH_MAX];
+	int	 syncfd;	/* sync.lock, see log_sync(); -1 read-only */
+	int	 logfd;		/* log file logfile, see log_sync(); -1 none */
+	u_int32_t logfile;
 };
 
 static int (*isalive_fn)(int);
@@ -544,6 +550,8 @@ store_set_on_commit(void (*fn)(void))
  * I/O hooks.  Only in an open that neither creates nor recovers (the
  * workers; not the supervisor's recovery nor the demo load). */
 static long fault_after, fault_calls;
+/* How a writer makes the log durable (log_sync); the fsync fault hooks it. */
+static int (*log_fsync)(int) = fdatasync;
 
 static int
 fault_fsync(int fd)
@@ -582,14 +590,93 @@ faults_set(void)
 
 	if (f == NULL || fault_after != 0)
 		return;
-	if (strncmp(f, "fsync:", 6) == 0 && (fault_after = atol(f + 6)) > 0)
+	if (strncmp(f, "fsync:", 6) == 0 && (fault_after = atol(f + 6)) > 0) {
 		db_env_set_func_fsync(fault_fsync);
-	else if (strncmp(f, "write:", 6) == 0 && (fault_after = atol(f + 6)) > 0) {
+		log_fsync = fault_fsync;
+	} else if (strncmp(f, "write:", 6) == 0 && (fault_after = atol(f + 6)) > 0) {
 		db_env_set_func_write(fault_write);
 		db_env_set_func_pwrite(fault_pwrite);
 	} else
 		return;
 	log_err("test hook: %s (disk faults injected)", f);
+}
+
+/* ms: how long an opener waits for a recovery to end (well under a
+ * second), and a recovery for others to leave (the supervisor ends its
+ * own workers first; what remains is a CGI request, or someone to name). */
+#define ENV_WAIT_SHARED	10000
+#define ENV_WAIT_EXCL	1000
+
+/* Every process inside the environment holds a read lock on env.lock, and
+ * recovery a write lock: recovery under a live process blocks it forever
+ * or corrupts the store, and a process that opens the store while recovery
+ * runs finds regions half built.  fcntl locks, not flock: F_GETLK names a
+ * holder (store_user), and the kernel drops them when a process dies.
+ * Returns the lock's descriptor, or -1 if the store stays in use. */
+static int
+env_lock(const char *dir, int excl)
+{
+	char path[PATH_MAX];
+	struct flock fl;
+	int fd, ms, wait = excl ? ENV_WAIT_EXCL : ENV_WAIT_SHARED;
+
+	snprintf(path, sizeof(path), "%s/env.lock", dir);
+	if ((fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600)) == -1) {
+		log_err("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	memset(&fl, 0, sizeof(fl));
+	fl.l_type = excl ? F_WRLCK : F_RDLCK;
+	fl.l_whence = SEEK_SET;
+	fl.l_len = 1;
+	for (ms = 0; fcntl(fd, F_SETLK, &fl) == -1; ms += 20) {
+		if ((errno != EAGAIN && errno != EACCES) || ms >= wait) {
+			log_err("%s: the store is in use%s (process %d)", dir,
+			    excl ? "" : " by its recovery", (int)store_user(dir));
+			close(fd);
+			return -1;
+		}
+		usleep(20000);
+	}
+	return fd;
+}
+
+pid_t
+store_user(const char *dir)
+{
+	char path[PATH_MAX];
+	struct flock fl;
+	int fd;
+
+	snprintf(path, sizeof(path), "%s/env.lock", dir);
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+		return errno == ENOENT ? 0 : -1;
+	memset(&fl, 0, sizeof(fl));
+	fl.l_type = F_WRLCK;
+	fl.l_whence = SEEK_SET;
+	fl.l_len = 1;
+	if (fcntl(fd, F_GETLK, &fl) == -1)
+		fl.l_pid = -1;
+	else if (fl.l_type == F_UNLCK)
+		fl.l_pid = 0;
+	close(fd);
+	return fl.l_pid;
+}
+
+/* An environment handle with the settings every opener shares. */
+static int
+env_create(DB_ENV **env)
+{
+	int ret;
+
+	if ((ret = db_env_create(env, 0)) != 0)
+		return ret;
+	(*env)->set_errcall(*env, errcall);
+	(*env)->set_msgcall(*env, msgcall);
+	/* failchk needs a table of the threads in the environment. */
+	(*env)->set_thread_count(*env, 256);
+	(*env)->set_isalive(*env, db_isalive);
+	return 0;
 }
 
 int
@@ -604,15 +691,21 @@ store_open(const char *dir, int flags, int cache_mb, struct store **out)
 	if ((st = calloc(1, sizeof(*st))) == NULL)
 		return STORE_ERR;
 	st->rdonly = (flags & STORE_RDONLY) != 0;
-	st->wlock = -1;
+	st->wlock = st->syncfd = -1;
+	st->logfd = -1;
+	snprintf(st->dir, sizeof(st->dir), "%s", dir);
+	if ((st->envlock = env_lock(dir, (flags & (STORE_RECOVER |
+	    STORE_RECOVER_FATAL)) != 0)) == -1) {
+		free(st);
+		return STORE_ERR;
+	}
 	if (!(flags & (STORE_RDONLY | STORE_CREATE | STORE_RECOVER | STORE_RECOVER_FATAL)))
 		faults_set();
-	if ((ret = db_env_create(&st->env, 0)) != 0) {
+	if ((ret = env_create(&st->env)) != 0) {
+		close(st->envlock);
 		free(st);
 		return dbstatus(ret, "db_env_create");
 	}
-	st->env->set_errcall(st->env, errcall);
-	st->env->set_msgcall(st->env, msgcall);
 	/* A deadlock aborts the transaction with the fewest write locks: a
 	 * reader, which retries at once, rather than the one writer, which
 	 * holds every writer's turn (write_lock) while it runs again.  A
@@ -634,9 +727,6 @@ store_open(const char *dir, int flags, int cache_mb, struct store **out)
 	st->env->set_lk_max_locks(st->env, 20000);
 	st->env->set_lk_max_objects(st->env, 20000);
 	st->env->set_lk_max_lockers(st->env, 4000);
-	/* failchk needs a table of the threads in the environment. */
-	st->env->set_thread_count(st->env, 256);
-	st->env->set_isalive(st->env, db_isalive);
 	if (flags & (STORE_CREATE | STORE_RECOVER | STORE_RECOVER_FATAL))
 		eflags |= DB_CREATE;
 	if (flags & STORE_RECOVER)
@@ -646,6 +736,7 @@ store_open(const char *dir, int flags, int cache_mb, struct store **out)
 	if ((ret = st->env->open(st->env, dir, eflags, 0600)) != 0) {
 		ret = dbstatus(ret, dir);
 		st->env->close(st->env, 0);
+		close(st->envlock);
 		free(st);
 		return ret;
 	}
@@ -653,9 +744,16 @@ store_open(const char *dir, int flags, int cache_mb, struct store **out)
 		char path[PATH_MAX];
 
 		snprintf(path, sizeof(path), "%s/write.lock", dir);
-		if ((st->wlock = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600)) == -1) {
+		if ((st->wlock = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600)) != -1) {
+			snprintf(path, sizeof(path), "%s/sync.lock", dir);
+			st->syncfd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+		}
+		if (st->syncfd == -1) {
 			log_err("%s: %s", path, strerror(errno));
+			if (st->wlock != -1)
+				close(st->wlock);
 			st->env->close(st->env, 0);
+			close(st->envlock);
 			free(st);
 			return STORE_ERR;
 		}
@@ -679,6 +777,20 @@ store_open(const char *dir, int flags, int cache_mb, struct store **out)
 		    oflags & DB_CREATE)) != 0)
 			goto fail;
 	}
+	/* Recovered: others may come in (fcntl converts in place).  Recovery
+	 * may end the log below the mark of log_sync(), which would then
+	 * spare new commits their sync: the mark starts again. */
+	if (flags & (STORE_RECOVER | STORE_RECOVER_FATAL)) {
+		struct flock fl;
+
+		if (ftruncate(st->syncfd, 0) == -1)
+			log_err("sync.lock: %s", strerror(errno));
+		memset(&fl, 0, sizeof(fl));
+		fl.l_type = F_RDLCK;
+		fl.l_whence = SEEK_SET;
+		fl.l_len = 1;
+		fcntl(st->envlock, F_SETLK, &fl);
+	}
 	*out = st;
 	return STORE_OK;
 fail:
@@ -701,6 +813,11 @@ store_close(struct store *st)
 	st->env->close(st->env, 0);
 	if (st->wlock != -1)
 		close(st->wlock);
+	if (st->syncfd != -1)
+		close(st->syncfd);
+	if (st->logfd != -1)
+		close(st->logfd);
+	close(st->envlock);
 	free(st);
 }
 
@@ -715,6 +832,28 @@ store_failchk(struct store *st)
 	 * environment makes every call return at once instead. */
 	if (ret == DB_RUNRECOVERY)
 		store_panic(st);
+	return dbstatus(ret, "failchk");
+}
+
+int
+store_failchk_dir(const char *dir)
+{
+	DB_ENV *env;
+	int fd, ret;
+
+	if ((fd = env_lock(dir, 0)) == -1)
+		return STORE_ERR;
+	if ((ret = env_create(&env)) == 0) {
+		if ((ret = env->open(env, dir, DB_INIT_LOCK | DB_INIT_LOG |
+		    DB_INIT_MPOOL | DB_INIT_TXN, 0)) == 0)
+			ret = env->failchk(env, 0);
+		/* As store_failchk: a panicked environment is not closed. */
+		if (ret == DB_RUNRECOVERY)
+			env->set_flags(env, DB_PANIC_ENVIRONMENT, 1);
+		else
+			env->close(env, 0);
+	}
+	close(fd);
 	return dbstatus(ret, "failchk");
 }
 
@@ -741,26 +880,105 @@ typedef int (*txn_fn)(struct store *, DB_TXN *, void *);
  * transaction runs, not while the log reaches the disk (txn_run). The
  * kernel drops the lock of a process that dies. */
 static void
-write_lock(struct store *st, int op)
+write_lock(int fd, int op)
 {
-	while (st->wlock != -1 && flock(st->wlock, op) == -1 && errno == EINTR)
+	while (fd != -1 && flock(fd, op) == -1 && errno == EINTR)
 		;
 }
 
+/* The end of the log (file, offset) as one comparable number. */
+static int
+log_end(struct store *st, uint64_t *end)
+{
+	DB_LOG_STAT *ls;
+	int ret;
+
+	if ((ret = st->env->log_stat(st->env, &ls, 0)) != 0)
+		return dbstatus(ret, "log stat");
+	*end = (uint64_t)ls->st_cur_file << 32 | ls->st_cur_offset;
+	free(ls);
+	return STORE_OK;
+}
+
+/* Puts this writer's commit on disk, outside Berkeley DB.  A process
+ * killed inside a Berkeley DB call leaves the environment to recovery,
+ * which stops every worker, and DB_ENV->log_flush holds the log's flush
+ * mutex across its fsync, where writers spent most of their time in the
+ * library; killed here, a writer leaves nothing behind (the kernel drops
+ * its flock).  Group commit as log_flush's: one writer at a time syncs
+ * the current log file, and records in sync.lock how far the log was
+ * then; a writer whose commit lies below that mark is done.  A commit is
+ * written (DB_TXN_WRITE_NOSYNC) before the end of the log moves past it,
+ * to the current file or an older one, which Berkeley DB synced before
+ * moving on.  A failed sync panics the environment, as Berkeley DB's own
+ * does: the kernel may have dropped the pages, and a later sync succeed
+ * without them. */
+static int
+log_sync(struct store *st)
+{
+	char path[PATH_MAX + 16];
+	uint64_t mine, done, upto;
+	u_int32_t file;
+	int rc;
+
+	if ((rc = log_end(st, &mine)) != STORE_OK)
+		return rc;
+	write_lock(st->syncfd, LOCK_EX);
+	if (pread(st->syncfd, &done, sizeof(done), 0) == sizeof(done) && done >= mine)
+		goto out;
+	if ((rc = log_end(st, &upto)) != STORE_OK)
+		goto out;
+	file = (u_int32_t)(upto >> 32);
+	snprintf(path, sizeof(path), "%s/log.%010u", st->dir, (unsigned)file);
+	if (st->logfd == -1 || st->logfile != file) {
+		if (st->logfd != -1)
+			close(st->logfd);
+		if ((st->logfd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
+			log_err("%s: %s", path, strerror(errno));
+			rc = STORE_ERR;
+			goto out;
+		}
+		st->logfile = file;
+	}
+	if (log_fsync(st->logfd) == -1) {
+		log_err("%s: %s", path, strerror(errno));
+		store_panic(st);
+		rc = STORE_ERR;
+		goto out;
+	}
+	if (pwrite(st->syncfd, &upto, sizeof(upto), 0) != sizeof(upto))
+		log_err("sync.lock: %s", strerror(errno));
+out:
+	write_lock(st->syncfd, LOCK_UN);
+	return rc;
+}
+
+/* No transaction waits for a lock inside Berkeley DB (DB_TXN_NOWAIT): a
+ * process killed while it waits there leaves a waiter in a condition
+ * variable that failchk must destroy, and glibc's pthread_cond_destroy
+ * then blocks for good, so the supervisor recovers and stops every
+ * worker.  A transaction that meets a lock is aborted and runs again after
+ * a pause taken outside the library, until the pauses reach RETRY_MS. */
 static int
 txn_run(struct store *st, int write, txn_fn fn, void *arg)
 {
 	DB_TXN *txn;
+	long paused = 0, pause;
 	int ret, rc, tries;
 
-	for (tries = 0; tries < MAX_RETRIES; tries++) {
+	for (tries = 0; paused < RETRY_MS * 1000L; tries++) {
+		if (tries > 0) {
+			pause = 500L << (tries < 5 ? tries : 5);
+			usleep((useconds_t)pause);
+			paused += pause;
+		}
 		if (write)
-			write_lock(st, LOCK_EX);
+			write_lock(st->wlock, LOCK_EX);
 		ret = st->env->txn_begin(st->env, NULL, &txn,
-		    write ? 0 : DB_READ_COMMITTED);
+		    (write ? 0 : DB_READ_COMMITTED) | DB_TXN_NOWAIT);
 		if ((rc = dbstatus(ret, "txn_begin")) != STORE_OK) {
 			if (write)
-				write_lock(st, LOCK_UN);
+				write_lock(st->wlock, LOCK_UN);
 			return rc == STORE_RETRY ? STORE_ERR : rc;
 		}
 		rc = fn(st, txn, arg);
@@ -778,21 +996,21 @@ txn_run(struct store *st, int write, txn_fn fn, void *arg)
 			 * fsync covers every writer that committed meanwhile.  A
 			 * write is acknowledged only once its commit is on disk,
 			 * exactly as before; others may read it a moment earlier. */
-			rc = dbstatus(txn->commit(txn, DB_TXN_NOSYNC), "commit");
-			write_lock(st, LOCK_UN);
+			rc = dbstatus(txn->commit(txn, DB_TXN_WRITE_NOSYNC), "commit");
+			write_lock(st->wlock, LOCK_UN);
 			if (rc == STORE_OK)
-				rc = dbstatus(st->env->log_flush(st->env, NULL), "log flush");
+				rc = log_sync(st);
 			if (on_commit_fn != NULL)
 				on_commit_fn();
 			return rc == STORE_RETRY ? STORE_ERR : rc;
 		}
 		txn->abort(txn);
 		if (write)
-			write_lock(st, LOCK_UN);
+			write_lock(st->wlock, LOCK_UN);
 		if (rc != STORE_RETRY)
 			return rc;
 	}
-	log_err("transaction gave up after %d deadlocks", MAX_RETRIES);
+	log_err("transaction gave up after %d tries that met locks", tries);
 	return STORE_ERR;
 }
 

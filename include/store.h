@@ -6,6 +6,8 @@
 #ifndef MUBIAO_STORE_H
 #define MUBIAO_STORE_H
 
+#include <sys/types.h>
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -238,9 +240,15 @@ extern const struct codec store_codec_unit, store_codec_person,
  * recovery run by one worker while others live blocks them forever. */
 int	store_open(const char *dir, int flags, int cache_mb, struct store **);
 void	store_close(struct store *);
+/* A process (other than this one) that has the store in dir open: its pid,
+ * 0 if none, -1 if that cannot be told. */
+pid_t	store_user(const char *dir);
 /* After a process died: releases what it held.  STORE_NEEDRECOVERY means every
  * process must leave the environment and recovery must run. */
 int	store_failchk(struct store *);
+/* The same with the environment alone, none of the databases: quicker, and
+ * with fewer of Berkeley DB's mutexes to meet (the supervisor's check). */
+int	store_failchk_dir(const char *dir);
 /* Marks the environment unusable for every process, so that no call,
  * closing included, waits on what a dead process held. */
 void	store_panic(struct store *);

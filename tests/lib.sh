@@ -107,6 +107,17 @@ worker_pids() {
 	[ -f "$1/run/super.pid" ] && pgrep -P "$(cat "$1/run/super.pid")" | sort -n
 }
 
+# private_stack NAME: a stack of the script's own (one it kills or stops)
+# in $MUBIAO_WORK; sets S and U, and stops it when the script ends.
+private_stack() {
+	S="$MUBIAO_WORK/${MUBIAO_SERVER:-nginx}-$1-stack"
+	stack_stop "$S"
+	rm -rf "$S"
+	stack_start "$S" || return 1
+	at_exit "stack_stop '$S'"
+	U=http://127.0.0.1:$STACK_PORT/okr
+}
+
 # The worker program run once as plain CGI, as the store's owner:
 #   cgi_run VAR=VALUE...   output in $TMP/cgi.out, exit status in $TMP/cgi.rc
 cgi_run() {
@@ -328,6 +339,42 @@ unit_id() {
 
 uniq_tag() {
 	echo "$(date +%H%M%S)-$$"
+}
+
+# checkin_target: on the stack at $U, as admin, a form token, the first
+# company objective and its first KR; sets TOK, O and K.
+checkin_target() {
+	TOK=$(curl -s --max-time 10 -u admin:admin "$U/objective/1" |
+	    grep -o 'name="token" value="[0-9a-f]*"' | head -1 | sed 's/.*value="//; s/"$//')
+	O=$(curl -s --max-time 10 -u admin:admin "$U/" | tr -d '\n' |
+	    grep -o '<article class="objective level-company" id="o-[0-9]*"' | head -1 | sed 's/.*o-//; s/"//')
+	K=$(curl -s --max-time 10 -u admin:admin "$U/objective/$O" | tr -d '\n' |
+	    grep -o '<tbody class="kr" id="kr-[0-9]*"' | head -1 | sed 's/[^0-9]//g')
+}
+
+# kill_stack NAME: private_stack NAME for a test that kills under writers:
+# checkin_target, and W, a folder for the writers' lines; one assertion.
+kill_stack() {
+	if ! private_stack "$1"; then
+		fail "a private stack for $1 starts"
+		return 1
+	fi
+	checkin_target
+	W="$S/chaos"
+	mkdir -p "$W"
+	check "private stack on $U: objective $O, KR $K, a token" test -n "$O" -a -n "$K" -a -n "$TOK"
+}
+
+# checkin_writer N PREFIX DIR: check-ins of KR $K until DIR/stop exists;
+# one line per request in DIR/writer.N: note, HTTP status, seconds taken.
+checkin_writer() {
+	_wi=0
+	while [ ! -f "$3/stop" ]; do
+		_wi=$((_wi + 1))
+		_wo=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' --max-time 10 -u admin:admin \
+		    "$U/edit/checkin/$O" --data "token=$TOK&kr=$K&value=$_wi&confidence=0.5&note=$2-$1-$_wi")
+		echo "$2-$1-$_wi $_wo" >> "$3/writer.$1"
+	done
 }
 
 _uenc() {	# URL-encodes $1 (UTF-8 bytes)

@@ -9,39 +9,10 @@
 . "$(dirname "$0")/lib.sh"
 
 SECONDS_=${T0970_SECONDS:-60}
-S="$MUBIAO_WORK/${MUBIAO_SERVER:-nginx}-t0970-stack"
-stack_stop "$S"
-rm -rf "$S"
-if ! stack_start "$S"; then
-	fail "a private stack for the kill test starts"
-	exit 1
-fi
-at_exit "stack_stop '$S'"
-U=http://127.0.0.1:$STACK_PORT/okr
+kill_stack t0970 || exit 1
 TAG=$(uniq_tag)
-TOK=$(curl -s --max-time 10 -u admin:admin "$U/objective/1" | grep -o 'name="token" value="[0-9a-f]*"' |
-    head -1 | sed 's/.*value="//; s/"$//')
-O=$(curl -s --max-time 10 -u admin:admin "$U/" | tr -d '\n' |
-    grep -o '<article class="objective level-company" id="o-[0-9]*"' | head -1 | sed 's/.*o-//; s/"//')
-K=$(curl -s --max-time 10 -u admin:admin "$U/objective/$O" | tr -d '\n' |
-    grep -o '<tbody class="kr" id="kr-[0-9]*"' | head -1 | sed 's/[^0-9]//g')
-check "private stack on $U: objective $O, KR $K, a token" test -n "$O" -a -n "$K" -a -n "$TOK"
-
-W="$S/chaos"
-mkdir -p "$W"
-# Writer N: check-ins until told to stop; one line per request:
-# note, HTTP status, seconds taken.
-writer() {	# N
-	i=0
-	while [ ! -f "$W/stop" ]; do
-		i=$((i + 1))
-		out=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' --max-time 10 -u admin:admin \
-		    "$U/edit/checkin/$O" --data "token=$TOK&kr=$K&value=$i&confidence=0.5&note=t0970-$TAG-$1-$i")
-		echo "t0970-$TAG-$1-$i $out" >> "$W/writer.$1"
-	done
-}
 for n in 1 2 3 4; do
-	writer "$n" &
+	checkin_writer "$n" "t0970-$TAG" "$W" &
 	eval "WPID$n=$!"
 done
 # The killer: every 2 s a random worker, every other time one of the

@@ -18,12 +18,7 @@ run_fault() {	# FAULT
 		return
 	fi
 	U=http://127.0.0.1:$STACK_PORT/okr
-	TOK=$(curl -s --max-time 10 -u admin:admin "$U/objective/1" |
-	    grep -o 'name="token" value="[0-9a-f]*"' | head -1 | sed 's/.*value="//; s/"$//')
-	O=$(curl -s --max-time 10 -u admin:admin "$U/" | tr -d '\n' |
-	    grep -o '<article class="objective level-company" id="o-[0-9]*"' | head -1 | sed 's/.*o-//; s/"//')
-	K=$(curl -s --max-time 10 -u admin:admin "$U/objective/$O" | tr -d '\n' |
-	    grep -o '<tbody class="kr" id="kr-[0-9]*"' | head -1 | sed 's/[^0-9]//g')
+	checkin_target
 	: > "$S/log.txt"
 	i=0
 	while [ $i -lt 120 ]; do
