@@ -24,14 +24,6 @@
 
 static struct store *st;
 
-/* The limits the store holds records to (okr.h), so that what it holds
- * can always be saved again unchanged. */
-#define MAX_TITLE	OKR_MAX_TITLE
-#define MAX_TEXT	OKR_MAX_TEXT
-#define MAX_NAME	OKR_MAX_NAME
-#define MAX_LABEL	OKR_MAX_LABEL
-#define NUM_LIMIT	OKR_NUM_LIMIT
-
 /* ----------------------------------------------------------- shared */
 
 /* Where to land after a save: the form's back, else the referring page
@@ -338,11 +330,11 @@ objective_form(struct octx *c, struct form *f, const char *status,
 	if (agreed)
 		render_attr(form, "agreed", "1");
 	fld = form_field(f, form, KEY_TITLE, "text", c->o.title, cur ? cur->title : NULL,
-	    MAX_TITLE);
+	    OKR_MAX_TITLE);
 	if (agreed)
 		render_attr(fld, "readonly", "1");
 	fld = form_field(f, form, KEY_DESCRIPTION, "textarea", c->o.description,
-	    cur ? (cur->description ? cur->description : "") : NULL, MAX_TEXT);
+	    cur ? (cur->description ? cur->description : "") : NULL, OKR_MAX_TEXT);
 	if (agreed)
 		render_attr(fld, "readonly", "1");
 	if (agreed)
@@ -437,8 +429,8 @@ objective_post(struct req *r, int is_new)
 	if (!is_new && (rc = form_version(r, &ver)) != 0)
 		return rc;
 	form_init(&f, r);
-	form_text(&f, KEY_TITLE, 1, MAX_TITLE, &title);
-	form_text(&f, KEY_DESCRIPTION, 0, MAX_TEXT, &desc);
+	form_text(&f, KEY_TITLE, 1, OKR_MAX_TITLE, &title);
+	form_text(&f, KEY_DESCRIPTION, 0, OKR_MAX_TEXT, &desc);
 	if (form_id(&f, KEY_PARENT, 0, &parent) == 0 && !parent_allowed(&c, parent))
 		form_error(&f, KEY_PARENT, "err.field.level");
 	o = c.o;
@@ -446,7 +438,8 @@ objective_post(struct req *r, int is_new)
 	    r->val[KEY_STATE] != NULL && form_choice(&f, KEY_STATE, okr_ostate_names,
 	    OBJ_AGREED, &state) == 0)
 		o.state = state;
-	if (c.o.level != LEVEL_PERSONAL && form_text(&f, KEY_OWNER, 0, 64, &owner) == 0) {
+	if (c.o.level != LEVEL_PERSONAL &&
+	    form_text(&f, KEY_OWNER, 0, OKR_MAX_LOGIN, &owner) == 0) {
 		if (*owner == '\0')
 			o.owner = 0;
 		else if (person_in_unit(&c.v, owner, c.o.unit, &who))
@@ -624,10 +617,10 @@ static const struct kfield {
 	const char	*type;
 	size_t		 max;
 } kr_fields[] = {
-	{ KEY_TITLE, "text", MAX_TITLE }, { KEY_KIND, "select", 0 },
+	{ KEY_TITLE, "text", OKR_MAX_TITLE }, { KEY_KIND, "select", 0 },
 	{ KEY_DIRECTION, "select", 0 }, { KEY_START, "number", 0 },
 	{ KEY_TARGET, "number", 0 }, { KEY_CURRENT, "number", 0 },
-	{ KEY_UNIT_LABEL, "text", MAX_LABEL }, { KEY_DUE, "date", 0 },
+	{ KEY_UNIT_LABEL, "text", OKR_MAX_LABEL }, { KEY_DUE, "date", 0 },
 	{ KEY_WEIGHT, "number", 0 }, { KEY_OWNER, "select", 0 },
 };
 
@@ -680,7 +673,7 @@ kr_form(struct kctx *c, struct form *f, const char *status, const struct kr *cur
 		form_option(fld, okr_krstate_names[KRS_DROPPED], NULL, "krstate.drop");
 	}
 	if (c->cycle->state == CYCLE_REVIEW)
-		form_field(f, form, KEY_NOTE, "text", "", NULL, MAX_TITLE);
+		form_field(f, form, KEY_NOTE, "text", "", NULL, OKR_MAX_TITLE);
 	if (c->is_new)
 		form_field(f, form, KEY_OBJECTIVE, "hidden", id_str(r, c->o.id), NULL, 0);
 	else
@@ -726,19 +719,19 @@ kr_read(struct kctx *c, struct form *f, struct kr *k)
 	int kind = 0, dir = 0;
 	uint32_t who;
 
-	form_text(f, KEY_TITLE, 1, MAX_TITLE, &title);
+	form_text(f, KEY_TITLE, 1, OKR_MAX_TITLE, &title);
 	form_choice(f, KEY_KIND, okr_kind_names, KR__MAX, &kind);
 	form_choice(f, KEY_DIRECTION, okr_dir_names, DIR__MAX, &dir);
-	form_number(f, KEY_START, kind != KR_MILESTONE, -NUM_LIMIT, NUM_LIMIT, &k->start);
-	form_number(f, KEY_TARGET, kind != KR_MILESTONE, -NUM_LIMIT, NUM_LIMIT, &k->target);
-	form_number(f, KEY_CURRENT, 0, -NUM_LIMIT, NUM_LIMIT, &k->current);
-	form_text(f, KEY_UNIT_LABEL, 0, MAX_LABEL, &label);
+	form_number(f, KEY_START, kind != KR_MILESTONE, -OKR_NUM_LIMIT, OKR_NUM_LIMIT, &k->start);
+	form_number(f, KEY_TARGET, kind != KR_MILESTONE, -OKR_NUM_LIMIT, OKR_NUM_LIMIT, &k->target);
+	form_number(f, KEY_CURRENT, 0, -OKR_NUM_LIMIT, OKR_NUM_LIMIT, &k->current);
+	form_text(f, KEY_UNIT_LABEL, 0, OKR_MAX_LABEL, &label);
 	form_date(f, KEY_DUE, 0, c->cycle->start, c->cycle->end, &k->due);
 	if (c->v.r->val[KEY_WEIGHT] == NULL || *c->v.r->val[KEY_WEIGHT] == '\0')
 		k->weight = 1;
 	else
 		form_number(f, KEY_WEIGHT, 1, 0, OKR_MAX_WEIGHT, &k->weight);
-	if (form_text(f, KEY_OWNER, 0, 64, &owner) == 0) {
+	if (form_text(f, KEY_OWNER, 0, OKR_MAX_LOGIN, &owner) == 0) {
 		/* Left empty: the proposer of a proposal, else the objective's
 		 * owner (c->k holds that default for a new KR). */
 		if (*owner == '\0')
@@ -778,7 +771,7 @@ kr_post(struct req *r, int is_new)
 	form_init(&f, r);
 	k = c.k;
 	kr_read(&c, &f, &k);
-	form_text(&f, KEY_NOTE, c.cycle->state == CYCLE_REVIEW, MAX_TITLE, &reason);
+	form_text(&f, KEY_NOTE, c.cycle->state == CYCLE_REVIEW, OKR_MAX_TITLE, &reason);
 	if (!is_new && r->val[KEY_STATE] != NULL && *r->val[KEY_STATE] != '\0') {
 		int drop;
 
@@ -898,12 +891,12 @@ post_checkin(struct req *r)
 		memset(f.err, 0, sizeof(f.err));
 		if (*r->val[KEY_VALUE] == '\0')
 			continue;	/* left empty: no check-in for this KR */
-		form_number(&f, KEY_VALUE, 1, -NUM_LIMIT, NUM_LIMIT, &value);
+		form_number(&f, KEY_VALUE, 1, -OKR_NUM_LIMIT, OKR_NUM_LIMIT, &value);
 		if (f.err[KEY_VALUE] == NULL && k.kind == KR_MILESTONE &&
 		    value != 0 && value != 1)
 			form_error(&f, KEY_VALUE, "err.field.range");
 		form_number(&f, KEY_CONFIDENCE, 1, 0, 1, &c[m].confidence);
-		form_text(&f, KEY_NOTE, 0, MAX_TEXT, &note);
+		form_text(&f, KEY_NOTE, 0, OKR_MAX_TEXT, &note);
 		err[2 * i] = f.err[KEY_VALUE];
 		err[2 * i + 1] = f.err[KEY_CONFIDENCE] ? f.err[KEY_CONFIDENCE] : f.err[KEY_NOTE];
 		c[m].kr = id;
@@ -953,13 +946,13 @@ post_comment(struct req *r)
 		return view_error(r, STORE_FORBIDDEN);
 	form_init(&f, r);
 	form_choice(&f, KEY_KIND, store_ckind_names, COMMENT__MAX, &kind);
-	form_text(&f, KEY_TEXT, 1, MAX_TEXT, &text);
+	form_text(&f, KEY_TEXT, 1, OKR_MAX_TEXT, &text);
 	if (f.nerr > 0) {
 		if ((rc = objective_page_again(&v, r->id, &form,
 		    arena_printf(&r->ar, "/edit/comment/%u", r->id))) != 0)
 			return rc;
 		form_field(&f, form, KEY_KIND, "radio", NULL, NULL, 0);
-		form_field(&f, form, KEY_TEXT, "textarea", NULL, NULL, MAX_TEXT);
+		form_field(&f, form, KEY_TEXT, "textarea", NULL, NULL, OKR_MAX_TEXT);
 		return send(r, form->parent, "objective", 400);
 	}
 	memset(&c, 0, sizeof(c));
@@ -1032,7 +1025,7 @@ admin_row(struct view *v, const struct choices *ch, xmlNodePtr admin,
 	    arena_printf(&r->ar, "%s/edit/admin/%s", r->script, admin_kinds[kind]));
 	switch (kind) {
 	case ADMIN_UNITS:
-		form_field(f, form, KEY_NAME, "text", u ? u->name : "", NULL, MAX_NAME);
+		form_field(f, form, KEY_NAME, "text", u ? u->name : "", NULL, OKR_MAX_NAME);
 		fld = form_field(f, form, KEY_LEVEL, "select",
 		    u ? unit_levels[u->level] : "team", NULL, 0);
 		for (j = 0; j < LEVEL_PERSONAL; j++)
@@ -1054,7 +1047,7 @@ admin_row(struct view *v, const struct choices *ch, xmlNodePtr admin,
 		break;
 	case ADMIN_PEOPLE:
 		form_field(f, form, KEY_LOGIN, "text", p ? p->login : "", NULL, OKR_MAX_LOGIN);
-		form_field(f, form, KEY_NAME, "text", p ? p->name : "", NULL, MAX_NAME);
+		form_field(f, form, KEY_NAME, "text", p ? p->name : "", NULL, OKR_MAX_NAME);
 		fld = choice_field(f, form, KEY_UNIT, p ? id_str(r, p->unit) : "",
 		    v->units != NULL);
 		for (i = 0; i < v->nunits; i++)
@@ -1274,12 +1267,12 @@ admin_post(struct req *r, enum akind kind)
 	switch (kind) {
 	case ADMIN_UNITS:
 		memset(&u, 0, sizeof(u));
-		form_text(&f, KEY_NAME, 1, MAX_NAME, &name);
+		form_text(&f, KEY_NAME, 1, OKR_MAX_NAME, &name);
 		form_choice(&f, KEY_LEVEL, unit_levels, LEVEL_PERSONAL, &level);
 		form_id(&f, KEY_PARENT, level != LEVEL_COMPANY, &u.parent);
 		if (u.parent != 0 && view_unit(&v, u.parent) == NULL)
 			form_error(&f, KEY_PARENT, "err.field.choice");
-		if (form_text(&f, KEY_LEAD, 0, 64, &lead) == 0 && *lead != '\0') {
+		if (form_text(&f, KEY_LEAD, 0, OKR_MAX_LOGIN, &lead) == 0 && *lead != '\0') {
 			if (store_person_by_login(st, &r->ar, lead, &other) == STORE_OK)
 				u.lead = other.id;
 			else
@@ -1299,10 +1292,11 @@ admin_post(struct req *r, enum akind kind)
 		    store_person_by_login(st, &r->ar, login, &other) == STORE_OK &&
 		    other.id != r->id)
 			form_error(&f, KEY_LOGIN, "err.field.login-taken");
-		form_text(&f, KEY_NAME, 1, MAX_NAME, &name);
+		form_text(&f, KEY_NAME, 1, OKR_MAX_NAME, &name);
 		if (form_id(&f, KEY_UNIT, 1, &p.unit) == 0 && view_unit(&v, p.unit) == NULL)
 			form_error(&f, KEY_UNIT, "err.field.choice");
-		if (form_text(&f, KEY_MANAGER, 0, 64, &manager) == 0 && *manager != '\0') {
+		if (form_text(&f, KEY_MANAGER, 0, OKR_MAX_LOGIN, &manager) == 0 &&
+		    *manager != '\0') {
 			if (store_person_by_login(st, &r->ar, manager, &other) == STORE_OK &&
 			    other.id != r->id)
 				p.manager = other.id;

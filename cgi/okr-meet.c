@@ -25,10 +25,6 @@
 static struct store *st;
 
 #define REVIEW_GAP	14	/* days without a review before the flag */
-/* The limits the store holds records to (okr.h). */
-#define MAX_TITLE	OKR_MAX_TITLE
-#define MAX_TEXT	OKR_MAX_MINUTES
-#define MAX_NOTE	OKR_MAX_NOTE
 
 /* <meeting> with what every listing shows. */
 static xmlNodePtr
@@ -233,7 +229,7 @@ post_new(struct req *r)
 	form_init(&f, r);
 	form_choice(&f, KEY_KIND, store_mtype_names, MEET__MAX, &type);
 	form_date(&f, KEY_DUE, 1, v.sel->start - 366, v.sel->end + 366, &m.day);
-	form_text(&f, KEY_TITLE, 0, MAX_TITLE, &title);
+	form_text(&f, KEY_TITLE, 0, OKR_MAX_TITLE, &title);
 	form_id(&f, KEY_UNIT, 1, &m.unit);
 	form_id(&f, KEY_OBJECTIVE, 0, &m.objective);
 	if (f.nerr > 0)
@@ -1037,8 +1033,8 @@ post_minutes(struct req *r)
 	if ((rc = meeting_post(r, &v, &m)) != 0)
 		return rc;
 	form_init(&f, r);
-	form_text(&f, KEY_TEXT, 0, MAX_TEXT, &minutes);
-	form_text(&f, KEY_NOTE, 0, MAX_TEXT, &decisions);
+	form_text(&f, KEY_TEXT, 0, OKR_MAX_MINUTES, &minutes);
+	form_text(&f, KEY_NOTE, 0, OKR_MAX_MINUTES, &decisions);
 	if (f.nerr > 0)
 		return 400;
 	m.minutes = (char *)minutes;
@@ -1062,7 +1058,7 @@ post_status(struct req *r)
 	form_init(&f, r);
 	if (r->val[KEY_STATE] != NULL && *r->val[KEY_STATE] != '\0')
 		form_choice(&f, KEY_STATE, store_bstatus_names, BOARD__MAX, &status);
-	form_text(&f, KEY_TEXT, status >= 0, MAX_TITLE, &reason);
+	form_text(&f, KEY_TEXT, status >= 0, OKR_MAX_TITLE, &reason);
 	if (f.nerr > 0) {
 		r->errkey = "err.board.reason";
 		return 400;
@@ -1144,7 +1140,7 @@ post_defer(struct req *r)
 		return rc;
 	form_init(&f, r);
 	form_id(&f, KEY_KR, 1, &kr);
-	form_text(&f, KEY_TEXT, 1, MAX_TITLE, &reason);
+	form_text(&f, KEY_TEXT, 1, OKR_MAX_TITLE, &reason);
 	if (m.type != MEET_ACTION)
 		return 400;
 	if (m.state == MEET_CLOSED) {
@@ -1206,9 +1202,9 @@ post_verdict(struct req *r)
 	form_choice(&f, KEY_STATE, store_vkind_names, VERDICT__MAX, &kind);
 	form_id(&f, KEY_OBJECTIVE, 0, &d.objective);
 	form_id(&f, KEY_KR, 0, &d.kr);
-	form_text(&f, KEY_NOTE, kind != VERDICT_AGREE, MAX_NOTE, &note);
+	form_text(&f, KEY_NOTE, kind != VERDICT_AGREE, OKR_MAX_NOTE, &note);
 	if (kind == VERDICT_REVISE)
-		form_text(&f, KEY_TITLE, 1, MAX_TITLE, &text);
+		form_text(&f, KEY_TITLE, 1, OKR_MAX_TITLE, &text);
 	if (f.nerr > 0 || (d.objective == 0) == (d.kr == 0)) {
 		r->errkey = f.err[KEY_TITLE] != NULL ? "err.verdict.text" :
 		    f.err[KEY_NOTE] != NULL ? "err.verdict.note" : "err.verdict.item";
@@ -1341,7 +1337,7 @@ post_grade(struct req *r)
 	form_init(&f, r);
 	form_id(&f, KEY_KR, 1, &kr);
 	form_number(&f, KEY_VALUE, 1, 0, 1, &grade);
-	form_text(&f, KEY_NOTE, 0, MAX_TITLE, &reason);
+	form_text(&f, KEY_NOTE, 0, OKR_MAX_TITLE, &reason);
 	if (f.nerr > 0 || r->val[KEY_VERSION] == NULL ||
 	    req_parse_id(r->val[KEY_VERSION], &ver) == -1)
 		return 400;
@@ -1400,8 +1396,8 @@ post_action(struct req *r)
 	}
 	memset(&a, 0, sizeof(a));
 	form_init(&f, r);
-	form_text(&f, KEY_TITLE, 1, MAX_TITLE, &title);
-	form_text(&f, KEY_OWNER, 1, 64, &owner);
+	form_text(&f, KEY_TITLE, 1, OKR_MAX_TITLE, &title);
+	form_text(&f, KEY_OWNER, 1, OKR_MAX_LOGIN, &owner);
 	form_date(&f, KEY_DUE, 1, m.day - 366, m.day + 366, &a.due);
 	form_id(&f, KEY_KR, 0, &a.kr);
 	if (f.err[KEY_OWNER] == NULL &&
