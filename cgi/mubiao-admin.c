@@ -181,15 +181,15 @@ cmd_demo_logins(void)
 	return 0;
 }
 
-/* How many records of each type, and the size of the store's files:
- * the databases and indexes, and the log (which checkpoints and backups
- * let the supervisor trim). */
 /* The kinds of records, as the store types them and as stats names them. */
 static const char types[] = "UPCOKIHMGAWV";
 static const char *const names[] = { "units", "people", "cycles",
     "objectives", "key-results", "check-ins", "history", "comments",
     "meetings", "action-items", "grow-notes", "verdicts" };
 
+/* How many records of each type, and the size of the store's files:
+ * the databases and indexes, and the log (which checkpoints and backups
+ * let the supervisor trim). */
 static int
 cmd_stats(const struct conf *c)
 {
