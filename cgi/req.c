@@ -330,15 +330,6 @@ req_parse_id(const char *s, uint32_t *id)
 	return 0;
 }
 
-static int
-valid_login(const char *s)
-{
-	size_t n = strlen(s);
-
-	return n >= 1 && n <= 64 && strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-	    "abcdefghijklmnopqrstuvwxyz0123456789._@-") == n;
-}
-
 int
 req_route(struct req *r, const struct route *routes, size_t n)
 {
@@ -364,7 +355,7 @@ req_route(struct req *r, const struct route *routes, size_t n)
 			arg = arena_strndup(&r->ar, rest, len - plen - slen);
 			if (rt->arg == ARG_ID && req_parse_id(arg, &r->id) == -1)
 				continue;
-			if (rt->arg == ARG_LOGIN && !valid_login(arg))
+			if (rt->arg == ARG_LOGIN && !okr_login_ok(arg))
 				continue;
 			r->argstr = arg;
 		}
@@ -528,7 +519,7 @@ prep_request(struct req *r, const struct app *app)
 	v = param(r, "REMOTE_USER");
 	if (v == NULL || *v == '\0')
 		return 401;
-	if (!valid_login(v))
+	if (!okr_login_ok(v))
 		return 403;
 	r->user = arena_strdup(&r->ar, v);
 	if (app->identify != NULL && (rc = app->identify(r)) != 0)
