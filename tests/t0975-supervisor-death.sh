@@ -19,10 +19,11 @@ super() {	# [PIDFILE]
 	    < /dev/null >> "$S/log/super.log" 2>&1
 }
 code() { curl -s -o /dev/null -w '%{http_code}' --max-time 10 -u admin:admin "$U/"; }
-# Up to 5 s until none of pids $1 lives; prints those that do.
+# Until none of pids $1 lives (a hang guard of 15 s: they end at once,
+# or after their request); prints those that do.
 survivors() {
 	_t=0
-	while [ $_t -lt 50 ]; do
+	while [ $_t -lt 150 ]; do
 		_left=$(for _p in $1; do kill -0 "$_p" 2>/dev/null && echo "$_p"; done)
 		[ -z "$_left" ] && return 0
 		sleep 0.1
@@ -49,7 +50,7 @@ at_exit "kill -9 $workers 2>/dev/null"
 kill -STOP "$stopped"
 kill -9 "$SUPER"
 left=$(survivors "$(echo "$workers" | cut -d' ' -f2-)")
-check "kill -9 of the supervisor: its running workers ended within 5 s${left:+ (alive: $left)}" test -z "$left"
+check "kill -9 of the supervisor: its running workers ended${left:+ (alive: $left)}" test -z "$left"
 
 log_lines=$(wc -l < "$S/log/super.log")
 rm -f "$S/run/super.pid"
