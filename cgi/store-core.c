@@ -587,10 +587,11 @@ st_rec_get(struct store *st, DB_TXN *txn, enum table t, uint32_t id, void *rec,
 	return STORE_OK;
 }
 
-/* Notes in the change log that record rtype/id was written now, in the
- * writer's transaction: a feed's since= then sees exactly what committed. */
+/* Notes in the change log that record id of primary table t was written
+ * now, in the writer's transaction: a feed's since= then sees exactly
+ * what committed.  The key holds the codec's letter for the type. */
 int
-st_changelog_add(struct store *st, DB_TXN *txn, int rtype, uint32_t id)
+st_changelog_add(struct store *st, DB_TXN *txn, enum table t, uint32_t id)
 {
 	unsigned char kb[13];
 	uint64_t now = (uint64_t)time(NULL);
@@ -599,7 +600,7 @@ st_changelog_add(struct store *st, DB_TXN *txn, int rtype, uint32_t id)
 
 	for (i = 0; i < 8; i++)
 		kb[i] = (unsigned char)(now >> (56 - 8 * i));
-	kb[8] = (unsigned char)rtype;
+	kb[8] = st_tables[t].codec->rtype;
 	be32(kb + 9, id);
 	st_dbt_init(&k, kb, sizeof(kb));
 	st_dbt_init(&d, NULL, 0);
@@ -628,7 +629,7 @@ st_rec_put(struct store *st, DB_TXN *txn, enum table t, uint32_t id, const void 
 	if ((rc = st_dbstatus(st->db[t]->put(st->db[t], txn, &k, &d, 0),
 	    st_tables[t].file)) != STORE_OK)
 		return rc;
-	return st_changelog_add(st, txn, st_tables[t].codec->rtype, id);
+	return st_changelog_add(st, txn, t, id);
 }
 
 /* Takes the next id of table t from its counter in the meta table. */
@@ -906,9 +907,10 @@ field_text(struct store *st, DB_TXN *txn, struct wop *w, const struct field *f,
 /* Appends one change to the history. */
 int
 st_history_add(struct store *st, DB_TXN *txn, struct wop *w, uint32_t obj,
-    int record, uint32_t rid, const char *field, const char *old, const char *new)
+    enum rtype record, uint32_t rid, const char *field, const char *old,
+    const char *new)
 {
-	struct change c = { 0, obj, rid, w->actor, record, w->now,
+	struct change c = { 0, obj, rid, w->actor, store_codec(record)->rtype, w->now,
 	    (char *)field, (char *)old, (char *)new };
 	int rc;
 
@@ -924,14 +926,19 @@ st_history_diff(struct store *st, DB_TXN *txn, struct wop *w, enum table t,
     uint32_t obj, uint32_t rid, const void *old, const void *new)
 {
 	const struct codec *c = st_tables[t].codec;
-	int record = t == T_OBJ ? 'O' : 'K';
+	enum rtype record = st_tables[t].rtype;
 	const char *a, *b;
 	size_t i;
 	int rc;
 
-	if (old == NULL)
+	if (old == NULL) {
+		/* A creation shows the record's title. */
+		for (i = 0; i < c->nfields && c->fields[i].off != st_tables[t].title; i++)
+			;
 		return st_history_add(st, txn, w, obj, record, rid, "created", "",
-		    field_text(st, txn, w, &c->fields[t == T_OBJ ? 12 : 13], new));
+		    i < c->nfields && st_tables[t].title != 0 ?
+		    field_text(st, txn, w, &c->fields[i], new) : "");
+	}
 	for (i = 0; i < c->nfields; i++) {
 		if (c->fields[i].fmt == FMT_NONE || c->fields[i].name == NULL)
 			continue;
@@ -954,7 +961,7 @@ st_check_version(struct store *st, DB_TXN *txn, struct wop *w, enum table t,
 
 	if (rc != STORE_OK)
 		return rc;
-	return *(uint32_t *)((char *)old + st_version_off(t)) == seen ?
+	return *(uint32_t *)((char *)old + st_tables[t].version) == seen ?
 	    STORE_OK : STORE_CONFLICT;
 }
 
@@ -964,7 +971,7 @@ int
 st_prepare(struct store *st, DB_TXN *txn, struct wop *w, enum table t, void *rec,
     void *old, int *created)
 {
-	uint32_t *idp = rec, *verp = (uint32_t *)((char *)rec + st_version_off(t));
+	uint32_t *idp = rec, *verp = (uint32_t *)((char *)rec + st_tables[t].version);
 	int rc;
 
 	*created = *idp == 0;
@@ -998,14 +1005,14 @@ st_write_rec(struct store *st, txn_fn fn, uint32_t actor, void *rec, enum table 
 {
 	struct wop w = { .actor = actor, .rec = rec };
 	uint32_t id = *(uint32_t *)rec;
-	uint32_t ver = *(uint32_t *)((char *)rec + st_version_off(t));
+	uint32_t ver = *(uint32_t *)((char *)rec + st_tables[t].version);
 	int rc;
 
 	if (st->rdonly)
 		return STORE_ERR;
 	if ((rc = st_write_op(st, fn, &w)) != STORE_OK) {
 		*(uint32_t *)rec = id;
-		*(uint32_t *)((char *)rec + st_version_off(t)) = ver;
+		*(uint32_t *)((char *)rec + st_tables[t].version) = ver;
 	}
 	return rc;
 }

@@ -165,7 +165,7 @@ op_meeting(struct store *st, DB_TXN *txn, void *arg)
 int
 store_meeting_put(struct store *st, uint32_t actor, struct meeting *m)
 {
-	if (m->day == 0 || store_rec_check('G', m, NULL) != STORE_OK)
+	if (m->day == 0 || store_rec_check(REC_MEETING, m, NULL) != STORE_OK)
 		return STORE_INVALID;
 	return st_write_rec(st, op_meeting, actor, m, T_MEETINGS);
 }
@@ -238,7 +238,7 @@ consensus_apply(struct store *st, DB_TXN *txn, struct wop *w,
 			if ((rc = st_rec_put(st, txn, T_KRS, k[j].id, &k[j])) != STORE_OK ||
 			    (rc = st_history_diff(st, txn, w, T_KRS, o[i].id, k[j].id,
 			    &oldk, &k[j])) != STORE_OK ||
-			    (rc = st_history_add(st, txn, w, o[i].id, 'K', k[j].id,
+			    (rc = st_history_add(st, txn, w, o[i].id, REC_KR, k[j].id,
 			    "consensus", "", why)) != STORE_OK)
 				return rc;
 		}
@@ -252,8 +252,8 @@ consensus_apply(struct store *st, DB_TXN *txn, struct wop *w,
 		if ((rc = st_rec_put(st, txn, T_OBJ, o[i].id, &o[i])) != STORE_OK ||
 		    (rc = st_history_diff(st, txn, w, T_OBJ, o[i].id, o[i].id, &oldo,
 		    &o[i])) != STORE_OK ||
-		    (rc = st_history_add(st, txn, w, o[i].id, 'O', o[i].id, "consensus",
-		    "", why)) != STORE_OK)
+		    (rc = st_history_add(st, txn, w, o[i].id, REC_OBJECTIVE, o[i].id,
+		    "consensus", "", why)) != STORE_OK)
 			return rc;
 	}
 	return STORE_OK;
@@ -391,7 +391,8 @@ op_action(struct store *st, DB_TXN *txn, void *arg)
 int
 store_action_put(struct store *st, uint32_t actor, struct action *a)
 {
-	if (a->unit == 0 || a->owner == 0 || store_rec_check('A', a, NULL) != STORE_OK)
+	if (a->unit == 0 || a->owner == 0 ||
+	    store_rec_check(REC_ACTION, a, NULL) != STORE_OK)
 		return STORE_INVALID;
 	return st_write_rec(st, op_action, actor, a, T_ACTIONS);
 }
@@ -545,7 +546,7 @@ op_verdict(struct store *st, DB_TXN *txn, void *arg)
 	}
 	if (rc != STORE_OK || v->note == NULL || *v->note == '\0')
 		return rc;
-	return st_history_add(st, txn, w, o.id, v->kr != 0 ? 'K' : 'O',
+	return st_history_add(st, txn, w, o.id, v->kr != 0 ? REC_KR : REC_OBJECTIVE,
 	    v->kr != 0 ? v->kr : o.id, "reason", "", v->note);
 }
 
@@ -554,7 +555,8 @@ store_verdict_add(struct store *st, uint32_t actor, struct verdict *v)
 {
 	struct wop w = { .actor = actor, .rec = v };
 
-	if ((v->kr == 0 && v->objective == 0) || store_rec_check('V', v, NULL) != STORE_OK ||
+	if ((v->kr == 0 && v->objective == 0) ||
+	    store_rec_check(REC_VERDICT, v, NULL) != STORE_OK ||
 	    (v->kind == VERDICT_REVISE && (v->text == NULL || *v->text == '\0')))
 		return STORE_INVALID;
 	if (v->kind != VERDICT_REVISE)
@@ -574,7 +576,7 @@ store_grow_add(struct store *st, uint32_t actor, struct grow *g)
 {
 	struct wop w = { .actor = actor, .rec = g };
 
-	if (store_rec_check('W', g, NULL) != STORE_OK)
+	if (store_rec_check(REC_GROW, g, NULL) != STORE_OK)
 		return STORE_INVALID;
 	return st_write_op(st, op_grow, &w);
 }

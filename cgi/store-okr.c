@@ -137,7 +137,7 @@ op_cycle(struct store *st, DB_TXN *txn, void *arg)
 int
 store_unit_put(struct store *st, uint32_t actor, struct unit *u)
 {
-	if (store_rec_check('U', u, NULL) != STORE_OK)
+	if (store_rec_check(REC_UNIT, u, NULL) != STORE_OK)
 		return STORE_INVALID;
 	return st_write_rec(st, op_unit, actor, u, T_UNITS);
 }
@@ -145,7 +145,7 @@ store_unit_put(struct store *st, uint32_t actor, struct unit *u)
 int
 store_person_put(struct store *st, uint32_t actor, struct person *p)
 {
-	if (store_rec_check('P', p, NULL) != STORE_OK)
+	if (store_rec_check(REC_PERSON, p, NULL) != STORE_OK)
 		return STORE_INVALID;
 	return st_write_rec(st, op_person, actor, p, T_PEOPLE);
 }
@@ -153,7 +153,7 @@ store_person_put(struct store *st, uint32_t actor, struct person *p)
 int
 store_cycle_put(struct store *st, uint32_t actor, struct cycle *c)
 {
-	if (store_rec_check('C', c, NULL) != STORE_OK)
+	if (store_rec_check(REC_CYCLE, c, NULL) != STORE_OK)
 		return STORE_INVALID;
 	return st_write_rec(st, op_cycle, actor, c, T_CYCLES);
 }
@@ -340,7 +340,8 @@ op_objective(struct store *st, DB_TXN *txn, void *arg)
 int
 store_objective_put(struct store *st, uint32_t actor, struct objective *o)
 {
-	if (o->cycle == 0 || o->unit == 0 || store_rec_check('O', o, NULL) != STORE_OK)
+	if (o->cycle == 0 || o->unit == 0 ||
+	    store_rec_check(REC_OBJECTIVE, o, NULL) != STORE_OK)
 		return STORE_INVALID;
 	return st_write_rec(st, op_objective, actor, o, T_OBJ);
 }
@@ -406,7 +407,7 @@ op_kr(struct store *st, DB_TXN *txn, void *arg)
 	    created ? NULL : &old, k)) != STORE_OK)
 		return rc;
 	if (w->id_str != NULL && *w->id_str != '\0')
-		return st_history_add(st, txn, w, k->objective, 'K', k->id, "reason",
+		return st_history_add(st, txn, w, k->objective, REC_KR, k->id, "reason",
 		    "", w->id_str);
 	return STORE_OK;
 }
@@ -419,7 +420,7 @@ store_kr_adjust(struct store *st, uint32_t actor, struct kr *k,
 	uint32_t id = k->id, ver = k->version;
 	int rc;
 
-	if (k->objective == 0 || store_rec_check('K', k, NULL) != STORE_OK)
+	if (k->objective == 0 || store_rec_check(REC_KR, k, NULL) != STORE_OK)
 		return STORE_INVALID;
 	if (st->rdonly)
 		return STORE_ERR;
@@ -466,7 +467,7 @@ op_grade(struct store *st, DB_TXN *txn, void *arg)
 	    (rc = st_history_diff(st, txn, w, T_KRS, k.objective, k.id, &old, &k)) != STORE_OK)
 		return rc;
 	if (w->id_str != NULL && *w->id_str != '\0')
-		return st_history_add(st, txn, w, k.objective, 'K', k.id, "reason", "",
+		return st_history_add(st, txn, w, k.objective, REC_KR, k.id, "reason", "",
 		    w->id_str);
 	return STORE_OK;
 }
@@ -562,7 +563,7 @@ store_checkins_add(struct store *st, uint32_t actor, struct checkin *c, size_t n
 	int rc;
 
 	for (i = 0; i < n; i++)
-		if (c[i].kr == 0 || store_rec_check('I', &c[i], NULL) != STORE_OK)
+		if (c[i].kr == 0 || store_rec_check(REC_CHECKIN, &c[i], NULL) != STORE_OK)
 			return STORE_INVALID;
 	if ((rc = st_write_op(st, op_checkins, &w)) != STORE_OK)
 		for (i = 0; i < n; i++)
@@ -613,7 +614,7 @@ store_comment_add(struct store *st, uint32_t actor, struct comment *c)
 {
 	struct wop w = { .actor = actor, .rec = c };
 
-	if (store_rec_check('M', c, NULL) != STORE_OK)
+	if (store_rec_check(REC_COMMENT, c, NULL) != STORE_OK)
 		return STORE_INVALID;
 	return st_write_op(st, op_comment, &w);
 }
@@ -693,9 +694,9 @@ op_carry(struct store *st, DB_TXN *txn, void *arg)
 	if ((rc = st_next_id(st, txn, T_OBJ, &copy.id)) != STORE_OK ||
 	    (rc = st_rec_put(st, txn, T_OBJ, copy.id, &copy)) != STORE_OK ||
 	    (rc = st_history_diff(st, txn, w, T_OBJ, copy.id, copy.id, NULL, &copy)) != STORE_OK ||
-	    (rc = st_history_add(st, txn, w, copy.id, 'O', copy.id, "carried",
-	    arena_printf(&w->ar, "#%u", o.id), "")) != STORE_OK ||
-	    (rc = st_history_add(st, txn, w, o.id, 'O', o.id, "carried", "",
+	    (rc = st_history_add(st, txn, w, copy.id, REC_OBJECTIVE, copy.id,
+	    "carried", arena_printf(&w->ar, "#%u", o.id), "")) != STORE_OK ||
+	    (rc = st_history_add(st, txn, w, o.id, REC_OBJECTIVE, o.id, "carried", "",
 	    arena_printf(&w->ar, "#%u", copy.id))) != STORE_OK)
 		return rc;
 	for (i = 0; i < kv.n; i++) {

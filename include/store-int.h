@@ -43,6 +43,12 @@ struct table_def {
 	int			 dup;		/* secondary allows duplicates */
 	const struct codec	*codec;		/* primaries only */
 	size_t			 size;		/* record struct size */
+	enum rtype		 rtype;		/* primaries: the type it holds */
+	size_t			 version;	/* offset of the version, 0: none */
+	size_t			 title;		/* offset of the text a creation
+						 * shows in the history, 0: none */
+	enum table		 children;	/* the index store_children()
+						 * lists by, T_META: none */
 };
 extern const struct table_def st_tables[T__MAX];
 
@@ -115,8 +121,8 @@ struct upwalk {
 };
 
 /* store-schema.c */
-size_t	st_version_off(enum table);
-enum table st_table_of(int rtype);
+enum table st_table_of(enum rtype);
+enum rtype st_rtype_of(int letter);
 
 /* store-core.c */
 int	st_dbstatus(int ret, const char *what);
@@ -125,7 +131,7 @@ void	st_dbt_init(DBT *, void *data, size_t size);
 int	st_rec_get(struct store *, DB_TXN *, enum table, uint32_t id, void *rec,
 	    struct arena *, int rmw);
 int	st_rec_put(struct store *, DB_TXN *, enum table, uint32_t id, const void *rec);
-int	st_changelog_add(struct store *, DB_TXN *, int rtype, uint32_t id);
+int	st_changelog_add(struct store *, DB_TXN *, enum table, uint32_t id);
 int	st_next_id(struct store *, DB_TXN *, enum table, uint32_t *id);
 void   *st_vec_push(struct arena *, struct vec *);
 int	st_rec_list(struct store *, DB_TXN *, enum table, const void *prefix,
@@ -139,7 +145,7 @@ int	st_is_admin(const struct wop *);
 int	st_up_walk(struct upwalk *, uint32_t unit, int *stopped, uint32_t *top);
 int	st_tree_ok(struct upwalk *, uint32_t unit);
 int	st_history_add(struct store *, DB_TXN *, struct wop *, uint32_t obj,
-	    int record, uint32_t rid, const char *field, const char *old,
+	    enum rtype record, uint32_t rid, const char *field, const char *old,
 	    const char *new);
 int	st_history_diff(struct store *, DB_TXN *, struct wop *, enum table,
 	    uint32_t obj, uint32_t rid, const void *old, const void *new);
