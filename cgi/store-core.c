@@ -86,14 +86,16 @@ store_set_on_commit(void (*fn)(void))
 	on_commit_fn = fn;
 }
 
-/* Disk faults, for the tests of what a failing disk does (issue 6):
+/* How a writer makes the log durable (log_sync); the fsync fault hooks it. */
+static int (*log_fsync)(int) = fdatasync;
+
+#ifdef MUBIAO_TEST
+/* Disk faults, for the tests of what a failing disk does, in test builds:
  * MUBIAO_FAULT=fsync:N makes every fsync from the Nth on fail with EIO,
  * MUBIAO_FAULT=write:N every write with ENOSPC, through Berkeley DB's
  * I/O hooks.  Only in an open that neither creates nor recovers (the
  * workers; not the supervisor's recovery nor the demo load). */
 static long fault_after, fault_calls;
-/* How a writer makes the log durable (log_sync); the fsync fault hooks it. */
-static int (*log_fsync)(int) = fdatasync;
 
 static int
 fault_fsync(int fd)
@@ -142,6 +144,7 @@ faults_set(void)
 		return;
 	log_err("test hook: %s (disk faults injected)", f);
 }
+#endif
 
 /* ms: how long an opener waits for a recovery to end (well under a
  * second), and a recovery for others to leave (the supervisor ends its
@@ -241,8 +244,10 @@ store_open(const char *dir, int flags, int cache_mb, struct store **out)
 		free(st);
 		return STORE_ERR;
 	}
+#ifdef MUBIAO_TEST
 	if (!(flags & (STORE_RDONLY | STORE_CREATE | STORE_RECOVER | STORE_RECOVER_FATAL)))
 		faults_set();
+#endif
 	if ((ret = env_create(&st->env)) != 0) {
 		close(st->envlock);
 		free(st);
@@ -252,12 +257,8 @@ store_open(const char *dir, int flags, int cache_mb, struct store **out)
 	 * reader, which retries at once, rather than the one writer, which
 	 * holds every writer's turn (write_lock) while it runs again.  A
 	 * list read through an index (a cursor on the index, then each
-	 * record) can meet the writer of one of those records: check-ins
-	 * that read their objective's KRs so met it once every 10 under 16
-	 * clients, and a random choice aborted the writer half of the time.
-	 * This policy: 31% fewer deadlocks, about 4% more check-ins/s in
-	 * alternating runs (a check-in now reads its KRs by id: none).
-	 * The policy lives in the environment's regions, which recovery
+	 * record) can meet the writer of one of those records, and a random
+	 * choice would abort the writer half of the time.  The policy lives in the environment's regions, which recovery
 	 * makes anew (the supervisor recovers as it starts); any other
 	 * opener takes what the regions hold (DB_LOCK_DEFAULT), so a
 	 * program of another version can still open a running store. */
@@ -370,8 +371,8 @@ store_failchk(struct store *st)
 
 	/* A process died inside Berkeley DB holding a mutex: every process
 	 * must leave and recovery run.  Closing normally would wait forever
-	 * on that mutex (a supervisor hung so under ASan); a panicked
-	 * environment makes every call return at once instead. */
+	 * on that mutex; a panicked environment makes every call return at
+	 * once instead. */
 	if (ret == DB_RUNRECOVERY)
 		store_panic(st);
 	return st_dbstatus(ret, "failchk");
@@ -411,14 +412,10 @@ store_checkpoint(struct store *st)
 	return st_dbstatus(st->env->txn_checkpoint(st->env, 0, 0, 0), "checkpoint");
 }
 
-/* Runs fn in a transaction, again on deadlock.  fn returns a status. */
-typedef int (*txn_fn)(struct store *, DB_TXN *, void *);
-
 /* One writer at a time, across processes.  Every write touches the same
  * few pages (the id counters, the last page of the change log, of the
  * check-ins, of the history), and Berkeley DB locks pages, not records:
- * 16 concurrent writers deadlocked one another until they gave up (500s,
- * 173 check-ins/s).  In turn, each holds the store only while its
+ * concurrent writers would deadlock one another until they gave up.  In turn, each holds the store only while its
  * transaction runs, not while the log reaches the disk (txn_run). The
  * kernel drops the lock of a process that dies. */
 static void
@@ -536,8 +533,8 @@ st_txn_run(struct store *st, int write, txn_fn fn, void *arg)
 			 * written without waiting, the turn passes on, and the
 			 * log is flushed to disk before this writer answers: one
 			 * fsync covers every writer that committed meanwhile.  A
-			 * write is acknowledged only once its commit is on disk,
-			 * exactly as before; others may read it a moment earlier. */
+			 * write is acknowledged only once its commit is on disk;
+			 * others may read it a moment earlier. */
 			rc = st_dbstatus(txn->commit(txn, DB_TXN_WRITE_NOSYNC), "commit");
 			write_lock(st->wlock, LOCK_UN);
 			if (rc == STORE_OK)
@@ -619,7 +616,7 @@ st_rec_put(struct store *st, DB_TXN *txn, enum table t, uint32_t id, const void 
 
 	if (st->rdonly)
 		return STORE_ERR;
-	if (store_rec_check(st_tables[t].codec->rtype, rec, NULL) != STORE_OK)
+	if (store_rec_check(st_tables[t].rtype, rec, NULL) != STORE_OK)
 		return STORE_INVALID;
 	if ((n = codec_encode(st_tables[t].codec, rec, buf)) == 0)
 		return STORE_INVALID;
@@ -910,8 +907,8 @@ st_history_add(struct store *st, DB_TXN *txn, struct wop *w, uint32_t obj,
     enum rtype record, uint32_t rid, const char *field, const char *old,
     const char *new)
 {
-	struct change c = { 0, obj, rid, w->actor, store_codec(record)->rtype, w->now,
-	    (char *)field, (char *)old, (char *)new };
+	struct change c = { 0, obj, rid, w->actor, store_codec(record)->rtype,
+	    w->now, (char *)field, (char *)old, (char *)new };
 	int rc;
 
 	if ((rc = st_next_id(st, txn, T_HISTORY, &c.id)) != STORE_OK)

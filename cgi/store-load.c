@@ -599,7 +599,7 @@ op_load(struct store *st, DB_TXN *txn, void *arg)
 		if (l->progress != NULL && (i % 1000 == 999 || i + 1 == l->n))
 			l->progress(i + 1, l->n);
 	}
-	/* Everything a loaded record names st_exists (in the store, which now
+	/* Everything a loaded record names exists (in the store, which now
 	 * holds the whole document). */
 	for (i = 0; i < l->n; i++) {
 		const struct store_rec *r = &l->recs[i];

@@ -88,7 +88,7 @@ op_unit(struct store *st, DB_TXN *txn, void *arg)
 	if ((rc = st_tree_ok(&uw, u->id)) != STORE_OK)
 		return rc == STORE_NOTFOUND ? STORE_INVALID : rc;
 	/* The lead is a person (only whether it exists: a person is no unit,
-	 * and reading one into p overran it, as ASan showed). */
+	 * and would overrun a unit's struct). */
 	if (u->lead != 0 && (rc = st_exists(st, txn, T_PEOPLE, u->lead)) != STORE_OK)
 		return rc == STORE_NOTFOUND ? STORE_INVALID : rc;
 	if ((rc = st_prepare(st, txn, w, T_UNITS, u, &old, &created)) != STORE_OK)
@@ -214,9 +214,8 @@ store_cycle_next(struct store *st, struct arena *ar, uint32_t actor,
 	struct wop w = { .actor = actor, .rec = c };
 	int rc = st_write_op(st, op_cycle_next, &w);
 
-	/* The operation's arena is gone: the name is copied from the wop,
-	 * which is still here (reading it from the arena was a use after
-	 * free, as ASan showed). */
+	/* The operation's arena is gone: the name is copied from the
+	 * argument block, which is still here. */
 	c->name = rc == STORE_OK ? arena_strdup(ar, w.name) : NULL;
 	return rc;
 }
