@@ -761,7 +761,7 @@ st_list_by(struct store *st, struct arena *ar, enum table t, int nkeys,
 
 /* Loads the actor; an unknown person may not write. */
 int
-st_load_actor(struct store *st, DB_TXN *txn, struct wop *w)
+st_load_actor(struct store *st, DB_TXN *txn, struct wctx *w)
 {
 	int rc;
 
@@ -772,7 +772,7 @@ st_load_actor(struct store *st, DB_TXN *txn, struct wop *w)
 }
 
 int
-st_is_admin(const struct wop *w)
+st_is_admin(const struct wctx *w)
 {
 	return w->actor == STORE_SYSTEM || w->me.role == ROLE_ADMIN;
 }
@@ -852,7 +852,7 @@ st_tree_ok(struct upwalk *uw, uint32_t unit)
 
 /* A field's value as the history shows it. */
 static const char *
-field_text(struct store *st, DB_TXN *txn, struct wop *w, const struct field *f,
+field_text(struct store *st, DB_TXN *txn, struct wctx *w, const struct field *f,
     const void *rec)
 {
 	const char *p = (const char *)rec + f->off;
@@ -903,7 +903,7 @@ field_text(struct store *st, DB_TXN *txn, struct wop *w, const struct field *f,
 
 /* Appends one change to the history. */
 int
-st_history_add(struct store *st, DB_TXN *txn, struct wop *w, uint32_t obj,
+st_history_add(struct store *st, DB_TXN *txn, struct wctx *w, uint32_t obj,
     enum rtype record, uint32_t rid, const char *field, const char *old,
     const char *new)
 {
@@ -919,7 +919,7 @@ st_history_add(struct store *st, DB_TXN *txn, struct wop *w, uint32_t obj,
 /* Records every field that differs between old and new (old NULL: the
  * record was created). */
 int
-st_history_diff(struct store *st, DB_TXN *txn, struct wop *w, enum table t,
+st_history_diff(struct store *st, DB_TXN *txn, struct wctx *w, enum table t,
     uint32_t obj, uint32_t rid, const void *old, const void *new)
 {
 	const struct codec *c = st_tables[t].codec;
@@ -951,7 +951,7 @@ st_history_diff(struct store *st, DB_TXN *txn, struct wop *w, enum table t,
 /* Reads the stored version of a record for writing and checks that the
  * writer saw it: of two saves from the same version exactly one wins. */
 int
-st_check_version(struct store *st, DB_TXN *txn, struct wop *w, enum table t,
+st_check_version(struct store *st, DB_TXN *txn, struct wctx *w, enum table t,
     uint32_t id, uint32_t seen, void *old)
 {
 	int rc = st_rec_get(st, txn, t, id, old, &w->ar, 1);
@@ -965,8 +965,8 @@ st_check_version(struct store *st, DB_TXN *txn, struct wop *w, enum table t,
 /* Takes a new id for a record, or checks the version of an existing one
  * into old; sets the record's next version. */
 int
-st_prepare(struct store *st, DB_TXN *txn, struct wop *w, enum table t, void *rec,
-    void *old, int *created)
+st_prepare(struct store *st, DB_TXN *txn, struct wctx *w, enum table t,
+    void *rec, void *old, int *created)
 {
 	uint32_t *idp = rec, *verp = (uint32_t *)((char *)rec + st_tables[t].version);
 	int rc;
@@ -982,15 +982,16 @@ st_prepare(struct store *st, DB_TXN *txn, struct wop *w, enum table t, void *rec
 	return STORE_OK;
 }
 
-/* Runs a write operation with its own arena. */
+/* Runs write operation fn on its argument block op, whose context w
+ * gets its arena and the time. */
 int
-st_write_op(struct store *st, txn_fn fn, struct wop *w)
+st_write_op(struct store *st, txn_fn fn, struct wctx *w, void *op)
 {
 	int rc;
 
 	arena_init(&w->ar);
 	w->now = (int64_t)time(NULL);
-	rc = st_txn_run(st, 1, fn, w);
+	rc = st_txn_run(st, 1, fn, op);
 	arena_free(&w->ar);
 	return rc;
 }
@@ -1000,14 +1001,14 @@ st_write_op(struct store *st, txn_fn fn, struct wop *w)
 int
 st_write_rec(struct store *st, txn_fn fn, uint32_t actor, void *rec, enum table t)
 {
-	struct wop w = { .actor = actor, .rec = rec };
+	struct put_op op = { .w = { .actor = actor }, .rec = rec };
 	uint32_t id = *(uint32_t *)rec;
 	uint32_t ver = *(uint32_t *)((char *)rec + st_tables[t].version);
 	int rc;
 
 	if (st->rdonly)
 		return STORE_ERR;
-	if ((rc = st_write_op(st, fn, &w)) != STORE_OK) {
+	if ((rc = st_write_op(st, fn, &op.w, &op)) != STORE_OK) {
 		*(uint32_t *)rec = id;
 		*(uint32_t *)((char *)rec + st_tables[t].version) = ver;
 	}

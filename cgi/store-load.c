@@ -646,7 +646,7 @@ store_load(struct store *st, uint32_t actor, const struct store_rec *recs,
     size_t n, size_t *changed, size_t *bad, void (*progress)(size_t, size_t))
 {
 	struct lop l = { .recs = recs, .n = n, .progress = progress };
-	struct wop w = { .actor = actor };
+	struct wctx w = { .actor = actor };
 	int rc;
 
 	if (st->rdonly)
