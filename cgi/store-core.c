@@ -1,4 +1,4 @@
-/* store-core.c: the store's core: the environment, transactions, ids, records, indexes, the change log.
+/* store-core.c: environment, transactions, ids, records, indexes, change log.
  *
  * Each record type lives in a btree keyed by its 4-byte big-endian id; the
  * lists the pages need come from secondary indexes kept by Berkeley DB

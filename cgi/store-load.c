@@ -1,4 +1,4 @@
-/* store-load.c: export and import: record rules, scans, ranges, counts, the change log, loads. */
+/* store-load.c: export and import: rules of records, scans, counts, loads. */
 #include <stdlib.h>
 #include <string.h>
 

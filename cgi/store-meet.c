@@ -1,4 +1,4 @@
-/* store-meet.c: the meeting operations: meetings, verdicts, GROW notes, actions, carried KRs. */
+/* store-meet.c: meetings, verdicts, GROW notes, action items, carried KRs. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

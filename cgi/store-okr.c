@@ -1,4 +1,4 @@
-/* store-okr.c: the OKR operations: units, people, cycles, objectives, KRs, check-ins, comments, permissions. */
+/* store-okr.c: the OKR operations, and who may do them (store_allowed). */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>

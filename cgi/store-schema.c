@@ -1,4 +1,4 @@
-/* store-schema.c: the store's schema: record fields, codecs, tables and their indexes. */
+/* store-schema.c: the records' fields and codecs, the tables and indexes. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>

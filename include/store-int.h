@@ -1,4 +1,4 @@
-/* store-int.h: the store's internals, shared by cgi/store-*.c only; nothing else includes it. */
+/* store-int.h: the store's internals; only cgi/store-*.c include it. */
 #ifndef MUBIAO_STORE_INT_H
 #define MUBIAO_STORE_INT_H
 
