@@ -63,33 +63,6 @@ static const struct rule {
 #undef RN
 };
 
-/* The rules that tie two fields of a record; the member at fault, or NULL. */
-static const char *
-rec_rule(enum rtype rtype, const void *rec)
-{
-	const struct unit *u = rec;
-	const struct cycle *c = rec;
-	const struct kr *k = rec;
-
-	switch (rtype) {
-	case REC_UNIT:
-		/* A person is no unit: the personal level is for objectives. */
-		return u->level == LEVEL_PERSONAL ? "level" : NULL;
-	case REC_CYCLE:
-		return c->end < c->start ? "end" : NULL;
-	case REC_KR:
-		/* No grade yet (-1), or a grade from 0 to 1. */
-		if (k->grade != -1 && !okr_number_ok(k->grade, 0, 1))
-			return "grade";
-		/* A milestone is done (1) or not (0). */
-		if (k->kind == KR_MILESTONE && k->current != 0 && k->current != 1)
-			return "current";
-		return NULL;
-	default:
-		return NULL;
-	}
-}
-
 int
 store_rec_check(enum rtype rtype, const void *rec, const char **member)
 {
@@ -137,8 +110,8 @@ store_rec_check(enum rtype rtype, const void *rec, const char **member)
 		if ((v < 0 || v >= f->nenames) && !(f->def < 0 && v == (int32_t)f->def))
 			bad = f->xml;
 	}
-	if (bad == NULL)
-		bad = rec_rule(rtype, rec);
+	if (bad == NULL && st_tables[st_table_of(rtype)].rule != NULL)
+		bad = st_tables[st_table_of(rtype)].rule(rec);
 	if (member != NULL)
 		*member = bad;
 	return bad == NULL ? STORE_OK : STORE_INVALID;

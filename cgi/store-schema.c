@@ -353,65 +353,98 @@ key_verdicts_meeting(DB *db, const DBT *pkey, const DBT *pdata, DBT *skey)
 	return skey_parts(skey, v.meeting, 0, 1, v.at, 1);
 }
 
+/* The rules that tie two fields of a record: the member at fault, or NULL. */
+static const char *
+unit_rule(const void *rec)
+{
+	const struct unit *u = rec;
+
+	/* A person is no unit: the personal level is for objectives. */
+	return u->level == LEVEL_PERSONAL ? "level" : NULL;
+}
+
+static const char *
+cycle_rule(const void *rec)
+{
+	const struct cycle *c = rec;
+
+	return c->end < c->start ? "end" : NULL;
+}
+
+static const char *
+kr_rule(const void *rec)
+{
+	const struct kr *k = rec;
+
+	/* No grade yet (-1), or a grade from 0 to 1. */
+	if (k->grade != -1 && !okr_number_ok(k->grade, 0, 1))
+		return "grade";
+	/* A milestone is done (1) or not (0). */
+	if (k->kind == KR_MILESTONE && k->current != 0 && k->current != 1)
+		return "current";
+	return NULL;
+}
+
 /* A primary table of record type r in struct s, the version member of
  * that struct (or none), the text member a creation shows in the history
- * (or none), and the index store_children() lists it by (or T_META). */
-#define REC(t, file, r, s, codec, ver, title, kids) [t] = { file, t, NULL, 0, \
-	&codec, sizeof(struct s), r, ver, title, kids }
+ * (or none), the index store_children() lists it by (or T_META), and the
+ * rule tying its fields (or NULL). */
+#define REC(t, file, r, s, codec, ver, title, kids, rule) [t] = { file, t, \
+	NULL, 0, &codec, sizeof(struct s), r, ver, title, kids, rule }
 #define VER(s)		offsetof(struct s, version)
 #define TITLE(s)	offsetof(struct s, title)
 #define NONE		0
 /* A secondary index of primary, its key, and whether keys repeat. */
 #define IDX(t, file, primary, key, dup) [t] = { file, primary, key, dup, \
-	NULL, 0, REC__MAX, NONE, NONE, T_META }
+	NULL, 0, REC__MAX, NONE, NONE, T_META, NULL }
 /* A table of raw bytes. */
 #define RAW(t, file, r) [t] = { file, t, NULL, 0, NULL, 0, r, NONE, NONE, \
-	T_META }
+	T_META, NULL }
 
 const struct table_def st_tables[T__MAX] = {
 	RAW(T_META, "meta.db", REC__MAX),
 	REC(T_UNITS, "units.db", REC_UNIT, unit, store_codec_unit, VER(unit), NONE,
-	    T_META),
+	    T_META, unit_rule),
 	IDX(T_UNIT_PARENT, "units-parent.idx", T_UNITS, key_unit_parent, 1),
 	REC(T_PEOPLE, "people.db", REC_PERSON, person, store_codec_person,
-	    VER(person), NONE, T_META),
+	    VER(person), NONE, T_META, NULL),
 	IDX(T_PEOPLE_LOGIN, "people-login.idx", T_PEOPLE, key_people_login, 0),
 	IDX(T_PEOPLE_UNIT, "people-unit.idx", T_PEOPLE, key_people_unit, 1),
 	REC(T_CYCLES, "cycles.db", REC_CYCLE, cycle, store_codec_cycle, VER(cycle),
-	    NONE, T_META),
+	    NONE, T_META, cycle_rule),
 	/* Children by cycle: the first part of the index's key. */
 	REC(T_OBJ, "objectives.db", REC_OBJECTIVE, objective, store_codec_objective,
-	    VER(objective), TITLE(objective), T_OBJ_CYCLE_UNIT),
+	    VER(objective), TITLE(objective), T_OBJ_CYCLE_UNIT, NULL),
 	IDX(T_OBJ_CYCLE_UNIT, "objectives-cycle-unit.idx", T_OBJ,
 	    key_obj_cycle_unit, 1),
 	IDX(T_OBJ_OWNER, "objectives-owner.idx", T_OBJ, key_obj_owner, 1),
 	IDX(T_OBJ_PARENT, "objectives-parent-kr.idx", T_OBJ, key_obj_parent, 1),
 	REC(T_KRS, "krs.db", REC_KR, kr, store_codec_kr, VER(kr), TITLE(kr),
-	    T_KR_OBJ),
+	    T_KR_OBJ, kr_rule),
 	IDX(T_KR_OBJ, "krs-objective.idx", T_KRS, key_kr_obj, 1),
 	REC(T_CHECKINS, "checkins.db", REC_CHECKIN, checkin, store_codec_checkin,
-	    NONE, NONE, T_CI_KR),
+	    NONE, NONE, T_CI_KR, NULL),
 	IDX(T_CI_KR, "checkins-kr.idx", T_CHECKINS, key_ci_kr, 1),
 	REC(T_HISTORY, "history.db", REC_CHANGE, change, store_codec_change, NONE,
-	    NONE, T_HISTORY_OBJ),
+	    NONE, T_HISTORY_OBJ, NULL),
 	IDX(T_HISTORY_OBJ, "history-objective.idx", T_HISTORY, key_history_obj, 1),
 	REC(T_COMMENTS, "comments.db", REC_COMMENT, comment, store_codec_comment,
-	    NONE, NONE, T_COMMENTS_OBJ),
+	    NONE, NONE, T_COMMENTS_OBJ, NULL),
 	IDX(T_COMMENTS_OBJ, "comments-objective.idx", T_COMMENTS, key_comments_obj, 1),
 	IDX(T_COMMENTS_OWNER, "comments-owner.idx", T_COMMENTS, key_comments_owner, 1),
 	REC(T_MEETINGS, "meetings.db", REC_MEETING, meeting, store_codec_meeting,
-	    VER(meeting), NONE, T_META),
+	    VER(meeting), NONE, T_META, NULL),
 	IDX(T_MEETINGS_UNIT, "meetings-unit.idx", T_MEETINGS, key_meetings_unit, 1),
 	/* What a closed meeting showed: raw XML, by meeting id. */
 	RAW(T_SNAPSHOTS, "snapshots.db", REC_SNAPSHOT),
 	REC(T_ACTIONS, "actions.db", REC_ACTION, action, store_codec_action,
-	    VER(action), NONE, T_META),
+	    VER(action), NONE, T_META, NULL),
 	IDX(T_ACTIONS_UNIT, "actions-unit.idx", T_ACTIONS, key_actions_unit, 1),
 	REC(T_GROWS, "grows.db", REC_GROW, grow, store_codec_grow, VER(grow), NONE,
-	    T_META),
+	    T_META, NULL),
 	IDX(T_GROWS_MEETING, "grows-meeting.idx", T_GROWS, key_grows_meeting, 1),
 	REC(T_VERDICTS, "verdicts.db", REC_VERDICT, verdict, store_codec_verdict,
-	    NONE, NONE, T_META),
+	    NONE, NONE, T_META, NULL),
 	IDX(T_VERDICTS_MEETING, "verdicts-meeting.idx", T_VERDICTS,
 	    key_verdicts_meeting, 1),
 	/* When each record was written: time (8 bytes), record type, id;

@@ -49,6 +49,9 @@ struct table_def {
 						 * shows in the history, 0: none */
 	enum table		 children;	/* the index store_children()
 						 * lists by, T_META: none */
+	const char		*(*rule)(const void *); /* the rule tying a
+						 * record's fields: the member
+						 * at fault, or NULL */
 };
 extern const struct table_def st_tables[T__MAX];
 
