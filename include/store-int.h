@@ -102,14 +102,14 @@ struct wop {
 };
 
 /* A walk up the unit tree in a transaction (okr_unit_walk()): it stops
- * at unit stop, or at a unit led by lead; a unit being written (self)
- * counts with its new parent. */
+ * at a unit led by lead (0: none); a unit being written (self) counts
+ * with its new parent. */
 struct upwalk {
 	struct store		*st;
 	DB_TXN			*txn;
 	struct arena		*ar;
 	const struct unit	*self;
-	uint32_t		 stop, lead;
+	uint32_t		 lead;
 	int			 rc;	/* the store's status when a step failed */
 	int			 depth;	/* units walked */
 };
@@ -137,6 +137,8 @@ int	st_exists(struct store *, DB_TXN *, enum table, uint32_t id);
 int	st_load_actor(struct store *, DB_TXN *, struct wop *);
 int	st_is_admin(const struct wop *);
 int	st_up_walk(struct upwalk *, uint32_t unit, int *stopped, uint32_t *top);
+/* The walk's step; with lead 0 it is okr_unit_within()'s parent_of. */
+int	st_up_step(void *upwalk, uint32_t id, uint32_t *parent);
 int	st_tree_ok(struct upwalk *, uint32_t unit);
 int	st_history_add(struct store *, DB_TXN *, struct wop *, uint32_t obj,
 	    int record, uint32_t rid, const char *field, const char *old,
