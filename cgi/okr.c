@@ -1,4 +1,4 @@
-/* okr.c: scores, bands, dates and names of the OKR method (see okr.h). */
+/* okr.c: scores, bands, dates, names and rules of the OKR method (see okr.h). */
 #include <ctype.h>
 #include <math.h>
 #include <stdio.h>

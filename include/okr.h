@@ -1,5 +1,6 @@
-/* okr.h: the arithmetic and vocabulary of the OKR method: scores, colour
- * bands, dates, and the names of levels, kinds and states. */
+/* okr.h: the arithmetic, vocabulary and rules of the OKR method: scores,
+ * colour bands, dates, the names of levels, kinds and states, and what
+ * records and meetings are held to, each rule once. */
 #ifndef MUBIAO_OKR_H
 #define MUBIAO_OKR_H
 
