@@ -86,14 +86,16 @@ store_set_on_commit(void (*fn)(void))
 	on_commit_fn = fn;
 }
 
-/* Disk faults, for the tests of what a failing disk does (issue 6):
+/* How a writer makes the log durable (log_sync); the fsync fault hooks it. */
+static int (*log_fsync)(int) = fdatasync;
+
+#ifdef MUBIAO_TEST
+/* Disk faults, for the tests of what a failing disk does, in test builds:
  * MUBIAO_FAULT=fsync:N makes every fsync from the Nth on fail with EIO,
  * MUBIAO_FAULT=write:N every write with ENOSPC, through Berkeley DB's
  * I/O hooks.  Only in an open that neither creates nor recovers (the
  * workers; not the supervisor's recovery nor the demo load). */
 static long fault_after, fault_calls;
-/* How a writer makes the log durable (log_sync); the fsync fault hooks it. */
-static int (*log_fsync)(int) = fdatasync;
 
 static int
 fault_fsync(int fd)
@@ -142,6 +144,7 @@ faults_set(void)
 		return;
 	log_err("test hook: %s (disk faults injected)", f);
 }
+#endif
 
 /* ms: how long an opener waits for a recovery to end (well under a
  * second), and a recovery for others to leave (the supervisor ends its
@@ -241,8 +244,10 @@ store_open(const char *dir, int flags, int cache_mb, struct store **out)
 		free(st);
 		return STORE_ERR;
 	}
+#ifdef MUBIAO_TEST
 	if (!(flags & (STORE_RDONLY | STORE_CREATE | STORE_RECOVER | STORE_RECOVER_FATAL)))
 		faults_set();
+#endif
 	if ((ret = env_create(&st->env)) != 0) {
 		close(st->envlock);
 		free(st);
@@ -252,12 +257,8 @@ store_open(const char *dir, int flags, int cache_mb, struct store **out)
 	 * reader, which retries at once, rather than the one writer, which
 	 * holds every writer's turn (write_lock) while it runs again.  A
 	 * list read through an index (a cursor on the index, then each
-	 * record) can meet the writer of one of those records: check-ins
-	 * that read their objective's KRs so met it once every 10 under 16
-	 * clients, and a random choice aborted the writer half of the time.
-	 * This policy: 31% fewer deadlocks, about 4% more check-ins/s in
-	 * alternating runs (a check-in now reads its KRs by id: none).
-	 * The policy lives in the environment's regions, which recovery
+	 * record) can meet the writer of one of those records, and a random
+	 * choice would abort the writer half of the time.  The policy lives in the environment's regions, which recovery
 	 * makes anew (the supervisor recovers as it starts); any other
 	 * opener takes what the regions hold (DB_LOCK_DEFAULT), so a
 	 * program of another version can still open a running store. */
@@ -370,8 +371,8 @@ store_failchk(struct store *st)
 
 	/* A process died inside Berkeley DB holding a mutex: every process
 	 * must leave and recovery run.  Closing normally would wait forever
-	 * on that mutex (a supervisor hung so under ASan); a panicked
-	 * environment makes every call return at once instead. */
+	 * on that mutex; a panicked environment makes every call return at
+	 * once instead. */
 	if (ret == DB_RUNRECOVERY)
 		store_panic(st);
 	return st_dbstatus(ret, "failchk");
@@ -411,14 +412,10 @@ store_checkpoint(struct store *st)
 	return st_dbstatus(st->env->txn_checkpoint(st->env, 0, 0, 0), "checkpoint");
 }
 
-/* Runs fn in a transaction, again on deadlock.  fn returns a status. */
-typedef int (*txn_fn)(struct store *, DB_TXN *, void *);
-
 /* One writer at a time, across processes.  Every write touches the same
  * few pages (the id counters, the last page of the change log, of the
  * check-ins, of the history), and Berkeley DB locks pages, not records:
- * 16 concurrent writers deadlocked one another until they gave up (500s,
- * 173 check-ins/s).  In turn, each holds the store only while its
+ * concurrent writers would deadlock one another until they gave up.  In turn, each holds the store only while its
  * transaction runs, not while the log reaches the disk (txn_run). The
  * kernel drops the lock of a process that dies. */
 static void
@@ -536,8 +533,8 @@ st_txn_run(struct store *st, int write, txn_fn fn, void *arg)
 			 * written without waiting, the turn passes on, and the
 			 * log is flushed to disk before this writer answers: one
 			 * fsync covers every writer that committed meanwhile.  A
-			 * write is acknowledged only once its commit is on disk,
-			 * exactly as before; others may read it a moment earlier. */
+			 * write is acknowledged only once its commit is on disk;
+			 * others may read it a moment earlier. */
 			rc = st_dbstatus(txn->commit(txn, DB_TXN_WRITE_NOSYNC), "commit");
 			write_lock(st->wlock, LOCK_UN);
 			if (rc == STORE_OK)
@@ -587,10 +584,11 @@ st_rec_get(struct store *st, DB_TXN *txn, enum table t, uint32_t id, void *rec,
 	return STORE_OK;
 }
 
-/* Notes in the change log that record rtype/id was written now, in the
- * writer's transaction: a feed's since= then sees exactly what committed. */
+/* Notes in the change log that record id of primary table t was written
+ * now, in the writer's transaction: a feed's since= then sees exactly
+ * what committed.  The key holds the codec's letter for the type. */
 int
-st_changelog_add(struct store *st, DB_TXN *txn, int rtype, uint32_t id)
+st_changelog_add(struct store *st, DB_TXN *txn, enum table t, uint32_t id)
 {
 	unsigned char kb[13];
 	uint64_t now = (uint64_t)time(NULL);
@@ -599,7 +597,7 @@ st_changelog_add(struct store *st, DB_TXN *txn, int rtype, uint32_t id)
 
 	for (i = 0; i < 8; i++)
 		kb[i] = (unsigned char)(now >> (56 - 8 * i));
-	kb[8] = (unsigned char)rtype;
+	kb[8] = st_tables[t].codec->rtype;
 	be32(kb + 9, id);
 	st_dbt_init(&k, kb, sizeof(kb));
 	st_dbt_init(&d, NULL, 0);
@@ -618,7 +616,7 @@ st_rec_put(struct store *st, DB_TXN *txn, enum table t, uint32_t id, const void 
 
 	if (st->rdonly)
 		return STORE_ERR;
-	if (store_rec_check(st_tables[t].codec->rtype, rec, NULL) != STORE_OK)
+	if (store_rec_check(st_tables[t].rtype, rec, NULL) != STORE_OK)
 		return STORE_INVALID;
 	if ((n = codec_encode(st_tables[t].codec, rec, buf)) == 0)
 		return STORE_INVALID;
@@ -628,7 +626,7 @@ st_rec_put(struct store *st, DB_TXN *txn, enum table t, uint32_t id, const void 
 	if ((rc = st_dbstatus(st->db[t]->put(st->db[t], txn, &k, &d, 0),
 	    st_tables[t].file)) != STORE_OK)
 		return rc;
-	return st_changelog_add(st, txn, st_tables[t].codec->rtype, id);
+	return st_changelog_add(st, txn, t, id);
 }
 
 /* Takes the next id of table t from its counter in the meta table. */
@@ -763,7 +761,7 @@ st_list_by(struct store *st, struct arena *ar, enum table t, int nkeys,
 
 /* Loads the actor; an unknown person may not write. */
 int
-st_load_actor(struct store *st, DB_TXN *txn, struct wop *w)
+st_load_actor(struct store *st, DB_TXN *txn, struct wctx *w)
 {
 	int rc;
 
@@ -774,7 +772,7 @@ st_load_actor(struct store *st, DB_TXN *txn, struct wop *w)
 }
 
 int
-st_is_admin(const struct wop *w)
+st_is_admin(const struct wctx *w)
 {
 	return w->actor == STORE_SYSTEM || w->me.role == ROLE_ADMIN;
 }
@@ -853,7 +851,7 @@ st_tree_ok(struct upwalk *uw, uint32_t unit)
 
 /* A field's value as the history shows it. */
 static const char *
-field_text(struct store *st, DB_TXN *txn, struct wop *w, const struct field *f,
+field_text(struct store *st, DB_TXN *txn, struct wctx *w, const struct field *f,
     const void *rec)
 {
 	const char *p = (const char *)rec + f->off;
@@ -904,11 +902,12 @@ field_text(struct store *st, DB_TXN *txn, struct wop *w, const struct field *f,
 
 /* Appends one change to the history. */
 int
-st_history_add(struct store *st, DB_TXN *txn, struct wop *w, uint32_t obj,
-    int record, uint32_t rid, const char *field, const char *old, const char *new)
+st_history_add(struct store *st, DB_TXN *txn, struct wctx *w, uint32_t obj,
+    enum rtype record, uint32_t rid, const char *field, const char *old,
+    const char *new)
 {
-	struct change c = { 0, obj, rid, w->actor, record, w->now,
-	    (char *)field, (char *)old, (char *)new };
+	struct change c = { 0, obj, rid, w->actor, store_codec(record)->rtype,
+	    w->now, (char *)field, (char *)old, (char *)new };
 	int rc;
 
 	if ((rc = st_next_id(st, txn, T_HISTORY, &c.id)) != STORE_OK)
@@ -919,18 +918,23 @@ st_history_add(struct store *st, DB_TXN *txn, struct wop *w, uint32_t obj,
 /* Records every field that differs between old and new (old NULL: the
  * record was created). */
 int
-st_history_diff(struct store *st, DB_TXN *txn, struct wop *w, enum table t,
+st_history_diff(struct store *st, DB_TXN *txn, struct wctx *w, enum table t,
     uint32_t obj, uint32_t rid, const void *old, const void *new)
 {
 	const struct codec *c = st_tables[t].codec;
-	int record = t == T_OBJ ? 'O' : 'K';
+	enum rtype record = st_tables[t].rtype;
 	const char *a, *b;
 	size_t i;
 	int rc;
 
-	if (old == NULL)
+	if (old == NULL) {
+		/* A creation shows the record's title. */
+		for (i = 0; i < c->nfields && c->fields[i].off != st_tables[t].title; i++)
+			;
 		return st_history_add(st, txn, w, obj, record, rid, "created", "",
-		    field_text(st, txn, w, &c->fields[t == T_OBJ ? 12 : 13], new));
+		    i < c->nfields && st_tables[t].title != 0 ?
+		    field_text(st, txn, w, &c->fields[i], new) : "");
+	}
 	for (i = 0; i < c->nfields; i++) {
 		if (c->fields[i].fmt == FMT_NONE || c->fields[i].name == NULL)
 			continue;
@@ -946,24 +950,24 @@ st_history_diff(struct store *st, DB_TXN *txn, struct wop *w, enum table t,
 /* Reads the stored version of a record for writing and checks that the
  * writer saw it: of two saves from the same version exactly one wins. */
 int
-st_check_version(struct store *st, DB_TXN *txn, struct wop *w, enum table t,
+st_check_version(struct store *st, DB_TXN *txn, struct wctx *w, enum table t,
     uint32_t id, uint32_t seen, void *old)
 {
 	int rc = st_rec_get(st, txn, t, id, old, &w->ar, 1);
 
 	if (rc != STORE_OK)
 		return rc;
-	return *(uint32_t *)((char *)old + st_version_off(t)) == seen ?
+	return *(uint32_t *)((char *)old + st_tables[t].version) == seen ?
 	    STORE_OK : STORE_CONFLICT;
 }
 
 /* Takes a new id for a record, or checks the version of an existing one
  * into old; sets the record's next version. */
 int
-st_prepare(struct store *st, DB_TXN *txn, struct wop *w, enum table t, void *rec,
-    void *old, int *created)
+st_prepare(struct store *st, DB_TXN *txn, struct wctx *w, enum table t,
+    void *rec, void *old, int *created)
 {
-	uint32_t *idp = rec, *verp = (uint32_t *)((char *)rec + st_version_off(t));
+	uint32_t *idp = rec, *verp = (uint32_t *)((char *)rec + st_tables[t].version);
 	int rc;
 
 	*created = *idp == 0;
@@ -977,15 +981,16 @@ st_prepare(struct store *st, DB_TXN *txn, struct wop *w, enum table t, void *rec
 	return STORE_OK;
 }
 
-/* Runs a write operation with its own arena. */
+/* Runs write operation fn on its argument block op, whose context w
+ * gets its arena and the time. */
 int
-st_write_op(struct store *st, txn_fn fn, struct wop *w)
+st_write_op(struct store *st, txn_fn fn, struct wctx *w, void *op)
 {
 	int rc;
 
 	arena_init(&w->ar);
 	w->now = (int64_t)time(NULL);
-	rc = st_txn_run(st, 1, fn, w);
+	rc = st_txn_run(st, 1, fn, op);
 	arena_free(&w->ar);
 	return rc;
 }
@@ -995,16 +1000,16 @@ st_write_op(struct store *st, txn_fn fn, struct wop *w)
 int
 st_write_rec(struct store *st, txn_fn fn, uint32_t actor, void *rec, enum table t)
 {
-	struct wop w = { .actor = actor, .rec = rec };
+	struct put_op op = { .w = { .actor = actor }, .rec = rec };
 	uint32_t id = *(uint32_t *)rec;
-	uint32_t ver = *(uint32_t *)((char *)rec + st_version_off(t));
+	uint32_t ver = *(uint32_t *)((char *)rec + st_tables[t].version);
 	int rc;
 
 	if (st->rdonly)
 		return STORE_ERR;
-	if ((rc = st_write_op(st, fn, &w)) != STORE_OK) {
+	if ((rc = st_write_op(st, fn, &op.w, &op)) != STORE_OK) {
 		*(uint32_t *)rec = id;
-		*(uint32_t *)((char *)rec + st_version_off(t)) = ver;
+		*(uint32_t *)((char *)rec + st_tables[t].version) = ver;
 	}
 	return rc;
 }

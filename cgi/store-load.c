@@ -16,7 +16,7 @@
 enum rkind { R_LINE, R_LINES, R_NUMBER, R_LOGIN, R_CYCLE };
 
 static const struct rule {
-	int		 rtype;
+	enum rtype	 rtype;
 	size_t		 off;
 	enum rkind	 kind;
 	int		 required;	/* a text that may not be empty */
@@ -25,59 +25,59 @@ static const struct rule {
 } rules[] = {
 #define RT(r, s, m, k, req, max) { r, offsetof(struct s, m), k, req, 0, max, #m }
 #define RN(r, s, m, lo, hi) { r, offsetof(struct s, m), R_NUMBER, 0, lo, hi, #m }
-	RT('U', unit, name, R_LINE, 1, OKR_MAX_NAME),
-	RT('P', person, login, R_LOGIN, 1, OKR_MAX_LOGIN),
-	RT('P', person, name, R_LINE, 1, OKR_MAX_NAME),
-	RT('C', cycle, name, R_CYCLE, 1, OKR_MAX_CYCLE),
-	RT('O', objective, title, R_LINE, 1, OKR_MAX_TITLE),
-	RT('O', objective, description, R_LINES, 0, OKR_MAX_TEXT),
-	RT('K', kr, title, R_LINE, 1, OKR_MAX_TITLE),
-	RT('K', kr, unit_label, R_LINE, 0, OKR_MAX_LABEL),
-	RN('K', kr, start, -OKR_NUM_LIMIT, OKR_NUM_LIMIT),
-	RN('K', kr, target, -OKR_NUM_LIMIT, OKR_NUM_LIMIT),
-	RN('K', kr, current, -OKR_NUM_LIMIT, OKR_NUM_LIMIT),
-	RN('K', kr, weight, 0, OKR_MAX_WEIGHT),
-	RN('K', kr, confidence, 0, 1),
-	RT('I', checkin, note, R_LINES, 0, OKR_MAX_TEXT),
-	RN('I', checkin, value, -OKR_NUM_LIMIT, OKR_NUM_LIMIT),
-	RN('I', checkin, confidence, 0, 1),
-	RT('H', change, field, R_LINE, 1, 32),
-	RT('H', change, old_value, R_LINES, 0, CODEC_MAXREC),
-	RT('H', change, new_value, R_LINES, 0, CODEC_MAXREC),
-	RT('M', comment, text, R_LINES, 1, OKR_MAX_TEXT),
-	RT('G', meeting, title, R_LINE, 0, OKR_MAX_TITLE),
-	RT('G', meeting, minutes, R_LINES, 0, OKR_MAX_MINUTES),
-	RT('G', meeting, decisions, R_LINES, 0, OKR_MAX_MINUTES),
-	RT('G', meeting, present, R_LINE, 0, CODEC_MAXREC),
-	RT('G', meeting, status_reason, R_LINES, 0, OKR_MAX_TITLE),
-	RT('G', meeting, deferred, R_LINES, 0, CODEC_MAXREC),
-	RT('A', action, title, R_LINE, 1, OKR_MAX_TITLE),
-	RT('W', grow, goal, R_LINES, 0, OKR_MAX_TEXT),
-	RT('W', grow, reality, R_LINES, 0, OKR_MAX_TEXT),
-	RT('W', grow, options, R_LINES, 0, OKR_MAX_TEXT),
-	RT('W', grow, will, R_LINES, 0, OKR_MAX_TEXT),
-	RT('V', verdict, text, R_LINE, 0, OKR_MAX_TITLE),
-	RT('V', verdict, note, R_LINES, 0, OKR_MAX_NOTE),
-	RT('V', verdict, signed_by, R_LINE, 0, CODEC_MAXREC),
+	RT(REC_UNIT, unit, name, R_LINE, 1, OKR_MAX_NAME),
+	RT(REC_PERSON, person, login, R_LOGIN, 1, OKR_MAX_LOGIN),
+	RT(REC_PERSON, person, name, R_LINE, 1, OKR_MAX_NAME),
+	RT(REC_CYCLE, cycle, name, R_CYCLE, 1, OKR_MAX_CYCLE),
+	RT(REC_OBJECTIVE, objective, title, R_LINE, 1, OKR_MAX_TITLE),
+	RT(REC_OBJECTIVE, objective, description, R_LINES, 0, OKR_MAX_TEXT),
+	RT(REC_KR, kr, title, R_LINE, 1, OKR_MAX_TITLE),
+	RT(REC_KR, kr, unit_label, R_LINE, 0, OKR_MAX_LABEL),
+	RN(REC_KR, kr, start, -OKR_NUM_LIMIT, OKR_NUM_LIMIT),
+	RN(REC_KR, kr, target, -OKR_NUM_LIMIT, OKR_NUM_LIMIT),
+	RN(REC_KR, kr, current, -OKR_NUM_LIMIT, OKR_NUM_LIMIT),
+	RN(REC_KR, kr, weight, 0, OKR_MAX_WEIGHT),
+	RN(REC_KR, kr, confidence, 0, 1),
+	RT(REC_CHECKIN, checkin, note, R_LINES, 0, OKR_MAX_TEXT),
+	RN(REC_CHECKIN, checkin, value, -OKR_NUM_LIMIT, OKR_NUM_LIMIT),
+	RN(REC_CHECKIN, checkin, confidence, 0, 1),
+	RT(REC_CHANGE, change, field, R_LINE, 1, 32),
+	RT(REC_CHANGE, change, old_value, R_LINES, 0, CODEC_MAXREC),
+	RT(REC_CHANGE, change, new_value, R_LINES, 0, CODEC_MAXREC),
+	RT(REC_COMMENT, comment, text, R_LINES, 1, OKR_MAX_TEXT),
+	RT(REC_MEETING, meeting, title, R_LINE, 0, OKR_MAX_TITLE),
+	RT(REC_MEETING, meeting, minutes, R_LINES, 0, OKR_MAX_MINUTES),
+	RT(REC_MEETING, meeting, decisions, R_LINES, 0, OKR_MAX_MINUTES),
+	RT(REC_MEETING, meeting, present, R_LINE, 0, CODEC_MAXREC),
+	RT(REC_MEETING, meeting, status_reason, R_LINES, 0, OKR_MAX_TITLE),
+	RT(REC_MEETING, meeting, deferred, R_LINES, 0, CODEC_MAXREC),
+	RT(REC_ACTION, action, title, R_LINE, 1, OKR_MAX_TITLE),
+	RT(REC_GROW, grow, goal, R_LINES, 0, OKR_MAX_TEXT),
+	RT(REC_GROW, grow, reality, R_LINES, 0, OKR_MAX_TEXT),
+	RT(REC_GROW, grow, options, R_LINES, 0, OKR_MAX_TEXT),
+	RT(REC_GROW, grow, will, R_LINES, 0, OKR_MAX_TEXT),
+	RT(REC_VERDICT, verdict, text, R_LINE, 0, OKR_MAX_TITLE),
+	RT(REC_VERDICT, verdict, note, R_LINES, 0, OKR_MAX_NOTE),
+	RT(REC_VERDICT, verdict, signed_by, R_LINE, 0, CODEC_MAXREC),
 #undef RT
 #undef RN
 };
 
 /* The rules that tie two fields of a record; the member at fault, or NULL. */
 static const char *
-rec_rule(int rtype, const void *rec)
+rec_rule(enum rtype rtype, const void *rec)
 {
 	const struct unit *u = rec;
 	const struct cycle *c = rec;
 	const struct kr *k = rec;
 
 	switch (rtype) {
-	case 'U':
+	case REC_UNIT:
 		/* A person is no unit: the personal level is for objectives. */
 		return u->level == LEVEL_PERSONAL ? "level" : NULL;
-	case 'C':
+	case REC_CYCLE:
 		return c->end < c->start ? "end" : NULL;
-	case 'K':
+	case REC_KR:
 		/* No grade yet (-1), or a grade from 0 to 1. */
 		if (k->grade != -1 && !okr_number_ok(k->grade, 0, 1))
 			return "grade";
@@ -91,7 +91,7 @@ rec_rule(int rtype, const void *rec)
 }
 
 int
-store_rec_check(int rtype, const void *rec, const char **member)
+store_rec_check(enum rtype rtype, const void *rec, const char **member)
 {
 	const struct codec *c = store_codec(rtype);
 	const char *p = rec, *bad = NULL, *s;
@@ -246,7 +246,7 @@ op_range(struct store *st, DB_TXN *txn, void *arg)
 }
 
 int
-store_range(struct store *st, struct arena *ar, int rtype, uint32_t from,
+store_range(struct store *st, struct arena *ar, enum rtype rtype, uint32_t from,
     size_t limit, int back, void *items, size_t *n)
 {
 	struct range g = { .t = st_table_of(rtype), .from = from, .limit = limit,
@@ -265,7 +265,7 @@ store_range(struct store *st, struct arena *ar, int rtype, uint32_t from,
 }
 
 int
-store_count(struct store *st, int rtype, size_t *n)
+store_count(struct store *st, enum rtype rtype, size_t *n)
 {
 	struct walk w = { .t = st_table_of(rtype) };
 	int rc;
@@ -287,35 +287,34 @@ store_company(struct store *st, struct arena *ar, struct unit *u)
 }
 
 int
-store_get(struct store *st, struct arena *ar, int rtype, uint32_t id, void *rec)
+store_get(struct store *st, struct arena *ar, enum rtype rtype, uint32_t id,
+    void *rec)
 {
 	enum table t = st_table_of(rtype);
 
 	return t == T__MAX ? STORE_INVALID : st_get_by_id(st, ar, t, id, rec);
 }
 
-/* The index each kind of record is listed by, for store_children(). */
-static const struct {
-	int		rtype;
-	enum table	t;
-} children[] = {
-	{ 'O', T_OBJ_CYCLE_UNIT },	/* by cycle: the first part of the key */
-	{ 'K', T_KR_OBJ },
-	{ 'I', T_CI_KR },
-	{ 'H', T_HISTORY_OBJ },
-	{ 'M', T_COMMENTS_OBJ },
-};
+/* The index a record type is listed by for store_children(), or T_META. */
+static enum table
+children_of(enum rtype rtype)
+{
+	enum table t = st_table_of(rtype);
+
+	return t == T__MAX ? T_META : st_tables[t].children;
+}
 
 int
-store_children(struct store *st, struct arena *ar, int rtype, uint32_t id,
-    void *items, size_t *n)
+store_children(struct store *st, struct arena *ar, enum rtype rtype,
+    uint32_t id, void *items, size_t *n)
 {
-	size_t i;
+	enum table t = children_of(rtype);
 
-	for (i = 0; i < sizeof(children) / sizeof(children[0]); i++)
-		if (children[i].rtype == rtype)
-			return st_list_by(st, ar, children[i].t, 1, id, 0, items, n);
-	return STORE_INVALID;
+	*n = 0;
+	*(void **)items = NULL;
+	if (t == T_META)
+		return STORE_INVALID;
+	return st_list_by(st, ar, t, 1, id, 0, items, n);
 }
 
 /* Counts the keys of an index that begin with a big-endian id, up to
@@ -354,20 +353,15 @@ op_count_prefix(struct store *st, DB_TXN *txn, void *arg)
 }
 
 int
-store_count_children(struct store *st, int rtype, uint32_t id, uint32_t max,
-    size_t *n)
+store_count_children(struct store *st, enum rtype rtype, uint32_t id,
+    uint32_t max, size_t *n)
 {
-	struct op op = { .klen = 4, .id = max };
-	size_t i;
+	struct op op = { .t = children_of(rtype), .klen = 4, .id = max };
 	int rc;
 
 	*n = 0;
-	for (i = 0; i < sizeof(children) / sizeof(children[0]); i++)
-		if (children[i].rtype == rtype)
-			break;
-	if (i == sizeof(children) / sizeof(children[0]))
+	if (op.t == T_META)
 		return STORE_INVALID;
-	op.t = children[i].t;
 	be32(op.key, id);
 	if ((rc = st_txn_run(st, 0, op_count_prefix, &op)) == STORE_OK)
 		*n = op.vec.n;
@@ -375,7 +369,8 @@ store_count_children(struct store *st, int rtype, uint32_t id, uint32_t max,
 }
 
 int
-store_scan(struct store *st, struct arena *ar, int rtype, void *items, size_t *n)
+store_scan(struct store *st, struct arena *ar, enum rtype rtype, void *items,
+    size_t *n)
 {
 	enum table t = st_table_of(rtype);
 
@@ -413,7 +408,7 @@ op_changes(struct store *st, DB_TXN *txn, void *arg)
 		m->at = 0;
 		for (i = 0; i < 8; i++)
 			m->at = m->at << 8 | ((unsigned char *)k.data)[i];
-		m->rtype = ((unsigned char *)k.data)[8];
+		m->rtype = st_rtype_of(((unsigned char *)k.data)[8]);
 		m->id = (uint32_t)((unsigned char *)k.data)[9] << 24 |
 		    (uint32_t)((unsigned char *)k.data)[10] << 16 |
 		    (uint32_t)((unsigned char *)k.data)[11] << 8 |
@@ -473,35 +468,35 @@ store_changes_since(struct store *st, struct arena *ar, int64_t since,
 /* What each record names, checked after a load: type, member, the type
  * it names, and whether 0 (none) is allowed. */
 static const struct ref {
-	int	 rtype;
-	size_t	 off;
-	int	 target;
-	int	 none;
+	enum rtype	 rtype;
+	size_t		 off;
+	enum rtype	 target;
+	int		 none;
 } refs[] = {
-	{ 'U', offsetof(struct unit, parent), 'U', 1 },
-	{ 'U', offsetof(struct unit, lead), 'P', 1 },
-	{ 'P', offsetof(struct person, unit), 'U', 0 },
-	{ 'P', offsetof(struct person, manager), 'P', 1 },
-	{ 'O', offsetof(struct objective, cycle), 'C', 0 },
-	{ 'O', offsetof(struct objective, unit), 'U', 0 },
-	{ 'O', offsetof(struct objective, owner), 'P', 1 },
-	{ 'O', offsetof(struct objective, parent_kr), 'K', 1 },
-	{ 'K', offsetof(struct kr, objective), 'O', 0 },
-	{ 'K', offsetof(struct kr, owner), 'P', 1 },
-	{ 'I', offsetof(struct checkin, kr), 'K', 0 },
-	{ 'H', offsetof(struct change, objective), 'O', 0 },
-	{ 'M', offsetof(struct comment, objective), 'O', 0 },
-	{ 'G', offsetof(struct meeting, unit), 'U', 0 },
-	{ 'G', offsetof(struct meeting, cycle), 'C', 0 },
-	{ 'G', offsetof(struct meeting, objective), 'O', 1 },
-	{ 'A', offsetof(struct action, unit), 'U', 0 },
-	{ 'A', offsetof(struct action, meeting), 'G', 1 },
-	{ 'A', offsetof(struct action, kr), 'K', 1 },
-	{ 'W', offsetof(struct grow, meeting), 'G', 0 },
-	{ 'W', offsetof(struct grow, kr), 'K', 0 },
-	{ 'V', offsetof(struct verdict, meeting), 'G', 0 },
-	{ 'V', offsetof(struct verdict, objective), 'O', 0 },
-	{ 'V', offsetof(struct verdict, kr), 'K', 1 },
+	{ REC_UNIT, offsetof(struct unit, parent), REC_UNIT, 1 },
+	{ REC_UNIT, offsetof(struct unit, lead), REC_PERSON, 1 },
+	{ REC_PERSON, offsetof(struct person, unit), REC_UNIT, 0 },
+	{ REC_PERSON, offsetof(struct person, manager), REC_PERSON, 1 },
+	{ REC_OBJECTIVE, offsetof(struct objective, cycle), REC_CYCLE, 0 },
+	{ REC_OBJECTIVE, offsetof(struct objective, unit), REC_UNIT, 0 },
+	{ REC_OBJECTIVE, offsetof(struct objective, owner), REC_PERSON, 1 },
+	{ REC_OBJECTIVE, offsetof(struct objective, parent_kr), REC_KR, 1 },
+	{ REC_KR, offsetof(struct kr, objective), REC_OBJECTIVE, 0 },
+	{ REC_KR, offsetof(struct kr, owner), REC_PERSON, 1 },
+	{ REC_CHECKIN, offsetof(struct checkin, kr), REC_KR, 0 },
+	{ REC_CHANGE, offsetof(struct change, objective), REC_OBJECTIVE, 0 },
+	{ REC_COMMENT, offsetof(struct comment, objective), REC_OBJECTIVE, 0 },
+	{ REC_MEETING, offsetof(struct meeting, unit), REC_UNIT, 0 },
+	{ REC_MEETING, offsetof(struct meeting, cycle), REC_CYCLE, 0 },
+	{ REC_MEETING, offsetof(struct meeting, objective), REC_OBJECTIVE, 1 },
+	{ REC_ACTION, offsetof(struct action, unit), REC_UNIT, 0 },
+	{ REC_ACTION, offsetof(struct action, meeting), REC_MEETING, 1 },
+	{ REC_ACTION, offsetof(struct action, kr), REC_KR, 1 },
+	{ REC_GROW, offsetof(struct grow, meeting), REC_MEETING, 0 },
+	{ REC_GROW, offsetof(struct grow, kr), REC_KR, 0 },
+	{ REC_VERDICT, offsetof(struct verdict, meeting), REC_MEETING, 0 },
+	{ REC_VERDICT, offsetof(struct verdict, objective), REC_OBJECTIVE, 0 },
+	{ REC_VERDICT, offsetof(struct verdict, kr), REC_KR, 1 },
 };
 
 static int
@@ -548,7 +543,7 @@ static int
 load_one(struct store *st, DB_TXN *txn, struct lop *l, const struct store_rec *r)
 {
 	static unsigned char buf[CODEC_MAXREC];
-	enum table t = r->rtype == 'S' ? T_SNAPSHOTS : st_table_of(r->rtype);
+	enum table t = r->rtype == REC_SNAPSHOT ? T_SNAPSHOTS : st_table_of(r->rtype);
 	unsigned char kb[4];
 	const void *data;
 	size_t len;
@@ -581,8 +576,8 @@ load_one(struct store *st, DB_TXN *txn, struct lop *l, const struct store_rec *r
 		return rc;
 	l->changed++;
 	if (t == T_SNAPSHOTS)
-		return st_changelog_add(st, txn, 'G', r->id);
-	if ((rc = st_changelog_add(st, txn, r->rtype, r->id)) != STORE_OK)
+		return st_changelog_add(st, txn, T_MEETINGS, r->id);
+	if ((rc = st_changelog_add(st, txn, t, r->id)) != STORE_OK)
 		return rc;
 	return seq_raise(st, txn, t, r->id);
 }
@@ -604,12 +599,12 @@ op_load(struct store *st, DB_TXN *txn, void *arg)
 		if (l->progress != NULL && (i % 1000 == 999 || i + 1 == l->n))
 			l->progress(i + 1, l->n);
 	}
-	/* Everything a loaded record names st_exists (in the store, which now
+	/* Everything a loaded record names exists (in the store, which now
 	 * holds the whole document). */
 	for (i = 0; i < l->n; i++) {
 		const struct store_rec *r = &l->recs[i];
 
-		if (r->rtype == 'S') {
+		if (r->rtype == REC_SNAPSHOT) {
 			if ((rc = st_exists(st, txn, T_MEETINGS, r->id)) != STORE_OK) {
 				l->bad = i;
 				l->badref = 1;
@@ -635,7 +630,7 @@ op_load(struct store *st, DB_TXN *txn, void *arg)
 	for (i = 0; i < l->n; i++) {
 		struct upwalk uw = { st, txn, &l->ar, NULL, 0, STORE_OK, 0 };
 
-		if (l->recs[i].rtype != 'U')
+		if (l->recs[i].rtype != REC_UNIT)
 			continue;
 		if ((rc = st_tree_ok(&uw, l->recs[i].id)) != STORE_OK) {
 			l->bad = i;
@@ -651,7 +646,7 @@ store_load(struct store *st, uint32_t actor, const struct store_rec *recs,
     size_t n, size_t *changed, size_t *bad, void (*progress)(size_t, size_t))
 {
 	struct lop l = { .recs = recs, .n = n, .progress = progress };
-	struct wop w = { .actor = actor };
+	struct wctx w = { .actor = actor };
 	int rc;
 
 	if (st->rdonly)

@@ -119,8 +119,9 @@ store_carried_krs(struct store *st, struct arena *ar, uint32_t unit,
 static int
 op_meeting(struct store *st, DB_TXN *txn, void *arg)
 {
-	struct wop *w = arg;
-	struct meeting *m = w->rec, old;
+	struct put_op *op = arg;
+	struct wctx *w = &op->w;
+	struct meeting *m = op->rec, old;
 	struct unit u;
 	struct cycle c;
 	struct objective o;
@@ -165,7 +166,7 @@ op_meeting(struct store *st, DB_TXN *txn, void *arg)
 int
 store_meeting_put(struct store *st, uint32_t actor, struct meeting *m)
 {
-	if (m->day == 0 || store_rec_check('G', m, NULL) != STORE_OK)
+	if (m->day == 0 || store_rec_check(REC_MEETING, m, NULL) != STORE_OK)
 		return STORE_INVALID;
 	return st_write_rec(st, op_meeting, actor, m, T_MEETINGS);
 }
@@ -212,7 +213,7 @@ store_said(const struct verdict *d)
  * (okr_tally_ready()); then they take the states the close gives, and
  * their proposed KRs too, each change in the history. */
 static int
-consensus_apply(struct store *st, DB_TXN *txn, struct wop *w,
+consensus_apply(struct store *st, DB_TXN *txn, struct wctx *w,
     const struct meeting *m)
 {
 	struct vec ov = { 0 }, kv = { 0 }, vv = { 0 };
@@ -262,7 +263,7 @@ consensus_apply(struct store *st, DB_TXN *txn, struct wop *w,
 			if ((rc = st_rec_put(st, txn, T_KRS, k[j].id, &k[j])) != STORE_OK ||
 			    (rc = st_history_diff(st, txn, w, T_KRS, o[i].id, k[j].id,
 			    &oldk, &k[j])) != STORE_OK ||
-			    (rc = st_history_add(st, txn, w, o[i].id, 'K', k[j].id,
+			    (rc = st_history_add(st, txn, w, o[i].id, REC_KR, k[j].id,
 			    "consensus", "", why)) != STORE_OK)
 				return rc;
 		}
@@ -274,18 +275,26 @@ consensus_apply(struct store *st, DB_TXN *txn, struct wop *w,
 		if ((rc = st_rec_put(st, txn, T_OBJ, o[i].id, &o[i])) != STORE_OK ||
 		    (rc = st_history_diff(st, txn, w, T_OBJ, o[i].id, o[i].id, &oldo,
 		    &o[i])) != STORE_OK ||
-		    (rc = st_history_add(st, txn, w, o[i].id, 'O', o[i].id, "consensus",
-		    "", why)) != STORE_OK)
+		    (rc = st_history_add(st, txn, w, o[i].id, REC_OBJECTIVE, o[i].id,
+		    "consensus", "", why)) != STORE_OK)
 			return rc;
 	}
 	return STORE_OK;
 }
 
+/* The arguments of store_meeting_close(). */
+struct close_op {
+	struct wctx	 w;
+	struct meeting	*m;
+	const char	*snapshot;	/* what the room saw */
+};
+
 static int
 op_meeting_close(struct store *st, DB_TXN *txn, void *arg)
 {
-	struct wop *w = arg;
-	struct meeting *m = w->rec, old;
+	struct close_op *op = arg;
+	struct wctx *w = &op->w;
+	struct meeting *m = op->m, old;
 	unsigned char kb[4];
 	DBT k, d;
 	int rc;
@@ -323,7 +332,7 @@ op_meeting_close(struct store *st, DB_TXN *txn, void *arg)
 	old.version++;
 	be32(kb, old.id);
 	st_dbt_init(&k, kb, 4);
-	st_dbt_init(&d, (void *)w->id_str, strlen(w->id_str));
+	st_dbt_init(&d, (void *)op->snapshot, strlen(op->snapshot));
 	if ((rc = st_dbstatus(st->db[T_SNAPSHOTS]->put(st->db[T_SNAPSHOTS], txn,
 	    &k, &d, 0), "snapshots")) != STORE_OK)
 		return rc;
@@ -339,9 +348,9 @@ int
 store_meeting_close(struct store *st, uint32_t actor, struct meeting *m,
     const char *snapshot)
 {
-	struct wop w = { .actor = actor, .rec = m, .id_str = snapshot };
+	struct close_op op = { .w = { .actor = actor }, .m = m, .snapshot = snapshot };
 
-	return st_write_op(st, op_meeting_close, &w);
+	return st_write_op(st, op_meeting_close, &op.w, &op);
 }
 
 static int
@@ -374,8 +383,9 @@ store_meeting_snapshot(struct store *st, struct arena *ar, uint32_t id,
 static int
 op_action(struct store *st, DB_TXN *txn, void *arg)
 {
-	struct wop *w = arg;
-	struct action *a = w->rec, old;
+	struct put_op *op = arg;
+	struct wctx *w = &op->w;
+	struct action *a = op->rec, old;
 	struct meeting m;
 	struct kr k;
 	struct person p;
@@ -413,15 +423,23 @@ op_action(struct store *st, DB_TXN *txn, void *arg)
 int
 store_action_put(struct store *st, uint32_t actor, struct action *a)
 {
-	if (a->unit == 0 || a->owner == 0 || store_rec_check('A', a, NULL) != STORE_OK)
+	if (a->unit == 0 || a->owner == 0 ||
+	    store_rec_check(REC_ACTION, a, NULL) != STORE_OK)
 		return STORE_INVALID;
 	return st_write_rec(st, op_action, actor, a, T_ACTIONS);
 }
 
+/* The arguments of store_meeting_ack(). */
+struct ack_op {
+	struct wctx	 w;
+	uint32_t	 meeting;
+};
+
 static int
 op_ack(struct store *st, DB_TXN *txn, void *arg)
 {
-	struct wop *w = arg;
+	struct ack_op *op = arg;
+	struct wctx *w = &op->w;
 	struct meeting m;
 	struct unit u;
 	int rc, yes;
@@ -430,7 +448,8 @@ op_ack(struct store *st, DB_TXN *txn, void *arg)
 		return rc;
 	if (w->actor == STORE_SYSTEM)
 		return STORE_FORBIDDEN;
-	if ((rc = st_rec_get(st, txn, T_MEETINGS, w->id, &m, &w->ar, 1)) != STORE_OK)
+	if ((rc = st_rec_get(st, txn, T_MEETINGS, op->meeting, &m, &w->ar, 1)) !=
+	    STORE_OK)
 		return rc;
 	if (m.state == MEET_CLOSED)
 		return STORE_CLOSED;
@@ -458,16 +477,17 @@ op_ack(struct store *st, DB_TXN *txn, void *arg)
 int
 store_meeting_ack(struct store *st, uint32_t actor, uint32_t meeting)
 {
-	struct wop w = { .actor = actor, .id = meeting };
+	struct ack_op op = { .w = { .actor = actor }, .meeting = meeting };
 
-	return st_write_op(st, op_ack, &w);
+	return st_write_op(st, op_ack, &op.w, &op);
 }
 
 static int
 op_grow(struct store *st, DB_TXN *txn, void *arg)
 {
-	struct wop *w = arg;
-	struct grow *g = w->rec;
+	struct put_op *op = arg;
+	struct wctx *w = &op->w;
+	struct grow *g = op->rec;
 	struct meeting m;
 	struct objective o;
 	struct okr_objref ref;
@@ -502,8 +522,9 @@ op_grow(struct store *st, DB_TXN *txn, void *arg)
 static int
 op_verdict(struct store *st, DB_TXN *txn, void *arg)
 {
-	struct wop *w = arg;
-	struct verdict *v = w->rec;
+	struct put_op *op = arg;
+	struct wctx *w = &op->w;
+	struct verdict *v = op->rec;
 	struct meeting m;
 	struct objective o, oldo;
 	struct okr_objref ref;
@@ -572,21 +593,22 @@ op_verdict(struct store *st, DB_TXN *txn, void *arg)
 	}
 	if (rc != STORE_OK || v->note == NULL || *v->note == '\0')
 		return rc;
-	return st_history_add(st, txn, w, o.id, v->kr != 0 ? 'K' : 'O',
+	return st_history_add(st, txn, w, o.id, v->kr != 0 ? REC_KR : REC_OBJECTIVE,
 	    v->kr != 0 ? v->kr : o.id, "reason", "", v->note);
 }
 
 int
 store_verdict_add(struct store *st, uint32_t actor, struct verdict *v)
 {
-	struct wop w = { .actor = actor, .rec = v };
+	struct put_op op = { .w = { .actor = actor }, .rec = v };
 
-	if ((v->kr == 0 && v->objective == 0) || store_rec_check('V', v, NULL) != STORE_OK ||
+	if ((v->kr == 0 && v->objective == 0) ||
+	    store_rec_check(REC_VERDICT, v, NULL) != STORE_OK ||
 	    (v->kind == VERDICT_REVISE && (v->text == NULL || *v->text == '\0')))
 		return STORE_INVALID;
 	if (v->kind != VERDICT_REVISE)
 		v->text = NULL;
-	return st_write_op(st, op_verdict, &w);
+	return st_write_op(st, op_verdict, &op.w, &op);
 }
 
 int
@@ -599,11 +621,11 @@ store_verdicts_by_meeting(struct store *st, struct arena *ar, uint32_t meeting,
 int
 store_grow_add(struct store *st, uint32_t actor, struct grow *g)
 {
-	struct wop w = { .actor = actor, .rec = g };
+	struct put_op op = { .w = { .actor = actor }, .rec = g };
 
-	if (store_rec_check('W', g, NULL) != STORE_OK)
+	if (store_rec_check(REC_GROW, g, NULL) != STORE_OK)
 		return STORE_INVALID;
-	return st_write_op(st, op_grow, &w);
+	return st_write_op(st, op_grow, &op.w, &op);
 }
 
 int

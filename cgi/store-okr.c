@@ -11,7 +11,7 @@
 /* Whether the actor leads unit or one of the units above it (a unit lead
  * answers for the unit, its sub-units and their members). */
 int
-st_leads(struct store *st, DB_TXN *txn, struct wop *w, uint32_t unit, int *yes)
+st_leads(struct store *st, DB_TXN *txn, struct wctx *w, uint32_t unit, int *yes)
 {
 	struct upwalk uw = { st, txn, &w->ar, NULL, w->actor, STORE_OK, 0 };
 	int rc;
@@ -28,7 +28,8 @@ st_leads(struct store *st, DB_TXN *txn, struct wop *w, uint32_t unit, int *yes)
  * objective; a lead of its unit or of a unit above.  A closed cycle is
  * read-only for everyone. */
 int
-st_may_edit(struct store *st, DB_TXN *txn, struct wop *w, const struct objective *o)
+st_may_edit(struct store *st, DB_TXN *txn, struct wctx *w,
+    const struct objective *o)
 {
 	struct cycle c;
 	int rc, yes;
@@ -52,7 +53,7 @@ st_may_edit(struct store *st, DB_TXN *txn, struct wop *w, const struct objective
  * consensus meeting, the lead of a unit under o's unit (a department
  * head) may propose KRs and change them while they are proposals. */
 static int
-may_write_kr(struct store *st, DB_TXN *txn, struct wop *w,
+may_write_kr(struct store *st, DB_TXN *txn, struct wctx *w,
     const struct objective *o, const struct kr *old)
 {
 	struct unit u;
@@ -73,8 +74,9 @@ may_write_kr(struct store *st, DB_TXN *txn, struct wop *w,
 static int
 op_unit(struct store *st, DB_TXN *txn, void *arg)
 {
-	struct wop *w = arg;
-	struct unit *u = w->rec, old;
+	struct put_op *op = arg;
+	struct wctx *w = &op->w;
+	struct unit *u = op->rec, old;
 	struct upwalk uw = { st, txn, &w->ar, u, 0, STORE_OK, 0 };
 	int rc, created;
 
@@ -88,7 +90,7 @@ op_unit(struct store *st, DB_TXN *txn, void *arg)
 	if ((rc = st_tree_ok(&uw, u->id)) != STORE_OK)
 		return rc == STORE_NOTFOUND ? STORE_INVALID : rc;
 	/* The lead is a person (only whether it exists: a person is no unit,
-	 * and reading one into p overran it, as ASan showed). */
+	 * and would overrun a unit's struct). */
 	if (u->lead != 0 && (rc = st_exists(st, txn, T_PEOPLE, u->lead)) != STORE_OK)
 		return rc == STORE_NOTFOUND ? STORE_INVALID : rc;
 	if ((rc = st_prepare(st, txn, w, T_UNITS, u, &old, &created)) != STORE_OK)
@@ -99,8 +101,9 @@ op_unit(struct store *st, DB_TXN *txn, void *arg)
 static int
 op_person(struct store *st, DB_TXN *txn, void *arg)
 {
-	struct wop *w = arg;
-	struct person *p = w->rec, old, m;
+	struct put_op *op = arg;
+	struct wctx *w = &op->w;
+	struct person *p = op->rec, old, m;
 	struct unit u;
 	int rc, created;
 
@@ -121,8 +124,9 @@ op_person(struct store *st, DB_TXN *txn, void *arg)
 static int
 op_cycle(struct store *st, DB_TXN *txn, void *arg)
 {
-	struct wop *w = arg;
-	struct cycle *c = w->rec, old;
+	struct put_op *op = arg;
+	struct wctx *w = &op->w;
+	struct cycle *c = op->rec, old;
 	int rc, created;
 
 	if ((rc = st_load_actor(st, txn, w)) != STORE_OK)
@@ -137,7 +141,7 @@ op_cycle(struct store *st, DB_TXN *txn, void *arg)
 int
 store_unit_put(struct store *st, uint32_t actor, struct unit *u)
 {
-	if (store_rec_check('U', u, NULL) != STORE_OK)
+	if (store_rec_check(REC_UNIT, u, NULL) != STORE_OK)
 		return STORE_INVALID;
 	return st_write_rec(st, op_unit, actor, u, T_UNITS);
 }
@@ -145,7 +149,7 @@ store_unit_put(struct store *st, uint32_t actor, struct unit *u)
 int
 store_person_put(struct store *st, uint32_t actor, struct person *p)
 {
-	if (store_rec_check('P', p, NULL) != STORE_OK)
+	if (store_rec_check(REC_PERSON, p, NULL) != STORE_OK)
 		return STORE_INVALID;
 	return st_write_rec(st, op_person, actor, p, T_PEOPLE);
 }
@@ -153,17 +157,25 @@ store_person_put(struct store *st, uint32_t actor, struct person *p)
 int
 store_cycle_put(struct store *st, uint32_t actor, struct cycle *c)
 {
-	if (store_rec_check('C', c, NULL) != STORE_OK)
+	if (store_rec_check(REC_CYCLE, c, NULL) != STORE_OK)
 		return STORE_INVALID;
 	return st_write_rec(st, op_cycle, actor, c, T_CYCLES);
 }
+
+/* The arguments of store_cycle_next(). */
+struct next_op {
+	struct wctx	 w;
+	struct cycle	*c;		/* the new cycle */
+	char		 name[32];	/* its name: outlives the arena */
+};
 
 /* The quarter after the newest cycle. */
 static int
 op_cycle_next(struct store *st, DB_TXN *txn, void *arg)
 {
-	struct wop *w = arg;
-	struct cycle *c = w->rec, *all;
+	struct next_op *op = arg;
+	struct wctx *w = &op->w;
+	struct cycle *c = op->c, *all;
 	struct vec v = { 0 };
 	char name[32], d[32];
 	int32_t start;
@@ -199,8 +211,8 @@ op_cycle_next(struct store *st, DB_TXN *txn, void *arg)
 	c->end--;
 	c->state = CYCLE_PLANNING;
 	c->id = 0;
-	memcpy(w->name, name, sizeof(w->name));
-	c->name = w->name;
+	memcpy(op->name, name, sizeof(op->name));
+	c->name = op->name;
 	if ((rc = st_next_id(st, txn, T_CYCLES, &c->id)) != STORE_OK)
 		return rc;
 	c->version = 1;
@@ -211,13 +223,12 @@ int
 store_cycle_next(struct store *st, struct arena *ar, uint32_t actor,
     struct cycle *c)
 {
-	struct wop w = { .actor = actor, .rec = c };
-	int rc = st_write_op(st, op_cycle_next, &w);
+	struct next_op op = { .w = { .actor = actor }, .c = c };
+	int rc = st_write_op(st, op_cycle_next, &op.w, &op);
 
-	/* The operation's arena is gone: the name is copied from the wop,
-	 * which is still here (reading it from the arena was a use after
-	 * free, as ASan showed). */
-	c->name = rc == STORE_OK ? arena_strdup(ar, w.name) : NULL;
+	/* The operation's arena is gone: the name is copied from the
+	 * argument block, which is still here. */
+	c->name = rc == STORE_OK ? arena_strdup(ar, op.name) : NULL;
 	return rc;
 }
 
@@ -225,7 +236,7 @@ store_cycle_next(struct store *st, struct arena *ar, uint32_t actor,
  * above (in the same cycle); a personal objective sits in its owner's
  * unit. */
 static int
-objective_refs(struct store *st, DB_TXN *txn, struct wop *w,
+objective_refs(struct store *st, DB_TXN *txn, struct wctx *w,
     const struct objective *o)
 {
 	struct unit u;
@@ -273,7 +284,7 @@ kr_terms_differ(const struct kr *a, const struct kr *b)
 
 /* The state of a cycle, for the rules of the quarterly review. */
 static int
-cycle_state(struct store *st, DB_TXN *txn, struct wop *w, uint32_t cycle,
+cycle_state(struct store *st, DB_TXN *txn, struct wctx *w, uint32_t cycle,
     int *state)
 {
 	struct cycle c;
@@ -286,8 +297,9 @@ cycle_state(struct store *st, DB_TXN *txn, struct wop *w, uint32_t cycle,
 static int
 op_objective(struct store *st, DB_TXN *txn, void *arg)
 {
-	struct wop *w = arg;
-	struct objective *o = w->rec, old;
+	struct put_op *op = arg;
+	struct wctx *w = &op->w;
+	struct objective *o = op->rec, old;
 	int rc, created, state;
 
 	if ((rc = st_load_actor(st, txn, w)) != STORE_OK ||
@@ -340,16 +352,25 @@ op_objective(struct store *st, DB_TXN *txn, void *arg)
 int
 store_objective_put(struct store *st, uint32_t actor, struct objective *o)
 {
-	if (o->cycle == 0 || o->unit == 0 || store_rec_check('O', o, NULL) != STORE_OK)
+	if (o->cycle == 0 || o->unit == 0 ||
+	    store_rec_check(REC_OBJECTIVE, o, NULL) != STORE_OK)
 		return STORE_INVALID;
 	return st_write_rec(st, op_objective, actor, o, T_OBJ);
 }
 
+/* The arguments of store_kr_adjust() and store_kr_put(). */
+struct kr_op {
+	struct wctx	 w;
+	struct kr	*k;
+	const char	*reason;	/* for the history, NULL if none */
+};
+
 static int
 op_kr(struct store *st, DB_TXN *txn, void *arg)
 {
-	struct wop *w = arg;
-	struct kr *k = w->rec, old, *was = NULL;
+	struct kr_op *op = arg;
+	struct wctx *w = &op->w;
+	struct kr *k = op->k, old, *was = NULL;
 	struct objective o;
 	struct person p;
 	int rc, created, state, want = k->state;
@@ -372,7 +393,7 @@ op_kr(struct store *st, DB_TXN *txn, void *arg)
 	/* At the quarterly review a KR may be adjusted, with a reason that
 	 * the history keeps. */
 	if (state == CYCLE_REVIEW && w->actor != STORE_SYSTEM &&
-	    (w->id_str == NULL || *w->id_str == '\0'))
+	    (op->reason == NULL || *op->reason == '\0'))
 		return STORE_RULE;
 	if ((rc = st_prepare(st, txn, w, T_KRS, k, &old, &created)) != STORE_OK)
 		return rc;
@@ -405,9 +426,9 @@ op_kr(struct store *st, DB_TXN *txn, void *arg)
 	    (rc = st_history_diff(st, txn, w, T_KRS, k->objective, k->id,
 	    created ? NULL : &old, k)) != STORE_OK)
 		return rc;
-	if (w->id_str != NULL && *w->id_str != '\0')
-		return st_history_add(st, txn, w, k->objective, 'K', k->id, "reason",
-		    "", w->id_str);
+	if (op->reason != NULL && *op->reason != '\0')
+		return st_history_add(st, txn, w, k->objective, REC_KR, k->id, "reason",
+		    "", op->reason);
 	return STORE_OK;
 }
 
@@ -415,51 +436,56 @@ int
 store_kr_adjust(struct store *st, uint32_t actor, struct kr *k,
     const char *reason)
 {
-	struct wop w = { .actor = actor, .rec = k, .id_str = reason };
+	struct kr_op op = { .w = { .actor = actor }, .k = k, .reason = reason };
 	uint32_t id = k->id, ver = k->version;
 	int rc;
 
-	if (k->objective == 0 || store_rec_check('K', k, NULL) != STORE_OK)
+	if (k->objective == 0 || store_rec_check(REC_KR, k, NULL) != STORE_OK)
 		return STORE_INVALID;
 	if (st->rdonly)
 		return STORE_ERR;
-	if ((rc = st_write_op(st, op_kr, &w)) != STORE_OK) {
+	if ((rc = st_write_op(st, op_kr, &op.w, &op)) != STORE_OK) {
 		k->id = id;
 		k->version = ver;
 	}
 	return rc;
 }
 
-/* store_kr_grade()'s grade and the meeting that gives it. */
-struct grade_arg {
+/* The arguments of store_kr_grade(). */
+struct grade_op {
+	struct wctx	 w;
+	uint32_t	 meeting;	/* the quarterly review giving it */
+	uint32_t	 kr;
+	uint32_t	 version;	/* the KR's, as the grader saw it */
 	double		 grade;
-	uint32_t	 meeting;
+	const char	*reason;	/* for the history, NULL if none */
 };
 
 /* Sets a KR's final grade (store_kr_grade). */
 static int
 op_grade(struct store *st, DB_TXN *txn, void *arg)
 {
-	struct wop *w = arg;
-	const struct grade_arg *g = w->rec;
+	struct grade_op *op = arg;
+	struct wctx *w = &op->w;
 	struct upwalk uw = { st, txn, &w->ar, NULL, 0, STORE_OK, 0 };
 	struct kr k, old;
 	struct objective o;
 	struct meeting m;
 	struct okr_objref ref;
 	struct okr_reach reach;
-	double grade = g->grade, proposed;
+	double grade = op->grade, proposed;
 	int rc, state;
 
 	if ((rc = st_load_actor(st, txn, w)) != STORE_OK ||
-	    (rc = st_check_version(st, txn, w, T_KRS, w->id, w->newid, &k)) != STORE_OK)
+	    (rc = st_check_version(st, txn, w, T_KRS, op->kr, op->version,
+	    &k)) != STORE_OK)
 		return rc;
 	if ((rc = st_rec_get(st, txn, T_OBJ, k.objective, &o, &w->ar, 0)) != STORE_OK ||
 	    (rc = st_may_edit(st, txn, w, &o)) != STORE_OK ||
 	    (rc = cycle_state(st, txn, w, o.cycle, &state)) != STORE_OK)
 		return rc;
 	/* In a quarterly review still open, to a KR it grades. */
-	if ((rc = st_rec_get(st, txn, T_MEETINGS, g->meeting, &m, &w->ar, 0)) != STORE_OK)
+	if ((rc = st_rec_get(st, txn, T_MEETINGS, op->meeting, &m, &w->ar, 0)) != STORE_OK)
 		return rc == STORE_NOTFOUND ? STORE_INVALID : rc;
 	if (m.state == MEET_CLOSED)
 		return STORE_CLOSED;
@@ -478,7 +504,7 @@ op_grade(struct store *st, DB_TXN *txn, void *arg)
 	proposed = okr_grade_proposal(okr_kr_score(k.kind, k.direction, k.start,
 	    k.target, k.current));
 	if (okr_grade_needs_reason(grade, proposed) &&
-	    (w->id_str == NULL || *w->id_str == '\0'))
+	    (op->reason == NULL || *op->reason == '\0'))
 		return STORE_RULE;
 	old = k;
 	k.grade = floor(grade * 10 + 0.5) / 10;
@@ -486,9 +512,9 @@ op_grade(struct store *st, DB_TXN *txn, void *arg)
 	if ((rc = st_rec_put(st, txn, T_KRS, k.id, &k)) != STORE_OK ||
 	    (rc = st_history_diff(st, txn, w, T_KRS, k.objective, k.id, &old, &k)) != STORE_OK)
 		return rc;
-	if (w->id_str != NULL && *w->id_str != '\0')
-		return st_history_add(st, txn, w, k.objective, 'K', k.id, "reason", "",
-		    w->id_str);
+	if (op->reason != NULL && *op->reason != '\0')
+		return st_history_add(st, txn, w, k.objective, REC_KR, k.id, "reason", "",
+		    op->reason);
 	return STORE_OK;
 }
 
@@ -496,11 +522,10 @@ int
 store_kr_grade(struct store *st, uint32_t actor, uint32_t meeting, uint32_t id,
     uint32_t version, double grade, const char *reason)
 {
-	struct grade_arg g = { grade, meeting };
-	struct wop w = { .actor = actor, .rec = &g, .id = id, .newid = version,
-	    .id_str = reason };
+	struct grade_op op = { .w = { .actor = actor }, .meeting = meeting, .kr = id,
+	    .version = version, .grade = grade, .reason = reason };
 
-	return st_write_op(st, op_grade, &w);
+	return st_write_op(st, op_grade, &op.w, &op);
 }
 
 int
@@ -512,7 +537,7 @@ store_kr_put(struct store *st, uint32_t actor, struct kr *k)
 /* May the actor check in on KR k (of objective o)?  Its owner may, and
  * whoever may edit the objective. */
 static int
-may_checkin(struct store *st, DB_TXN *txn, struct wop *w, const struct kr *k,
+may_checkin(struct store *st, DB_TXN *txn, struct wctx *w, const struct kr *k,
     struct objective *o)
 {
 	int rc;
@@ -525,11 +550,19 @@ may_checkin(struct store *st, DB_TXN *txn, struct wop *w, const struct kr *k,
 	return rc;
 }
 
+/* The arguments of store_checkins_add(). */
+struct checkins_op {
+	struct wctx	 w;
+	struct checkin	*c;
+	size_t		 n;
+};
+
 static int
 op_checkins(struct store *st, DB_TXN *txn, void *arg)
 {
-	struct wop *w = arg;
-	struct checkin *c = w->rec;
+	struct checkins_op *op = arg;
+	struct wctx *w = &op->w;
+	struct checkin *c = op->c;
 	struct kr k, old;
 	struct objective o;
 	int64_t now;
@@ -538,7 +571,7 @@ op_checkins(struct store *st, DB_TXN *txn, void *arg)
 
 	if ((rc = st_load_actor(st, txn, w)) != STORE_OK)
 		return rc;
-	for (i = 0; i < w->n; i++) {
+	for (i = 0; i < op->n; i++) {
 		if ((rc = st_rec_get(st, txn, T_KRS, c[i].kr, &k, &w->ar, 1)) != STORE_OK)
 			return rc == STORE_NOTFOUND ? STORE_INVALID : rc;
 		if (!okr_kr_live(k.state))
@@ -579,14 +612,14 @@ op_checkins(struct store *st, DB_TXN *txn, void *arg)
 int
 store_checkins_add(struct store *st, uint32_t actor, struct checkin *c, size_t n)
 {
-	struct wop w = { .actor = actor, .rec = c, .n = n };
+	struct checkins_op op = { .w = { .actor = actor }, .c = c, .n = n };
 	size_t i;
 	int rc;
 
 	for (i = 0; i < n; i++)
-		if (c[i].kr == 0 || store_rec_check('I', &c[i], NULL) != STORE_OK)
+		if (c[i].kr == 0 || store_rec_check(REC_CHECKIN, &c[i], NULL) != STORE_OK)
 			return STORE_INVALID;
-	if ((rc = st_write_op(st, op_checkins, &w)) != STORE_OK)
+	if ((rc = st_write_op(st, op_checkins, &op.w, &op)) != STORE_OK)
 		for (i = 0; i < n; i++)
 			c[i].id = 0;
 	return rc;
@@ -597,7 +630,8 @@ store_checkins_add(struct store *st, uint32_t actor, struct checkin *c, size_t n
  * later remark would read as part of that discussion.  The operator's
  * command still loads the comments of closed cycles. */
 static int
-may_comment(struct store *st, DB_TXN *txn, struct wop *w, const struct objective *o)
+may_comment(struct store *st, DB_TXN *txn, struct wctx *w,
+    const struct objective *o)
 {
 	struct cycle c;
 	int rc;
@@ -611,8 +645,9 @@ may_comment(struct store *st, DB_TXN *txn, struct wop *w, const struct objective
 static int
 op_comment(struct store *st, DB_TXN *txn, void *arg)
 {
-	struct wop *w = arg;
-	struct comment *c = w->rec;
+	struct put_op *op = arg;
+	struct wctx *w = &op->w;
+	struct comment *c = op->rec;
 	struct objective o;
 	int rc;
 
@@ -633,18 +668,26 @@ op_comment(struct store *st, DB_TXN *txn, void *arg)
 int
 store_comment_add(struct store *st, uint32_t actor, struct comment *c)
 {
-	struct wop w = { .actor = actor, .rec = c };
+	struct put_op op = { .w = { .actor = actor }, .rec = c };
 
-	if (store_rec_check('M', c, NULL) != STORE_OK)
+	if (store_rec_check(REC_COMMENT, c, NULL) != STORE_OK)
 		return STORE_INVALID;
-	return st_write_op(st, op_comment, &w);
+	return st_write_op(st, op_comment, &op.w, &op);
 }
 
-/* Copies objective w->id into the cycle that follows its own. */
+/* The arguments of store_objective_carry(). */
+struct carry_op {
+	struct wctx	 w;
+	uint32_t	 objective;	/* the one carried */
+	uint32_t	 copy;		/* its copy in the next cycle */
+};
+
+/* Copies the objective into the cycle that follows its own. */
 static int
 op_carry(struct store *st, DB_TXN *txn, void *arg)
 {
-	struct wop *w = arg;
+	struct carry_op *op = arg;
+	struct wctx *w = &op->w;
 	struct objective o, copy;
 	struct cycle c, *all, *next = NULL;
 	struct vec cv = { 0 }, kv = { 0 }, hv = { 0 };
@@ -656,7 +699,8 @@ op_carry(struct store *st, DB_TXN *txn, void *arg)
 
 	if ((rc = st_load_actor(st, txn, w)) != STORE_OK)
 		return rc;
-	if ((rc = st_rec_get(st, txn, T_OBJ, w->id, &o, &w->ar, 0)) != STORE_OK)
+	if ((rc = st_rec_get(st, txn, T_OBJ, op->objective, &o, &w->ar, 0)) !=
+	    STORE_OK)
 		return rc;
 	if ((rc = st_may_edit(st, txn, w, &o)) != STORE_OK &&
 	    rc != STORE_CLOSED)	/* a closed cycle's objective may be carried */
@@ -715,9 +759,9 @@ op_carry(struct store *st, DB_TXN *txn, void *arg)
 	if ((rc = st_next_id(st, txn, T_OBJ, &copy.id)) != STORE_OK ||
 	    (rc = st_rec_put(st, txn, T_OBJ, copy.id, &copy)) != STORE_OK ||
 	    (rc = st_history_diff(st, txn, w, T_OBJ, copy.id, copy.id, NULL, &copy)) != STORE_OK ||
-	    (rc = st_history_add(st, txn, w, copy.id, 'O', copy.id, "carried",
-	    arena_printf(&w->ar, "#%u", o.id), "")) != STORE_OK ||
-	    (rc = st_history_add(st, txn, w, o.id, 'O', o.id, "carried", "",
+	    (rc = st_history_add(st, txn, w, copy.id, REC_OBJECTIVE, copy.id,
+	    "carried", arena_printf(&w->ar, "#%u", o.id), "")) != STORE_OK ||
+	    (rc = st_history_add(st, txn, w, o.id, REC_OBJECTIVE, o.id, "carried", "",
 	    arena_printf(&w->ar, "#%u", copy.id))) != STORE_OK)
 		return rc;
 	for (i = 0; i < kv.n; i++) {
@@ -733,7 +777,7 @@ op_carry(struct store *st, DB_TXN *txn, void *arg)
 		    (rc = st_rec_put(st, txn, T_KRS, k[i].id, &k[i])) != STORE_OK)
 			return rc;
 	}
-	w->newid = copy.id;
+	op->copy = copy.id;
 	return STORE_OK;
 }
 
@@ -741,16 +785,16 @@ int
 store_objective_carry(struct store *st, uint32_t actor, uint32_t id,
     uint32_t *newid)
 {
-	struct wop w = { .actor = actor, .id = id };
-	int rc = st_write_op(st, op_carry, &w);
+	struct carry_op op = { .w = { .actor = actor }, .objective = id };
+	int rc = st_write_op(st, op_carry, &op.w, &op);
 
-	*newid = rc == STORE_OK ? w.newid : 0;
+	*newid = rc == STORE_OK ? op.copy : 0;
 	return rc;
 }
 
 /* store_allowed() in a read transaction. */
-struct pop {
-	struct wop	 w;
+struct allowed_op {
+	struct wctx	 w;
 	enum perm	 what;
 	uint32_t	 id;
 };
@@ -758,8 +802,8 @@ struct pop {
 static int
 op_allowed(struct store *st, DB_TXN *txn, void *arg)
 {
-	struct pop *p = arg;
-	struct wop *w = &p->w;
+	struct allowed_op *p = arg;
+	struct wctx *w = &p->w;
 	struct objective o;
 	struct person who;
 	struct kr k;
@@ -811,7 +855,7 @@ op_allowed(struct store *st, DB_TXN *txn, void *arg)
 int
 store_allowed(struct store *st, uint32_t actor, enum perm what, uint32_t id)
 {
-	struct pop p = { .w = { .actor = actor }, .what = what, .id = id };
+	struct allowed_op p = { .w = { .actor = actor }, .what = what, .id = id };
 	int rc;
 
 	arena_init(&p.w.ar);
@@ -836,7 +880,7 @@ st_within(struct store *st, DB_TXN *txn, struct arena *ar, uint32_t unit,
 
 /* An admin, or a lead of unit or of a unit above it. */
 int
-st_may_manage(struct store *st, DB_TXN *txn, struct wop *w, uint32_t unit)
+st_may_manage(struct store *st, DB_TXN *txn, struct wctx *w, uint32_t unit)
 {
 	int rc, yes;
 

@@ -23,6 +23,9 @@
 #define CODEC(name, rtype, fields) const struct codec name = \
 	{ rtype, fields, sizeof(fields) / sizeof(fields[0]) }
 
+const char *const store_rtype_names[REC__MAX] = { "unit", "person", "cycle",
+	"objective", "kr", "checkin", "change", "comment", "meeting", "snapshot",
+	"action", "grow", "verdict" };
 const char *const store_ckind_names[COMMENT__MAX] = { "comment", "proposal" };
 const char *const store_mtype_names[MEET__MAX] = { "awareness", "consensus",
 	"action", "review", "monthly", "quarterly" };
@@ -350,89 +353,115 @@ key_verdicts_meeting(DB *db, const DBT *pkey, const DBT *pdata, DBT *skey)
 	return skey_parts(skey, v.meeting, 0, 1, v.at, 1);
 }
 
+/* A primary table of record type r in struct s, the version member of
+ * that struct (or none), the text member a creation shows in the history
+ * (or none), and the index store_children() lists it by (or T_META). */
+#define REC(t, file, r, s, codec, ver, title, kids) [t] = { file, t, NULL, 0, \
+	&codec, sizeof(struct s), r, ver, title, kids }
+#define VER(s)		offsetof(struct s, version)
+#define TITLE(s)	offsetof(struct s, title)
+#define NONE		0
+/* A secondary index of primary, its key, and whether keys repeat. */
+#define IDX(t, file, primary, key, dup) [t] = { file, primary, key, dup, \
+	NULL, 0, REC__MAX, NONE, NONE, T_META }
+/* A table of raw bytes. */
+#define RAW(t, file, r) [t] = { file, t, NULL, 0, NULL, 0, r, NONE, NONE, \
+	T_META }
+
 const struct table_def st_tables[T__MAX] = {
-	[T_META] = { "meta.db", T_META, NULL, 0, NULL, 0 },
-	[T_UNITS] = { "units.db", T_UNITS, NULL, 0, &store_codec_unit, sizeof(struct unit) },
-	[T_UNIT_PARENT] = { "units-parent.idx", T_UNITS, key_unit_parent, 1, NULL, 0 },
-	[T_PEOPLE] = { "people.db", T_PEOPLE, NULL, 0, &store_codec_person, sizeof(struct person) },
-	[T_PEOPLE_LOGIN] = { "people-login.idx", T_PEOPLE, key_people_login, 0, NULL, 0 },
-	[T_PEOPLE_UNIT] = { "people-unit.idx", T_PEOPLE, key_people_unit, 1, NULL, 0 },
-	[T_CYCLES] = { "cycles.db", T_CYCLES, NULL, 0, &store_codec_cycle, sizeof(struct cycle) },
-	[T_OBJ] = { "objectives.db", T_OBJ, NULL, 0, &store_codec_objective, sizeof(struct objective) },
-	[T_OBJ_CYCLE_UNIT] = { "objectives-cycle-unit.idx", T_OBJ, key_obj_cycle_unit, 1, NULL, 0 },
-	[T_OBJ_OWNER] = { "objectives-owner.idx", T_OBJ, key_obj_owner, 1, NULL, 0 },
-	[T_OBJ_PARENT] = { "objectives-parent-kr.idx", T_OBJ, key_obj_parent, 1, NULL, 0 },
-	[T_KRS] = { "krs.db", T_KRS, NULL, 0, &store_codec_kr, sizeof(struct kr) },
-	[T_KR_OBJ] = { "krs-objective.idx", T_KRS, key_kr_obj, 1, NULL, 0 },
-	[T_CHECKINS] = { "checkins.db", T_CHECKINS, NULL, 0, &store_codec_checkin, sizeof(struct checkin) },
-	[T_CI_KR] = { "checkins-kr.idx", T_CHECKINS, key_ci_kr, 1, NULL, 0 },
-	[T_HISTORY] = { "history.db", T_HISTORY, NULL, 0, &store_codec_change, sizeof(struct change) },
-	[T_HISTORY_OBJ] = { "history-objective.idx", T_HISTORY, key_history_obj, 1, NULL, 0 },
-	[T_COMMENTS] = { "comments.db", T_COMMENTS, NULL, 0, &store_codec_comment, sizeof(struct comment) },
-	[T_COMMENTS_OBJ] = { "comments-objective.idx", T_COMMENTS, key_comments_obj, 1, NULL, 0 },
-	[T_COMMENTS_OWNER] = { "comments-owner.idx", T_COMMENTS, key_comments_owner, 1, NULL, 0 },
-	[T_MEETINGS] = { "meetings.db", T_MEETINGS, NULL, 0, &store_codec_meeting, sizeof(struct meeting) },
-	[T_MEETINGS_UNIT] = { "meetings-unit.idx", T_MEETINGS, key_meetings_unit, 1, NULL, 0 },
+	RAW(T_META, "meta.db", REC__MAX),
+	REC(T_UNITS, "units.db", REC_UNIT, unit, store_codec_unit, VER(unit), NONE,
+	    T_META),
+	IDX(T_UNIT_PARENT, "units-parent.idx", T_UNITS, key_unit_parent, 1),
+	REC(T_PEOPLE, "people.db", REC_PERSON, person, store_codec_person,
+	    VER(person), NONE, T_META),
+	IDX(T_PEOPLE_LOGIN, "people-login.idx", T_PEOPLE, key_people_login, 0),
+	IDX(T_PEOPLE_UNIT, "people-unit.idx", T_PEOPLE, key_people_unit, 1),
+	REC(T_CYCLES, "cycles.db", REC_CYCLE, cycle, store_codec_cycle, VER(cycle),
+	    NONE, T_META),
+	/* Children by cycle: the first part of the index's key. */
+	REC(T_OBJ, "objectives.db", REC_OBJECTIVE, objective, store_codec_objective,
+	    VER(objective), TITLE(objective), T_OBJ_CYCLE_UNIT),
+	IDX(T_OBJ_CYCLE_UNIT, "objectives-cycle-unit.idx", T_OBJ,
+	    key_obj_cycle_unit, 1),
+	IDX(T_OBJ_OWNER, "objectives-owner.idx", T_OBJ, key_obj_owner, 1),
+	IDX(T_OBJ_PARENT, "objectives-parent-kr.idx", T_OBJ, key_obj_parent, 1),
+	REC(T_KRS, "krs.db", REC_KR, kr, store_codec_kr, VER(kr), TITLE(kr),
+	    T_KR_OBJ),
+	IDX(T_KR_OBJ, "krs-objective.idx", T_KRS, key_kr_obj, 1),
+	REC(T_CHECKINS, "checkins.db", REC_CHECKIN, checkin, store_codec_checkin,
+	    NONE, NONE, T_CI_KR),
+	IDX(T_CI_KR, "checkins-kr.idx", T_CHECKINS, key_ci_kr, 1),
+	REC(T_HISTORY, "history.db", REC_CHANGE, change, store_codec_change, NONE,
+	    NONE, T_HISTORY_OBJ),
+	IDX(T_HISTORY_OBJ, "history-objective.idx", T_HISTORY, key_history_obj, 1),
+	REC(T_COMMENTS, "comments.db", REC_COMMENT, comment, store_codec_comment,
+	    NONE, NONE, T_COMMENTS_OBJ),
+	IDX(T_COMMENTS_OBJ, "comments-objective.idx", T_COMMENTS, key_comments_obj, 1),
+	IDX(T_COMMENTS_OWNER, "comments-owner.idx", T_COMMENTS, key_comments_owner, 1),
+	REC(T_MEETINGS, "meetings.db", REC_MEETING, meeting, store_codec_meeting,
+	    VER(meeting), NONE, T_META),
+	IDX(T_MEETINGS_UNIT, "meetings-unit.idx", T_MEETINGS, key_meetings_unit, 1),
 	/* What a closed meeting showed: raw XML, by meeting id. */
-	[T_SNAPSHOTS] = { "snapshots.db", T_SNAPSHOTS, NULL, 0, NULL, 0 },
-	[T_ACTIONS] = { "actions.db", T_ACTIONS, NULL, 0, &store_codec_action, sizeof(struct action) },
-	[T_ACTIONS_UNIT] = { "actions-unit.idx", T_ACTIONS, key_actions_unit, 1, NULL, 0 },
-	[T_GROWS] = { "grows.db", T_GROWS, NULL, 0, &store_codec_grow, sizeof(struct grow) },
-	[T_GROWS_MEETING] = { "grows-meeting.idx", T_GROWS, key_grows_meeting, 1, NULL, 0 },
-	[T_VERDICTS] = { "verdicts.db", T_VERDICTS, NULL, 0, &store_codec_verdict, sizeof(struct verdict) },
-	[T_VERDICTS_MEETING] = { "verdicts-meeting.idx", T_VERDICTS, key_verdicts_meeting, 1, NULL, 0 },
+	RAW(T_SNAPSHOTS, "snapshots.db", REC_SNAPSHOT),
+	REC(T_ACTIONS, "actions.db", REC_ACTION, action, store_codec_action,
+	    VER(action), NONE, T_META),
+	IDX(T_ACTIONS_UNIT, "actions-unit.idx", T_ACTIONS, key_actions_unit, 1),
+	REC(T_GROWS, "grows.db", REC_GROW, grow, store_codec_grow, VER(grow), NONE,
+	    T_META),
+	IDX(T_GROWS_MEETING, "grows-meeting.idx", T_GROWS, key_grows_meeting, 1),
+	REC(T_VERDICTS, "verdicts.db", REC_VERDICT, verdict, store_codec_verdict,
+	    NONE, NONE, T_META),
+	IDX(T_VERDICTS_MEETING, "verdicts-meeting.idx", T_VERDICTS,
+	    key_verdicts_meeting, 1),
 	/* When each record was written: time (8 bytes), record type, id;
 	 * no data.  What feeds' since= reads. */
-	[T_CHANGELOG] = { "changelog.db", T_CHANGELOG, NULL, 0, NULL, 0 },
+	RAW(T_CHANGELOG, "changelog.db", REC__MAX),
 };
 
-/* Where a record type keeps its version. */
-size_t
-st_version_off(enum table t)
-{
-	switch (t) {
-	case T_UNITS:
-		return offsetof(struct unit, version);
-	case T_PEOPLE:
-		return offsetof(struct person, version);
-	case T_CYCLES:
-		return offsetof(struct cycle, version);
-	case T_OBJ:
-		return offsetof(struct objective, version);
-	case T_MEETINGS:
-		return offsetof(struct meeting, version);
-	case T_ACTIONS:
-		return offsetof(struct action, version);
-	default:
-		return offsetof(struct kr, version);
-	}
-}
-
-/* The primary table of a record type, or T__MAX. */
+/* The table of a record type, or T__MAX (a snapshot is not a record). */
 enum table
-st_table_of(int rtype)
+st_table_of(enum rtype r)
 {
 	enum table t;
 
 	for (t = 0; t < T__MAX; t++)
-		if (st_tables[t].primary == t && st_tables[t].codec != NULL &&
-		    st_tables[t].codec->rtype == rtype)
+		if (st_tables[t].rtype == r && st_tables[t].codec != NULL)
 			return t;
 	return T__MAX;
 }
 
-const struct codec *
-store_codec(int rtype)
+/* The record type a codec's letter names (the change log keeps letters),
+ * or REC__MAX. */
+enum rtype
+st_rtype_of(int letter)
 {
-	enum table t = st_table_of(rtype);
+	enum table t;
+
+	for (t = 0; t < T__MAX; t++)
+		if (st_tables[t].codec != NULL && st_tables[t].codec->rtype == letter)
+			return st_tables[t].rtype;
+	return REC__MAX;
+}
+
+enum rtype
+store_change_rtype(const struct change *c)
+{
+	return c->record == store_codec_kr.rtype ? REC_KR : REC_OBJECTIVE;
+}
+
+const struct codec *
+store_codec(enum rtype r)
+{
+	enum table t = st_table_of(r);
 
 	return t == T__MAX ? NULL : st_tables[t].codec;
 }
 
 size_t
-store_rec_size(int rtype)
+store_rec_size(enum rtype r)
 {
-	enum table t = st_table_of(rtype);
+	enum table t = st_table_of(r);
 
 	return t == T__MAX ? 0 : st_tables[t].size;
 }

@@ -621,7 +621,7 @@ view_history(struct view *v, xmlNodePtr page, uint32_t id)
 			render_attr(cn, "by", p->login);
 			render_attr(cn, "by-name", p->name);
 		}
-		render_attr(cn, "record", c[i].record == 'K' ? "kr" : "objective");
+		render_attr(cn, "record", store_rtype_names[store_change_rtype(&c[i])]);
 		render_attr_u(cn, "record-id", c[i].record_id);
 		render_attr(cn, "field", c[i].field);
 		render_text(cn, "old", c[i].old_value);

@@ -43,6 +43,12 @@ struct table_def {
 	int			 dup;		/* secondary allows duplicates */
 	const struct codec	*codec;		/* primaries only */
 	size_t			 size;		/* record struct size */
+	enum rtype		 rtype;		/* primaries: the type it holds */
+	size_t			 version;	/* offset of the version, 0: none */
+	size_t			 title;		/* offset of the text a creation
+						 * shows in the history, 0: none */
+	enum table		 children;	/* the index store_children()
+						 * lists by, T_META: none */
 };
 extern const struct table_def st_tables[T__MAX];
 
@@ -88,17 +94,21 @@ struct op {
 	struct vec	 vec;
 };
 
-/* What a write transaction needs besides its record. */
-struct wop {
+/* What every write has besides its own arguments: who writes (and as
+ * whom), when, and an arena freed when the operation ends.  Each write
+ * operation's argument block begins with one. */
+struct wctx {
 	uint32_t	 actor;
 	struct person	 me;		/* the actor, unless STORE_SYSTEM */
-	struct arena	 ar;		/* freed when the operation ends */
-	void		*rec;
-	size_t		 n;		/* check-ins: how many */
-	uint32_t	 id, newid;	/* carry over */
-	const char	*id_str;	/* a meeting's snapshot, a KR's reason */
+	struct arena	 ar;
 	int64_t		 now;
-	char		 name[32];	/* the next cycle's: outlives ar */
+};
+
+/* The arguments of a write of one record (st_write_rec()). */
+struct put_op {
+	struct wctx	 w;
+	void		*rec;		/* the record, written back with its
+					 * new id and version */
 };
 
 /* A walk up the unit tree in a transaction (okr_unit_walk()): it stops
@@ -115,8 +125,8 @@ struct upwalk {
 };
 
 /* store-schema.c */
-size_t	st_version_off(enum table);
-enum table st_table_of(int rtype);
+enum table st_table_of(enum rtype);
+enum rtype st_rtype_of(int letter);
 
 /* store-core.c */
 int	st_dbstatus(int ret, const char *what);
@@ -125,7 +135,7 @@ void	st_dbt_init(DBT *, void *data, size_t size);
 int	st_rec_get(struct store *, DB_TXN *, enum table, uint32_t id, void *rec,
 	    struct arena *, int rmw);
 int	st_rec_put(struct store *, DB_TXN *, enum table, uint32_t id, const void *rec);
-int	st_changelog_add(struct store *, DB_TXN *, int rtype, uint32_t id);
+int	st_changelog_add(struct store *, DB_TXN *, enum table, uint32_t id);
 int	st_next_id(struct store *, DB_TXN *, enum table, uint32_t *id);
 void   *st_vec_push(struct arena *, struct vec *);
 int	st_rec_list(struct store *, DB_TXN *, enum table, const void *prefix,
@@ -134,29 +144,30 @@ int	st_get_by_id(struct store *, struct arena *, enum table, uint32_t id, void *
 int	st_list_by(struct store *, struct arena *, enum table, int nkeys,
 	    uint32_t a, uint32_t b, void *items, size_t *n);
 int	st_exists(struct store *, DB_TXN *, enum table, uint32_t id);
-int	st_load_actor(struct store *, DB_TXN *, struct wop *);
-int	st_is_admin(const struct wop *);
+int	st_load_actor(struct store *, DB_TXN *, struct wctx *);
+int	st_is_admin(const struct wctx *);
 int	st_up_walk(struct upwalk *, uint32_t unit, int *stopped, uint32_t *top);
 /* The walk's step; with lead 0 it is okr_unit_within()'s parent_of. */
 int	st_up_step(void *upwalk, uint32_t id, uint32_t *parent);
 int	st_tree_ok(struct upwalk *, uint32_t unit);
-int	st_history_add(struct store *, DB_TXN *, struct wop *, uint32_t obj,
-	    int record, uint32_t rid, const char *field, const char *old,
+int	st_history_add(struct store *, DB_TXN *, struct wctx *, uint32_t obj,
+	    enum rtype record, uint32_t rid, const char *field, const char *old,
 	    const char *new);
-int	st_history_diff(struct store *, DB_TXN *, struct wop *, enum table,
+int	st_history_diff(struct store *, DB_TXN *, struct wctx *, enum table,
 	    uint32_t obj, uint32_t rid, const void *old, const void *new);
-int	st_check_version(struct store *, DB_TXN *, struct wop *, enum table,
+int	st_check_version(struct store *, DB_TXN *, struct wctx *, enum table,
 	    uint32_t id, uint32_t seen, void *old);
-int	st_prepare(struct store *, DB_TXN *, struct wop *, enum table, void *rec,
+int	st_prepare(struct store *, DB_TXN *, struct wctx *, enum table, void *rec,
 	    void *old, int *created);
-int	st_write_op(struct store *, txn_fn, struct wop *);
+int	st_write_op(struct store *, txn_fn, struct wctx *, void *op);
 int	st_write_rec(struct store *, txn_fn, uint32_t actor, void *rec, enum table);
 
 /* store-okr.c: the permission checks the meeting operations share. */
-int	st_leads(struct store *, DB_TXN *, struct wop *, uint32_t unit, int *yes);
-int	st_may_edit(struct store *, DB_TXN *, struct wop *, const struct objective *);
+int	st_leads(struct store *, DB_TXN *, struct wctx *, uint32_t unit, int *yes);
+int	st_may_edit(struct store *, DB_TXN *, struct wctx *,
+	    const struct objective *);
 int	st_within(struct store *, DB_TXN *, struct arena *, uint32_t unit,
 	    uint32_t ancestor, int *yes);
-int	st_may_manage(struct store *, DB_TXN *, struct wop *, uint32_t unit);
+int	st_may_manage(struct store *, DB_TXN *, struct wctx *, uint32_t unit);
 
 #endif

@@ -837,45 +837,45 @@ record_rules(void **state)
 	const char *member;
 
 	(void)state;
-	assert_int_equal(store_rec_check('K', &k, &member), STORE_OK);
+	assert_int_equal(store_rec_check(REC_KR, &k, &member), STORE_OK);
 	assert_null(member);
 	k.target = INFINITY;
-	assert_int_equal(store_rec_check('K', &k, &member), STORE_INVALID);
+	assert_int_equal(store_rec_check(REC_KR, &k, &member), STORE_INVALID);
 	assert_string_equal(member, "target");
 	k.target = 100;
 	memset(title, 'x', 1000);
 	title[1000] = '\0';
 	k.title = title;
-	assert_int_equal(store_rec_check('K', &k, &member), STORE_INVALID);
+	assert_int_equal(store_rec_check(REC_KR, &k, &member), STORE_INVALID);
 	assert_string_equal(member, "title");
 	k.title = (char *)"Ship \xef\xbf\xbe";	/* U+FFFE: no XML holds it */
-	assert_int_equal(store_rec_check('K', &k, &member), STORE_INVALID);
+	assert_int_equal(store_rec_check(REC_KR, &k, &member), STORE_INVALID);
 	assert_string_equal(member, "title");
 	k.title = (char *)"Ship";
 	k.kind = KR_MILESTONE;
 	k.current = 0.5;
-	assert_int_equal(store_rec_check('K', &k, &member), STORE_INVALID);
+	assert_int_equal(store_rec_check(REC_KR, &k, &member), STORE_INVALID);
 	assert_string_equal(member, "current");
 	k.current = 1;
 	k.state = KRS__MAX;
-	assert_int_equal(store_rec_check('K', &k, &member), STORE_INVALID);
+	assert_int_equal(store_rec_check(REC_KR, &k, &member), STORE_INVALID);
 	assert_string_equal(member, "state");
-	assert_int_equal(store_rec_check('C', &c, NULL), STORE_OK);
+	assert_int_equal(store_rec_check(REC_CYCLE, &c, NULL), STORE_OK);
 	c.name = (char *)"2026-Q4\r\nSet-Cookie: a=b";
-	assert_int_equal(store_rec_check('C', &c, &member), STORE_INVALID);
+	assert_int_equal(store_rec_check(REC_CYCLE, &c, &member), STORE_INVALID);
 	assert_string_equal(member, "name");
-	assert_int_equal(store_rec_check('U', &u, NULL), STORE_OK);
+	assert_int_equal(store_rec_check(REC_UNIT, &u, NULL), STORE_OK);
 	u.name = (char *)"";
-	assert_int_equal(store_rec_check('U', &u, &member), STORE_INVALID);
+	assert_int_equal(store_rec_check(REC_UNIT, &u, &member), STORE_INVALID);
 	assert_string_equal(member, "name");
 	u.name = (char *)"Corp";
 	u.level = LEVEL_PERSONAL;
-	assert_int_equal(store_rec_check('U', &u, &member), STORE_INVALID);
+	assert_int_equal(store_rec_check(REC_UNIT, &u, &member), STORE_INVALID);
 	assert_string_equal(member, "level");
 	/* A meeting's board status may be "none" (-1), its default. */
-	assert_int_equal(store_rec_check('G', &m, NULL), STORE_OK);
+	assert_int_equal(store_rec_check(REC_MEETING, &m, NULL), STORE_OK);
 	m.status = -2;
-	assert_int_equal(store_rec_check('G', &m, NULL), STORE_INVALID);
+	assert_int_equal(store_rec_check(REC_MEETING, &m, NULL), STORE_INVALID);
 }
 
 int
