@@ -777,8 +777,8 @@ st_is_admin(const struct wctx *w)
 	return w->actor == STORE_SYSTEM || w->me.role == ROLE_ADMIN;
 }
 
-static int
-up_step(void *arg, uint32_t id, uint32_t *parent)
+int
+st_up_step(void *arg, uint32_t id, uint32_t *parent)
 {
 	struct upwalk *w = arg;
 	struct unit u;
@@ -790,8 +790,7 @@ up_step(void *arg, uint32_t id, uint32_t *parent)
 		return -1;
 	*parent = u.parent;
 	w->depth++;
-	return (w->stop != 0 && id == w->stop) ||
-	    (w->lead != 0 && u.lead == w->lead) ? 1 : 0;
+	return w->lead != 0 && u.lead == w->lead;
 }
 
 /* Walks up from unit: *stopped says whether it stopped (see struct
@@ -805,7 +804,7 @@ st_up_walk(struct upwalk *w, uint32_t unit, int *stopped, uint32_t *top)
 
 	w->rc = STORE_OK;
 	w->depth = 0;
-	rc = okr_unit_walk(unit, up_step, w, top);
+	rc = okr_unit_walk(unit, st_up_step, w, top);
 	*stopped = rc == 1;
 	if (rc >= 0)
 		return STORE_OK;

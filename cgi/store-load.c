@@ -601,7 +601,7 @@ op_load(struct store *st, DB_TXN *txn, void *arg)
 	/* Every loaded unit's chain reaches the top, through the loaded and
 	 * the stored units alike: a loop would hold whoever walks it. */
 	for (i = 0; i < l->n; i++) {
-		struct upwalk uw = { st, txn, &l->ar, NULL, 0, 0, STORE_OK, 0 };
+		struct upwalk uw = { st, txn, &l->ar, NULL, 0, STORE_OK, 0 };
 
 		if (l->recs[i].rtype != REC_UNIT)
 			continue;

@@ -20,7 +20,7 @@ carried(struct store *st, DB_TXN *txn, struct arena *ar, uint32_t unit,
 	struct objective *o, *al;
 	struct kr *k;
 	unsigned char key[8];
-	struct upwalk uw = { st, txn, ar, NULL, 0, 0, STORE_OK, 0 };
+	struct upwalk uw = { st, txn, ar, NULL, 0, STORE_OK, 0 };
 	uint32_t root = unit;
 	size_t i, j, m;
 	int rc, yes;
@@ -186,11 +186,32 @@ store_verdict_of(const struct verdict *v, size_t n, uint32_t objective,
 	return last;
 }
 
-/* Closing a consensus meeting: every draft objective of its unit and
- * cycle, and every proposed KR under one kept, has a decision; each
- * objective kept has at least two agreed KRs.  Then the objectives kept
- * become agreed (the rejected ones archived) and their KRs agreed or
- * rejected, each change in the history. */
+void
+store_objref(const struct objective *o, struct okr_objref *ref)
+{
+	ref->unit = o->unit;
+	ref->cycle = o->cycle;
+	ref->level = o->level;
+	ref->state = o->state;
+}
+
+void
+store_reach(const struct meeting *m, struct okr_reach *reach)
+{
+	reach->unit = m->unit;
+	reach->cycle = m->cycle;
+}
+
+int
+store_said(const struct verdict *d)
+{
+	return d == NULL ? SAID_NONE : d->kind == VERDICT_REJECT ? SAID_REJECT :
+	    SAID_KEEP;
+}
+
+/* Closing a consensus meeting: each objective it decides must be ready
+ * (okr_tally_ready()); then they take the states the close gives, and
+ * their proposed KRs too, each change in the history. */
 static int
 consensus_apply(struct store *st, DB_TXN *txn, struct wctx *w,
     const struct meeting *m)
@@ -198,43 +219,46 @@ consensus_apply(struct store *st, DB_TXN *txn, struct wctx *w,
 	struct vec ov = { 0 }, kv = { 0 }, vv = { 0 };
 	struct objective *o, oldo;
 	struct kr *k, oldk;
-	const struct verdict *vo, *vk;
+	const struct verdict *d;
+	struct okr_objref ref;
+	struct okr_reach reach;
+	struct okr_tally t;
 	unsigned char key[8];
 	const char *why = arena_printf(&w->ar, "#%u", m->id);
-	size_t i, j, agreed;
+	size_t i, j;
 	int rc;
 
 	be32(key, m->id);
 	if ((rc = st_rec_list(st, txn, T_VERDICTS_MEETING, key, 4, &w->ar, &vv)) != STORE_OK)
 		return rc;
+	d = (struct verdict *)vv.items;
 	be32(key, m->cycle);
 	be32(key + 4, m->unit);
 	if ((rc = st_rec_list(st, txn, T_OBJ_CYCLE_UNIT, key, 8, &w->ar, &ov)) != STORE_OK)
 		return rc;
 	o = (struct objective *)ov.items;
+	store_reach(m, &reach);
 	for (i = 0; i < ov.n; i++) {
-		if (o[i].level == LEVEL_PERSONAL || o[i].state != OBJ_DRAFT)
+		store_objref(&o[i], &ref);
+		if (!okr_consensus_scope(&reach, &ref))
 			continue;
-		if ((vo = store_verdict_of((struct verdict *)vv.items, vv.n, o[i].id, 0)) == NULL)
-			return STORE_RULE;
 		be32(key, o[i].id);
 		kv.n = 0;
 		if ((rc = st_rec_list(st, txn, T_KR_OBJ, key, 4, &w->ar, &kv)) != STORE_OK)
 			return rc;
 		k = (struct kr *)kv.items;
-		for (j = agreed = 0; j < kv.n; j++) {
-			if (k[j].state != KRS_PROPOSED) {
-				agreed += okr_kr_live(k[j].state) != 0;
+		okr_tally_init(&t, store_said(store_verdict_of(d, vv.n, o[i].id, 0)));
+		for (j = 0; j < kv.n; j++)
+			okr_tally_kr(&t, k[j].state, store_said(store_verdict_of(d,
+			    vv.n, o[i].id, k[j].id)));
+		if (!okr_tally_ready(&t))
+			return STORE_RULE;
+		for (j = 0; j < kv.n; j++) {
+			if (k[j].state != KRS_PROPOSED)
 				continue;
-			}
-			vk = store_verdict_of((struct verdict *)vv.items, vv.n, o[i].id,
-			    k[j].id);
-			if (vo->kind != VERDICT_REJECT && vk == NULL)
-				return STORE_RULE;
 			oldk = k[j];
-			k[j].state = vo->kind == VERDICT_REJECT ||
-			    vk->kind == VERDICT_REJECT ? KRS_REJECTED : KRS_AGREED;
-			agreed += k[j].state == KRS_AGREED;
+			k[j].state = okr_consensus_krstate(t.said, store_said(
+			    store_verdict_of(d, vv.n, o[i].id, k[j].id)));
 			k[j].version++;
 			if ((rc = st_rec_put(st, txn, T_KRS, k[j].id, &k[j])) != STORE_OK ||
 			    (rc = st_history_diff(st, txn, w, T_KRS, o[i].id, k[j].id,
@@ -243,10 +267,8 @@ consensus_apply(struct store *st, DB_TXN *txn, struct wctx *w,
 			    "consensus", "", why)) != STORE_OK)
 				return rc;
 		}
-		if (vo->kind != VERDICT_REJECT && agreed < 2)
-			return STORE_RULE;
 		oldo = o[i];
-		o[i].state = vo->kind == VERDICT_REJECT ? OBJ_ARCHIVED : OBJ_AGREED;
+		o[i].state = okr_consensus_ostate(t.said);
 		o[i].version++;
 		o[i].updated_by = w->actor;
 		o[i].updated_at = w->now;
@@ -468,6 +490,8 @@ op_grow(struct store *st, DB_TXN *txn, void *arg)
 	struct grow *g = op->rec;
 	struct meeting m;
 	struct objective o;
+	struct okr_objref ref;
+	struct okr_reach reach;
 	struct kr k;
 	int rc;
 
@@ -480,12 +504,12 @@ op_grow(struct store *st, DB_TXN *txn, void *arg)
 		return rc == STORE_NOTFOUND ? STORE_INVALID : rc;
 	if (m.state == MEET_CLOSED)
 		return STORE_CLOSED;
-	/* Only a KR the meeting shows: of its unit's live objectives in
-	 * its cycle. */
+	/* Only a KR the meeting shows (okr_grow_scope()). */
 	if ((rc = st_rec_get(st, txn, T_OBJ, k.objective, &o, &w->ar, 0)) != STORE_OK)
 		return rc == STORE_NOTFOUND ? STORE_INVALID : rc;
-	if (m.type != MEET_MONTHLY || o.unit != m.unit || o.cycle != m.cycle ||
-	    o.level == LEVEL_PERSONAL || o.state == OBJ_ARCHIVED)
+	store_reach(&m, &reach);
+	store_objref(&o, &ref);
+	if (m.type != MEET_MONTHLY || !okr_grow_scope(&reach, &ref))
 		return STORE_INVALID;
 	g->author = w->actor;
 	g->at = w->now;
@@ -503,6 +527,8 @@ op_verdict(struct store *st, DB_TXN *txn, void *arg)
 	struct verdict *v = op->rec;
 	struct meeting m;
 	struct objective o, oldo;
+	struct okr_objref ref;
+	struct okr_reach reach;
 	struct kr k, oldk;
 	char *s, *save, *who;
 	int rc;
@@ -526,10 +552,11 @@ op_verdict(struct store *st, DB_TXN *txn, void *arg)
 	}
 	if ((rc = st_rec_get(st, txn, T_OBJ, v->objective, &o, &w->ar, 1)) != STORE_OK)
 		return rc == STORE_NOTFOUND ? STORE_INVALID : rc;
-	/* Only what the meeting decides: its unit's draft objectives in its
-	 * cycle and the proposals under them. */
-	if (o.unit != m.unit || o.cycle != m.cycle || o.level == LEVEL_PERSONAL ||
-	    o.state != OBJ_DRAFT)
+	/* Only what the meeting decides (okr_consensus_scope()) and the
+	 * proposals under it. */
+	store_reach(&m, &reach);
+	store_objref(&o, &ref);
+	if (!okr_consensus_scope(&reach, &ref))
 		return STORE_INVALID;
 	/* Those who signed off were in the room. */
 	if (v->signed_by == NULL || *v->signed_by == '\0')

@@ -13,7 +13,7 @@
 int
 st_leads(struct store *st, DB_TXN *txn, struct wctx *w, uint32_t unit, int *yes)
 {
-	struct upwalk uw = { st, txn, &w->ar, NULL, 0, w->actor, STORE_OK, 0 };
+	struct upwalk uw = { st, txn, &w->ar, NULL, w->actor, STORE_OK, 0 };
 	int rc;
 
 	*yes = 0;
@@ -77,7 +77,7 @@ op_unit(struct store *st, DB_TXN *txn, void *arg)
 	struct put_op *op = arg;
 	struct wctx *w = &op->w;
 	struct unit *u = op->rec, old;
-	struct upwalk uw = { st, txn, &w->ar, u, 0, 0, STORE_OK, 0 };
+	struct upwalk uw = { st, txn, &w->ar, u, 0, STORE_OK, 0 };
 	int rc, created;
 
 	if ((rc = st_load_actor(st, txn, w)) != STORE_OK)
@@ -454,6 +454,7 @@ store_kr_adjust(struct store *st, uint32_t actor, struct kr *k,
 /* The arguments of store_kr_grade(). */
 struct grade_op {
 	struct wctx	 w;
+	uint32_t	 meeting;	/* the quarterly review giving it */
 	uint32_t	 kr;
 	uint32_t	 version;	/* the KR's, as the grader saw it */
 	double		 grade;
@@ -466,8 +467,12 @@ op_grade(struct store *st, DB_TXN *txn, void *arg)
 {
 	struct grade_op *op = arg;
 	struct wctx *w = &op->w;
+	struct upwalk uw = { st, txn, &w->ar, NULL, 0, STORE_OK, 0 };
 	struct kr k, old;
 	struct objective o;
+	struct meeting m;
+	struct okr_objref ref;
+	struct okr_reach reach;
 	double grade = op->grade, proposed;
 	int rc, state;
 
@@ -479,17 +484,26 @@ op_grade(struct store *st, DB_TXN *txn, void *arg)
 	    (rc = st_may_edit(st, txn, w, &o)) != STORE_OK ||
 	    (rc = cycle_state(st, txn, w, o.cycle, &state)) != STORE_OK)
 		return rc;
+	/* In a quarterly review still open, to a KR it grades. */
+	if ((rc = st_rec_get(st, txn, T_MEETINGS, op->meeting, &m, &w->ar, 0)) != STORE_OK)
+		return rc == STORE_NOTFOUND ? STORE_INVALID : rc;
+	if (m.state == MEET_CLOSED)
+		return STORE_CLOSED;
+	store_reach(&m, &reach);
+	store_objref(&o, &ref);
+	if (m.type != MEET_QUARTERLY || !okr_grade_scope(&reach, &ref, st_up_step, &uw))
+		return uw.rc != STORE_OK && uw.rc != STORE_NOTFOUND ? uw.rc : STORE_INVALID;
 	/* Grades are given at the end of the cycle, in tenths, to KRs that
 	 * count. */
 	if (state != CYCLE_REVIEW)
 		return STORE_RULE;
 	if (!okr_kr_live(k.state))
 		return STORE_INVALID;
-	if (!(grade >= 0 && grade <= 1) || fabs(grade * 10 - floor(grade * 10 + 0.5)) > 1e-9)
+	if (!okr_grade_ok(grade))
 		return STORE_INVALID;
 	proposed = okr_grade_proposal(okr_kr_score(k.kind, k.direction, k.start,
 	    k.target, k.current));
-	if (fabs(grade - proposed) > 1e-9 &&
+	if (okr_grade_needs_reason(grade, proposed) &&
 	    (op->reason == NULL || *op->reason == '\0'))
 		return STORE_RULE;
 	old = k;
@@ -505,11 +519,11 @@ op_grade(struct store *st, DB_TXN *txn, void *arg)
 }
 
 int
-store_kr_grade(struct store *st, uint32_t actor, uint32_t id, uint32_t version,
-    double grade, const char *reason)
+store_kr_grade(struct store *st, uint32_t actor, uint32_t meeting, uint32_t id,
+    uint32_t version, double grade, const char *reason)
 {
-	struct grade_op op = { .w = { .actor = actor }, .kr = id, .version = version,
-	    .grade = grade, .reason = reason };
+	struct grade_op op = { .w = { .actor = actor }, .meeting = meeting, .kr = id,
+	    .version = version, .grade = grade, .reason = reason };
 
 	return st_write_op(st, op_grade, &op.w, &op);
 }
@@ -850,19 +864,18 @@ store_allowed(struct store *st, uint32_t actor, enum perm what, uint32_t id)
 	return rc;
 }
 
-/* Whether unit is ancestor or lies below it. */
+/* Whether unit is ancestor or lies below it (okr_unit_within()): a
+ * missing unit or a loop on the way is "no", a failed read its status. */
 int
 st_within(struct store *st, DB_TXN *txn, struct arena *ar, uint32_t unit,
     uint32_t ancestor, int *yes)
 {
-	struct upwalk uw = { st, txn, ar, NULL, ancestor, 0, STORE_OK, 0 };
+	struct upwalk uw = { st, txn, ar, NULL, 0, STORE_OK, 0 };
 	int rc;
 
-	*yes = 0;
-	if (unit == 0 || ancestor == 0)
-		return STORE_OK;
-	rc = st_up_walk(&uw, unit, yes, NULL);
-	return rc == STORE_NOTFOUND || rc == STORE_RULE ? STORE_OK : rc;
+	rc = okr_unit_within(unit, ancestor, st_up_step, &uw);
+	*yes = rc == 1;
+	return rc >= 0 || uw.rc == STORE_NOTFOUND ? STORE_OK : uw.rc;
 }
 
 /* An admin, or a lead of unit or of a unit above it. */

@@ -246,40 +246,30 @@ view_unit(struct view *v, uint32_t id)
 	return u;
 }
 
-/* okr_unit_walk()'s step over the units a page reads: it stops at the
- * unit *stop points to (0: none). */
-struct vwalk {
-	struct view	*v;
-	uint32_t	 stop;
-};
-
-static int
-view_step(void *arg, uint32_t id, uint32_t *parent)
+int
+view_unit_parent(void *arg, uint32_t id, uint32_t *parent)
 {
-	struct vwalk *w = arg;
-	const struct unit *u = view_unit(w->v, id);
+	const struct unit *u = view_unit(arg, id);
 
 	if (u == NULL)
 		return -1;
 	*parent = u->parent;
-	return w->stop != 0 && id == w->stop;
+	return 0;
 }
 
 int
 view_unit_within(struct view *v, uint32_t unit, uint32_t top)
 {
-	struct vwalk w = { v, top };
-
-	return top != 0 && okr_unit_walk(unit, view_step, &w, NULL) == 1;
+	return okr_unit_within(unit, top, view_unit_parent, v) == 1;
 }
 
 const struct unit *
 view_unit_top(struct view *v, uint32_t unit)
 {
-	struct vwalk w = { v, 0 };
 	uint32_t top;
 
-	return okr_unit_walk(unit, view_step, &w, &top) == 0 ? view_unit(v, top) : NULL;
+	return okr_unit_walk(unit, view_unit_parent, v, &top) == 0 ?
+	    view_unit(v, top) : NULL;
 }
 
 void

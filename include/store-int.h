@@ -115,14 +115,14 @@ struct put_op {
 };
 
 /* A walk up the unit tree in a transaction (okr_unit_walk()): it stops
- * at unit stop, or at a unit led by lead; a unit being written (self)
- * counts with its new parent. */
+ * at a unit led by lead (0: none); a unit being written (self) counts
+ * with its new parent. */
 struct upwalk {
 	struct store		*st;
 	DB_TXN			*txn;
 	struct arena		*ar;
 	const struct unit	*self;
-	uint32_t		 stop, lead;
+	uint32_t		 lead;
 	int			 rc;	/* the store's status when a step failed */
 	int			 depth;	/* units walked */
 };
@@ -150,6 +150,8 @@ int	st_exists(struct store *, DB_TXN *, enum table, uint32_t id);
 int	st_load_actor(struct store *, DB_TXN *, struct wctx *);
 int	st_is_admin(const struct wctx *);
 int	st_up_walk(struct upwalk *, uint32_t unit, int *stopped, uint32_t *top);
+/* The walk's step; with lead 0 it is okr_unit_within()'s parent_of. */
+int	st_up_step(void *upwalk, uint32_t id, uint32_t *parent);
 int	st_tree_ok(struct upwalk *, uint32_t unit);
 int	st_history_add(struct store *, DB_TXN *, struct wctx *, uint32_t obj,
 	    enum rtype record, uint32_t rid, const char *field, const char *old,

@@ -13,6 +13,8 @@
 
 struct arena;
 struct codec;
+struct okr_objref;
+struct okr_reach;
 struct store;
 
 enum sstatus {
@@ -328,12 +330,14 @@ int	store_kr_put(struct store *, uint32_t actor, struct kr *);
  * objective not at all (STORE_RULE). */
 int	store_kr_adjust(struct store *, uint32_t actor, struct kr *,
 	    const char *reason);
-/* The final grade of KR id (0.0 to 1.0 in tenths) at the end of its cycle
- * (under review): proposed from progress (okr_grade_proposal()); any
- * other grade needs a reason, which the history keeps.  version is the
- * KR's as the grader saw it. */
-int	store_kr_grade(struct store *, uint32_t actor, uint32_t id,
-	    uint32_t version, double grade, const char *reason);
+/* The final grade of KR id (okr_grade_ok()) at the end of its cycle
+ * (under review), in the quarterly review meeting, which must grade it
+ * (okr_grade_scope(); else STORE_INVALID, STORE_CLOSED once closed):
+ * proposed from progress (okr_grade_proposal()); any other grade needs a
+ * reason, which the history keeps.  version is the KR's as the grader
+ * saw it. */
+int	store_kr_grade(struct store *, uint32_t actor, uint32_t meeting,
+	    uint32_t id, uint32_t version, double grade, const char *reason);
 
 /* Check-ins of a KR, oldest first. */
 int	store_checkins_by_kr(struct store *, struct arena *, uint32_t kr,
@@ -397,6 +401,12 @@ int	store_verdicts_by_meeting(struct store *, struct arena *, uint32_t meeting,
 /* The decision that counts on an item (kr 0: the objective), or NULL. */
 const struct verdict *store_verdict_of(const struct verdict *, size_t n,
 	    uint32_t objective, uint32_t kr);
+/* What a decision said, as the consensus rule reads it (okr.h enum
+ * said): SAID_NONE for NULL, no decision. */
+int	store_said(const struct verdict *);
+/* An objective and a meeting's reach as the rules of okr.h read them. */
+void	store_objref(const struct objective *, struct okr_objref *);
+void	store_reach(const struct meeting *, struct okr_reach *);
 
 /* Records a GROW note on a KR in a monthly meeting that is not closed:
  * anyone known, as in the meeting; the latest note per KR counts. */
