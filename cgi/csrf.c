@@ -79,9 +79,9 @@ csrf_init(const char *dir)
 	return have_key ? 0 : -1;
 }
 
-/* Nettle, not OpenSSL's libcrypto: the same HMAC-SHA-256, but libcrypto
- * 3 brings up its provider machinery on the first use, and that left 2.1
- * MB more of each worker resident (a tenth of its 20 MB budget). */
+/* Nettle, not OpenSSL's libcrypto: the same HMAC-SHA-256 without the
+ * provider machinery libcrypto 3 loads on first use and keeps resident in
+ * every worker. */
 void
 csrf_token(const char *login, char out[65])
 {

@@ -569,7 +569,7 @@ demo_load(struct store *st, int32_t today)
 	cx.st = st;
 	cx.today = today;
 	/* A second company beside a real one would only confuse. */
-	if ((rc = store_count(st, 'U', &count)) != STORE_OK)
+	if ((rc = store_count(st, REC_UNIT, &count)) != STORE_OK)
 		return rc;
 	if (count != 0)
 		return STORE_INVALID;
@@ -669,7 +669,7 @@ syn_flush(struct syn *s)
 
 /* Queues a copy of rec (its strings stay in the batch's arena). */
 static int
-syn_emit(struct syn *s, int rtype, const void *rec, size_t size)
+syn_emit(struct syn *s, enum rtype rtype, const void *rec, size_t size)
 {
 	void *copy;
 
@@ -707,7 +707,7 @@ syn_objective(struct syn *s, const struct cycle *cy, struct objective *o,
 		    (o->unit * 7 + o->owner) % 1000);
 	o->title = title;
 	o->description = (char *)"";
-	if ((*rc = syn_emit(s, 'O', o, sizeof(*o))) != STORE_OK)
+	if ((*rc = syn_emit(s, REC_OBJECTIVE, o, sizeof(*o))) != STORE_OK)
 		return 0;
 	for (j = 0; j < n; j++) {
 		memset(&k, 0, sizeof(k));
@@ -731,7 +731,7 @@ syn_objective(struct syn *s, const struct cycle *cy, struct objective *o,
 		k.unit_label = (char *)"customers";
 		if (krs != NULL)
 			krs[j] = k.id;
-		if ((*rc = syn_emit(s, 'K', &k, sizeof(k))) != STORE_OK)
+		if ((*rc = syn_emit(s, REC_KR, &k, sizeof(k))) != STORE_OK)
 			return 0;
 	}
 	*left -= n;
@@ -784,7 +784,7 @@ syn_run(struct syn *s, int32_t today, size_t krs, size_t npeople, size_t ncycles
 				u.lead = pass ? (uint32_t)(2 + SYN_DEPTS + t * SYN_TEAM) : 0;
 				u.name = s->dry ? NULL : arena_printf(&s->ar, "Team %zu", t + 1);
 			}
-			rc = syn_emit(s, 'U', &u, sizeof(u));
+			rc = syn_emit(s, REC_UNIT, &u, sizeof(u));
 		}
 		for (i = 0; pass == 0 && i < npeople && rc == STORE_OK; i++) {
 			memset(&p, 0, sizeof(p));
@@ -812,7 +812,7 @@ syn_run(struct syn *s, int32_t today, size_t krs, size_t npeople, size_t ncycles
 					p.login = arena_printf(&s->ar, "u%zu", i + 1);
 				p.name = arena_printf(&s->ar, "Employee %zu", i + 1);
 			}
-			rc = syn_emit(s, 'P', &p, sizeof(p));
+			rc = syn_emit(s, REC_PERSON, &p, sizeof(p));
 		}
 	}
 	/* The cycles, oldest first; then their OKRs, the current cycle's
@@ -824,7 +824,7 @@ syn_run(struct syn *s, int32_t today, size_t krs, size_t npeople, size_t ncycles
 		cys[c].id = (uint32_t)c + 1;
 		cys[c].version = 1;
 		cys[c].state = c + 1 == ncycles ? CYCLE_ACTIVE : CYCLE_CLOSED;
-		rc = syn_emit(s, 'C', &cys[c], sizeof(cys[c]));
+		rc = syn_emit(s, REC_CYCLE, &cys[c], sizeof(cys[c]));
 	}
 	for (q = 0; q < ncycles && rc == STORE_OK; q++) {
 		c = (q + ncycles - 1) % ncycles;
@@ -880,7 +880,7 @@ demo_synth(struct store *st, int32_t today, size_t krs, size_t npeople,
 	if (cycles == 0 || cycles > SYN_MAXCYCLES || npeople < 1 + SYN_DEPTS + SYN_TEAM ||
 	    krs == 0 || npeople > UINT32_MAX / 4 || krs > UINT32_MAX / 4)
 		return STORE_INVALID;
-	if ((rc = store_count(st, 'U', &count)) != STORE_OK)
+	if ((rc = store_count(st, REC_UNIT, &count)) != STORE_OK)
 		return rc;
 	if (count != 0)
 		return STORE_INVALID;

@@ -85,7 +85,7 @@ cmd_load_demo(const struct conf *c, int argc, char **argv)
 
 	if (open_as_user(c, STORE_CREATE, &st) != 0)
 		return 1;
-	if ((rc = store_count(st, 'U', &n)) == STORE_OK && n > 0) {
+	if ((rc = store_count(st, REC_UNIT, &n)) == STORE_OK && n > 0) {
 		store_close(st);
 		if (quiet)
 			return 0;
@@ -181,11 +181,14 @@ cmd_demo_logins(void)
 	return 0;
 }
 
-/* The kinds of records, as the store types them and as stats names them. */
-static const char types[] = "UPCOKIHMGAWV";
-static const char *const names[] = { "units", "people", "cycles",
-    "objectives", "key-results", "check-ins", "history", "comments",
-    "meetings", "action-items", "grow-notes", "verdicts" };
+/* The record types as stats names them (snapshots go with their meetings). */
+static const char *const names[REC__MAX] = { [REC_UNIT] = "units",
+    [REC_PERSON] = "people", [REC_CYCLE] = "cycles",
+    [REC_OBJECTIVE] = "objectives", [REC_KR] = "key-results",
+    [REC_CHECKIN] = "check-ins", [REC_CHANGE] = "history",
+    [REC_COMMENT] = "comments", [REC_MEETING] = "meetings",
+    [REC_ACTION] = "action-items", [REC_GROW] = "grow-notes",
+    [REC_VERDICT] = "verdicts" };
 
 /* How many records of each type, and the size of the store's files:
  * the databases and indexes, and the log (which checkpoints and backups
@@ -204,8 +207,8 @@ cmd_stats(const struct conf *c)
 
 	if (open_as_user(c, 0, &st) != 0)
 		return 1;
-	for (i = 0; rc == STORE_OK && types[i] != '\0'; i++)
-		if ((rc = store_count(st, types[i], &n)) == STORE_OK)
+	for (i = 0; rc == STORE_OK && i < REC__MAX; i++)
+		if (names[i] != NULL && (rc = store_count(st, i, &n)) == STORE_OK)
 			printf("%-13s %zu\n", names[i], n);
 	store_close(st);
 	if (rc == STORE_OK && (d = opendir(c->store_dir)) != NULL) {
@@ -357,7 +360,7 @@ cmd_load(const struct conf *c, int argc, char **argv)
 		goto out;
 	/* Records with the same ids are replaced: ask, unless the store is
 	 * empty. */
-	if (store_count(st, 'U', &units) != STORE_OK ||
+	if (store_count(st, REC_UNIT, &units) != STORE_OK ||
 	    (units > 0 && !confirmed(force, "replace the records of the same ids in the store"))) {
 		store_close(st);
 		goto out;
@@ -458,12 +461,14 @@ bad_texts(const struct conf *c, const char *dir)
 	if (store_open(dir, STORE_RDONLY, c->cache_mb, &st) != STORE_OK)
 		return -1;
 	arena_init(&ar);
-	for (i = 0; rc == STORE_OK && types[i] != '\0'; i++) {
-		cd = store_codec(types[i]);
-		if ((rc = store_scan(st, &ar, types[i], &items, &n)) != STORE_OK)
+	for (i = 0; rc == STORE_OK && i < REC__MAX; i++) {
+		if (names[i] == NULL)
+			continue;
+		cd = store_codec(i);
+		if ((rc = store_scan(st, &ar, i, &items, &n)) != STORE_OK)
 			break;
 		for (j = 0; j < n; j++) {
-			rec = (const char *)items + j * store_rec_size(types[i]);
+			rec = (const char *)items + j * store_rec_size(i);
 			was = bad;
 			for (k = 0; k < cd->nfields; k++) {
 				f = &cd->fields[k];
@@ -474,13 +479,14 @@ bad_texts(const struct conf *c, const char *dir)
 				    "does not allow\n", names[i], *(const uint32_t *)rec, f->xml);
 				bad++;
 			}
-			if (bad == was && store_rec_check(types[i], rec, &member) != STORE_OK) {
+			if (bad == was && store_rec_check(i, rec, &member) != STORE_OK) {
 				fprintf(stderr, "mubiao-admin: %s %u: %s breaks a rule every "
 				    "write is held to\n", names[i], *(const uint32_t *)rec,
 				    member != NULL ? member : "a field");
 				bad++;
 			}
-			if (types[i] != 'G' || ((const struct meeting *)rec)->state != MEET_CLOSED ||
+			if (i != REC_MEETING ||
+			    ((const struct meeting *)rec)->state != MEET_CLOSED ||
 			    store_meeting_snapshot(st, &ar, *(const uint32_t *)rec, &snap) != STORE_OK ||
 			    render_text_valid(snap, strlen(snap)) == strlen(snap))
 				continue;

@@ -9,7 +9,7 @@
  * periodically and ends cleanly, workers included, on SIGTERM.
  *
  * Workers never recover themselves: with Debian's libdb5.3 a recovery run
- * while other processes live was seen to block them forever. */
+ * while other processes live can block them for good. */
 #include <sys/prctl.h>
 #include <sys/types.h>
 #include <sys/socket.h>
@@ -274,9 +274,8 @@ open_store(long grace_ms)
 /* failchk, in a child with its own handle and a deadline.  Aborting a
  * dead worker's transaction can block for good: glibc's
  * pthread_cond_destroy waits for the waiters of a lock's condition, and a
- * waiter killed with -9 never leaves (seen in t0970, about one run in
- * four).  A failchk that overruns is killed and taken as "recover": the
- * recovery builds the regions afresh. */
+ * waiter killed with -9 never leaves.  A failchk that overruns is killed
+ * and taken as "recover": the recovery builds the regions afresh. */
 static int
 failchk_bounded(void)
 {

@@ -975,7 +975,7 @@ enum akind { ADMIN_UNITS, ADMIN_PEOPLE, ADMIN_CYCLES };
 static const char *const admin_sheets[] = { "admin-units", "admin-people", "admin-cycles" };
 static const char *const admin_kinds[] = { "units", "people", "cycles" };
 static const char *const unit_levels[] = { "company", "department", "team" };
-static const char admin_rtypes[] = "UPC";
+static const enum rtype admin_rtypes[] = { REC_UNIT, REC_PERSON, REC_CYCLE };
 
 #define ADMIN_ROWS	100	/* records on an admin page */
 
@@ -1099,12 +1099,12 @@ admin_page(struct req *r, struct view *v, enum akind kind, uint32_t target,
 
 	if (from > UINT32_MAX)
 		from = UINT32_MAX;
-	if ((rc = store_count(st, 'U', &n)) != STORE_OK)
+	if ((rc = store_count(st, REC_UNIT, &n)) != STORE_OK)
 		return view_status(rc);
 	if (n <= ADMIN_CHOICES && (rc = view_units_all(v)) != 0)
 		return rc;
-	if ((rc = store_count(st, 'P', &n)) != STORE_OK ||
-	    (n <= ADMIN_CHOICES && (rc = store_scan(st, &r->ar, 'P', &ch.people,
+	if ((rc = store_count(st, REC_PERSON, &n)) != STORE_OK ||
+	    (n <= ADMIN_CHOICES && (rc = store_scan(st, &r->ar, REC_PERSON, &ch.people,
 	    &ch.npeople)) != STORE_OK) ||
 	    (rc = store_range(st, &r->ar, admin_rtypes[kind], (uint32_t)from,
 	    ADMIN_ROWS + 1, 0, &rows, &n)) != STORE_OK ||

@@ -467,17 +467,16 @@ action_meeting(struct view *v, xmlNodePtr mn, const struct meeting *m)
 }
 
 /* Marks an item of the consensus meeting with the decision that counts;
- * a meeting being closed shows what its close makes of the item. */
+ * a meeting being closed shows the state its close gives the item
+ * (closes, else NULL). */
 static void
-decided(xmlNodePtr n, const struct verdict *d, int closing, const char *kept,
-    const char *dropped)
+decided(xmlNodePtr n, const struct verdict *d, const char *closes)
 {
 	if (d == NULL)
 		return;
 	render_attr(n, "decision", store_vkind_names[d->kind]);
-	if (closing)
-		xmlSetProp(n, BAD_CAST "state", BAD_CAST (d->kind == VERDICT_REJECT ?
-		    dropped : kept));
+	if (closes != NULL)
+		xmlSetProp(n, BAD_CAST "state", BAD_CAST closes);
 }
 
 /* <signer login name> for each login of a space-separated list. */
@@ -496,10 +495,10 @@ signers(struct view *v, xmlNodePtr n, const char *list)
 	}
 }
 
-/* The company consensus meeting: each draft objective of the unit with
- * its proposed KRs, the decision that counts on each, what is still open
- * and which objectives lack two agreed KRs; then every decision taken,
- * in order. */
+/* The company consensus meeting: each objective it decides
+ * (okr_consensus_scope()) with its proposed KRs, the decision that counts
+ * on each, what is still open and which objectives lack agreed KRs (the
+ * tally the close is held to); then every decision taken, in order. */
 static int
 consensus(struct view *v, xmlNodePtr mn, const struct meeting *m)
 {
@@ -509,8 +508,11 @@ consensus(struct view *v, xmlNodePtr mn, const struct meeting *m)
 	struct objective *o;
 	struct verdict *d;
 	struct kr *k;
-	size_t i, j, n, nk, nd, open = 0, lacking = 0, agreed;
-	int closing = m->state == MEET_CLOSED, rc;
+	struct okr_objref ref;
+	struct okr_reach reach;
+	struct okr_tally t;
+	size_t i, j, n, nk, nd, open = 0, lacking = 0;
+	int closing = m->state == MEET_CLOSED, ready = 1, rc;
 	char at[21];
 	double s;
 
@@ -518,8 +520,10 @@ consensus(struct view *v, xmlNodePtr mn, const struct meeting *m)
 	    (rc = store_objectives_by_cycle_unit(st, &v->r->ar, m->cycle, m->unit,
 	    &o, &n)) != STORE_OK)
 		return view_status(rc);
+	store_reach(m, &reach);
 	for (i = 0; i < n; i++) {
-		if (o[i].level == LEVEL_PERSONAL || o[i].state != OBJ_DRAFT)
+		store_objref(&o[i], &ref);
+		if (!okr_consensus_scope(&reach, &ref))
 			continue;
 		if ((rc = view_objective(v, cn, &o[i], VIEW_KRS | VIEW_HINTS, &s)) != 0)
 			return rc;
@@ -527,34 +531,35 @@ consensus(struct view *v, xmlNodePtr mn, const struct meeting *m)
 			return view_status(rc);
 		on = cn->last;
 		vo = store_verdict_of(d, nd, o[i].id, 0);
-		open += vo == NULL;
-		decided(on, vo, closing, "agreed", "archived");
+		okr_tally_init(&t, store_said(vo));
+		decided(on, vo, closing ?
+		    okr_ostate_names[okr_consensus_ostate(t.said)] : NULL);
 		/* view_kr() made one <kr> per KR, in order. */
 		kn = on->children;
-		for (j = agreed = 0; j < nk; j++, kn = kn->next) {
+		for (j = 0; j < nk; j++, kn = kn->next) {
 			while (kn != NULL && !xmlStrEqual(kn->name, BAD_CAST "kr"))
 				kn = kn->next;
 			if (kn == NULL)
 				break;
-			if (k[j].state != KRS_PROPOSED) {
-				agreed += okr_kr_live(k[j].state) != 0;
-				continue;
-			}
 			vk = store_verdict_of(d, nd, o[i].id, k[j].id);
-			if (vo != NULL && vo->kind == VERDICT_REJECT)
+			okr_tally_kr(&t, k[j].state, store_said(vk));
+			if (k[j].state != KRS_PROPOSED)
+				continue;
+			if (t.said == SAID_REJECT)
 				vk = vo;	/* goes with its objective */
-			decided(kn, vk, closing, "agreed", "rejected");
-			open += vk == NULL;
-			agreed += vk != NULL && vk->kind != VERDICT_REJECT;
+			decided(kn, vk, closing ? okr_krstate_names[
+			    okr_consensus_krstate(t.said, store_said(vk))] : NULL);
 		}
-		if ((vo == NULL || vo->kind != VERDICT_REJECT) && agreed < 2) {
+		open += t.open;
+		if (okr_tally_lacking(&t)) {
 			render_attr(on, "lacking", "1");
 			lacking++;
 		}
+		ready = ready && okr_tally_ready(&t);
 	}
 	render_attr_u(cn, "open", open);
 	render_attr_u(cn, "lacking", lacking);
-	if (open == 0 && lacking == 0)
+	if (ready)
 		render_attr(cn, "ready", "1");
 	for (i = 0; i < nd; i++) {
 		dn = xmlNewChild(cn, NULL, BAD_CAST "verdict", NULL);
@@ -702,14 +707,17 @@ grading(struct view *v, xmlNodePtr mn, const struct meeting *m)
 	return 0;
 }
 
-/* The monthly review: per KR of the unit's objectives, the progress
- * since a month before the meeting (the last check-in on or before that
- * day) and the latest GROW note recorded in this meeting. */
+/* The monthly review: per KR of the objectives it takes GROW notes on
+ * (okr_grow_scope()), the progress since a month before the meeting (the
+ * last check-in on or before that day) and the latest GROW note recorded
+ * in this meeting. */
 static int
 monthly(struct view *v, xmlNodePtr mn, const struct meeting *m)
 {
 	xmlNodePtr gb = xmlNewChild(mn, NULL, BAD_CAST "grow-board", NULL), on, kn, gn;
 	struct objective *o;
+	struct okr_objref ref;
+	struct okr_reach reach;
 	struct kr *k;
 	struct checkin *c;
 	struct grow *g;
@@ -724,8 +732,10 @@ monthly(struct view *v, xmlNodePtr mn, const struct meeting *m)
 	    (rc = store_objectives_by_cycle_unit(st, &v->r->ar, m->cycle, m->unit,
 	    &o, &n)) != STORE_OK)
 		return view_status(rc);
+	store_reach(m, &reach);
 	for (i = 0; i < n; i++) {
-		if (o[i].level == LEVEL_PERSONAL || o[i].state == OBJ_ARCHIVED)
+		store_objref(&o[i], &ref);
+		if (!okr_grow_scope(&reach, &ref))
 			continue;
 		if ((rc = store_krs_by_objective(st, &v->r->ar, o[i].id, &k, &nk)) != STORE_OK)
 			return view_status(rc);
@@ -1341,23 +1351,26 @@ post_grade(struct req *r)
 	if (f.nerr > 0 || r->val[KEY_VERSION] == NULL ||
 	    req_parse_id(r->val[KEY_VERSION], &ver) == -1)
 		return 400;
-	/* Only a KR this meeting grades: of its cycle, in its unit or below. */
+	/* Only a KR this meeting grades (okr_grade_scope()). */
 	{
 		struct kr k;
 		struct objective o;
+		struct okr_objref ref;
+		struct okr_reach reach;
 
 		if (store_kr_get(st, &r->ar, kr, &k) != STORE_OK ||
-		    store_objective_get(st, &r->ar, k.objective, &o) != STORE_OK ||
-		    o.cycle != m.cycle) {
+		    store_objective_get(st, &r->ar, k.objective, &o) != STORE_OK) {
 			r->errkey = "err.grade.kr";
 			return 400;
 		}
-		if (!view_unit_within(&v, o.unit, m.unit)) {
+		store_reach(&m, &reach);
+		store_objref(&o, &ref);
+		if (!okr_grade_scope(&reach, &ref, view_unit_parent, &v)) {
 			r->errkey = "err.grade.kr";
 			return 400;
 		}
 	}
-	rc = store_kr_grade(st, r->me->id, kr, ver, grade, reason);
+	rc = store_kr_grade(st, r->me->id, m.id, kr, ver, grade, reason);
 	if (rc == STORE_RULE) {
 		/* Either no reason for a grade other than the proposed one, or
 		 * the cycle is not under review. */

@@ -378,7 +378,7 @@ page_tree(struct req *r)
 		}
 	} else
 		co = company(&v);
-	if (v.sel != NULL && (rc = store_count_children(st, 'O', v.sel->id,
+	if (v.sel != NULL && (rc = store_count_children(st, REC_OBJECTIVE, v.sel->id,
 	    TREE_FULL + 1, &n)) != STORE_OK)
 		return view_status(rc);
 	v.big = v.sel != NULL && n > TREE_FULL;
@@ -461,13 +461,13 @@ feed(struct req *r, enum xscope scope, uint32_t id, const char *sheet,
 
 /* The id of what a feed is about, or a 404 in the user's language. */
 static int
-feed_target(struct req *r, int rtype, uint32_t *id)
+feed_target(struct req *r, enum rtype rtype, uint32_t *id)
 {
 	struct person p;
 	void *rec;
 	int rc;
 
-	if (rtype == 'P') {
+	if (rtype == REC_PERSON) {
 		if ((rc = store_person_by_login(st, &r->ar, r->argstr, &p)) != STORE_OK) {
 			r->errkey = "err.person";
 			return view_status(rc);
@@ -477,7 +477,8 @@ feed_target(struct req *r, int rtype, uint32_t *id)
 	}
 	rec = arena_alloc(&r->ar, store_rec_size(rtype));
 	if ((rc = store_get(st, &r->ar, rtype, r->id, rec)) != STORE_OK) {
-		r->errkey = rtype == 'U' ? "err.unit" : rtype == 'O' ? "err.objective" :
+		r->errkey = rtype == REC_UNIT ? "err.unit" :
+		    rtype == REC_OBJECTIVE ? "err.objective" :
 		    "err.meeting";
 		return view_status(rc);
 	}
@@ -504,25 +505,26 @@ feed_cycle(struct req *r, uint32_t *id, const char **name)
 }
 
 /* The feeds: what each route exports, about which kind of record
- * ('C' the cycle of ?cycle=, 0 nothing), through which stylesheet. */
+ * (REC_CYCLE the cycle of ?cycle=, REC__MAX nothing), through which
+ * stylesheet. */
 static const struct feed_def {
 	const char	*pattern;
-	int		 rtype;
+	enum rtype	 rtype;
 	enum xscope	 scope;
 	const char	*sheet;
 } feeds[] = {
-	{ "/xml", 0, XS_ALL, "export" },
-	{ "/xml/cycle", 'C', XS_CYCLE, "export" },
-	{ "/xml/unit/*", 'U', XS_UNIT, "export" },	/* ?sub=1: XS_UNIT_TREE */
-	{ "/xml/person/*", 'P', XS_PERSON, "export" },
-	{ "/xml/objective/*", 'O', XS_OBJECTIVE, "export" },
-	{ "/xml/meeting/*", 'G', XS_MEETING, "export" },
+	{ "/xml", REC__MAX, XS_ALL, "export" },
+	{ "/xml/cycle", REC_CYCLE, XS_CYCLE, "export" },
+	{ "/xml/unit/*", REC_UNIT, XS_UNIT, "export" },	/* ?sub=1: XS_UNIT_TREE */
+	{ "/xml/person/*", REC_PERSON, XS_PERSON, "export" },
+	{ "/xml/objective/*", REC_OBJECTIVE, XS_OBJECTIVE, "export" },
+	{ "/xml/meeting/*", REC_MEETING, XS_MEETING, "export" },
 	/* Atom: check-ins and changes, newest first; a unit's with the
 	 * units below. */
-	{ "/atom/unit/*", 'U', XS_UNIT_TREE, "atom" },
-	{ "/atom/person/*", 'P', XS_PERSON, "atom" },
+	{ "/atom/unit/*", REC_UNIT, XS_UNIT_TREE, "atom" },
+	{ "/atom/person/*", REC_PERSON, XS_PERSON, "atom" },
 	/* A cycle's KRs for spreadsheets. */
-	{ "/csv/cycle", 'C', XS_CYCLE, "csv" },
+	{ "/csv/cycle", REC_CYCLE, XS_CYCLE, "csv" },
 };
 
 static int
@@ -537,10 +539,10 @@ page_feed(struct req *r)
 	while (strcmp(f->pattern, r->route->pattern) != 0)
 		f++;	/* every feed route is in the table */
 	scope = f->scope == XS_UNIT && r->val[KEY_SUB] != NULL ? XS_UNIT_TREE : f->scope;
-	if (f->rtype == 'C')
+	if (f->rtype == REC_CYCLE)
 		rc = feed_cycle(r, &id, &name);
 	else
-		rc = f->rtype != 0 ? feed_target(r, f->rtype, &id) : 0;
+		rc = f->rtype != REC__MAX ? feed_target(r, f->rtype, &id) : 0;
 	if (rc != 0)
 		return rc;
 	return feed(r, scope, id, f->sheet, strcmp(f->sheet, "csv") == 0 ?

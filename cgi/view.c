@@ -246,40 +246,30 @@ view_unit(struct view *v, uint32_t id)
 	return u;
 }
 
-/* okr_unit_walk()'s step over the units a page reads: it stops at the
- * unit *stop points to (0: none). */
-struct vwalk {
-	struct view	*v;
-	uint32_t	 stop;
-};
-
-static int
-view_step(void *arg, uint32_t id, uint32_t *parent)
+int
+view_unit_parent(void *arg, uint32_t id, uint32_t *parent)
 {
-	struct vwalk *w = arg;
-	const struct unit *u = view_unit(w->v, id);
+	const struct unit *u = view_unit(arg, id);
 
 	if (u == NULL)
 		return -1;
 	*parent = u->parent;
-	return w->stop != 0 && id == w->stop;
+	return 0;
 }
 
 int
 view_unit_within(struct view *v, uint32_t unit, uint32_t top)
 {
-	struct vwalk w = { v, top };
-
-	return top != 0 && okr_unit_walk(unit, view_step, &w, NULL) == 1;
+	return okr_unit_within(unit, top, view_unit_parent, v) == 1;
 }
 
 const struct unit *
 view_unit_top(struct view *v, uint32_t unit)
 {
-	struct vwalk w = { v, 0 };
 	uint32_t top;
 
-	return okr_unit_walk(unit, view_step, &w, &top) == 0 ? view_unit(v, top) : NULL;
+	return okr_unit_walk(unit, view_unit_parent, v, &top) == 0 ?
+	    view_unit(v, top) : NULL;
 }
 
 void
@@ -631,7 +621,7 @@ view_history(struct view *v, xmlNodePtr page, uint32_t id)
 			render_attr(cn, "by", p->login);
 			render_attr(cn, "by-name", p->name);
 		}
-		render_attr(cn, "record", c[i].record == 'K' ? "kr" : "objective");
+		render_attr(cn, "record", store_rtype_names[store_change_rtype(&c[i])]);
 		render_attr_u(cn, "record-id", c[i].record_id);
 		render_attr(cn, "field", c[i].field);
 		render_text(cn, "old", c[i].old_value);

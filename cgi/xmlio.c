@@ -26,32 +26,20 @@
 const char *const xmlio_scope_names[XS__MAX] = { "all", "cycle", "unit",
 	"unit-tree", "person", "objective", "meeting" };
 
-/* Record types in the order a document lists them: what a record names
- * comes before it. */
-static const struct kind {
-	int		 rtype;
-	const char	*name;
-} kinds[] = {
-	{ 'U', "unit" }, { 'P', "person" }, { 'C', "cycle" },
-	{ 'O', "objective" }, { 'K', "kr" }, { 'I', "checkin" },
-	{ 'H', "change" }, { 'M', "comment" }, { 'G', "meeting" },
-	{ 'S', "snapshot" }, { 'A', "action" }, { 'W', "grow" },
-	{ 'V', "verdict" },
-};
-#define NKINDS	(sizeof(kinds) / sizeof(kinds[0]))
-enum { K_U, K_P, K_C, K_O, K_K, K_I, K_H, K_M, K_G, K_S, K_A, K_W, K_V };
+/* A document lists records in the order of enum rtype (what a record
+ * names comes before it), each type's element named by store_rtype_names. */
 
 /* ------------------------------------------------------------ export */
 
 /* The records a scope may export, by type, and which are exported. */
 struct set {
 	struct arena	*ar;
-	void		*items[NKINDS];
-	size_t		 n[NKINDS], size[NKINDS];
-	unsigned char	*on[NKINDS];	/* bitmap by index into items */
-	unsigned char	*whole[NKINDS];	/* since=: on with all it holds */
-	uint32_t	*ids[NKINDS];	/* id of each item, for look-ups */
-	size_t		 cap[NKINDS];
+	void		*items[REC__MAX];
+	size_t		 n[REC__MAX], size[REC__MAX];
+	unsigned char	*on[REC__MAX];	/* bitmap by index into items */
+	unsigned char	*whole[REC__MAX];	/* since=: on with all it holds */
+	uint32_t	*ids[REC__MAX];	/* id of each item, for look-ups */
+	size_t		 cap[REC__MAX];
 	size_t		 max, total;	/* the cap on large kinds, and the count */
 };
 
@@ -128,7 +116,7 @@ select_all(struct set *s, int k)
 /* The kinds that grow with the company (units, people, OKRs and what
  * hangs on them) are read through indexes for a scope; the rest, which
  * grow with meetings, are read whole. */
-#define BIG(k)	((k) <= K_M && (k) != K_C)
+#define BIG(k)	((k) <= REC_COMMENT && (k) != REC_CYCLE)
 
 /* Appends n records of kind k to the set's candidates. */
 static int
@@ -167,7 +155,7 @@ gather_scan(struct store *st, struct set *s, int k)
 	size_t n;
 	int rc;
 
-	if ((rc = store_scan(st, s->ar, kinds[k].rtype, &items, &n)) != STORE_OK)
+	if ((rc = store_scan(st, s->ar, (enum rtype)k, &items, &n)) != STORE_OK)
 		return rc;
 	return gather(s, k, items, n);
 }
@@ -177,7 +165,7 @@ static int
 gather_one(struct store *st, struct set *s, int k, uint32_t id)
 {
 	void *rec = arena_alloc(s->ar, s->size[k]);
-	int rc = store_get(st, s->ar, kinds[k].rtype, id, rec);
+	int rc = store_get(st, s->ar, (enum rtype)k, id, rec);
 
 	if (rc == STORE_NOTFOUND)
 		return STORE_OK;
@@ -193,7 +181,7 @@ gather_children(struct store *st, struct set *s, int k, int of)
 	int rc;
 
 	for (i = 0; i < s->n[of]; i++)
-		if ((rc = store_children(st, s->ar, kinds[k].rtype, u32(item(s, of, i), 0),
+		if ((rc = store_children(st, s->ar, (enum rtype)k, u32(item(s, of, i), 0),
 		    &items, &n)) != STORE_OK || (rc = gather(s, k, items, n)) != STORE_OK)
 			return rc;
 	return STORE_OK;
@@ -216,14 +204,15 @@ gather_unit(struct store *st, struct set *s, uint32_t unit, int tree, int depth)
 	size_t i, n;
 	int rc;
 
-	if ((rc = gather_one(st, s, K_U, unit)) != STORE_OK ||
+	if ((rc = gather_one(st, s, REC_UNIT, unit)) != STORE_OK ||
 	    (rc = store_people_in_unit(st, s->ar, unit, (struct person **)&items,
-	    &n)) != STORE_OK || (rc = gather(s, K_P, items, n)) != STORE_OK)
+	    &n)) != STORE_OK || (rc = gather(s, REC_PERSON, items, n)) != STORE_OK)
 		return rc;
-	for (i = 0; i < s->n[K_C]; i++)
-		if ((rc = store_objectives_by_cycle_unit(st, s->ar, u32(item(s, K_C, i), 0),
+	for (i = 0; i < s->n[REC_CYCLE]; i++)
+		if ((rc = store_objectives_by_cycle_unit(st, s->ar,
+		    u32(item(s, REC_CYCLE, i), 0),
 		    unit, (struct objective **)&items, &n)) != STORE_OK ||
-		    (rc = gather(s, K_O, items, n)) != STORE_OK)
+		    (rc = gather(s, REC_OBJECTIVE, items, n)) != STORE_OK)
 			return rc;
 	if (!tree || depth >= OKR_MAX_DEPTH)
 		return STORE_OK;
@@ -249,16 +238,16 @@ load_scope(struct store *st, struct set *s, enum xscope scope, uint32_t id,
 	struct objective *o;
 	int rc = STORE_OK;
 
-	for (k = 0; k < NKINDS; k++)
-		s->size[k] = kinds[k].rtype == 'S' ? 0 : store_rec_size(kinds[k].rtype);
+	for (k = 0; k < REC__MAX; k++)
+		s->size[k] = store_rec_size((enum rtype)k);
 	/* Everything: counted before it is read. */
-	for (k = 0; scope == XS_ALL && !since && s->max > 0 && k < NKINDS; k++)
-		if (BIG(k) && ((rc = store_count(st, kinds[k].rtype, &n)) != STORE_OK ||
+	for (k = 0; scope == XS_ALL && !since && s->max > 0 && k < REC__MAX; k++)
+		if (BIG(k) && ((rc = store_count(st, (enum rtype)k, &n)) != STORE_OK ||
 		    (s->total += n) > s->max))
 			return rc != STORE_OK ? rc : STORE_TOOBIG;
 	s->total = 0;
-	for (k = 0; k < NKINDS && rc == STORE_OK; k++)
-		if (kinds[k].rtype != 'S' && (!BIG(k) || (scope == XS_ALL && !since)))
+	for (k = 0; k < REC__MAX && rc == STORE_OK; k++)
+		if (k != REC_SNAPSHOT && (!BIG(k) || (scope == XS_ALL && !since)))
 			rc = gather_scan(st, s, k);
 	if (scope == XS_ALL && since) {
 		/* What changed: each record once (marks are sorted). */
@@ -266,9 +255,8 @@ load_scope(struct store *st, struct set *s, enum xscope scope, uint32_t id,
 			if (i > 0 && marks[i].rtype == marks[i - 1].rtype &&
 			    marks[i].id == marks[i - 1].id)
 				continue;
-			for (k = 0; k < NKINDS && kinds[k].rtype != marks[i].rtype; k++)
-				;
-			if (k < NKINDS && BIG(k))
+			k = marks[i].rtype;
+			if (k < REC__MAX && BIG(k))
 				rc = gather_one(st, s, (int)k, marks[i].id);
 		}
 	}
@@ -276,31 +264,31 @@ load_scope(struct store *st, struct set *s, enum xscope scope, uint32_t id,
 		return rc;
 	switch (scope) {
 	case XS_CYCLE:
-		if ((rc = gather_scan(st, s, K_U)) == STORE_OK &&
-		    (rc = gather_scan(st, s, K_P)) == STORE_OK &&
-		    (rc = store_children(st, s->ar, 'O', id, &o, &n)) == STORE_OK)
-			rc = gather(s, K_O, o, n);
+		if ((rc = gather_scan(st, s, REC_UNIT)) == STORE_OK &&
+		    (rc = gather_scan(st, s, REC_PERSON)) == STORE_OK &&
+		    (rc = store_children(st, s->ar, REC_OBJECTIVE, id, &o, &n)) == STORE_OK)
+			rc = gather(s, REC_OBJECTIVE, o, n);
 		break;
 	case XS_UNIT:
 	case XS_UNIT_TREE:
 		rc = gather_unit(st, s, id, scope == XS_UNIT_TREE, 0);
 		break;
 	case XS_PERSON:
-		if ((rc = gather_one(st, s, K_P, id)) == STORE_OK &&
+		if ((rc = gather_one(st, s, REC_PERSON, id)) == STORE_OK &&
 		    (rc = store_objectives_by_owner(st, s->ar, id, &o, &n)) == STORE_OK)
-			rc = gather(s, K_O, o, n);
+			rc = gather(s, REC_OBJECTIVE, o, n);
 		break;
 	case XS_OBJECTIVE:
-		rc = gather_one(st, s, K_O, id);
+		rc = gather_one(st, s, REC_OBJECTIVE, id);
 		break;
 	default:
 		break;
 	}
 	if (rc != STORE_OK ||
-	    (rc = gather_children(st, s, K_K, K_O)) != STORE_OK ||
-	    (rc = gather_children(st, s, K_I, K_K)) != STORE_OK ||
-	    (rc = gather_children(st, s, K_H, K_O)) != STORE_OK ||
-	    (rc = gather_children(st, s, K_M, K_O)) != STORE_OK)
+	    (rc = gather_children(st, s, REC_KR, REC_OBJECTIVE)) != STORE_OK ||
+	    (rc = gather_children(st, s, REC_CHECKIN, REC_KR)) != STORE_OK ||
+	    (rc = gather_children(st, s, REC_CHANGE, REC_OBJECTIVE)) != STORE_OK ||
+	    (rc = gather_children(st, s, REC_COMMENT, REC_OBJECTIVE)) != STORE_OK)
 		return rc;
 	return STORE_OK;
 }
@@ -311,7 +299,7 @@ index_set(struct set *s)
 {
 	size_t k, i, m;
 
-	for (k = 0; k < NKINDS; k++) {
+	for (k = 0; k < REC__MAX; k++) {
 		if (s->n[k] > 1) {
 			qsort(s->items[k], s->n[k], s->size[k], id_cmp);
 			for (m = 1, i = 1; i < s->n[k]; i++)
@@ -332,11 +320,11 @@ select_tree(struct set *s, uint32_t unit, int depth)
 {
 	size_t i;
 
-	for (i = 0; i < s->n[K_U]; i++) {
-		const struct unit *u = item(s, K_U, i);
+	for (i = 0; i < s->n[REC_UNIT]; i++) {
+		const struct unit *u = item(s, REC_UNIT, i);
 
 		if (u->id == unit)
-			set_on(s, K_U, i);
+			set_on(s, REC_UNIT, i);
 		if (u->parent == unit && u->id != unit && depth < OKR_MAX_DEPTH)
 			select_tree(s, u->id, depth + 1);
 	}
@@ -352,22 +340,22 @@ struct rule {
 
 /* The people, objectives, meetings and action items of the units in. */
 static const struct rule in_units[] = {
-	{ K_P, offsetof(struct person, unit), K_U },
-	{ K_O, offsetof(struct objective, unit), K_U },
-	{ K_G, offsetof(struct meeting, unit), K_U },
-	{ K_A, offsetof(struct action, unit), K_U },
+	{ REC_PERSON, offsetof(struct person, unit), REC_UNIT },
+	{ REC_OBJECTIVE, offsetof(struct objective, unit), REC_UNIT },
+	{ REC_MEETING, offsetof(struct meeting, unit), REC_UNIT },
+	{ REC_ACTION, offsetof(struct action, unit), REC_UNIT },
 };
 
 /* What belongs to an objective or a meeting goes with it (in order: a
  * KR before its check-ins). */
 static const struct rule belongings[] = {
-	{ K_K, offsetof(struct kr, objective), K_O },
-	{ K_I, offsetof(struct checkin, kr), K_K },
-	{ K_H, offsetof(struct change, objective), K_O },
-	{ K_M, offsetof(struct comment, objective), K_O },
-	{ K_A, offsetof(struct action, meeting), K_G },
-	{ K_W, offsetof(struct grow, meeting), K_G },
-	{ K_V, offsetof(struct verdict, meeting), K_G },
+	{ REC_KR, offsetof(struct kr, objective), REC_OBJECTIVE },
+	{ REC_CHECKIN, offsetof(struct checkin, kr), REC_KR },
+	{ REC_CHANGE, offsetof(struct change, objective), REC_OBJECTIVE },
+	{ REC_COMMENT, offsetof(struct comment, objective), REC_OBJECTIVE },
+	{ REC_ACTION, offsetof(struct action, meeting), REC_MEETING },
+	{ REC_GROW, offsetof(struct grow, meeting), REC_MEETING },
+	{ REC_VERDICT, offsetof(struct verdict, meeting), REC_MEETING },
 };
 
 static void
@@ -388,37 +376,37 @@ select_scope(struct set *s, enum xscope scope, uint32_t id)
 
 	switch (scope) {
 	case XS_ALL:
-		for (k = 0; k < NKINDS; k++)
-			if (kinds[k].rtype != 'S')
+		for (k = 0; k < REC__MAX; k++)
+			if (k != REC_SNAPSHOT)
 				select_all(s, k);
 		return;
 	case XS_CYCLE:
-		select_all(s, K_U);
-		select_all(s, K_P);
-		select_by(s, K_C, offsetof(struct cycle, id), -1, id);
-		select_by(s, K_O, offsetof(struct objective, cycle), K_C, 0);
-		select_by(s, K_G, offsetof(struct meeting, cycle), K_C, 0);
+		select_all(s, REC_UNIT);
+		select_all(s, REC_PERSON);
+		select_by(s, REC_CYCLE, offsetof(struct cycle, id), -1, id);
+		select_by(s, REC_OBJECTIVE, offsetof(struct objective, cycle), REC_CYCLE, 0);
+		select_by(s, REC_MEETING, offsetof(struct meeting, cycle), REC_CYCLE, 0);
 		break;
 	case XS_UNIT:
 	case XS_UNIT_TREE:
 		if (scope == XS_UNIT)
-			select_by(s, K_U, offsetof(struct unit, id), -1, id);
+			select_by(s, REC_UNIT, offsetof(struct unit, id), -1, id);
 		else
 			select_tree(s, id, 0);
-		select_all(s, K_C);
+		select_all(s, REC_CYCLE);
 		SELECT_RULES(s, in_units);
 		break;
 	case XS_PERSON:
-		select_by(s, K_P, offsetof(struct person, id), -1, id);
-		select_by(s, K_O, offsetof(struct objective, owner), -1, id);
-		select_by(s, K_A, offsetof(struct action, owner), -1, id);
+		select_by(s, REC_PERSON, offsetof(struct person, id), -1, id);
+		select_by(s, REC_OBJECTIVE, offsetof(struct objective, owner), -1, id);
+		select_by(s, REC_ACTION, offsetof(struct action, owner), -1, id);
 		break;
 	case XS_OBJECTIVE:
-		select_by(s, K_O, offsetof(struct objective, id), -1, id);
-		select_by(s, K_A, offsetof(struct action, objective), -1, id);
+		select_by(s, REC_OBJECTIVE, offsetof(struct objective, id), -1, id);
+		select_by(s, REC_ACTION, offsetof(struct action, objective), -1, id);
 		break;
 	case XS_MEETING:
-		select_by(s, K_G, offsetof(struct meeting, id), -1, id);
+		select_by(s, REC_MEETING, offsetof(struct meeting, id), -1, id);
 		break;
 	default:
 		return;
@@ -526,7 +514,7 @@ mark_cmp(const void *a, const void *b)
 
 /* When record rtype/id was last written after since, 0 if not. */
 static int64_t
-changed_at(const struct store_mark *m, size_t n, int rtype, uint32_t id)
+changed_at(const struct store_mark *m, size_t n, enum rtype rtype, uint32_t id)
 {
 	size_t lo = 0, hi = n, mid;
 	int64_t at = 0;
@@ -546,18 +534,20 @@ changed_at(const struct store_mark *m, size_t n, int rtype, uint32_t id)
 /* In an incremental export, an archived objective and a rejected or
  * dropped KR are tombstones: gone, as far as a mirror is concerned. */
 static const char *
-gone(int rtype, const void *rec)
+gone(enum rtype rtype, const void *rec)
 {
-	if (rtype == 'O' && ((const struct objective *)rec)->state == OBJ_ARCHIVED)
+	if (rtype == REC_OBJECTIVE &&
+	    ((const struct objective *)rec)->state == OBJ_ARCHIVED)
 		return "archived";
-	if (rtype == 'K' && !okr_kr_live(((const struct kr *)rec)->state))
+	if (rtype == REC_KR && !okr_kr_live(((const struct kr *)rec)->state))
 		return okr_krstate_names[((const struct kr *)rec)->state];
 	return NULL;
 }
 
 /* The record a scope is about, by kind (-1: none), which is in it
  * whatever is written. */
-static const int scope_kind[XS__MAX] = { -1, K_C, K_U, K_U, K_P, K_O, K_G };
+static const int scope_kind[XS__MAX] = { -1, REC_CYCLE, REC_UNIT, REC_UNIT,
+	REC_PERSON, REC_OBJECTIVE, REC_MEETING };
 
 /* In a delta (since=), an objective, a meeting or a unit below the
  * scope's unit written after since may have just come into the scope
@@ -568,24 +558,24 @@ static void
 select_moved(struct set *s, enum xscope scope, uint32_t id,
     const struct store_mark *marks, size_t nmarks)
 {
-	static const int kinds_moved[] = { K_U, K_O, K_G };
-	unsigned char *on[NKINDS];
+	static const int kinds_moved[] = { REC_UNIT, REC_OBJECTIVE, REC_MEETING };
+	unsigned char *on[REC__MAX];
 	size_t j, k, i;
 
 	memcpy(on, s->on, sizeof(on));
-	for (k = 0; k < NKINDS; k++)
+	for (k = 0; k < REC__MAX; k++)
 		s->on[k] = arena_alloc(s->ar, s->n[k] / 8 + 1);
 	/* Everything is in the scope of a whole export already. */
 	for (j = 0; scope != XS_ALL && j < sizeof(kinds_moved) / sizeof(kinds_moved[0]); j++) {
 		k = (size_t)kinds_moved[j];
 		/* Units only shape a tree's scope. */
-		if (k == K_U && scope != XS_UNIT_TREE)
+		if (k == REC_UNIT && scope != XS_UNIT_TREE)
 			continue;
 		for (i = 0; i < s->n[k]; i++)
 			if (bit(on[k], i) &&
 			    ((int)k != scope_kind[scope] || s->ids[k][i] != id) &&
-			    changed_at(marks, nmarks, kinds[k].rtype, s->ids[k][i]) != 0) {
-				if (k == K_U)
+			    changed_at(marks, nmarks, (enum rtype)k, s->ids[k][i]) != 0) {
+				if (k == REC_UNIT)
 					select_tree(s, s->ids[k][i], 0);
 				else
 					set_on(s, (int)k, i);
@@ -646,17 +636,17 @@ xmlio_export(struct store *st, struct arena *ar, enum xscope scope, uint32_t id,
 		okr_time_format(since, buf);
 		render_attr(root, "since", buf);
 	}
-	for (k = 0; k < NKINDS; k++) {
-		int rtype = kinds[k].rtype;
+	for (k = 0; k < REC__MAX; k++) {
+		enum rtype rtype = (enum rtype)k;
 
-		if (rtype == 'S') {
+		if (rtype == REC_SNAPSHOT) {
 			/* A closed meeting's frozen page, as text. */
-			for (i = 0; i < s.n[K_G]; i++) {
-				const struct meeting *m = item(&s, K_G, i);
+			for (i = 0; i < s.n[REC_MEETING]; i++) {
+				const struct meeting *m = item(&s, REC_MEETING, i);
 
-				if (!is_on(&s, K_G, i) || m->state != MEET_CLOSED ||
-				    (since >= 0 && !bit(s.whole[K_G], i) &&
-				    changed_at(marks, nmarks, 'G', m->id) == 0))
+				if (!is_on(&s, REC_MEETING, i) || m->state != MEET_CLOSED ||
+				    (since >= 0 && !bit(s.whole[REC_MEETING], i) &&
+				    changed_at(marks, nmarks, REC_MEETING, m->id) == 0))
 					continue;
 				if (store_meeting_snapshot(st, ar, m->id, &snap) != STORE_OK)
 					continue;
@@ -678,14 +668,14 @@ xmlio_export(struct store *st, struct arena *ar, enum xscope scope, uint32_t id,
 			 * it: no tombstone. */
 			if (since >= 0 && at != 0 && (why = gone(rtype, rec)) != NULL) {
 				n = xmlNewChild(root, ns, BAD_CAST "tombstone", NULL);
-				render_attr(n, "of", kinds[k].name);
+				render_attr(n, "of", store_rtype_names[k]);
 				render_attr_u(n, "id", s.ids[k][i]);
 				render_attr(n, "reason", why);
 				okr_time_format(at, buf);
 				render_attr(n, "at", buf);
 				continue;
 			}
-			n = xmlNewChild(root, ns, BAD_CAST kinds[k].name, NULL);
+			n = xmlNewChild(root, ns, BAD_CAST store_rtype_names[k], NULL);
 			put_fields(n, store_codec(rtype), rec);
 		}
 	}
@@ -720,7 +710,7 @@ xmlio_add_authors(struct store *st, struct arena *ar, xmlDocPtr doc)
 	/* The people held first, then the authors named. */
 	for (n = root->children; n != NULL; n = n->next)
 		if (n->type == XML_ELEMENT_NODE &&
-		    strcmp((const char *)n->name, kinds[K_P].name) == 0 &&
+		    strcmp((const char *)n->name, store_rtype_names[REC_PERSON]) == 0 &&
 		    (id = id_attr(n, "id")) != 0)
 			ids[held++] = id;
 	qsort(ids, held, sizeof(*ids), id_cmp);
@@ -728,9 +718,9 @@ xmlio_add_authors(struct store *st, struct arena *ar, xmlDocPtr doc)
 	for (n = root->children; n != NULL; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
-		if (strcmp((const char *)n->name, kinds[K_I].name) == 0)
+		if (strcmp((const char *)n->name, store_rtype_names[REC_CHECKIN]) == 0)
 			id = id_attr(n, "author");
-		else if (strcmp((const char *)n->name, kinds[K_H].name) == 0)
+		else if (strcmp((const char *)n->name, store_rtype_names[REC_CHANGE]) == 0)
 			id = id_attr(n, "by");
 		else
 			continue;
@@ -742,12 +732,12 @@ xmlio_add_authors(struct store *st, struct arena *ar, xmlDocPtr doc)
 	for (i = held; i < m; i = j) {
 		for (j = i + 1; j < m && ids[j] == ids[i]; j++)
 			;
-		if ((rc = store_get(st, ar, 'P', ids[i], p)) == STORE_NOTFOUND)
+		if ((rc = store_get(st, ar, REC_PERSON, ids[i], p)) == STORE_NOTFOUND)
 			continue;
 		if (rc != STORE_OK)
 			return rc;
-		n = xmlNewChild(root, root->ns, BAD_CAST kinds[K_P].name, NULL);
-		put_fields(n, store_codec('P'), p);
+		n = xmlNewChild(root, root->ns, BAD_CAST store_rtype_names[REC_PERSON], NULL);
+		put_fields(n, store_codec(REC_PERSON), p);
 	}
 	return STORE_OK;
 }
@@ -1021,10 +1011,11 @@ text_ok(xmlNodePtr n, const char *kind, const char *s, struct arena *ar, const c
 
 /* One record element into r; -1 with *err. */
 static int
-read_record(xmlNodePtr n, const struct kind *kd, struct store_rec *r,
+read_record(xmlNodePtr n, enum rtype rt, struct store_rec *r,
     struct arena *ar, const char **err)
 {
-	const struct codec *c = store_codec(kd->rtype);
+	const struct codec *c = store_codec(rt);
+	const char *kind = store_rtype_names[rt];
 	const unsigned char empty[3] = { 'M', CODEC_VERSION, 0 };
 	unsigned char hdr[3];
 	const struct field *f;
@@ -1033,25 +1024,25 @@ read_record(xmlNodePtr n, const struct kind *kd, struct store_rec *r,
 	xmlChar *v;
 	int bad;
 
-	r->rtype = kd->rtype;
-	if (kd->rtype == 'S') {
+	r->rtype = rt;
+	if (rt == REC_SNAPSHOT) {
 		v = xmlGetProp(n, BAD_CAST "id");
 		r->id = v != NULL ? (uint32_t)strtoul((const char *)v, NULL, 10) : 0;
 		xmlFree(v);
 		v = xmlNodeGetContent(n);
 		r->snapshot = arena_strdup(ar, v != NULL ? (const char *)v : "");
 		xmlFree(v);
-		return text_ok(n, kd->name, r->snapshot, ar, err);
+		return text_ok(n, kind, r->snapshot, ar, err);
 	}
 	/* The defaults: an empty record decoded. */
 	memcpy(hdr, empty, 3);
-	hdr[2] = (unsigned char)kd->rtype;
-	r->rec = arena_alloc(ar, store_rec_size(kd->rtype));
+	hdr[2] = c->rtype;
+	r->rec = arena_alloc(ar, store_rec_size(rt));
 	codec_decode(c, hdr, 3, r->rec, ar);
 	for (a = n->properties; a != NULL; a = a->next) {
 		if ((f = field_named(c, (const char *)a->name)) == NULL || f->type == FT_STR) {
 			*err = arena_printf(ar, "line %ld: <%s> has no attribute %s\n",
-			    xmlGetLineNo(n), kd->name, (const char *)a->name);
+			    xmlGetLineNo(n), kind, (const char *)a->name);
 			return -1;
 		}
 		v = xmlNodeListGetString(n->doc, a->children, 1);
@@ -1059,7 +1050,7 @@ read_record(xmlNodePtr n, const struct kind *kd, struct store_rec *r,
 		xmlFree(v);
 		if (bad) {
 			*err = arena_printf(ar, "line %ld: <%s %s>: not a valid value\n",
-			    xmlGetLineNo(n), kd->name, (const char *)a->name);
+			    xmlGetLineNo(n), kind, (const char *)a->name);
 			return -1;
 		}
 	}
@@ -1068,14 +1059,14 @@ read_record(xmlNodePtr n, const struct kind *kd, struct store_rec *r,
 			continue;
 		if ((f = field_named(c, (const char *)ch->name)) == NULL || f->type != FT_STR) {
 			*err = arena_printf(ar, "line %ld: <%s> has no element <%s>\n",
-			    xmlGetLineNo(ch), kd->name, (const char *)ch->name);
+			    xmlGetLineNo(ch), kind, (const char *)ch->name);
 			return -1;
 		}
 		v = xmlNodeGetContent(ch);
 		*(char **)((char *)r->rec + f->off) = arena_strdup(ar, v != NULL ?
 		    (const char *)v : "");
 		xmlFree(v);
-		if (text_ok(ch, kd->name, *(char **)((char *)r->rec + f->off), ar, err) != 0)
+		if (text_ok(ch, kind, *(char **)((char *)r->rec + f->off), ar, err) != 0)
 			return -1;
 	}
 	r->id = *(uint32_t *)r->rec;
@@ -1092,23 +1083,26 @@ tombstone(struct store *st, struct arena *ar, xmlNodePtr n, struct store_rec *r,
 {
 	xmlChar *of = xmlGetProp(n, BAD_CAST "of"), *id = xmlGetProp(n, BAD_CAST "id");
 	xmlChar *why = xmlGetProp(n, BAD_CAST "reason");
-	int rtype = of && strcmp((const char *)of, "objective") == 0 ? 'O' :
-	    of && strcmp((const char *)of, "kr") == 0 ? 'K' : 0, state = -1, rc = 0;
+	enum rtype rtype = of == NULL ? REC__MAX :
+	    strcmp((const char *)of, "objective") == 0 ? REC_OBJECTIVE :
+	    strcmp((const char *)of, "kr") == 0 ? REC_KR : REC__MAX;
+	int state = -1, rc = 0;
 
 	r->rtype = rtype;
 	r->id = id != NULL ? (uint32_t)strtoul((const char *)id, NULL, 10) : 0;
-	if (rtype == 'O' && why && strcmp((const char *)why, "archived") == 0)
+	if (rtype == REC_OBJECTIVE && why &&
+	    strcmp((const char *)why, "archived") == 0)
 		state = OBJ_ARCHIVED;
-	else if (rtype == 'K' && why)
+	else if (rtype == REC_KR && why)
 		state = okr_lookup(okr_krstate_names, KRS__MAX, (const char *)why);
-	if (state < 0 || (rtype == 'K' && okr_kr_live(state)) || r->id == 0) {
+	if (state < 0 || (rtype == REC_KR && okr_kr_live(state)) || r->id == 0) {
 		*err = arena_printf(ar, "line %ld: a tombstone of an objective is "
 		    "archived, of a KR rejected or dropped\n", xmlGetLineNo(n));
 		rc = -1;
 	} else {
 		r->rec = arena_alloc(ar, store_rec_size(rtype));
 		if (store_get(st, ar, rtype, r->id, r->rec) == STORE_OK) {
-			int32_t *sp = rtype == 'O' ? &((struct objective *)r->rec)->state :
+			int32_t *sp = rtype == REC_OBJECTIVE ? &((struct objective *)r->rec)->state :
 			    &((struct kr *)r->rec)->state;
 
 			rc = *sp != state;
@@ -1158,17 +1152,18 @@ xmlio_import(struct store *st, struct arena *ar, uint32_t actor, xmlDocPtr doc,
 				return STORE_INVALID;
 			continue;
 		}
-		for (k = 0; k < NKINDS && strcmp(kinds[k].name, (const char *)n->name) != 0; k++)
+		for (k = 0; k < REC__MAX &&
+		    strcmp(store_rtype_names[k], (const char *)n->name) != 0; k++)
 			;
-		if (k == NKINDS) {
+		if (k == REC__MAX) {
 			*err = arena_printf(ar, "line %ld: unknown element <%s>\n",
 			    xmlGetLineNo(n), (const char *)n->name);
 			return STORE_INVALID;
 		}
-		if (read_record(n, &kinds[k], &recs[nrec], ar, err) == -1)
+		if (read_record(n, (enum rtype)k, &recs[nrec], ar, err) == -1)
 			return STORE_INVALID;
 		lines[nrec] = xmlGetLineNo(n);
-		names[nrec] = kinds[k].name;
+		names[nrec] = store_rtype_names[k];
 		nrec++;
 	}
 	rc = store_load(st, actor, recs, nrec, changed, &bad, progress);
@@ -1186,7 +1181,7 @@ xmlio_import(struct store *st, struct arena *ar, uint32_t actor, xmlDocPtr doc,
 		char *x;
 
 		/* Which rule: the one the forms keep, else the record's size. */
-		if (r->rtype != 'S' && store_rec_check(r->rtype, r->rec, &member) !=
+		if (r->rtype != REC_SNAPSHOT && store_rec_check(r->rtype, r->rec, &member) !=
 		    STORE_OK && member != NULL) {
 			for (x = arena_strdup(ar, member), member = x; *x != '\0'; x++)
 				if (*x == '_')

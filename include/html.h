@@ -1,11 +1,10 @@
 /* html.h: writes the result tree of an HTML stylesheet as text.
  *
  * The same bytes as libxml2's HTML serializer (xsltSaveResultToString,
- * indent="no", UTF-8), made without its costs: libxml2 2.9 looks every
- * element up in a linear table of HTML 4 names (HTML5 names are never
- * found, so the whole table is scanned), and copies every attribute value
- * and text node into a fresh escaped string before writing it.  On a home
- * page of 200 KRs that was a fifth of the render (callgrind).
+ * indent="no", UTF-8), without its costs on large pages: libxml2 looks
+ * every element up in a linear table of HTML 4 names (HTML5 names are
+ * never found, so the whole table is scanned), and copies every attribute
+ * value and text node into a fresh escaped string before writing it.
  *
  * Two deliberate differences, both safer: "&{" and "<!--...-->" inside an
  * attribute value are escaped like any other text (libxml2 keeps them raw,

@@ -13,6 +13,8 @@
 
 struct arena;
 struct codec;
+struct okr_objref;
+struct okr_reach;
 struct store;
 
 enum sstatus {
@@ -26,6 +28,15 @@ enum sstatus {
 	STORE_CLOSED,		/* the cycle is closed: read-only */
 	STORE_RULE,		/* a rule of the method refuses it */
 	STORE_TOOBIG		/* more records than one answer may carry */
+};
+
+/* The record types, in the order an export lists them (what a record
+ * names comes before it).  REC_SNAPSHOT is what a closed meeting showed,
+ * kept by the meeting's id. */
+enum rtype {
+	REC_UNIT, REC_PERSON, REC_CYCLE, REC_OBJECTIVE, REC_KR, REC_CHECKIN,
+	REC_CHANGE, REC_COMMENT, REC_MEETING, REC_SNAPSHOT, REC_ACTION,
+	REC_GROW, REC_VERDICT, REC__MAX
 };
 
 /* The actor of a write is a person id; STORE_SYSTEM is the operator's
@@ -120,7 +131,7 @@ struct change {
 	uint32_t	 objective;	/* the objective it belongs to */
 	uint32_t	 record_id;	/* the objective or the KR */
 	uint32_t	 by;		/* person id, 0 for the system */
-	int32_t		 record;	/* 'O' objective, 'K' key result */
+	int32_t		 record;	/* as stored: read it with store_change_rtype() */
 	int64_t		 at;
 	char		*field;		/* "title", "current", "created"... */
 	char		*old_value;
@@ -224,7 +235,8 @@ struct checkin {
 };
 
 /* The names of the store's enumerations, as pages and XML spell them. */
-extern const char *const store_ckind_names[COMMENT__MAX],
+extern const char *const store_rtype_names[REC__MAX],
+    *const store_ckind_names[COMMENT__MAX],
     *const store_mtype_names[MEET__MAX], *const store_mstate_names[MSTATE__MAX],
     *const store_bstatus_names[BOARD__MAX], *const store_astate_names[ASTATE__MAX],
     *const store_vkind_names[VERDICT__MAX];
@@ -263,7 +275,7 @@ int	store_unit_get(struct store *, struct arena *, uint32_t, struct unit *);
 int	store_units_all(struct store *, struct arena *, struct unit **, size_t *);
 /* Up to limit records of type rtype in id order: from id from on, or
  * (back) the limit just before it; for lists shown a page at a time. */
-int	store_range(struct store *, struct arena *, int rtype, uint32_t from,
+int	store_range(struct store *, struct arena *, enum rtype, uint32_t from,
 	    size_t limit, int back, void *items, size_t *n);
 /* The company: the first unit (by id) without a parent; STORE_NOTFOUND
  * in an empty store. */
@@ -318,12 +330,14 @@ int	store_kr_put(struct store *, uint32_t actor, struct kr *);
  * objective not at all (STORE_RULE). */
 int	store_kr_adjust(struct store *, uint32_t actor, struct kr *,
 	    const char *reason);
-/* The final grade of KR id (0.0 to 1.0 in tenths) at the end of its cycle
- * (under review): proposed from progress (okr_grade_proposal()); any
- * other grade needs a reason, which the history keeps.  version is the
- * KR's as the grader saw it. */
-int	store_kr_grade(struct store *, uint32_t actor, uint32_t id,
-	    uint32_t version, double grade, const char *reason);
+/* The final grade of KR id (okr_grade_ok()) at the end of its cycle
+ * (under review), in the quarterly review meeting, which must grade it
+ * (okr_grade_scope(); else STORE_INVALID, STORE_CLOSED once closed):
+ * proposed from progress (okr_grade_proposal()); any other grade needs a
+ * reason, which the history keeps.  version is the KR's as the grader
+ * saw it. */
+int	store_kr_grade(struct store *, uint32_t actor, uint32_t meeting,
+	    uint32_t id, uint32_t version, double grade, const char *reason);
 
 /* Check-ins of a KR, oldest first. */
 int	store_checkins_by_kr(struct store *, struct arena *, uint32_t kr,
@@ -387,6 +401,12 @@ int	store_verdicts_by_meeting(struct store *, struct arena *, uint32_t meeting,
 /* The decision that counts on an item (kr 0: the objective), or NULL. */
 const struct verdict *store_verdict_of(const struct verdict *, size_t n,
 	    uint32_t objective, uint32_t kr);
+/* What a decision said, as the consensus rule reads it (okr.h enum
+ * said): SAID_NONE for NULL, no decision. */
+int	store_said(const struct verdict *);
+/* An objective and a meeting's reach as the rules of okr.h read them. */
+void	store_objref(const struct objective *, struct okr_objref *);
+void	store_reach(const struct meeting *, struct okr_reach *);
 
 /* Records a GROW note on a KR in a monthly meeting that is not closed:
  * anyone known, as in the meeting; the latest note per KR counts. */
@@ -403,37 +423,40 @@ int	store_actions_by_unit(struct store *, struct arena *, uint32_t unit,
  * not closed); its owner, its author, or the unit's lead may change it. */
 int	store_action_put(struct store *, uint32_t actor, struct action *);
 
+/* The type of the record a change belongs to: REC_OBJECTIVE or REC_KR. */
+enum rtype store_change_rtype(const struct change *);
+
 /* ------------------------------------------------ export and import
- * Records by type, as the codec names them ('U' unit, 'P' person, 'C'
- * cycle, 'O' objective, 'K' KR, 'I' check-in, 'H' change, 'M' comment,
- * 'G' meeting, 'A' action, 'W' GROW note, 'V' verdict; 'S' a closed
- * meeting's snapshot, by the meeting's id). */
-const struct codec *store_codec(int rtype);
-size_t	store_rec_size(int rtype);
+ * Records by type (enum rtype; a snapshot has no codec and no struct). */
+const struct codec *store_codec(enum rtype);
+size_t	store_rec_size(enum rtype);
 /* Whether a record of type rtype keeps the rules every write is held to
  * (texts, numbers and enumerations within what the forms allow, see
  * okr.h): STORE_OK, or STORE_INVALID with *member (if not NULL) the
  * member at fault.  Every write checks it, imports included. */
-int	store_rec_check(int rtype, const void *rec, const char **member);
-int	store_get(struct store *, struct arena *, int rtype, uint32_t id, void *rec);
+int	store_rec_check(enum rtype, const void *rec, const char **member);
+int	store_get(struct store *, struct arena *, enum rtype, uint32_t id,
+	    void *rec);
 /* Every record of a type, by id. */
-int	store_scan(struct store *, struct arena *, int rtype, void *items, size_t *n);
+int	store_scan(struct store *, struct arena *, enum rtype, void *items,
+	    size_t *n);
 
 /* A write noted in the change log: which record, when (seconds). */
 struct store_mark {
 	int64_t		 at;
-	int		 rtype;
+	enum rtype	 rtype;
 	uint32_t	 id;
 };
 /* The records of type rtype that belong to record id, through an index:
- * 'O' the objectives of cycle id, 'K' the KRs of objective id, 'I' the
- * check-ins of KR id, 'H' the history and 'M' the comments of objective
- * id.  For exports that must not read whole tables. */
-int	store_children(struct store *, struct arena *, int rtype, uint32_t id,
+ * REC_OBJECTIVE the objectives of cycle id, REC_KR the KRs of objective
+ * id, REC_CHECKIN the check-ins of KR id, REC_CHANGE the history and
+ * REC_COMMENT the comments of objective id.  For exports that must not
+ * read whole tables. */
+int	store_children(struct store *, struct arena *, enum rtype, uint32_t id,
 	    void *items, size_t *n);
 /* How many store_children() would list (counting stops at max, 0: no
  * limit), without reading them. */
-int	store_count_children(struct store *, int rtype, uint32_t id,
+int	store_count_children(struct store *, enum rtype, uint32_t id,
 	    uint32_t max, size_t *n);
 /* Records written after since (seconds since the epoch), oldest first;
  * a record written several times appears as often. */
@@ -442,10 +465,10 @@ int	store_changes_since(struct store *, struct arena *, int64_t since,
 /* When the store was last written (seconds), 0 if never. */
 int	store_last_change(struct store *, int64_t *at);
 
-/* A record to load: rtype and id, and the record (or, for 'S', the
- * snapshot's text). */
+/* A record to load: rtype and id, and the record (or, for REC_SNAPSHOT,
+ * the snapshot's text). */
 struct store_rec {
-	int		 rtype;
+	enum rtype	 rtype;
 	uint32_t	 id;
 	void		*rec;
 	const char	*snapshot;
@@ -465,6 +488,6 @@ int	store_load(struct store *, uint32_t actor, const struct store_rec *,
 
 /* Number of records of a type (`mubiao-admin stats`, emptiness), read
  * without decoding them. */
-int	store_count(struct store *, int rtype, size_t *);
+int	store_count(struct store *, enum rtype, size_t *);
 
 #endif

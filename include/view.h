@@ -62,8 +62,10 @@ const char *view_day(struct req *, int32_t day);
 /* Cached look-ups; NULL when absent. */
 const struct person *view_person(struct view *, uint32_t id);
 const struct unit *view_unit(struct view *, uint32_t id);
-/* Whether unit is top or lies below it, walking up at most OKR_MAX_DEPTH
- * units (a loop in damaged data answers no). */
+/* okr_parent_fn over the units a page reads (arg: the struct view). */
+int	view_unit_parent(void *view, uint32_t id, uint32_t *parent);
+/* Whether unit is top or lies below it (okr_unit_within(); a loop in
+ * damaged data answers no). */
 int	view_unit_within(struct view *, uint32_t unit, uint32_t top);
 /* The unit at the top of unit's chain (the company), or NULL when the
  * chain is broken, loops or is too deep. */
