@@ -642,12 +642,11 @@ req_handle(struct req *r, const struct app *app)
 	if (r->pc_fd != -1)
 		close(r->pc_fd);
 	r->pc_fd = -1;
-	/* A large page (a big company's home page: 300 KB) leaves megabytes
-	 * free in the heap, which the thresholds above keep (23 MB after one
-	 * such page, 10 MB at start).  Every 10 s a worker gives back what is
-	 * free, so its memory follows what it serves, not the largest page it
-	 * ever made.  Not after each page: faulting the pages in again cost
-	 * 35 ms a request here. */
+	/* A large page leaves megabytes free in the heap, which the
+	 * thresholds of req_main() keep.  Every 10 s a worker gives back
+	 * what is free, so its memory follows what it serves, not the
+	 * largest page it ever made; not after each page, as faulting the
+	 * pages in again costs more than the trim gives. */
 	if (!r->cgi && time(NULL) - last_trim >= 10) {
 		malloc_trim(0);
 		last_trim = time(NULL);
@@ -698,11 +697,9 @@ req_main(const struct app *app)
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
-	/* A request frees all it took; glibc then gave the top of the heap
-	 * back to the kernel each time, and the TLB flushes of shrinking it
-	 * cost 8% of a check-in (perf).  Up to 4 MB stay for the next one,
-	 * and large buffers come from the heap too, not from mmap and munmap
-	 * each time (a 300 KB page rendered in 15 ms instead of 34). */
+	/* A request frees all it took: up to 4 MB stay in the heap for the
+	 * next one rather than going back to the kernel each time, and large
+	 * buffers come from the heap too, not from mmap and munmap. */
 	mallopt(M_TRIM_THRESHOLD, 4 * 1024 * 1024);
 	mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024);
 	if (FCGX_Init() != 0 || FCGX_InitRequest(&r.fcgi, 0, 0) != 0) {
