@@ -240,10 +240,8 @@ objective_ctx(struct req *r, struct octx *c, int is_new)
 		if ((rc = store_allowed(edit_store, r->me->id, PERM_EDIT_OBJECTIVE, c->o.id)) != STORE_OK)
 			return worker_fail(r, rc, NULL);
 	} else {
-		if (c->v.sel == NULL) {
-			r->errkey = "err.nocycle";
-			return 404;
-		}
+		if (c->v.sel == NULL)
+			return req_error(r, 404, "err.nocycle");
 		c->o.cycle = c->v.sel->id;
 		c->o.state = OBJ_ACTIVE;
 		/* A unit's form also sends its owner (the unit's lead): the
@@ -251,19 +249,16 @@ objective_ctx(struct req *r, struct octx *c, int is_new)
 		if (r->val[KEY_UNIT] != NULL) {
 			if (r->ids[KEY_UNIT] == 0)
 				return req_refuse(r, 400, "no unit");
-			if (store_unit_get(edit_store, &r->ar, r->ids[KEY_UNIT], &u) != STORE_OK) {
-				r->errkey = "err.unit";
-				return 404;
-			}
+			if (store_unit_get(edit_store, &r->ar, r->ids[KEY_UNIT], &u) != STORE_OK)
+				return req_error(r, 404, "err.unit");
 			c->o.unit = u.id;
 			c->o.level = u.level;
 			c->o.owner = u.lead;
 			rc = store_allowed(edit_store, r->me->id, PERM_ADD_UNIT_OBJECTIVE, u.id);
 		} else if (r->val[KEY_OWNER] != NULL) {
-			if (store_person_by_login(edit_store, &r->ar, r->val[KEY_OWNER], &owner) != STORE_OK) {
-				r->errkey = "err.person";
-				return 404;
-			}
+			if (store_person_by_login(edit_store, &r->ar, r->val[KEY_OWNER],
+			    &owner) != STORE_OK)
+				return req_error(r, 404, "err.person");
 			c->o.level = LEVEL_PERSONAL;
 			c->o.owner = owner.id;
 			c->o.unit = owner.unit;
@@ -425,9 +420,8 @@ post_objective(struct req *r)
 			return 500;
 		return objective_form(&c, &f, "conflict", &cur, 409);
 	case STORE_RULE:
-		r->errkey = c.cycle->state == CYCLE_REVIEW ? "err.review.objective" :
-		    "err.agreed.objective";
-		return 409;
+		return worker_fail(r, rc, c.cycle->state == CYCLE_REVIEW ?
+		    "err.review.objective" : "err.agreed.objective");
 	case STORE_INVALID:
 		/* What it names changed under the form (a KR removed...). */
 		form_error(&f, KEY_PARENT, "err.field.choice");
@@ -448,13 +442,10 @@ post_objective_archive(struct req *r)
 		return rc;
 	c.o.state = OBJ_ARCHIVED;
 	c.o.version = ver;
-	if ((rc = store_objective_put(edit_store, r->me->id, &c.o)) == STORE_RULE) {
-		r->errkey = c.cycle->state == CYCLE_REVIEW ? "err.review.objective" :
-		    "err.agreed.objective";
-		return 409;
-	}
-	if (rc != STORE_OK)
-		return worker_fail(r, rc, NULL);
+	if ((rc = store_objective_put(edit_store, r->me->id, &c.o)) != STORE_OK)
+		return worker_fail(r, rc, rc != STORE_RULE ? NULL :
+		    c.cycle->state == CYCLE_REVIEW ? "err.review.objective" :
+		    "err.agreed.objective");
 	return redirect(r, arena_printf(&r->ar, "/objective/%u", c.o.id));
 }
 
@@ -465,12 +456,8 @@ post_objective_carry(struct req *r)
 	int rc;
 
 	rc = store_objective_carry(edit_store, r->me->id, r->id, &newid);
-	if (rc == STORE_INVALID) {
-		r->errkey = "err.carry";
-		return 400;
-	}
 	if (rc != STORE_OK)
-		return worker_fail(r, rc, NULL);
+		return worker_fail(r, rc, rc == STORE_INVALID ? "err.carry" : NULL);
 	/* The copy is where the owner goes on working. */
 	render_redirect(r, arena_printf(&r->ar, "%s/objective/%u", r->script, newid), NULL);
 	return 0;
@@ -725,10 +712,8 @@ post_kr(struct req *r)
 	case STORE_RULE:
 		/* Agreed terms wait for the quarterly review; a rejected or
 		 * dropped KR stays; a drop needs the review. */
-		if (c.cycle->state != CYCLE_REVIEW || k.state == KRS_DROPPED) {
-			r->errkey = "err.agreed.kr";
-			return 409;
-		}
+		if (c.cycle->state != CYCLE_REVIEW || k.state == KRS_DROPPED)
+			return worker_fail(r, rc, "err.agreed.kr");
 		/* The cycle went under review while the form was open. */
 		form_error(&f, KEY_NOTE, "err.field.required");
 		return kr_form(&c, &f, "invalid", NULL, 400);
@@ -875,10 +860,9 @@ post_comment(struct req *r)
 	c.objective = r->id;
 	c.kind = kind;
 	c.text = (char *)text;
-	if ((rc = store_comment_add(edit_store, r->me->id, &c)) == STORE_INVALID) {
-		r->errkey = "err.objective";
-		return 404;
-	}
+	/* STORE_INVALID: the objective is gone. */
+	if ((rc = store_comment_add(edit_store, r->me->id, &c)) == STORE_INVALID)
+		return req_error(r, 404, "err.objective");
 	if (rc != STORE_OK)
 		return worker_fail(r, rc, NULL);
 	return redirect(r, arena_printf(&r->ar, "/objective/%u", r->id));

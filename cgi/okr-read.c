@@ -342,10 +342,8 @@ page_tree(struct req *r)
 	if ((rc = view_init(&v, r, st)) != 0)
 		return rc;
 	if (r->val[KEY_UNIT] != NULL) {
-		if ((co = view_unit(&v, r->ids[KEY_UNIT])) == NULL) {
-			r->errkey = "err.unit";
-			return 404;
-		}
+		if ((co = view_unit(&v, r->ids[KEY_UNIT])) == NULL)
+			return req_error(r, 404, "err.unit");
 	} else
 		co = company(&v);
 	if (v.sel != NULL && (rc = store_count_children(st, 'O', v.sel->id,
@@ -454,10 +452,8 @@ feed_cycle(struct req *r, uint32_t *id, const char **name)
 
 	if ((rc = view_init(&v, r, st)) != 0)
 		return rc;
-	if (v.sel == NULL) {
-		r->errkey = "err.nocycle";
-		return 404;
-	}
+	if (v.sel == NULL)
+		return req_error(r, 404, "err.nocycle");
 	*id = v.sel->id;
 	*name = v.sel->name;
 	return 0;

@@ -183,6 +183,13 @@ req_refuse(struct req *r, int status, const char *why)
 	return status;
 }
 
+int
+req_error(struct req *r, int status, const char *key)
+{
+	r->errkey = key;
+	return status;
+}
+
 static int
 hexval(int c)
 {
@@ -460,10 +467,8 @@ prep_post(struct req *r)
 		return req_refuse(r, 400, "bad Content-Length");
 	if (len > REQ_MAXBODY)
 		return req_refuse(r, 413, "body over the limit");
-	if (!same_origin(r)) {
-		r->errkey = "err.403.csrf";
-		return req_refuse(r, 403, "cross-site form");
-	}
+	if (!same_origin(r))
+		return req_refuse(r, req_error(r, 403, "err.403.csrf"), "cross-site form");
 	if (len > 0 && (ct == NULL || strncmp(ct,
 	    "application/x-www-form-urlencoded", 33) != 0))
 		return req_refuse(r, 400, "not a urlencoded form");
@@ -483,10 +488,8 @@ prep_post(struct req *r)
 	if ((rc = req_parse_query(r, param(r, "QUERY_STRING"), r->route->keys)) != 0 ||
 	    (rc = req_parse_query(r, body, mask)) != 0)
 		return rc;
-	if (!csrf_check(r->user, r->val[KEY_TOKEN])) {
-		r->errkey = "err.403.csrf";
-		return req_refuse(r, 403, "bad form token");
-	}
+	if (!csrf_check(r->user, r->val[KEY_TOKEN]))
+		return req_refuse(r, req_error(r, 403, "err.403.csrf"), "bad form token");
 	return 0;
 }
 

@@ -200,5 +200,7 @@ int	req_parse_id(const char *, uint32_t *);
 /* Records why a request is refused, for the log line of its 4xx;
  * returns status. */
 int	req_refuse(struct req *, int status, const char *why);
+/* Names the message of the error page (a catalog key); returns status. */
+int	req_error(struct req *, int status, const char *key);
 
 #endif
