@@ -126,8 +126,9 @@ valid_one(const char *s)
 	return strcmp(s, "1") == 0;
 }
 
-#define LINE(name)	{ name, valid_line, KF_TEXT, 400, "err.400.text" }
-#define LONG(name)	{ name, valid_long, KF_TEXT, 400, "err.400.text" }
+/* What a person types: a refusal says the text is not allowed. */
+#define LINE(name)	{ name, valid_line, 0, 400, "err.400.text" }
+#define LONG(name)	{ name, valid_long, 0, 400, "err.400.text" }
 
 const struct req_key req_keys[KEY__MAX] = {
 	[KEY_CYCLE] = { "cycle", okr_cycle_name_ok, 0, 400, NULL },
@@ -153,13 +154,13 @@ const struct req_key req_keys[KEY__MAX] = {
 	[KEY_UNIT_LABEL] = LINE("unit-label"),
 	[KEY_DUE] = LINE("due"),
 	[KEY_WEIGHT] = LINE("weight"),
-	[KEY_CONFIDENCE] = { "confidence", valid_line, KF_TEXT | KF_MULTI, 400,
+	[KEY_CONFIDENCE] = { "confidence", valid_line, KF_MULTI, 400,
 	    "err.400.text" },
-	[KEY_VALUE] = { "value", valid_line, KF_TEXT | KF_MULTI, 400, "err.400.text" },
-	[KEY_NOTE] = { "note", valid_long, KF_TEXT | KF_MULTI, 400, "err.400.text" },
+	[KEY_VALUE] = { "value", valid_line, KF_MULTI, 400, "err.400.text" },
+	[KEY_NOTE] = { "note", valid_long, KF_MULTI, 400, "err.400.text" },
 	[KEY_TEXT] = LONG("text"),
 	[KEY_NAME] = LINE("name"),
-	[KEY_LOGIN] = { "login", valid_line, KF_TEXT | KF_MULTI, 400, "err.400.text" },
+	[KEY_LOGIN] = { "login", valid_line, KF_MULTI, 400, "err.400.text" },
 	[KEY_MANAGER] = LINE("manager"),
 	[KEY_ROLE] = LINE("role"),
 	[KEY_LEAD] = LINE("lead"),

@@ -64,8 +64,7 @@ enum key {
 
 enum kflags {
 	KF_MULTI	= 1 << 0,	/* repeats: every value in r->multi */
-	KF_TEXT		= 1 << 1,	/* typed text: a refusal says so */
-	KF_ID		= 1 << 2	/* an id, "" or "0" for none: r->ids */
+	KF_ID		= 1 << 1	/* an id, "" or "0" for none: r->ids */
 };
 
 struct req_key {
