@@ -57,6 +57,7 @@ build:
 
 $(PROGS): build/%: build/%.o $(LIB_OBJ)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+build/okr-meet: build/meet-view.o
 
 build/test-%: tests/unit/test-%.c $(LIB_OBJ)
 	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS) -lcmocka
