@@ -308,29 +308,45 @@ meet_deferral(struct req *r, const char *list, uint32_t id)
 	return NULL;
 }
 
+/* <company> with the company's live objectives of the meeting's cycle,
+ * shown with flags; a company the store cannot read shows none.  0 or a
+ * status. */
+static int
+company(struct view *v, xmlNodePtr mn, const struct meeting *m, unsigned flags)
+{
+	xmlNodePtr co = xmlNewChild(mn, NULL, BAD_CAST "company", NULL);
+	const struct unit *top = view_unit_top(v, m->unit);
+	struct objective *o;
+	size_t i, n;
+	double s;
+	int rc;
+
+	if (top == NULL || store_objectives_by_cycle_unit(v->st, &v->r->ar,
+	    m->cycle, top->id, &o, &n) != STORE_OK)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (o[i].level == LEVEL_COMPANY && o[i].state != OBJ_ARCHIVED &&
+		    (rc = view_objective(v, co, &o[i], flags, &s)) != 0)
+			return rc;
+	return 0;
+}
+
 /* The department action meeting: the company's objectives, the company
  * KRs this department carries with whether they are covered or deferred,
  * and the action items added in it. */
 static int
 action_meeting(struct view *v, xmlNodePtr mn, const struct meeting *m)
 {
-	xmlNodePtr co = xmlNewChild(mn, NULL, BAD_CAST "company", NULL), ca, kn, an;
-	const struct unit *u = view_unit_top(v, m->unit);
-	struct objective *o;
+	xmlNodePtr ca, kn, an;
 	struct action *a;
 	struct kr *k;
 	int *covered;
 	size_t i, n;
 	const char *reason;
-	double s;
 	int rc;
 
-	if (u != NULL && (rc = store_objectives_by_cycle_unit(v->st, &v->r->ar,
-	    m->cycle, u->id, &o, &n)) == STORE_OK)
-		for (i = 0; i < n; i++)
-			if (o[i].level == LEVEL_COMPANY && o[i].state != OBJ_ARCHIVED &&
-			    (rc = view_objective(v, co, &o[i], VIEW_KRS, &s)) != 0)
-				return rc;
+	if ((rc = company(v, mn, m, VIEW_KRS)) != 0)
+		return rc;
 	if ((rc = store_carried_krs(v->st, &v->r->ar, m->unit, m->cycle, &k, &covered,
 	    &n)) != STORE_OK)
 		return view_status(rc);
@@ -667,22 +683,15 @@ monthly(struct view *v, xmlNodePtr mn, const struct meeting *m)
 static int
 awareness(struct view *v, xmlNodePtr mn, const struct meeting *m)
 {
-	xmlNodePtr co = xmlNewChild(mn, NULL, BAD_CAST "company", NULL), cv, un, kc;
-	const struct unit *top = view_unit_top(v, m->unit);
-	struct objective *o;
+	xmlNodePtr cv, un, kc;
 	struct meeting *all;
 	struct person *p;
 	const char *text = v->r->val[KEY_TEXT];
-	size_t i, j, n, na, np, came;
-	double s;
+	size_t i, j, na, np, came;
 	int rc, hints;
 
-	if (top != NULL && store_objectives_by_cycle_unit(v->st, &v->r->ar, m->cycle,
-	    top->id, &o, &n) == STORE_OK)
-		for (i = 0; i < n; i++)
-			if (o[i].level == LEVEL_COMPANY && o[i].state != OBJ_ARCHIVED &&
-			    (rc = view_objective(v, co, &o[i], VIEW_KRS | VIEW_HINTS, &s)) != 0)
-				return rc;
+	if ((rc = company(v, mn, m, VIEW_KRS | VIEW_HINTS)) != 0)
+		return rc;
 	if (text != NULL && *text != '\0') {
 		hints = okr_kr_hints(text);
 		kc = render_text(mn, "kr-check", text);

@@ -61,6 +61,14 @@ answer(struct req *r, int rc, const struct refusal *no, const char *back)
 	return view_error(r, rc);
 }
 
+/* Refuses a request: status, with the message key that says why. */
+static int
+refuse(struct req *r, int status, const char *errkey)
+{
+	r->errkey = errkey;
+	return status;
+}
+
 /* The meeting page's address, where a write goes back to. */
 static const char *
 meeting_url(struct req *r, uint32_t id)
@@ -119,10 +127,8 @@ calendar_send(struct req *r, struct view *vp, uint32_t unit, struct form *f,
 	xmlNodePtr page;
 	int rc;
 
-	if ((rc = store_unit_get(st, &r->ar, unit, &u)) != STORE_OK) {
-		r->errkey = "err.unit";
-		return view_status(rc);
-	}
+	if ((rc = store_unit_get(st, &r->ar, unit, &u)) != STORE_OK)
+		return refuse(r, view_status(rc), "err.unit");
 	if ((page = view_page(&v, "meetings")) == NULL)
 		return 500;
 	if ((rc = meet_calendar(&v, page, &u)) == 0 && f != NULL)
@@ -219,10 +225,8 @@ meeting_load(struct req *r, struct view *v, struct meeting *m)
 
 	if ((rc = view_init(v, r, st)) != 0)
 		return rc;
-	if ((rc = store_meeting_get(st, &r->ar, r->id, m)) != STORE_OK) {
-		r->errkey = "err.meeting";
-		return view_status(rc);
-	}
+	if ((rc = store_meeting_get(st, &r->ar, r->id, m)) != STORE_OK)
+		return refuse(r, view_status(rc), "err.meeting");
 	return 0;
 }
 
@@ -391,10 +395,8 @@ post_status(struct req *r)
 	if (r->val[KEY_STATE] != NULL && *r->val[KEY_STATE] != '\0')
 		form_choice(&f, KEY_STATE, store_bstatus_names, BOARD__MAX, &status);
 	form_text(&f, KEY_TEXT, status >= 0, OKR_MAX_TITLE, &reason);
-	if (f.nerr > 0) {
-		r->errkey = "err.board.reason";
-		return 400;
-	}
+	if (f.nerr > 0)
+		return refuse(r, 400, "err.board.reason");
 	m.status = status;
 	m.status_reason = status >= 0 ? (char *)reason : NULL;
 	return meeting_save(r, &m);
@@ -445,10 +447,8 @@ deferrable(struct req *r, const struct meeting *m, uint32_t kr)
 		return view_status(rc);
 	for (i = 0; i < n && k[i].id != kr; i++)
 		;
-	if (i == n || covered[i] || meet_deferral(r, m->deferred, kr) != NULL) {
-		r->errkey = "err.defer.kr";
-		return 400;
-	}
+	if (i == n || covered[i] || meet_deferral(r, m->deferred, kr) != NULL)
+		return refuse(r, 400, "err.defer.kr");
 	return 0;
 }
 
@@ -470,10 +470,8 @@ post_defer(struct req *r)
 	form_init(&f, r);
 	form_id(&f, KEY_KR, 1, &kr);
 	form_text(&f, KEY_TEXT, 1, OKR_MAX_TITLE, &reason);
-	if (f.nerr > 0 || strchr(reason, '\n') != NULL) {
-		r->errkey = "err.defer.reason";
-		return 400;
-	}
+	if (f.nerr > 0 || strchr(reason, '\n') != NULL)
+		return refuse(r, 400, "err.defer.reason");
 	if ((rc = deferrable(r, &m, kr)) != 0)
 		return rc;
 	m.deferred = arena_printf(&r->ar, "%s%s%u %s", m.deferred ? m.deferred : "",
@@ -510,16 +508,12 @@ post_verdict(struct req *r)
 	form_text(&f, KEY_NOTE, kind != VERDICT_AGREE, OKR_MAX_NOTE, &note);
 	if (kind == VERDICT_REVISE)
 		form_text(&f, KEY_TITLE, 1, OKR_MAX_TITLE, &text);
-	if (f.nerr > 0 || (d.objective == 0) == (d.kr == 0)) {
-		r->errkey = f.err[KEY_TITLE] != NULL ? "err.verdict.text" :
-		    f.err[KEY_NOTE] != NULL ? "err.verdict.note" : "err.verdict.item";
-		return 400;
-	}
+	if (f.nerr > 0 || (d.objective == 0) == (d.kr == 0))
+		return refuse(r, 400, f.err[KEY_TITLE] != NULL ? "err.verdict.text" :
+		    f.err[KEY_NOTE] != NULL ? "err.verdict.note" : "err.verdict.item");
 	if ((d.signed_by = login_list(r, &m, present_person, 1)) == NULL ||
-	    *d.signed_by == '\0') {
-		r->errkey = "err.verdict.signed";
-		return 400;
-	}
+	    *d.signed_by == '\0')
+		return refuse(r, 400, "err.verdict.signed");
 	d.meeting = m.id;
 	d.kind = kind;
 	d.text = (char *)text;
@@ -576,10 +570,8 @@ post_grow(struct req *r)
 	form_text(&f, KEY_OPTIONS, 0, OKR_MAX_TEXT, &options);
 	form_text(&f, KEY_WILL, 0, OKR_MAX_TEXT, &will);
 	if (f.nerr > 0 || (*goal == '\0' && *reality == '\0' && *options == '\0' &&
-	    *will == '\0')) {
-		r->errkey = "err.grow";
-		return 400;
-	}
+	    *will == '\0'))
+		return refuse(r, 400, "err.grow");
 	g.meeting = m.id;
 	g.goal = (char *)goal;
 	g.reality = (char *)reality;
@@ -615,10 +607,8 @@ post_grade(struct req *r)
 		return 400;
 	if (store_kr_get(st, &r->ar, kr, &k) != STORE_OK ||
 	    store_objective_get(st, &r->ar, k.objective, &o) != STORE_OK ||
-	    o.cycle != m.cycle || !view_unit_within(&v, o.unit, m.unit)) {
-		r->errkey = "err.grade.kr";
-		return 400;
-	}
+	    o.cycle != m.cycle || !view_unit_within(&v, o.unit, m.unit))
+		return refuse(r, 400, "err.grade.kr");
 	c = view_cycle(&v, m.cycle);
 	{
 		/* The store's rule: a grade other than the proposed one needs
@@ -665,10 +655,8 @@ post_action(struct req *r)
 	 * have none to show it in. */
 	if (f.nerr > 0 && (m.type == MEET_REVIEW || m.type == MEET_ACTION))
 		return meeting_send(r, &v, &m, &f, 400);
-	if (f.nerr > 0) {
-		r->errkey = "err.action";
-		return 400;
-	}
+	if (f.nerr > 0)
+		return refuse(r, 400, "err.action");
 	a.title = (char *)title;
 	a.owner = p.id;
 	a.unit = m.unit;
