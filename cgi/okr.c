@@ -450,3 +450,113 @@ okr_unit_walk(uint32_t unit, int (*step)(void *, uint32_t, uint32_t *),
 	}
 	return -1;
 }
+
+/* okr_unit_walk()'s step for okr_unit_within(): the caller's parent_of,
+ * stopping at top. */
+struct within {
+	okr_parent_fn	 parent_of;
+	void		*arg;
+	uint32_t	 top;
+};
+
+static int
+within_step(void *arg, uint32_t id, uint32_t *parent)
+{
+	struct within *w = arg;
+
+	if (w->parent_of(w->arg, id, parent) != 0)
+		return -1;
+	return id == w->top;
+}
+
+int
+okr_unit_within(uint32_t unit, uint32_t top, okr_parent_fn parent_of, void *arg)
+{
+	struct within w = { parent_of, arg, top };
+
+	if (unit == 0 || top == 0)
+		return 0;
+	return okr_unit_walk(unit, within_step, &w, NULL);
+}
+
+int
+okr_consensus_scope(const struct okr_reach *m, const struct okr_objref *o)
+{
+	return o->unit == m->unit && o->cycle == m->cycle &&
+	    o->level != LEVEL_PERSONAL && o->state == OBJ_DRAFT;
+}
+
+int
+okr_grow_scope(const struct okr_reach *m, const struct okr_objref *o)
+{
+	return o->unit == m->unit && o->cycle == m->cycle &&
+	    o->level != LEVEL_PERSONAL && o->state != OBJ_ARCHIVED;
+}
+
+int
+okr_grade_scope(const struct okr_reach *m, const struct okr_objref *o,
+    okr_parent_fn parent_of, void *arg)
+{
+	return o->cycle == m->cycle &&
+	    okr_unit_within(o->unit, m->unit, parent_of, arg) == 1;
+}
+
+int
+okr_grade_ok(double grade)
+{
+	return grade >= 0 && grade <= 1 &&
+	    fabs(grade * 10 - floor(grade * 10 + 0.5)) <= 1e-9;
+}
+
+int
+okr_grade_needs_reason(double grade, double proposed)
+{
+	return fabs(grade - proposed) > 1e-9;
+}
+
+void
+okr_tally_init(struct okr_tally *t, int said)
+{
+	t->said = said;
+	t->open = said == SAID_NONE;
+	t->agreed = 0;
+}
+
+int
+okr_tally_kr(struct okr_tally *t, int krstate, int said)
+{
+	if (krstate != KRS_PROPOSED) {
+		t->agreed += okr_kr_live(krstate) != 0;
+		return SAID_NONE;
+	}
+	if (t->said == SAID_REJECT)
+		return SAID_REJECT;
+	t->open += said == SAID_NONE;
+	t->agreed += said == SAID_KEEP;
+	return said;
+}
+
+int
+okr_tally_lacking(const struct okr_tally *t)
+{
+	return t->said != SAID_REJECT && t->agreed < OKR_MIN_AGREED;
+}
+
+int
+okr_tally_ready(const struct okr_tally *t)
+{
+	return t->open == 0 && !okr_tally_lacking(t);
+}
+
+int
+okr_consensus_ostate(int said)
+{
+	return said == SAID_REJECT ? OBJ_ARCHIVED : OBJ_AGREED;
+}
+
+int
+okr_consensus_krstate(int said_objective, int said_kr)
+{
+	return said_objective == SAID_REJECT || said_kr == SAID_REJECT ?
+	    KRS_REJECTED : KRS_AGREED;
+}

@@ -118,4 +118,75 @@ int	okr_number_ok(double v, double min, double max);
 int	okr_unit_walk(uint32_t unit, int (*step)(void *, uint32_t, uint32_t *),
 	    void *arg, uint32_t *top);
 
+/* The parent of unit id, for the walks up the tree: sets *parent (0 at
+ * the top) and returns 0, or -1 when it cannot (no such unit, an error). */
+typedef int (*okr_parent_fn)(void *arg, uint32_t id, uint32_t *parent);
+/* The rule "this unit lies under that one": 1 when unit is top or lies
+ * below it, 0 when not (top 0 included), -1 when parent_of failed or the
+ * chain is longer than OKR_MAX_DEPTH. */
+int	okr_unit_within(uint32_t unit, uint32_t top, okr_parent_fn parent_of,
+	    void *arg);
+
+/* ------------------------------------------------ the rules of meetings
+ * Each rule once, over plain values: the store enforces it and the
+ * meeting pages show it by calling the same function. */
+
+/* An objective as the meeting rules read it. */
+struct okr_objref {
+	uint32_t	 unit, cycle;
+	int		 level;		/* enum level */
+	int		 state;		/* enum ostate */
+};
+/* What a meeting reaches: its unit and its cycle. */
+struct okr_reach {
+	uint32_t	 unit, cycle;
+};
+
+/* Whether the consensus meeting decides on o: a draft objective of its
+ * unit and cycle, not a personal one. */
+int	okr_consensus_scope(const struct okr_reach *, const struct okr_objref *o);
+/* Whether the monthly review takes a GROW note on o's KRs: a live
+ * objective of its unit and cycle, not a personal one. */
+int	okr_grow_scope(const struct okr_reach *, const struct okr_objref *o);
+/* Whether the quarterly review grades o's KRs: an objective of its cycle
+ * in its unit or below (parent_of walks the tree, okr_unit_within()). */
+int	okr_grade_scope(const struct okr_reach *, const struct okr_objref *o,
+	    okr_parent_fn parent_of, void *arg);
+
+/* A grade: from 0 to 1, in tenths. */
+int	okr_grade_ok(double grade);
+/* Whether a grade needs a reason: any other than the proposed one. */
+int	okr_grade_needs_reason(double grade, double proposed);
+
+/* What the consensus meeting said on an item (an objective or a proposed
+ * KR): nothing yet, keep it (agreed, perhaps revised), or reject it. */
+enum said	{ SAID_NONE, SAID_KEEP, SAID_REJECT, SAID__MAX };
+/* Agreed KRs an objective the consensus meeting keeps needs, at least. */
+#define OKR_MIN_AGREED	2
+
+/* The consensus rule on one objective the meeting decides: it needs a
+ * decision, and once kept each of its proposed KRs needs one and it needs
+ * OKR_MIN_AGREED agreed KRs; a rejected objective takes its KRs along.
+ * The meeting may close when every objective's tally is ready. */
+struct okr_tally {
+	int		 said;		/* on the objective, enum said */
+	size_t		 open;		/* items with no decision yet */
+	size_t		 agreed;	/* KRs that count once it closes */
+};
+/* Starts the tally of an objective the meeting said said on. */
+void	okr_tally_init(struct okr_tally *, int said);
+/* Adds one KR of the objective, in state krstate, said on (read for a
+ * proposed KR only).  Returns the decision that counts on a proposed KR
+ * (its objective's rejection, else its own), SAID_NONE for any other. */
+int	okr_tally_kr(struct okr_tally *, int krstate, int said);
+/* Whether the objective, unless rejected, has too few agreed KRs. */
+int	okr_tally_lacking(const struct okr_tally *);
+/* Whether the objective lets the meeting close: nothing open, not lacking. */
+int	okr_tally_ready(const struct okr_tally *);
+/* The state the close gives an objective (agreed, or archived when
+ * rejected) and a proposed KR (rejected with its objective or alone,
+ * else agreed). */
+int	okr_consensus_ostate(int said);
+int	okr_consensus_krstate(int said_objective, int said_kr);
+
 #endif

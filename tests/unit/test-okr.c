@@ -1,5 +1,5 @@
-/* test-okr.c: scores, bands, dates and number formatting (cgi/okr.c), and
- * the rules of records (okr.c, store_rec_check()). */
+/* test-okr.c: scores, bands, dates and number formatting (cgi/okr.c), the
+ * rules of records (okr.c, store_rec_check()) and of meetings (okr.c). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
+#include <regex.h>
 #include <cmocka.h>
 
 #include "okr.h"
@@ -530,6 +531,297 @@ unit_walk(void **state)
 	assert_int_equal(okr_unit_walk(OKR_MAX_DEPTH + 1, tree_step, &t, NULL), -1);
 }
 
+/* The schema (xslt/mubiao.rng, or $MUBIAO_RNG) holds logins and cycle
+ * names to a pattern: the first <param name="pattern"> after the marks
+ * first and then second, as a POSIX extended regular expression. */
+static int
+rng_pattern(const char *first, const char *second, regex_t *re)
+{
+	static char text[200000];
+	const char *path = getenv("MUBIAO_RNG"), *p, *e;
+	char pat[128], *q;
+	size_t n;
+	int dash = 0;
+	FILE *f;
+
+	if (path == NULL)
+		path = "xslt/mubiao.rng";
+	if ((f = fopen(path, "r")) == NULL)
+		return -1;
+	n = fread(text, 1, sizeof(text) - 1, f);
+	fclose(f);
+	text[n] = '\0';
+	if ((p = strstr(text, first)) == NULL || (p = strstr(p, second)) == NULL ||
+	    (p = strstr(p, "<param name=\"pattern\">")) == NULL ||
+	    (e = strstr(p, "</param>")) == NULL)
+		return -1;
+	p += strlen("<param name=\"pattern\">");
+	/* XSD's "\-" in a class is POSIX's '-' at its end. */
+	q = pat;
+	*q++ = '^';
+	for (; p < e && q < pat + sizeof(pat) - 4; p++) {
+		if (p[0] == '\\' && p[1] == '-') {
+			p++;
+			dash = 1;
+			continue;
+		}
+		if (p[0] == ']' && dash)
+			*q++ = '-';
+		*q++ = *p;
+	}
+	*q++ = '$';
+	*q = '\0';
+	return regcomp(re, pat, REG_EXTENDED | REG_NOSUB);
+}
+
+/* Whether ok() and the schema's pattern agree on every character, alone
+ * and inside a name, and on the lengths either side of max. */
+static void
+same_as_schema(int (*ok)(const char *), const regex_t *re, size_t max)
+{
+	char s[80];
+	int c;
+
+	for (c = 1; c < 256; c++) {
+		snprintf(s, sizeof(s), "%c", c);
+		assert_int_equal(ok(s) != 0, regexec(re, s, 0, NULL, 0) == 0);
+		snprintf(s, sizeof(s), "a%cb", c);
+		assert_int_equal(ok(s) != 0, regexec(re, s, 0, NULL, 0) == 0);
+	}
+	assert_true(max + 1 < sizeof(s));
+	memset(s, 'x', max);
+	s[max] = '\0';
+	assert_true(ok(s));
+	assert_int_equal(regexec(re, s, 0, NULL, 0), 0);
+	s[max] = 'x';
+	s[max + 1] = '\0';
+	assert_false(ok(s));
+	assert_int_not_equal(regexec(re, s, 0, NULL, 0), 0);
+	assert_false(ok(""));
+	assert_int_not_equal(regexec(re, "", 0, NULL, 0), 0);
+}
+
+/* The login and cycle-name rules are written once in C; the schema's
+ * patterns for exports and imports must say the same. */
+static void
+name_rules_schema(void **state)
+{
+	regex_t re;
+
+	(void)state;
+	assert_int_equal(rng_pattern("<element name=\"login\">", "<data", &re), 0);
+	same_as_schema(okr_login_ok, &re, OKR_MAX_LOGIN);
+	regfree(&re);
+	assert_int_equal(rng_pattern("<define name=\"cycle\">",
+	    "<element name=\"name\">", &re), 0);
+	same_as_schema(okr_cycle_name_ok, &re, OKR_MAX_CYCLE);
+	regfree(&re);
+}
+
+/* The tree of unit_walk, for okr_unit_within(): parent_of never stops. */
+static int
+tree_parent(void *arg, uint32_t id, uint32_t *parent)
+{
+	struct tree *t = arg;
+
+	t->steps++;
+	if (id >= t->n || t->parents[id] < 0)
+		return -1;
+	*parent = (uint32_t)t->parents[id];
+	return 0;
+}
+
+/* "This unit lies under that one": itself, its ancestors, not its
+ * descendants or siblings; a loop, a missing unit or unit 0 are not
+ * within, and a loop is walked OKR_MAX_DEPTH steps at most. */
+static void
+unit_within(void **state)
+{
+	/* 1 the company; 2 and 9 under 1; 3 under 2; 4 under itself; 5 and
+	 * 6 under each other; 7 under a missing 8. */
+	static const long parents[] = { -1, 0, 1, 2, 4, 6, 5, 8, -1, 1 };
+	struct tree t = { parents, sizeof(parents) / sizeof(parents[0]), 0, 0 };
+
+	(void)state;
+	assert_int_equal(okr_unit_within(3, 3, tree_parent, &t), 1);
+	assert_int_equal(okr_unit_within(3, 2, tree_parent, &t), 1);
+	assert_int_equal(okr_unit_within(3, 1, tree_parent, &t), 1);
+	assert_int_equal(okr_unit_within(1, 1, tree_parent, &t), 1);
+	assert_int_equal(okr_unit_within(2, 3, tree_parent, &t), 0);
+	assert_int_equal(okr_unit_within(9, 2, tree_parent, &t), 0);
+	assert_int_equal(okr_unit_within(3, 9, tree_parent, &t), 0);
+	assert_int_equal(okr_unit_within(1, 0, tree_parent, &t), 0);
+	assert_int_equal(okr_unit_within(0, 1, tree_parent, &t), 0);
+	t.steps = 0;
+	assert_int_equal(okr_unit_within(4, 1, tree_parent, &t), -1);
+	assert_int_equal(t.steps, OKR_MAX_DEPTH);
+	assert_int_equal(okr_unit_within(4, 4, tree_parent, &t), 1);
+	t.steps = 0;
+	assert_int_equal(okr_unit_within(5, 1, tree_parent, &t), -1);
+	assert_int_equal(t.steps, OKR_MAX_DEPTH);
+	assert_int_equal(okr_unit_within(5, 6, tree_parent, &t), 1);
+	assert_int_equal(okr_unit_within(7, 1, tree_parent, &t), -1);
+	assert_int_equal(okr_unit_within(7, 7, tree_parent, &t), 1);
+	assert_int_equal(okr_unit_within(8, 8, tree_parent, &t), -1);
+}
+
+#define OBJ(u, c, l, s)	((struct okr_objref){ u, c, LEVEL_##l, OBJ_##s })
+
+/* What each meeting decides on: the consensus its unit's drafts, the
+ * monthly review its unit's live objectives, the quarterly review its
+ * cycle's objectives in its unit or below; never another cycle. */
+static void
+meeting_scopes(void **state)
+{
+	static const long parents[] = { -1, 0, 1, 2, 1 };
+	struct tree t = { parents, sizeof(parents) / sizeof(parents[0]), 0, 0 };
+	struct okr_reach m = { 2, 7 };
+
+	(void)state;
+	assert_true(okr_consensus_scope(&m, &OBJ(2, 7, DEPARTMENT, DRAFT)));
+	assert_true(okr_consensus_scope(&m, &OBJ(2, 7, COMPANY, DRAFT)));
+	assert_false(okr_consensus_scope(&m, &OBJ(2, 7, PERSONAL, DRAFT)));
+	assert_false(okr_consensus_scope(&m, &OBJ(2, 7, TEAM, ACTIVE)));
+	assert_false(okr_consensus_scope(&m, &OBJ(2, 7, TEAM, AGREED)));
+	assert_false(okr_consensus_scope(&m, &OBJ(2, 7, TEAM, ARCHIVED)));
+	assert_false(okr_consensus_scope(&m, &OBJ(3, 7, TEAM, DRAFT)));
+	assert_false(okr_consensus_scope(&m, &OBJ(2, 8, TEAM, DRAFT)));
+
+	assert_true(okr_grow_scope(&m, &OBJ(2, 7, DEPARTMENT, DRAFT)));
+	assert_true(okr_grow_scope(&m, &OBJ(2, 7, DEPARTMENT, ACTIVE)));
+	assert_true(okr_grow_scope(&m, &OBJ(2, 7, DEPARTMENT, AGREED)));
+	assert_false(okr_grow_scope(&m, &OBJ(2, 7, DEPARTMENT, ARCHIVED)));
+	assert_false(okr_grow_scope(&m, &OBJ(2, 7, PERSONAL, ACTIVE)));
+	assert_false(okr_grow_scope(&m, &OBJ(3, 7, TEAM, ACTIVE)));
+	assert_false(okr_grow_scope(&m, &OBJ(2, 6, TEAM, ACTIVE)));
+
+	assert_true(okr_grade_scope(&m, &OBJ(2, 7, DEPARTMENT, AGREED),
+	    tree_parent, &t));
+	assert_true(okr_grade_scope(&m, &OBJ(3, 7, PERSONAL, ACTIVE),
+	    tree_parent, &t));
+	assert_true(okr_grade_scope(&m, &OBJ(3, 7, TEAM, ARCHIVED),
+	    tree_parent, &t));
+	assert_false(okr_grade_scope(&m, &OBJ(1, 7, COMPANY, AGREED),
+	    tree_parent, &t));
+	assert_false(okr_grade_scope(&m, &OBJ(4, 7, TEAM, AGREED),
+	    tree_parent, &t));
+	assert_false(okr_grade_scope(&m, &OBJ(3, 8, TEAM, AGREED),
+	    tree_parent, &t));
+	assert_false(okr_grade_scope(&m, &OBJ(99, 7, TEAM, AGREED),
+	    tree_parent, &t));
+}
+
+/* Grades: 0 to 1 in tenths; a reason for any but the proposed one. */
+static void
+grade_rules(void **state)
+{
+	(void)state;
+	assert_true(okr_grade_ok(0));
+	assert_true(okr_grade_ok(0.7));
+	assert_true(okr_grade_ok(1));
+	assert_true(okr_grade_ok(0.3 + 1e-12));
+	assert_false(okr_grade_ok(0.75));
+	assert_false(okr_grade_ok(-0.1));
+	assert_false(okr_grade_ok(1.1));
+	assert_false(okr_grade_ok(NAN));
+	assert_false(okr_grade_ok(INFINITY));
+	assert_false(okr_grade_needs_reason(0.6, 0.6));
+	assert_false(okr_grade_needs_reason(0.1 + 0.2, 0.3));
+	assert_true(okr_grade_needs_reason(0.7, 0.6));
+	assert_true(okr_grade_needs_reason(0, 1));
+}
+
+/* Tallies one objective: said on it, then n KRs (state, said). */
+static struct okr_tally
+tally(int said, const int (*krs)[2], size_t n, int *counts)
+{
+	struct okr_tally t;
+	size_t i;
+
+	okr_tally_init(&t, said);
+	for (i = 0; i < n; i++)
+		counts[i] = okr_tally_kr(&t, krs[i][0], krs[i][1]);
+	return t;
+}
+
+/* The consensus rule: every draft decided, every proposal under a kept
+ * one decided, two agreed KRs to keep one; a rejection takes its KRs. */
+static void
+consensus_rule(void **state)
+{
+	static const int two[][2] = { { KRS_PROPOSED, SAID_KEEP },
+	    { KRS_PROPOSED, SAID_KEEP } };
+	static const int one_open[][2] = { { KRS_PROPOSED, SAID_KEEP },
+	    { KRS_PROPOSED, SAID_NONE } };
+	static const int one_no[][2] = { { KRS_PROPOSED, SAID_KEEP },
+	    { KRS_PROPOSED, SAID_REJECT }, { KRS_DROPPED, SAID_NONE } };
+	static const int mixed[][2] = { { KRS_PROPOSED, SAID_KEEP },
+	    { KRS_AGREED, SAID_NONE }, { KRS_REJECTED, SAID_KEEP },
+	    { KRS_ACTIVE, SAID_REJECT } };
+	int c[4];
+	struct okr_tally t;
+
+	(void)state;
+	t = tally(SAID_KEEP, two, 2, c);
+	assert_true(okr_tally_ready(&t));
+	assert_int_equal(t.agreed, 2);
+	assert_int_equal(c[0], SAID_KEEP);
+
+	/* Undecided: the objective and its undecided KRs are open, and it
+	 * lacks agreed KRs until they are decided. */
+	t = tally(SAID_NONE, one_open, 2, c);
+	assert_int_equal(t.open, 2);
+	assert_true(okr_tally_lacking(&t));
+	assert_false(okr_tally_ready(&t));
+	assert_int_equal(c[1], SAID_NONE);
+	t = tally(SAID_NONE, two, 2, c);
+	assert_int_equal(t.open, 1);
+	assert_false(okr_tally_lacking(&t));
+	assert_false(okr_tally_ready(&t));
+
+	t = tally(SAID_KEEP, one_open, 2, c);
+	assert_int_equal(t.open, 1);
+	assert_false(okr_tally_ready(&t));
+
+	/* Kept with one agreed KR (a rejected and a dropped one do not
+	 * count): lacking. */
+	t = tally(SAID_KEEP, one_no, 3, c);
+	assert_int_equal(t.open, 0);
+	assert_int_equal(t.agreed, 1);
+	assert_true(okr_tally_lacking(&t));
+	assert_false(okr_tally_ready(&t));
+	assert_int_equal(c[1], SAID_REJECT);
+	assert_int_equal(c[2], SAID_NONE);
+
+	/* KRs past proposal count when live, whatever was said on them. */
+	t = tally(SAID_KEEP, mixed, 4, c);
+	assert_int_equal(t.agreed, 3);
+	assert_true(okr_tally_ready(&t));
+	assert_int_equal(c[3], SAID_NONE);
+
+	/* A rejected objective takes its proposals along, decided or not,
+	 * and lacks nothing. */
+	t = tally(SAID_REJECT, one_open, 2, c);
+	assert_int_equal(t.open, 0);
+	assert_false(okr_tally_lacking(&t));
+	assert_true(okr_tally_ready(&t));
+	assert_int_equal(c[0], SAID_REJECT);
+	assert_int_equal(c[1], SAID_REJECT);
+	t = tally(SAID_REJECT, NULL, 0, c);
+	assert_true(okr_tally_ready(&t));
+
+	/* No KRs at all: kept, it lacks two. */
+	t = tally(SAID_KEEP, NULL, 0, c);
+	assert_true(okr_tally_lacking(&t));
+
+	assert_int_equal(okr_consensus_ostate(SAID_KEEP), OBJ_AGREED);
+	assert_int_equal(okr_consensus_ostate(SAID_REJECT), OBJ_ARCHIVED);
+	assert_int_equal(okr_consensus_krstate(SAID_KEEP, SAID_KEEP), KRS_AGREED);
+	assert_int_equal(okr_consensus_krstate(SAID_KEEP, SAID_REJECT), KRS_REJECTED);
+	assert_int_equal(okr_consensus_krstate(SAID_REJECT, SAID_KEEP), KRS_REJECTED);
+	assert_int_equal(okr_consensus_krstate(SAID_REJECT, SAID_NONE), KRS_REJECTED);
+}
+
 /* The store's rules of a record name the member at fault. */
 static void
 record_rules(void **state)
@@ -614,6 +906,11 @@ main(void)
 		cmocka_unit_test(name_rules),
 		cmocka_unit_test(number_rules),
 		cmocka_unit_test(unit_walk),
+		cmocka_unit_test(name_rules_schema),
+		cmocka_unit_test(unit_within),
+		cmocka_unit_test(meeting_scopes),
+		cmocka_unit_test(grade_rules),
+		cmocka_unit_test(consensus_rule),
 		cmocka_unit_test(record_rules),
 	};
 

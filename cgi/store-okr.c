@@ -1,0 +1,987 @@
+/* store-okr.c: the OKR operations: units, people, cycles, objectives, KRs, check-ins, comments, permissions. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "codec.h"
+#include "okr.h"
+#include "store-int.h"
+
+/* Whether the actor leads unit or one of the units above it (a unit lead
+ * answers for the unit, its sub-units and their members). */
+int
+st_leads(struct store *st, DB_TXN *txn, struct wop *w, uint32_t unit, int *yes)
+{
+	struct upwalk uw = { st, txn, &w->ar, NULL, 0, w->actor, STORE_OK, 0 };
+	int rc;
+
+	*yes = 0;
+	if (unit == 0 || w->actor == STORE_SYSTEM)
+		return STORE_OK;
+	rc = st_up_walk(&uw, unit, yes, NULL);
+	/* A unit that is missing or in a loop grants nothing. */
+	return rc == STORE_NOTFOUND || rc == STORE_RULE ? STORE_OK : rc;
+}
+
+/* The rule for editing an objective: an admin; the owner of a personal
+ * objective; a lead of its unit or of a unit above.  A closed cycle is
+ * read-only for everyone. */
+int
+st_may_edit(struct store *st, DB_TXN *txn, struct wop *w, const struct objective *o)
+{
+	struct cycle c;
+	int rc, yes;
+
+	if ((rc = st_rec_get(st, txn, T_CYCLES, o->cycle, &c, &w->ar, 0)) != STORE_OK)
+		return rc == STORE_NOTFOUND ? STORE_INVALID : rc;
+	/* The operator's command loads history, closed cycles included. */
+	if (c.state == CYCLE_CLOSED && w->actor != STORE_SYSTEM)
+		return STORE_CLOSED;
+	if (st_is_admin(w))
+		return STORE_OK;
+	if (o->level == LEVEL_PERSONAL && o->owner == w->actor)
+		return STORE_OK;
+	if ((rc = st_leads(st, txn, w, o->unit, &yes)) != STORE_OK)
+		return rc;
+	return yes ? STORE_OK : STORE_FORBIDDEN;
+}
+
+/* The rule for writing a KR of objective o (old: the stored KR, NULL for
+ * a new one): whoever may edit o; and on a draft objective, before the
+ * consensus meeting, the lead of a unit under o's unit (a department
+ * head) may propose KRs and change them while they are proposals. */
+static int
+may_write_kr(struct store *st, DB_TXN *txn, struct wop *w,
+    const struct objective *o, const struct kr *old)
+{
+	struct unit u;
+	int rc = st_may_edit(st, txn, w, o), rc2, yes = 0;
+
+	if (rc != STORE_FORBIDDEN || o->state != OBJ_DRAFT ||
+	    o->level == LEVEL_PERSONAL || (old != NULL && old->state != KRS_PROPOSED))
+		return rc;
+	if ((rc2 = st_rec_get(st, txn, T_UNITS, w->me.unit, &u, &w->ar, 0)) != STORE_OK)
+		return rc2 == STORE_NOTFOUND ? rc : rc2;
+	if (u.lead != w->actor)
+		return rc;
+	if ((rc2 = st_within(st, txn, &w->ar, u.id, o->unit, &yes)) != STORE_OK)
+		return rc2;
+	return yes ? STORE_OK : rc;
+}
+
+static int
+op_unit(struct store *st, DB_TXN *txn, void *arg)
+{
+	struct wop *w = arg;
+	struct unit *u = w->rec, old;
+	struct upwalk uw = { st, txn, &w->ar, u, 0, 0, STORE_OK, 0 };
+	int rc, created;
+
+	if ((rc = st_load_actor(st, txn, w)) != STORE_OK)
+		return rc;
+	if (!st_is_admin(w))
+		return STORE_FORBIDDEN;
+	/* The parent must exist (STORE_INVALID) and the unit may not end up
+	 * under itself or too deep (STORE_RULE): its new chain, walked with
+	 * its new parent, reaches the top, its sub-units' within the depth. */
+	if ((rc = st_tree_ok(&uw, u->id)) != STORE_OK)
+		return rc == STORE_NOTFOUND ? STORE_INVALID : rc;
+	/* The lead is a person (only whether it exists: a person is no unit,
+	 * and reading one into p overran it, as ASan showed). */
+	if (u->lead != 0 && (rc = st_exists(st, txn, T_PEOPLE, u->lead)) != STORE_OK)
+		return rc == STORE_NOTFOUND ? STORE_INVALID : rc;
+	if ((rc = st_prepare(st, txn, w, T_UNITS, u, &old, &created)) != STORE_OK)
+		return rc;
+	return st_rec_put(st, txn, T_UNITS, u->id, u);
+}
+
+static int
+op_person(struct store *st, DB_TXN *txn, void *arg)
+{
+	struct wop *w = arg;
+	struct person *p = w->rec, old, m;
+	struct unit u;
+	int rc, created;
+
+	if ((rc = st_load_actor(st, txn, w)) != STORE_OK)
+		return rc;
+	if (!st_is_admin(w))
+		return STORE_FORBIDDEN;
+	if ((rc = st_rec_get(st, txn, T_UNITS, p->unit, &u, &w->ar, 0)) != STORE_OK ||
+	    (p->manager != 0 && (rc = st_rec_get(st, txn, T_PEOPLE, p->manager, &m,
+	    &w->ar, 0)) != STORE_OK))
+		return rc == STORE_NOTFOUND ? STORE_INVALID : rc;
+	if ((rc = st_prepare(st, txn, w, T_PEOPLE, p, &old, &created)) != STORE_OK)
+		return rc;
+	/* A login taken by another person fails in the unique index. */
+	return st_rec_put(st, txn, T_PEOPLE, p->id, p);
+}
+
+static int
+op_cycle(struct store *st, DB_TXN *txn, void *arg)
+{
+	struct wop *w = arg;
+	struct cycle *c = w->rec, old;
+	int rc, created;
+
+	if ((rc = st_load_actor(st, txn, w)) != STORE_OK)
+		return rc;
+	if (!st_is_admin(w))
+		return STORE_FORBIDDEN;
+	if ((rc = st_prepare(st, txn, w, T_CYCLES, c, &old, &created)) != STORE_OK)
+		return rc;
+	return st_rec_put(st, txn, T_CYCLES, c->id, c);
+}
+
+int
+store_unit_put(struct store *st, uint32_t actor, struct unit *u)
+{
+	if (store_rec_check('U', u, NULL) != STORE_OK)
+		return STORE_INVALID;
+	return st_write_rec(st, op_unit, actor, u, T_UNITS);
+}
+
+int
+store_person_put(struct store *st, uint32_t actor, struct person *p)
+{
+	if (store_rec_check('P', p, NULL) != STORE_OK)
+		return STORE_INVALID;
+	return st_write_rec(st, op_person, actor, p, T_PEOPLE);
+}
+
+int
+store_cycle_put(struct store *st, uint32_t actor, struct cycle *c)
+{
+	if (store_rec_check('C', c, NULL) != STORE_OK)
+		return STORE_INVALID;
+	return st_write_rec(st, op_cycle, actor, c, T_CYCLES);
+}
+
+/* The quarter after the newest cycle. */
+static int
+op_cycle_next(struct store *st, DB_TXN *txn, void *arg)
+{
+	struct wop *w = arg;
+	struct cycle *c = w->rec, *all;
+	struct vec v = { 0 };
+	char name[32], d[32];
+	int32_t start;
+	int rc, y, q;
+	size_t i;
+
+	if ((rc = st_load_actor(st, txn, w)) != STORE_OK)
+		return rc;
+	if (!st_is_admin(w))
+		return STORE_FORBIDDEN;
+	if ((rc = st_rec_list(st, txn, T_CYCLES, NULL, 0, &w->ar, &v)) != STORE_OK)
+		return rc;
+	all = (struct cycle *)v.items;
+	start = okr_today();
+	/* One cycle ahead at most: a second click does not make two. */
+	for (i = 0; i < v.n; i++)
+		if (all[i].start > start)
+			return STORE_INVALID;
+	for (i = 0; i < v.n; i++)
+		if (i == 0 || all[i].end + 1 > start)
+			start = all[i].end + 1;
+	okr_date_format(start, d);
+	y = atoi(d);
+	q = (atoi(d + 5) - 1) / 3;	/* the quarter holding start */
+	snprintf(name, sizeof(name), "%04d-Q%d", y, q + 1);
+	for (i = 0; i < v.n; i++)
+		if (strcmp(all[i].name, name) == 0)
+			return STORE_INVALID;
+	snprintf(d, sizeof(d), "%04d-%02d-01", y, q * 3 + 1);
+	okr_date_parse(d, &c->start);
+	snprintf(d, sizeof(d), "%04d-%02d-01", q == 3 ? y + 1 : y, q == 3 ? 1 : q * 3 + 4);
+	okr_date_parse(d, &c->end);
+	c->end--;
+	c->state = CYCLE_PLANNING;
+	c->id = 0;
+	memcpy(w->name, name, sizeof(w->name));
+	c->name = w->name;
+	if ((rc = st_next_id(st, txn, T_CYCLES, &c->id)) != STORE_OK)
+		return rc;
+	c->version = 1;
+	return st_rec_put(st, txn, T_CYCLES, c->id, c);
+}
+
+int
+store_cycle_next(struct store *st, struct arena *ar, uint32_t actor,
+    struct cycle *c)
+{
+	struct wop w = { .actor = actor, .rec = c };
+	int rc = st_write_op(st, op_cycle_next, &w);
+
+	/* The operation's arena is gone: the name is copied from the wop,
+	 * which is still here (reading it from the arena was a use after
+	 * free, as ASan showed). */
+	c->name = rc == STORE_OK ? arena_strdup(ar, w.name) : NULL;
+	return rc;
+}
+
+/* Checks what an objective names: its cycle, unit, owner, and the KR
+ * above (in the same cycle); a personal objective sits in its owner's
+ * unit. */
+static int
+objective_refs(struct store *st, DB_TXN *txn, struct wop *w,
+    const struct objective *o)
+{
+	struct unit u;
+	struct person p;
+	struct kr k;
+	struct objective po;
+	int rc;
+
+	if ((rc = st_rec_get(st, txn, T_UNITS, o->unit, &u, &w->ar, 0)) != STORE_OK)
+		return rc == STORE_NOTFOUND ? STORE_INVALID : rc;
+	if (o->owner != 0) {
+		if ((rc = st_rec_get(st, txn, T_PEOPLE, o->owner, &p, &w->ar, 0)) != STORE_OK)
+			return rc == STORE_NOTFOUND ? STORE_INVALID : rc;
+		if (o->level == LEVEL_PERSONAL && p.unit != o->unit)
+			return STORE_INVALID;
+	} else if (o->level == LEVEL_PERSONAL)
+		return STORE_INVALID;
+	if (o->parent_kr != 0) {
+		if ((rc = st_rec_get(st, txn, T_KRS, o->parent_kr, &k, &w->ar, 0)) != STORE_OK ||
+		    (rc = st_rec_get(st, txn, T_OBJ, k.objective, &po, &w->ar, 0)) != STORE_OK)
+			return rc == STORE_NOTFOUND ? STORE_INVALID : rc;
+		if (po.cycle != o->cycle || po.id == o->id)
+			return STORE_INVALID;
+	}
+	return STORE_OK;
+}
+
+/* Whether two texts say the same (NULL and "" alike). */
+static int
+same_text(const char *a, const char *b)
+{
+	return strcmp(a != NULL ? a : "", b != NULL ? b : "") == 0;
+}
+
+/* Whether a KR's terms (what it measures, to where, by when) differ;
+ * its current value, confidence and owner are not terms. */
+static int
+kr_terms_differ(const struct kr *a, const struct kr *b)
+{
+	return !same_text(a->title, b->title) || a->kind != b->kind ||
+	    a->direction != b->direction || a->start != b->start ||
+	    a->target != b->target || a->due != b->due || a->weight != b->weight ||
+	    !same_text(a->unit_label, b->unit_label);
+}
+
+/* The state of a cycle, for the rules of the quarterly review. */
+static int
+cycle_state(struct store *st, DB_TXN *txn, struct wop *w, uint32_t cycle,
+    int *state)
+{
+	struct cycle c;
+	int rc = st_rec_get(st, txn, T_CYCLES, cycle, &c, &w->ar, 0);
+
+	*state = rc == STORE_OK ? c.state : -1;
+	return rc == STORE_NOTFOUND ? STORE_INVALID : rc;
+}
+
+static int
+op_objective(struct store *st, DB_TXN *txn, void *arg)
+{
+	struct wop *w = arg;
+	struct objective *o = w->rec, old;
+	int rc, created, state;
+
+	if ((rc = st_load_actor(st, txn, w)) != STORE_OK ||
+	    (rc = objective_refs(st, txn, w, o)) != STORE_OK ||
+	    (rc = cycle_state(st, txn, w, o->cycle, &state)) != STORE_OK)
+		return rc;
+	/* The quarterly review's rule: objectives stay unchanged; only key
+	 * results may be adjusted. */
+	if (state == CYCLE_REVIEW && w->actor != STORE_SYSTEM)
+		return STORE_RULE;
+	if ((rc = st_prepare(st, txn, w, T_OBJ, o, &old, &created)) != STORE_OK)
+		return rc;
+	if (w->actor != STORE_SYSTEM) {
+		/* Only the consensus meeting agrees an objective; once agreed
+		 * it says what was agreed until the quarterly review (its
+		 * owner may still change hands). */
+		if (o->state == OBJ_AGREED && (created || old.state != OBJ_AGREED))
+			return STORE_RULE;
+		if (!created && old.state == OBJ_AGREED &&
+		    (o->state != OBJ_AGREED || o->parent_kr != old.parent_kr ||
+		    !same_text(o->title, old.title) ||
+		    !same_text(o->description, old.description)))
+			return STORE_RULE;
+		/* A published objective does not go back to draft. */
+		if (!created && old.state != OBJ_DRAFT && o->state == OBJ_DRAFT)
+			return STORE_INVALID;
+	}
+	if (!created) {
+		/* Where an objective belongs never changes: only what it says. */
+		if (old.cycle != o->cycle || old.unit != o->unit ||
+		    old.level != o->level)
+			return STORE_INVALID;
+		if ((rc = st_may_edit(st, txn, w, &old)) != STORE_OK)
+			return rc;
+		o->created_by = old.created_by;
+		o->created_at = old.created_at;
+	} else {
+		o->created_by = w->actor;
+		o->created_at = w->now;
+	}
+	if ((rc = st_may_edit(st, txn, w, o)) != STORE_OK)
+		return rc;
+	o->updated_by = w->actor;
+	o->updated_at = w->now;
+	if ((rc = st_rec_put(st, txn, T_OBJ, o->id, o)) != STORE_OK)
+		return rc;
+	return st_history_diff(st, txn, w, T_OBJ, o->id, o->id, created ? NULL : &old, o);
+}
+
+int
+store_objective_put(struct store *st, uint32_t actor, struct objective *o)
+{
+	if (o->cycle == 0 || o->unit == 0 || store_rec_check('O', o, NULL) != STORE_OK)
+		return STORE_INVALID;
+	return st_write_rec(st, op_objective, actor, o, T_OBJ);
+}
+
+static int
+op_kr(struct store *st, DB_TXN *txn, void *arg)
+{
+	struct wop *w = arg;
+	struct kr *k = w->rec, old, *was = NULL;
+	struct objective o;
+	struct person p;
+	int rc, created, state, want = k->state;
+
+	if ((rc = st_load_actor(st, txn, w)) != STORE_OK)
+		return rc;
+	if ((rc = st_rec_get(st, txn, T_OBJ, k->objective, &o, &w->ar, 0)) != STORE_OK ||
+	    (k->owner != 0 && (rc = st_rec_get(st, txn, T_PEOPLE, k->owner, &p,
+	    &w->ar, 0)) != STORE_OK))
+		return rc == STORE_NOTFOUND ? STORE_INVALID : rc;
+	if (k->id != 0) {
+		if ((rc = st_rec_get(st, txn, T_KRS, k->id, &old, &w->ar, 1)) == STORE_OK)
+			was = &old;
+		else if (rc != STORE_NOTFOUND)
+			return rc;
+	}
+	if ((rc = may_write_kr(st, txn, w, &o, was)) != STORE_OK ||
+	    (rc = cycle_state(st, txn, w, o.cycle, &state)) != STORE_OK)
+		return rc;
+	/* At the quarterly review a KR may be adjusted, with a reason that
+	 * the history keeps. */
+	if (state == CYCLE_REVIEW && w->actor != STORE_SYSTEM &&
+	    (w->id_str == NULL || *w->id_str == '\0'))
+		return STORE_RULE;
+	if ((rc = st_prepare(st, txn, w, T_KRS, k, &old, &created)) != STORE_OK)
+		return rc;
+	if (!created && old.objective != k->objective)
+		return STORE_INVALID;
+	if (w->actor != STORE_SYSTEM) {
+		/* Rejected and dropped KRs stay as they were decided. */
+		if (!created && !okr_kr_live(old.state))
+			return STORE_RULE;
+		/* An agreed objective's KRs keep their terms until the
+		 * quarterly review; check-ins and owners go on. */
+		if (o.state == OBJ_AGREED && state != CYCLE_REVIEW &&
+		    (created || kr_terms_differ(&old, k)))
+			return STORE_RULE;
+		/* The store keeps a KR's standing: a KR under a draft is a
+		 * proposal; only the quarterly review drops one. */
+		k->state = created ? (o.state == OBJ_DRAFT ? KRS_PROPOSED :
+		    KRS_ACTIVE) : old.state;
+		if (want == KRS_DROPPED && !created) {
+			if (state != CYCLE_REVIEW)
+				return STORE_RULE;
+			k->state = KRS_DROPPED;
+		}
+	}
+	/* updated_at is the time of the check-in the KR shows, 0 for none;
+	 * the grade changes only by grading (op_grade). */
+	k->updated_at = created ? 0 : old.updated_at;
+	k->grade = created ? -1 : old.grade;
+	if ((rc = st_rec_put(st, txn, T_KRS, k->id, k)) != STORE_OK ||
+	    (rc = st_history_diff(st, txn, w, T_KRS, k->objective, k->id,
+	    created ? NULL : &old, k)) != STORE_OK)
+		return rc;
+	if (w->id_str != NULL && *w->id_str != '\0')
+		return st_history_add(st, txn, w, k->objective, 'K', k->id, "reason",
+		    "", w->id_str);
+	return STORE_OK;
+}
+
+int
+store_kr_adjust(struct store *st, uint32_t actor, struct kr *k,
+    const char *reason)
+{
+	struct wop w = { .actor = actor, .rec = k, .id_str = reason };
+	uint32_t id = k->id, ver = k->version;
+	int rc;
+
+	if (k->objective == 0 || store_rec_check('K', k, NULL) != STORE_OK)
+		return STORE_INVALID;
+	if (st->rdonly)
+		return STORE_ERR;
+	if ((rc = st_write_op(st, op_kr, &w)) != STORE_OK) {
+		k->id = id;
+		k->version = ver;
+	}
+	return rc;
+}
+
+/* Sets a KR's final grade (store_kr_grade). */
+static int
+op_grade(struct store *st, DB_TXN *txn, void *arg)
+{
+	struct wop *w = arg;
+	struct kr k, old;
+	struct objective o;
+	double grade = *(double *)w->rec, proposed;
+	int rc, state;
+
+	if ((rc = st_load_actor(st, txn, w)) != STORE_OK ||
+	    (rc = st_check_version(st, txn, w, T_KRS, w->id, w->newid, &k)) != STORE_OK)
+		return rc;
+	if ((rc = st_rec_get(st, txn, T_OBJ, k.objective, &o, &w->ar, 0)) != STORE_OK ||
+	    (rc = st_may_edit(st, txn, w, &o)) != STORE_OK ||
+	    (rc = cycle_state(st, txn, w, o.cycle, &state)) != STORE_OK)
+		return rc;
+	/* Grades are given at the end of the cycle, in tenths, to KRs that
+	 * count. */
+	if (state != CYCLE_REVIEW)
+		return STORE_RULE;
+	if (!okr_kr_live(k.state))
+		return STORE_INVALID;
+	if (!(grade >= 0 && grade <= 1) || fabs(grade * 10 - floor(grade * 10 + 0.5)) > 1e-9)
+		return STORE_INVALID;
+	proposed = okr_grade_proposal(okr_kr_score(k.kind, k.direction, k.start,
+	    k.target, k.current));
+	if (fabs(grade - proposed) > 1e-9 && (w->id_str == NULL || *w->id_str == '\0'))
+		return STORE_RULE;
+	old = k;
+	k.grade = floor(grade * 10 + 0.5) / 10;
+	k.version++;
+	if ((rc = st_rec_put(st, txn, T_KRS, k.id, &k)) != STORE_OK ||
+	    (rc = st_history_diff(st, txn, w, T_KRS, k.objective, k.id, &old, &k)) != STORE_OK)
+		return rc;
+	if (w->id_str != NULL && *w->id_str != '\0')
+		return st_history_add(st, txn, w, k.objective, 'K', k.id, "reason", "",
+		    w->id_str);
+	return STORE_OK;
+}
+
+int
+store_kr_grade(struct store *st, uint32_t actor, uint32_t id, uint32_t version,
+    double grade, const char *reason)
+{
+	struct wop w = { .actor = actor, .rec = &grade, .id = id, .newid = version,
+	    .id_str = reason };
+
+	return st_write_op(st, op_grade, &w);
+}
+
+int
+store_kr_put(struct store *st, uint32_t actor, struct kr *k)
+{
+	return store_kr_adjust(st, actor, k, NULL);
+}
+
+/* May the actor check in on KR k (of objective o)?  Its owner may, and
+ * whoever may edit the objective. */
+static int
+may_checkin(struct store *st, DB_TXN *txn, struct wop *w, const struct kr *k,
+    struct objective *o)
+{
+	int rc;
+
+	if ((rc = st_rec_get(st, txn, T_OBJ, k->objective, o, &w->ar, 0)) != STORE_OK)
+		return rc == STORE_NOTFOUND ? STORE_INVALID : rc;
+	rc = st_may_edit(st, txn, w, o);
+	if (rc == STORE_FORBIDDEN && k->owner != 0 && k->owner == w->actor)
+		rc = STORE_OK;
+	return rc;
+}
+
+static int
+op_checkins(struct store *st, DB_TXN *txn, void *arg)
+{
+	struct wop *w = arg;
+	struct checkin *c = w->rec;
+	struct kr k, old;
+	struct objective o;
+	int64_t now;
+	size_t i;
+	int rc;
+
+	if ((rc = st_load_actor(st, txn, w)) != STORE_OK)
+		return rc;
+	for (i = 0; i < w->n; i++) {
+		if ((rc = st_rec_get(st, txn, T_KRS, c[i].kr, &k, &w->ar, 1)) != STORE_OK)
+			return rc == STORE_NOTFOUND ? STORE_INVALID : rc;
+		if (!okr_kr_live(k.state))
+			return STORE_INVALID;	/* rejected or dropped */
+		if ((rc = may_checkin(st, txn, w, &k, &o)) != STORE_OK)
+			return rc;
+		/* The operator's loads keep their authors; people sign their own. */
+		if (w->actor != STORE_SYSTEM || c[i].author == 0)
+			c[i].author = w->actor;
+		if (c[i].at == 0)
+			c[i].at = w->now;
+		if ((rc = st_next_id(st, txn, T_CHECKINS, &c[i].id)) != STORE_OK ||
+		    (rc = st_rec_put(st, txn, T_CHECKINS, c[i].id, &c[i])) != STORE_OK)
+			return rc;
+		/* The KR shows its latest check-in; a back-dated one only
+		 * joins the list of check-ins. */
+		if (c[i].at < k.updated_at)
+			continue;
+		old = k;
+		k.current = c[i].value;
+		k.confidence = c[i].confidence;
+		k.updated_at = c[i].at;
+		k.version++;
+		/* The history dates the change by its check-in (a loaded
+		 * past check-in keeps its own date). */
+		now = w->now;
+		w->now = c[i].at;
+		rc = st_rec_put(st, txn, T_KRS, k.id, &k);
+		if (rc == STORE_OK)
+			rc = st_history_diff(st, txn, w, T_KRS, k.objective, k.id, &old, &k);
+		w->now = now;
+		if (rc != STORE_OK)
+			return rc;
+	}
+	return STORE_OK;
+}
+
+int
+store_checkins_add(struct store *st, uint32_t actor, struct checkin *c, size_t n)
+{
+	struct wop w = { .actor = actor, .rec = c, .n = n };
+	size_t i;
+	int rc;
+
+	for (i = 0; i < n; i++)
+		if (c[i].kr == 0 || store_rec_check('I', &c[i], NULL) != STORE_OK)
+			return STORE_INVALID;
+	if ((rc = st_write_op(st, op_checkins, &w)) != STORE_OK)
+		for (i = 0; i < n; i++)
+			c[i].id = 0;
+	return rc;
+}
+
+/* Anyone known may comment while the objective's cycle is open or in
+ * review; a closed cycle is the record its scores were judged on, and a
+ * later remark would read as part of that discussion.  The operator's
+ * command still loads the comments of closed cycles. */
+static int
+may_comment(struct store *st, DB_TXN *txn, struct wop *w, const struct objective *o)
+{
+	struct cycle c;
+	int rc;
+
+	if ((rc = st_rec_get(st, txn, T_CYCLES, o->cycle, &c, &w->ar, 0)) != STORE_OK)
+		return rc == STORE_NOTFOUND ? STORE_INVALID : rc;
+	return c.state == CYCLE_CLOSED && w->actor != STORE_SYSTEM ?
+	    STORE_CLOSED : STORE_OK;
+}
+
+static int
+op_comment(struct store *st, DB_TXN *txn, void *arg)
+{
+	struct wop *w = arg;
+	struct comment *c = w->rec;
+	struct objective o;
+	int rc;
+
+	if ((rc = st_load_actor(st, txn, w)) != STORE_OK)
+		return rc;
+	if ((rc = st_rec_get(st, txn, T_OBJ, c->objective, &o, &w->ar, 0)) != STORE_OK)
+		return rc == STORE_NOTFOUND ? STORE_INVALID : rc;
+	if ((rc = may_comment(st, txn, w, &o)) != STORE_OK)
+		return rc;
+	c->owner = o.owner;
+	c->author = w->actor;
+	c->at = w->now;
+	if ((rc = st_next_id(st, txn, T_COMMENTS, &c->id)) != STORE_OK)
+		return rc;
+	return st_rec_put(st, txn, T_COMMENTS, c->id, c);
+}
+
+int
+store_comment_add(struct store *st, uint32_t actor, struct comment *c)
+{
+	struct wop w = { .actor = actor, .rec = c };
+
+	if (store_rec_check('M', c, NULL) != STORE_OK)
+		return STORE_INVALID;
+	return st_write_op(st, op_comment, &w);
+}
+
+/* Copies objective w->id into the cycle that follows its own. */
+static int
+op_carry(struct store *st, DB_TXN *txn, void *arg)
+{
+	struct wop *w = arg;
+	struct objective o, copy;
+	struct cycle c, *all, *next = NULL;
+	struct vec cv = { 0 }, kv = { 0 }, hv = { 0 };
+	struct kr *k;
+	unsigned char key[4];
+	double *sc;
+	size_t i, j;
+	int rc;
+
+	if ((rc = st_load_actor(st, txn, w)) != STORE_OK)
+		return rc;
+	if ((rc = st_rec_get(st, txn, T_OBJ, w->id, &o, &w->ar, 0)) != STORE_OK)
+		return rc;
+	if ((rc = st_may_edit(st, txn, w, &o)) != STORE_OK &&
+	    rc != STORE_CLOSED)	/* a closed cycle's objective may be carried */
+		return rc;
+	if (rc == STORE_CLOSED && !st_is_admin(w) && o.owner != w->actor) {
+		int yes;
+
+		if ((rc = st_leads(st, txn, w, o.unit, &yes)) != STORE_OK)
+			return rc;
+		if (!yes)
+			return STORE_FORBIDDEN;
+	}
+	if ((rc = st_rec_get(st, txn, T_CYCLES, o.cycle, &c, &w->ar, 0)) != STORE_OK ||
+	    (rc = st_rec_list(st, txn, T_CYCLES, NULL, 0, &w->ar, &cv)) != STORE_OK)
+		return rc;
+	all = (struct cycle *)cv.items;
+	for (i = 0; i < cv.n; i++)
+		if (all[i].start > c.start && (next == NULL || all[i].start < next->start))
+			next = &all[i];
+	if (next == NULL)
+		return STORE_INVALID;
+	if (next->state == CYCLE_CLOSED)
+		return STORE_CLOSED;
+	/* Once carried, never twice: the history says where it went. */
+	be32(key, o.id);
+	if ((rc = st_rec_list(st, txn, T_HISTORY_OBJ, key, 4, &w->ar, &hv)) != STORE_OK)
+		return rc;
+	for (i = 0; i < hv.n; i++) {
+		const struct change *h = (const struct change *)hv.items + i;
+
+		if (h->record_id == o.id && strcmp(h->field, "carried") == 0 &&
+		    *h->new_value != '\0')
+			return STORE_INVALID;
+	}
+	if ((rc = st_rec_list(st, txn, T_KR_OBJ, key, 4, &w->ar, &kv)) != STORE_OK)
+		return rc;
+	k = (struct kr *)kv.items;
+	sc = arena_alloc(&w->ar, (kv.n + 1) * sizeof(*sc));
+	/* Rejected and dropped KRs stay behind. */
+	for (i = j = 0; i < kv.n; i++)
+		if (okr_kr_live(k[i].state))
+			k[j++] = k[i];
+	kv.n = j;
+	for (i = 0; i < kv.n; i++)
+		sc[i] = okr_kr_score(k[i].kind, k[i].direction, k[i].start,
+		    k[i].target, k[i].current);
+	if (kv.n > 0 && okr_pct(okr_weighted_score(sc, NULL, kv.n)) == 100)
+		return STORE_INVALID;	/* finished: nothing to carry */
+	copy = o;
+	copy.cycle = next->id;
+	copy.parent_kr = 0;	/* the next cycle's alignment is chosen anew */
+	copy.state = OBJ_ACTIVE;
+	copy.version = 1;
+	copy.created_by = copy.updated_by = w->actor;
+	copy.created_at = copy.updated_at = w->now;
+	if ((rc = st_next_id(st, txn, T_OBJ, &copy.id)) != STORE_OK ||
+	    (rc = st_rec_put(st, txn, T_OBJ, copy.id, &copy)) != STORE_OK ||
+	    (rc = st_history_diff(st, txn, w, T_OBJ, copy.id, copy.id, NULL, &copy)) != STORE_OK ||
+	    (rc = st_history_add(st, txn, w, copy.id, 'O', copy.id, "carried",
+	    arena_printf(&w->ar, "#%u", o.id), "")) != STORE_OK ||
+	    (rc = st_history_add(st, txn, w, o.id, 'O', o.id, "carried", "",
+	    arena_printf(&w->ar, "#%u", copy.id))) != STORE_OK)
+		return rc;
+	for (i = 0; i < kv.n; i++) {
+		k[i].objective = copy.id;
+		k[i].start = k[i].current;	/* reset: start where it stands */
+		k[i].grade = -1;
+		k[i].state = KRS_ACTIVE;
+		k[i].version = 1;
+		k[i].updated_at = w->now;
+		if (k[i].due != 0)
+			k[i].due = next->end;
+		if ((rc = st_next_id(st, txn, T_KRS, &k[i].id)) != STORE_OK ||
+		    (rc = st_rec_put(st, txn, T_KRS, k[i].id, &k[i])) != STORE_OK)
+			return rc;
+	}
+	w->newid = copy.id;
+	return STORE_OK;
+}
+
+int
+store_objective_carry(struct store *st, uint32_t actor, uint32_t id,
+    uint32_t *newid)
+{
+	struct wop w = { .actor = actor, .id = id };
+	int rc = st_write_op(st, op_carry, &w);
+
+	*newid = rc == STORE_OK ? w.newid : 0;
+	return rc;
+}
+
+/* store_allowed() in a read transaction. */
+struct pop {
+	struct wop	 w;
+	enum perm	 what;
+	uint32_t	 id;
+};
+
+static int
+op_allowed(struct store *st, DB_TXN *txn, void *arg)
+{
+	struct pop *p = arg;
+	struct wop *w = &p->w;
+	struct objective o;
+	struct person who;
+	struct kr k;
+	int rc, yes;
+
+	if ((rc = st_load_actor(st, txn, w)) != STORE_OK)
+		return rc;
+	switch (p->what) {
+	case PERM_EDIT_OBJECTIVE:
+		if ((rc = st_rec_get(st, txn, T_OBJ, p->id, &o, &w->ar, 0)) != STORE_OK)
+			return rc;
+		return st_may_edit(st, txn, w, &o);
+	case PERM_CHECKIN:
+		if ((rc = st_rec_get(st, txn, T_KRS, p->id, &k, &w->ar, 0)) != STORE_OK)
+			return rc;
+		return may_checkin(st, txn, w, &k, &o);
+	case PERM_ADD_KR:
+		if ((rc = st_rec_get(st, txn, T_OBJ, p->id, &o, &w->ar, 0)) != STORE_OK)
+			return rc;
+		return may_write_kr(st, txn, w, &o, NULL);
+	case PERM_EDIT_KR:
+		if ((rc = st_rec_get(st, txn, T_KRS, p->id, &k, &w->ar, 0)) != STORE_OK ||
+		    (rc = st_rec_get(st, txn, T_OBJ, k.objective, &o, &w->ar, 0)) != STORE_OK)
+			return rc;
+		return may_write_kr(st, txn, w, &o, &k);
+	case PERM_COMMENT:
+		if ((rc = st_rec_get(st, txn, T_OBJ, p->id, &o, &w->ar, 0)) != STORE_OK)
+			return rc;
+		return may_comment(st, txn, w, &o);
+	case PERM_ADD_UNIT_OBJECTIVE:
+	case PERM_MANAGE_UNIT:
+		if (st_is_admin(w))
+			return STORE_OK;
+		if ((rc = st_leads(st, txn, w, p->id, &yes)) != STORE_OK)
+			return rc;
+		return yes ? STORE_OK : STORE_FORBIDDEN;
+	case PERM_ADD_PERSONAL:
+		if (st_is_admin(w) || p->id == w->actor)
+			return STORE_OK;
+		if ((rc = st_rec_get(st, txn, T_PEOPLE, p->id, &who, &w->ar, 0)) != STORE_OK ||
+		    (rc = st_leads(st, txn, w, who.unit, &yes)) != STORE_OK)
+			return rc;
+		return yes ? STORE_OK : STORE_FORBIDDEN;
+	default:
+		return st_is_admin(w) ? STORE_OK : STORE_FORBIDDEN;
+	}
+}
+
+int
+store_allowed(struct store *st, uint32_t actor, enum perm what, uint32_t id)
+{
+	struct pop p = { .w = { .actor = actor }, .what = what, .id = id };
+	int rc;
+
+	arena_init(&p.w.ar);
+	rc = st_txn_run(st, 0, op_allowed, &p);
+	arena_free(&p.w.ar);
+	return rc;
+}
+
+/* Whether unit is ancestor or lies below it. */
+int
+st_within(struct store *st, DB_TXN *txn, struct arena *ar, uint32_t unit,
+    uint32_t ancestor, int *yes)
+{
+	struct upwalk uw = { st, txn, ar, NULL, ancestor, 0, STORE_OK, 0 };
+	int rc;
+
+	*yes = 0;
+	if (unit == 0 || ancestor == 0)
+		return STORE_OK;
+	rc = st_up_walk(&uw, unit, yes, NULL);
+	return rc == STORE_NOTFOUND || rc == STORE_RULE ? STORE_OK : rc;
+}
+
+/* An admin, or a lead of unit or of a unit above it. */
+int
+st_may_manage(struct store *st, DB_TXN *txn, struct wop *w, uint32_t unit)
+{
+	int rc, yes;
+
+	if (st_is_admin(w))
+		return STORE_OK;
+	if ((rc = st_leads(st, txn, w, unit, &yes)) != STORE_OK)
+		return rc;
+	return yes ? STORE_OK : STORE_FORBIDDEN;
+}
+
+/* ------------------------------------------------------------- reads */
+
+int
+store_unit_get(struct store *st, struct arena *ar, uint32_t id, struct unit *u)
+{
+	return st_get_by_id(st, ar, T_UNITS, id, u);
+}
+
+int
+store_units_all(struct store *st, struct arena *ar, struct unit **v, size_t *n)
+{
+	return st_list_by(st, ar, T_UNITS, 0, 0, 0, v, n);
+}
+
+int
+store_units_children(struct store *st, struct arena *ar, uint32_t parent,
+    struct unit **v, size_t *n)
+{
+	return st_list_by(st, ar, T_UNIT_PARENT, 1, parent, 0, v, n);
+}
+
+int
+store_person_get(struct store *st, struct arena *ar, uint32_t id, struct person *p)
+{
+	return st_get_by_id(st, ar, T_PEOPLE, id, p);
+}
+
+static int
+op_person_login(struct store *st, DB_TXN *txn, void *arg)
+{
+	struct op *op = arg;
+	DBT k, pk, d;
+	int rc;
+
+	st_dbt_init(&k, op->key, op->klen);
+	st_dbt_init(&pk, NULL, 0);
+	st_dbt_init(&d, NULL, 0);
+	rc = st_dbstatus(st->db[T_PEOPLE_LOGIN]->pget(st->db[T_PEOPLE_LOGIN], txn,
+	    &k, &pk, &d, 0), "people-login");
+	if (rc == STORE_OK && codec_decode(&store_codec_person, d.data, d.size,
+	    op->rec, op->ar) == -1)
+		rc = STORE_ERR;
+	return rc;
+}
+
+int
+store_person_by_login(struct store *st, struct arena *ar, const char *login,
+    struct person *p)
+{
+	struct op op = { .rec = p, .ar = ar };
+
+	if ((op.klen = strlen(login)) == 0 || op.klen > sizeof(op.key))
+		return STORE_NOTFOUND;
+	memcpy(op.key, login, op.klen);
+	return st_txn_run(st, 0, op_person_login, &op);
+}
+
+int
+store_people_in_unit(struct store *st, struct arena *ar, uint32_t unit,
+    struct person **v, size_t *n)
+{
+	return st_list_by(st, ar, T_PEOPLE_UNIT, 1, unit, 0, v, n);
+}
+
+int
+store_cycle_get(struct store *st, struct arena *ar, uint32_t id, struct cycle *c)
+{
+	return st_get_by_id(st, ar, T_CYCLES, id, c);
+}
+
+static int
+cycle_cmp(const void *a, const void *b)
+{
+	const struct cycle *x = a, *y = b;
+
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+int
+store_cycles_all(struct store *st, struct arena *ar, struct cycle **v, size_t *n)
+{
+	int rc = st_list_by(st, ar, T_CYCLES, 0, 0, 0, v, n);
+
+	/* A handful of records: sorting here beats another index. */
+	if (rc == STORE_OK && *n > 1)
+		qsort(*v, *n, sizeof(**v), cycle_cmp);
+	return rc;
+}
+
+int
+store_objective_get(struct store *st, struct arena *ar, uint32_t id,
+    struct objective *o)
+{
+	return st_get_by_id(st, ar, T_OBJ, id, o);
+}
+
+int
+store_objectives_by_cycle_unit(struct store *st, struct arena *ar,
+    uint32_t cycle, uint32_t unit, struct objective **v, size_t *n)
+{
+	return st_list_by(st, ar, T_OBJ_CYCLE_UNIT, 2, cycle, unit, v, n);
+}
+
+int
+store_objectives_by_owner(struct store *st, struct arena *ar, uint32_t owner,
+    struct objective **v, size_t *n)
+{
+	return st_list_by(st, ar, T_OBJ_OWNER, 1, owner, 0, v, n);
+}
+
+int
+store_objectives_by_parent_kr(struct store *st, struct arena *ar, uint32_t kr,
+    struct objective **v, size_t *n)
+{
+	return st_list_by(st, ar, T_OBJ_PARENT, 1, kr, 0, v, n);
+}
+
+int
+store_kr_get(struct store *st, struct arena *ar, uint32_t id, struct kr *k)
+{
+	return st_get_by_id(st, ar, T_KRS, id, k);
+}
+
+int
+store_krs_by_objective(struct store *st, struct arena *ar, uint32_t obj,
+    struct kr **v, size_t *n)
+{
+	return st_list_by(st, ar, T_KR_OBJ, 1, obj, 0, v, n);
+}
+
+int
+store_checkins_by_kr(struct store *st, struct arena *ar, uint32_t kr,
+    struct checkin **v, size_t *n)
+{
+	return st_list_by(st, ar, T_CI_KR, 1, kr, 0, v, n);
+}
+
+int
+store_history_by_objective(struct store *st, struct arena *ar, uint32_t obj,
+    struct change **v, size_t *n)
+{
+	return st_list_by(st, ar, T_HISTORY_OBJ, 1, obj, 0, v, n);
+}
+
+int
+store_comments_by_objective(struct store *st, struct arena *ar, uint32_t obj,
+    struct comment **v, size_t *n)
+{
+	return st_list_by(st, ar, T_COMMENTS_OBJ, 1, obj, 0, v, n);
+}
+
+int
+store_comments_for_owner(struct store *st, struct arena *ar, uint32_t owner,
+    struct comment **v, size_t *n)
+{
+	return st_list_by(st, ar, T_COMMENTS_OWNER, 1, owner, 0, v, n);
+}

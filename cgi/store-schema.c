@@ -1,0 +1,438 @@
+/* store-schema.c: the store's schema: record fields, codecs, tables and their indexes. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "codec.h"
+#include "okr.h"
+#include "store-int.h"
+
+#define F(s, tag, type, member, def) \
+	{ tag, type, offsetof(struct s, member), def, NULL, FMT_NONE, NULL, 0, #member }
+/* A field whose changes the history records. */
+#define H(s, tag, type, member, def, name, fmt, en) \
+	{ tag, type, offsetof(struct s, member), def, name, fmt, en, 0, #member }
+#define E(s, tag, member, def, name, en, n) \
+	{ tag, FT_I32, offsetof(struct s, member), def, name, FMT_ENUM, en, n, #member }
+/* A day (days since 1970), written YYYY-MM-DD in XML; no history. */
+#define D(s, tag, member) \
+	{ tag, FT_I32, offsetof(struct s, member), 0, NULL, FMT_DATE, NULL, 0, #member }
+/* An enumeration the history does not record: named in XML. */
+#define N(s, tag, member, def, en, n) \
+	{ tag, FT_I32, offsetof(struct s, member), def, NULL, FMT_NONE, en, n, #member }
+#define CODEC(name, rtype, fields) const struct codec name = \
+	{ rtype, fields, sizeof(fields) / sizeof(fields[0]) }
+
+const char *const store_ckind_names[COMMENT__MAX] = { "comment", "proposal" };
+const char *const store_mtype_names[MEET__MAX] = { "awareness", "consensus",
+	"action", "review", "monthly", "quarterly" };
+const char *const store_mstate_names[MSTATE__MAX] = { "planned", "open", "closed" };
+const char *const store_bstatus_names[BOARD__MAX] = { "on-track", "at-risk",
+	"off-track" };
+const char *const store_astate_names[ASTATE__MAX] = { "open", "done" };
+const char *const store_vkind_names[VERDICT__MAX] = { "agree", "revise", "reject" };
+
+static const struct field unit_fields[] = {
+	F(unit, 1, FT_U32, id, 0), F(unit, 2, FT_U32, parent, 0),
+	N(unit, 3, level, 0, okr_level_names, LEVEL__MAX), F(unit, 4, FT_U32, lead, 0),
+	F(unit, 5, FT_STR, name, 0), F(unit, 6, FT_U32, version, 1),
+};
+static const struct field person_fields[] = {
+	F(person, 1, FT_U32, id, 0), F(person, 2, FT_U32, unit, 0),
+	F(person, 3, FT_U32, manager, 0), N(person, 4, role, 0, okr_role_names, ROLE__MAX),
+	F(person, 5, FT_STR, login, 0), F(person, 6, FT_STR, name, 0),
+	F(person, 7, FT_U32, version, 1),
+};
+static const struct field cycle_fields[] = {
+	F(cycle, 1, FT_U32, id, 0), D(cycle, 2, start),
+	D(cycle, 3, end), N(cycle, 4, state, 0, okr_cstate_names, CYCLE__MAX),
+	F(cycle, 5, FT_STR, name, 0), F(cycle, 6, FT_U32, version, 1),
+};
+static const struct field objective_fields[] = {
+	F(objective, 1, FT_U32, id, 0), F(objective, 2, FT_U32, cycle, 0),
+	F(objective, 3, FT_U32, unit, 0),
+	H(objective, 4, FT_U32, owner, 0, "owner", FMT_PERSON, NULL),
+	H(objective, 5, FT_U32, parent_kr, 0, "parent", FMT_KR, NULL),
+	N(objective, 6, level, 0, okr_level_names, LEVEL__MAX),
+	E(objective, 7, state, OBJ_ACTIVE, "state", okr_ostate_names, OBJ__MAX),
+	F(objective, 8, FT_U32, version, 1),
+	F(objective, 9, FT_U32, created_by, 0), F(objective, 10, FT_U32, updated_by, 0),
+	F(objective, 11, FT_I64, created_at, 0), F(objective, 12, FT_I64, updated_at, 0),
+	H(objective, 13, FT_STR, title, 0, "title", FMT_PLAIN, NULL),
+	H(objective, 14, FT_STR, description, 0, "description", FMT_PLAIN, NULL),
+};
+static const struct field kr_fields[] = {
+	F(kr, 1, FT_U32, id, 0), F(kr, 2, FT_U32, objective, 0),
+	H(kr, 3, FT_U32, owner, 0, "owner", FMT_PERSON, NULL),
+	E(kr, 4, kind, 0, "kind", okr_kind_names, KR__MAX),
+	E(kr, 5, direction, 0, "direction", okr_dir_names, DIR__MAX),
+	H(kr, 6, FT_I32, due, 0, "due", FMT_DATE, NULL),
+	F(kr, 7, FT_U32, version, 1),
+	H(kr, 8, FT_DBL, start, 0, "start", FMT_PLAIN, NULL),
+	H(kr, 9, FT_DBL, target, 0, "target", FMT_PLAIN, NULL),
+	H(kr, 10, FT_DBL, current, 0, "current", FMT_PLAIN, NULL),
+	H(kr, 11, FT_DBL, weight, 1, "weight", FMT_PLAIN, NULL),
+	H(kr, 12, FT_DBL, confidence, 0.5, "confidence", FMT_PLAIN, NULL),
+	F(kr, 13, FT_I64, updated_at, 0),
+	H(kr, 14, FT_STR, title, 0, "title", FMT_PLAIN, NULL),
+	H(kr, 15, FT_STR, unit_label, 0, "unit-label", FMT_PLAIN, NULL),
+	H(kr, 16, FT_DBL, grade, -1, "grade", FMT_PLAIN, NULL),
+	E(kr, 17, state, KRS_ACTIVE, "kr-state", okr_krstate_names, KRS__MAX),
+};
+static const struct field checkin_fields[] = {
+	F(checkin, 1, FT_U32, id, 0), F(checkin, 2, FT_U32, kr, 0),
+	F(checkin, 3, FT_U32, author, 0), F(checkin, 4, FT_I64, at, 0),
+	F(checkin, 5, FT_DBL, value, 0), F(checkin, 6, FT_DBL, confidence, 0.5),
+	F(checkin, 7, FT_STR, note, 0),
+};
+static const struct field change_fields[] = {
+	F(change, 1, FT_U32, id, 0), F(change, 2, FT_U32, objective, 0),
+	F(change, 3, FT_U32, record_id, 0), F(change, 4, FT_U32, by, 0),
+	F(change, 5, FT_I32, record, 0), F(change, 6, FT_I64, at, 0),
+	F(change, 7, FT_STR, field, 0), F(change, 8, FT_STR, old_value, 0),
+	F(change, 9, FT_STR, new_value, 0),
+};
+static const struct field comment_fields[] = {
+	F(comment, 1, FT_U32, id, 0), F(comment, 2, FT_U32, objective, 0),
+	F(comment, 3, FT_U32, owner, 0), F(comment, 4, FT_U32, author, 0),
+	N(comment, 5, kind, 0, store_ckind_names, COMMENT__MAX), F(comment, 6, FT_I64, at, 0),
+	F(comment, 7, FT_STR, text, 0),
+};
+
+static const struct field meeting_fields[] = {
+	F(meeting, 1, FT_U32, id, 0), F(meeting, 2, FT_U32, version, 1),
+	F(meeting, 3, FT_U32, cycle, 0), F(meeting, 4, FT_U32, unit, 0),
+	F(meeting, 5, FT_U32, objective, 0), F(meeting, 6, FT_U32, created_by, 0),
+	N(meeting, 7, type, 0, store_mtype_names, MEET__MAX),
+	N(meeting, 8, state, 0, store_mstate_names, MSTATE__MAX),
+	D(meeting, 9, day), N(meeting, 10, status, -1, store_bstatus_names, BOARD__MAX),
+	F(meeting, 11, FT_I64, created_at, 0), F(meeting, 12, FT_I64, closed_at, 0),
+	F(meeting, 13, FT_STR, title, 0), F(meeting, 14, FT_STR, minutes, 0),
+	F(meeting, 15, FT_STR, decisions, 0), F(meeting, 16, FT_STR, present, 0),
+	F(meeting, 17, FT_STR, status_reason, 0), F(meeting, 18, FT_STR, deferred, 0),
+};
+static const struct field action_fields[] = {
+	F(action, 1, FT_U32, id, 0), F(action, 2, FT_U32, version, 1),
+	F(action, 3, FT_U32, meeting, 0), F(action, 4, FT_U32, unit, 0),
+	F(action, 5, FT_U32, objective, 0), F(action, 6, FT_U32, kr, 0),
+	F(action, 7, FT_U32, owner, 0), F(action, 8, FT_U32, created_by, 0),
+	D(action, 9, due), N(action, 10, state, 0, store_astate_names, ASTATE__MAX),
+	F(action, 11, FT_I64, created_at, 0), F(action, 12, FT_STR, title, 0),
+};
+
+static const struct field grow_fields[] = {
+	F(grow, 1, FT_U32, id, 0), F(grow, 2, FT_U32, version, 1),
+	F(grow, 3, FT_U32, meeting, 0), F(grow, 4, FT_U32, kr, 0),
+	F(grow, 5, FT_U32, author, 0), F(grow, 6, FT_I64, at, 0),
+	F(grow, 7, FT_STR, goal, 0), F(grow, 8, FT_STR, reality, 0),
+	F(grow, 9, FT_STR, options, 0), F(grow, 10, FT_STR, will, 0),
+};
+
+static const struct field verdict_fields[] = {
+	F(verdict, 1, FT_U32, id, 0), F(verdict, 2, FT_U32, meeting, 0),
+	F(verdict, 3, FT_U32, objective, 0), F(verdict, 4, FT_U32, kr, 0),
+	F(verdict, 5, FT_U32, by, 0), N(verdict, 6, kind, 0, store_vkind_names, VERDICT__MAX),
+	F(verdict, 7, FT_I64, at, 0), F(verdict, 8, FT_STR, text, 0),
+	F(verdict, 9, FT_STR, note, 0), F(verdict, 10, FT_STR, signed_by, 0),
+};
+
+CODEC(store_codec_verdict, 'V', verdict_fields);
+CODEC(store_codec_grow, 'W', grow_fields);
+CODEC(store_codec_meeting, 'G', meeting_fields);
+CODEC(store_codec_action, 'A', action_fields);
+CODEC(store_codec_unit, 'U', unit_fields);
+CODEC(store_codec_person, 'P', person_fields);
+CODEC(store_codec_cycle, 'C', cycle_fields);
+CODEC(store_codec_objective, 'O', objective_fields);
+CODEC(store_codec_kr, 'K', kr_fields);
+CODEC(store_codec_checkin, 'I', checkin_fields);
+CODEC(store_codec_change, 'H', change_fields);
+CODEC(store_codec_comment, 'M', comment_fields);
+
+/* Hands a secondary key to Berkeley DB, which frees it (APPMALLOC). */
+static int
+skey_set(DBT *skey, const void *buf, size_t n)
+{
+	void *p = malloc(n);
+
+	if (p == NULL)
+		return ENOMEM;
+	memcpy(p, buf, n);
+	memset(skey, 0, sizeof(*skey));
+	skey->data = p;
+	skey->size = (u_int32_t)n;
+	skey->flags = DB_DBT_APPMALLOC;
+	return 0;
+}
+
+/* Secondary key of up to three big-endian parts; a zero first part is
+ * not indexed (an objective without owner or parent KR). */
+static int
+skey_parts(DBT *skey, uint32_t a, uint32_t b, int n, int64_t c, int has_c)
+{
+	unsigned char buf[16];
+	size_t len = 4;
+
+	if (a == 0)
+		return DB_DONOTINDEX;
+	be32(buf, a);
+	if (n > 1) {
+		be32(buf + 4, b);
+		len = 8;
+	}
+	if (has_c) {
+		be32(buf + len, (uint32_t)((uint64_t)c >> 32));
+		be32(buf + len + 4, (uint32_t)c);
+		len += 8;
+	}
+	return skey_set(skey, buf, len);
+}
+
+#define DECODE(codec, rec) \
+	if (codec_decode(&(codec), pdata->data, pdata->size, &(rec), NULL) == -1) \
+		return EINVAL
+
+static int
+key_unit_parent(DB *db, const DBT *pkey, const DBT *pdata, DBT *skey)
+{
+	struct unit u;
+
+	(void)db, (void)pkey;
+	DECODE(store_codec_unit, u);
+	return skey_parts(skey, u.parent, 0, 1, 0, 0);
+}
+
+static int
+key_people_login(DB *db, const DBT *pkey, const DBT *pdata, DBT *skey)
+{
+	struct person p;
+	struct arena ar;
+	int rc;
+
+	(void)db, (void)pkey;
+	arena_init(&ar);
+	if (codec_decode(&store_codec_person, pdata->data, pdata->size, &p, &ar) == -1 ||
+	    p.login == NULL)
+		rc = EINVAL;
+	else
+		rc = skey_set(skey, p.login, strlen(p.login));
+	arena_free(&ar);
+	return rc;
+}
+
+static int
+key_people_unit(DB *db, const DBT *pkey, const DBT *pdata, DBT *skey)
+{
+	struct person p;
+
+	(void)db, (void)pkey;
+	DECODE(store_codec_person, p);
+	return skey_parts(skey, p.unit, 0, 1, 0, 0);
+}
+
+static int
+key_obj_cycle_unit(DB *db, const DBT *pkey, const DBT *pdata, DBT *skey)
+{
+	struct objective o;
+
+	(void)db, (void)pkey;
+	DECODE(store_codec_objective, o);
+	return skey_parts(skey, o.cycle, o.unit, 2, 0, 0);
+}
+
+static int
+key_obj_owner(DB *db, const DBT *pkey, const DBT *pdata, DBT *skey)
+{
+	struct objective o;
+
+	(void)db, (void)pkey;
+	DECODE(store_codec_objective, o);
+	return skey_parts(skey, o.owner, o.cycle, 2, 0, 0);
+}
+
+static int
+key_obj_parent(DB *db, const DBT *pkey, const DBT *pdata, DBT *skey)
+{
+	struct objective o;
+
+	(void)db, (void)pkey;
+	DECODE(store_codec_objective, o);
+	return skey_parts(skey, o.parent_kr, 0, 1, 0, 0);
+}
+
+static int
+key_kr_obj(DB *db, const DBT *pkey, const DBT *pdata, DBT *skey)
+{
+	struct kr k;
+
+	(void)db, (void)pkey;
+	DECODE(store_codec_kr, k);
+	return skey_parts(skey, k.objective, 0, 1, 0, 0);
+}
+
+static int
+key_ci_kr(DB *db, const DBT *pkey, const DBT *pdata, DBT *skey)
+{
+	struct checkin c;
+
+	(void)db, (void)pkey;
+	DECODE(store_codec_checkin, c);
+	return skey_parts(skey, c.kr, 0, 1, c.at, 1);
+}
+
+static int
+key_history_obj(DB *db, const DBT *pkey, const DBT *pdata, DBT *skey)
+{
+	struct change c;
+
+	(void)db, (void)pkey;
+	DECODE(store_codec_change, c);
+	return skey_parts(skey, c.objective, 0, 1, c.at, 1);
+}
+
+static int
+key_comments_obj(DB *db, const DBT *pkey, const DBT *pdata, DBT *skey)
+{
+	struct comment c;
+
+	(void)db, (void)pkey;
+	DECODE(store_codec_comment, c);
+	return skey_parts(skey, c.objective, 0, 1, c.at, 1);
+}
+
+static int
+key_comments_owner(DB *db, const DBT *pkey, const DBT *pdata, DBT *skey)
+{
+	struct comment c;
+
+	(void)db, (void)pkey;
+	DECODE(store_codec_comment, c);
+	return skey_parts(skey, c.owner, 0, 1, c.at, 1);
+}
+
+static int
+key_meetings_unit(DB *db, const DBT *pkey, const DBT *pdata, DBT *skey)
+{
+	struct meeting m;
+
+	(void)db, (void)pkey;
+	DECODE(store_codec_meeting, m);
+	return skey_parts(skey, m.unit, (uint32_t)m.day ^ 0x80000000u, 2, 0, 0);
+}
+
+static int
+key_actions_unit(DB *db, const DBT *pkey, const DBT *pdata, DBT *skey)
+{
+	struct action a;
+
+	(void)db, (void)pkey;
+	DECODE(store_codec_action, a);
+	return skey_parts(skey, a.unit, (uint32_t)a.due ^ 0x80000000u, 2, 0, 0);
+}
+
+static int
+key_grows_meeting(DB *db, const DBT *pkey, const DBT *pdata, DBT *skey)
+{
+	struct grow g;
+
+	(void)db, (void)pkey;
+	DECODE(store_codec_grow, g);
+	return skey_parts(skey, g.meeting, 0, 1, g.at, 1);
+}
+
+static int
+key_verdicts_meeting(DB *db, const DBT *pkey, const DBT *pdata, DBT *skey)
+{
+	struct verdict v;
+
+	(void)db, (void)pkey;
+	DECODE(store_codec_verdict, v);
+	return skey_parts(skey, v.meeting, 0, 1, v.at, 1);
+}
+
+const struct table_def st_tables[T__MAX] = {
+	[T_META] = { "meta.db", T_META, NULL, 0, NULL, 0 },
+	[T_UNITS] = { "units.db", T_UNITS, NULL, 0, &store_codec_unit, sizeof(struct unit) },
+	[T_UNIT_PARENT] = { "units-parent.idx", T_UNITS, key_unit_parent, 1, NULL, 0 },
+	[T_PEOPLE] = { "people.db", T_PEOPLE, NULL, 0, &store_codec_person, sizeof(struct person) },
+	[T_PEOPLE_LOGIN] = { "people-login.idx", T_PEOPLE, key_people_login, 0, NULL, 0 },
+	[T_PEOPLE_UNIT] = { "people-unit.idx", T_PEOPLE, key_people_unit, 1, NULL, 0 },
+	[T_CYCLES] = { "cycles.db", T_CYCLES, NULL, 0, &store_codec_cycle, sizeof(struct cycle) },
+	[T_OBJ] = { "objectives.db", T_OBJ, NULL, 0, &store_codec_objective, sizeof(struct objective) },
+	[T_OBJ_CYCLE_UNIT] = { "objectives-cycle-unit.idx", T_OBJ, key_obj_cycle_unit, 1, NULL, 0 },
+	[T_OBJ_OWNER] = { "objectives-owner.idx", T_OBJ, key_obj_owner, 1, NULL, 0 },
+	[T_OBJ_PARENT] = { "objectives-parent-kr.idx", T_OBJ, key_obj_parent, 1, NULL, 0 },
+	[T_KRS] = { "krs.db", T_KRS, NULL, 0, &store_codec_kr, sizeof(struct kr) },
+	[T_KR_OBJ] = { "krs-objective.idx", T_KRS, key_kr_obj, 1, NULL, 0 },
+	[T_CHECKINS] = { "checkins.db", T_CHECKINS, NULL, 0, &store_codec_checkin, sizeof(struct checkin) },
+	[T_CI_KR] = { "checkins-kr.idx", T_CHECKINS, key_ci_kr, 1, NULL, 0 },
+	[T_HISTORY] = { "history.db", T_HISTORY, NULL, 0, &store_codec_change, sizeof(struct change) },
+	[T_HISTORY_OBJ] = { "history-objective.idx", T_HISTORY, key_history_obj, 1, NULL, 0 },
+	[T_COMMENTS] = { "comments.db", T_COMMENTS, NULL, 0, &store_codec_comment, sizeof(struct comment) },
+	[T_COMMENTS_OBJ] = { "comments-objective.idx", T_COMMENTS, key_comments_obj, 1, NULL, 0 },
+	[T_COMMENTS_OWNER] = { "comments-owner.idx", T_COMMENTS, key_comments_owner, 1, NULL, 0 },
+	[T_MEETINGS] = { "meetings.db", T_MEETINGS, NULL, 0, &store_codec_meeting, sizeof(struct meeting) },
+	[T_MEETINGS_UNIT] = { "meetings-unit.idx", T_MEETINGS, key_meetings_unit, 1, NULL, 0 },
+	/* What a closed meeting showed: raw XML, by meeting id. */
+	[T_SNAPSHOTS] = { "snapshots.db", T_SNAPSHOTS, NULL, 0, NULL, 0 },
+	[T_ACTIONS] = { "actions.db", T_ACTIONS, NULL, 0, &store_codec_action, sizeof(struct action) },
+	[T_ACTIONS_UNIT] = { "actions-unit.idx", T_ACTIONS, key_actions_unit, 1, NULL, 0 },
+	[T_GROWS] = { "grows.db", T_GROWS, NULL, 0, &store_codec_grow, sizeof(struct grow) },
+	[T_GROWS_MEETING] = { "grows-meeting.idx", T_GROWS, key_grows_meeting, 1, NULL, 0 },
+	[T_VERDICTS] = { "verdicts.db", T_VERDICTS, NULL, 0, &store_codec_verdict, sizeof(struct verdict) },
+	[T_VERDICTS_MEETING] = { "verdicts-meeting.idx", T_VERDICTS, key_verdicts_meeting, 1, NULL, 0 },
+	/* When each record was written: time (8 bytes), record type, id;
+	 * no data.  What feeds' since= reads. */
+	[T_CHANGELOG] = { "changelog.db", T_CHANGELOG, NULL, 0, NULL, 0 },
+};
+
+/* Where a record type keeps its version. */
+size_t
+st_version_off(enum table t)
+{
+	switch (t) {
+	case T_UNITS:
+		return offsetof(struct unit, version);
+	case T_PEOPLE:
+		return offsetof(struct person, version);
+	case T_CYCLES:
+		return offsetof(struct cycle, version);
+	case T_OBJ:
+		return offsetof(struct objective, version);
+	case T_MEETINGS:
+		return offsetof(struct meeting, version);
+	case T_ACTIONS:
+		return offsetof(struct action, version);
+	default:
+		return offsetof(struct kr, version);
+	}
+}
+
+/* The primary table of a record type, or T__MAX. */
+enum table
+st_table_of(int rtype)
+{
+	enum table t;
+
+	for (t = 0; t < T__MAX; t++)
+		if (st_tables[t].primary == t && st_tables[t].codec != NULL &&
+		    st_tables[t].codec->rtype == rtype)
+			return t;
+	return T__MAX;
+}
+
+const struct codec *
+store_codec(int rtype)
+{
+	enum table t = st_table_of(rtype);
+
+	return t == T__MAX ? NULL : st_tables[t].codec;
+}
+
+size_t
+store_rec_size(int rtype)
+{
+	enum table t = st_table_of(rtype);
+
+	return t == T__MAX ? 0 : st_tables[t].size;
+}

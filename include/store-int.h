@@ -1,0 +1,160 @@
+/* store-int.h: the store's internals, shared by cgi/store-*.c only; nothing else includes it. */
+#ifndef MUBIAO_STORE_INT_H
+#define MUBIAO_STORE_INT_H
+
+#include <limits.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <db.h>
+
+#include "arena.h"
+#include "store.h"
+
+#define STORE_RETRY	100	/* internal: a lock was taken, run the transaction again */
+
+/* The Berkeley DB files: each record type's primary table, its indexes,
+ * and the meta, snapshot and change-log tables.  A table's number keys
+ * its id counter in the meta table ("seq:" and the number): on disk. */
+enum table {
+	T_META,
+	T_UNITS, T_UNIT_PARENT,
+	T_PEOPLE, T_PEOPLE_LOGIN, T_PEOPLE_UNIT,
+	T_CYCLES,
+	T_OBJ, T_OBJ_CYCLE_UNIT, T_OBJ_OWNER, T_OBJ_PARENT,
+	T_KRS, T_KR_OBJ,
+	T_CHECKINS, T_CI_KR,
+	T_HISTORY, T_HISTORY_OBJ,
+	T_COMMENTS, T_COMMENTS_OBJ, T_COMMENTS_OWNER,
+	T_MEETINGS, T_MEETINGS_UNIT, T_SNAPSHOTS,
+	T_ACTIONS, T_ACTIONS_UNIT,
+	T_GROWS, T_GROWS_MEETING,
+	T_VERDICTS, T_VERDICTS_MEETING,
+	T_CHANGELOG,
+	T__MAX
+};
+
+typedef int (*keyfn)(DB *, const DBT *, const DBT *, DBT *);
+
+/* One table, every fact about it in a column (store-schema.c). */
+struct table_def {
+	const char		*file;
+	enum table		 primary;	/* itself for a primary */
+	keyfn			 key;		/* secondaries only */
+	int			 dup;		/* secondary allows duplicates */
+	const struct codec	*codec;		/* primaries only */
+	size_t			 size;		/* record struct size */
+};
+extern const struct table_def st_tables[T__MAX];
+
+struct store {
+	DB_ENV	*env;
+	DB	*db[T__MAX];
+	int	 rdonly;
+	int	 wlock;		/* write.lock, see st_txn_run(); -1 read-only */
+	int	 envlock;	/* env.lock, see env_lock() */
+	char	 dir[PATH_MAX];
+	int	 syncfd;	/* sync.lock, see log_sync(); -1 read-only */
+	int	 logfd;		/* log file logfile, see log_sync(); -1 none */
+	u_int32_t logfile;
+};
+
+/* A big-endian 4-byte id, as every key spells it. */
+static inline void
+be32(unsigned char *p, uint32_t v)
+{
+	p[0] = (unsigned char)(v >> 24);
+	p[1] = (unsigned char)(v >> 16);
+	p[2] = (unsigned char)(v >> 8);
+	p[3] = (unsigned char)v;
+}
+
+/* The body of a transaction: returns a store status (STORE_RETRY: again). */
+typedef int (*txn_fn)(struct store *, DB_TXN *, void *);
+
+/* A growing array of records in the arena. */
+struct vec {
+	char	*items;
+	size_t	 n, cap, size;
+};
+
+/* The argument block of the generic reads. */
+struct op {
+	enum table	 t;
+	uint32_t	 id;
+	void		*rec;
+	struct arena	*ar;
+	unsigned char	 key[256];
+	size_t		 klen;
+	struct vec	 vec;
+};
+
+/* What a write transaction needs besides its record. */
+struct wop {
+	uint32_t	 actor;
+	struct person	 me;		/* the actor, unless STORE_SYSTEM */
+	struct arena	 ar;		/* freed when the operation ends */
+	void		*rec;
+	size_t		 n;		/* check-ins: how many */
+	uint32_t	 id, newid;	/* carry over */
+	const char	*id_str;	/* a meeting's snapshot, a KR's reason */
+	int64_t		 now;
+	char		 name[32];	/* the next cycle's: outlives ar */
+};
+
+/* A walk up the unit tree in a transaction (okr_unit_walk()): it stops
+ * at unit stop, or at a unit led by lead; a unit being written (self)
+ * counts with its new parent. */
+struct upwalk {
+	struct store		*st;
+	DB_TXN			*txn;
+	struct arena		*ar;
+	const struct unit	*self;
+	uint32_t		 stop, lead;
+	int			 rc;	/* the store's status when a step failed */
+	int			 depth;	/* units walked */
+};
+
+/* store-schema.c */
+size_t	st_version_off(enum table);
+enum table st_table_of(int rtype);
+
+/* store-core.c */
+int	st_dbstatus(int ret, const char *what);
+int	st_txn_run(struct store *, int write, txn_fn, void *);
+void	st_dbt_init(DBT *, void *data, size_t size);
+int	st_rec_get(struct store *, DB_TXN *, enum table, uint32_t id, void *rec,
+	    struct arena *, int rmw);
+int	st_rec_put(struct store *, DB_TXN *, enum table, uint32_t id, const void *rec);
+int	st_changelog_add(struct store *, DB_TXN *, int rtype, uint32_t id);
+int	st_next_id(struct store *, DB_TXN *, enum table, uint32_t *id);
+void   *st_vec_push(struct arena *, struct vec *);
+int	st_rec_list(struct store *, DB_TXN *, enum table, const void *prefix,
+	    size_t plen, struct arena *, struct vec *);
+int	st_get_by_id(struct store *, struct arena *, enum table, uint32_t id, void *rec);
+int	st_list_by(struct store *, struct arena *, enum table, int nkeys,
+	    uint32_t a, uint32_t b, void *items, size_t *n);
+int	st_exists(struct store *, DB_TXN *, enum table, uint32_t id);
+int	st_load_actor(struct store *, DB_TXN *, struct wop *);
+int	st_is_admin(const struct wop *);
+int	st_up_walk(struct upwalk *, uint32_t unit, int *stopped, uint32_t *top);
+int	st_tree_ok(struct upwalk *, uint32_t unit);
+int	st_history_add(struct store *, DB_TXN *, struct wop *, uint32_t obj,
+	    int record, uint32_t rid, const char *field, const char *old,
+	    const char *new);
+int	st_history_diff(struct store *, DB_TXN *, struct wop *, enum table,
+	    uint32_t obj, uint32_t rid, const void *old, const void *new);
+int	st_check_version(struct store *, DB_TXN *, struct wop *, enum table,
+	    uint32_t id, uint32_t seen, void *old);
+int	st_prepare(struct store *, DB_TXN *, struct wop *, enum table, void *rec,
+	    void *old, int *created);
+int	st_write_op(struct store *, txn_fn, struct wop *);
+int	st_write_rec(struct store *, txn_fn, uint32_t actor, void *rec, enum table);
+
+/* store-okr.c: the permission checks the meeting operations share. */
+int	st_leads(struct store *, DB_TXN *, struct wop *, uint32_t unit, int *yes);
+int	st_may_edit(struct store *, DB_TXN *, struct wop *, const struct objective *);
+int	st_within(struct store *, DB_TXN *, struct arena *, uint32_t unit,
+	    uint32_t ancestor, int *yes);
+int	st_may_manage(struct store *, DB_TXN *, struct wop *, uint32_t unit);
+
+#endif
