@@ -16,8 +16,11 @@
 
 #define REVIEW_GAP	14	/* days without a review before the flag */
 
-xmlNodePtr
-meet_node(struct view *v, xmlNodePtr parent, const struct meeting *m)
+/* ---------------------------------------------------------- calendar */
+
+/* <meeting> with what every listing shows. */
+static xmlNodePtr
+meeting_node(struct view *v, xmlNodePtr parent, const struct meeting *m)
 {
 	xmlNodePtr n = xmlNewChild(parent, NULL, BAD_CAST "meeting", NULL), un;
 	const struct unit *u = view_unit(v, m->unit);
@@ -125,7 +128,7 @@ meet_calendar(struct view *v, xmlNodePtr page, const struct unit *u)
 		return rc;
 	for (i = n; i-- > 0;)
 		if (v->sel == NULL || m[i].cycle == v->sel->id)
-			meet_node(v, page, &m[i]);
+			meeting_node(v, page, &m[i]);
 	os = xmlNewChild(page, NULL, BAD_CAST "objectives", NULL);
 	if (v->sel != NULL && (rc = store_objectives_by_cycle_unit(v->st, &v->r->ar,
 	    v->sel->id, u->id, &o, &no)) == STORE_OK)
@@ -135,6 +138,43 @@ meet_calendar(struct view *v, xmlNodePtr page, const struct unit *u)
 				    "id", o[i].id);
 	return 0;
 }
+
+/* ---------------------------------------- what several sections show */
+
+/* An objective as the rules of okr.h read it. */
+static void
+objref(struct okr_objref *ref, const struct objective *o)
+{
+	ref->unit = o->unit;
+	ref->cycle = o->cycle;
+	ref->level = o->level;
+	ref->state = o->state;
+}
+
+/* <company> with the company's live objectives of the meeting's cycle,
+ * shown with flags; a company the store cannot read shows none.  0 or a
+ * status. */
+static int
+company(struct view *v, xmlNodePtr mn, const struct meeting *m, unsigned flags)
+{
+	xmlNodePtr co = xmlNewChild(mn, NULL, BAD_CAST "company", NULL);
+	const struct unit *top = view_unit_top(v, m->unit);
+	struct objective *o;
+	size_t i, n;
+	double s;
+	int rc;
+
+	if (top == NULL || store_objectives_by_cycle_unit(v->st, &v->r->ar,
+	    m->cycle, top->id, &o, &n) != STORE_OK)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (o[i].level == LEVEL_COMPANY && o[i].state != OBJ_ARCHIVED &&
+		    (rc = view_objective(v, co, &o[i], flags, &s)) != 0)
+			return rc;
+	return 0;
+}
+
+/* -------------------------------------------------- the review board */
 
 /* The share of the cycle elapsed on day, in [0, 1]. */
 static double
@@ -252,6 +292,9 @@ board(struct view *v, xmlNodePtr mn, const struct meeting *m, int32_t ref)
 	return 0;
 }
 
+/* -------------------------------------------------------- attendance */
+
+/* <person> of the attendance, marked when the list has them present. */
 static void
 attendee(xmlNodePtr att, const struct person *who, const char *present)
 {
@@ -292,6 +335,8 @@ attendance(struct view *v, xmlNodePtr att, const struct meeting *m,
 	return 0;
 }
 
+/* ------------------------------------------------ the action meeting */
+
 const char *
 meet_deferral(struct req *r, const char *list, uint32_t id)
 {
@@ -306,29 +351,6 @@ meet_deferral(struct req *r, const char *list, uint32_t id)
 			    (size_t)(nl - sp - 1) : strlen(sp + 1));
 	}
 	return NULL;
-}
-
-/* <company> with the company's live objectives of the meeting's cycle,
- * shown with flags; a company the store cannot read shows none.  0 or a
- * status. */
-static int
-company(struct view *v, xmlNodePtr mn, const struct meeting *m, unsigned flags)
-{
-	xmlNodePtr co = xmlNewChild(mn, NULL, BAD_CAST "company", NULL);
-	const struct unit *top = view_unit_top(v, m->unit);
-	struct objective *o;
-	size_t i, n;
-	double s;
-	int rc;
-
-	if (top == NULL || store_objectives_by_cycle_unit(v->st, &v->r->ar,
-	    m->cycle, top->id, &o, &n) != STORE_OK)
-		return 0;
-	for (i = 0; i < n; i++)
-		if (o[i].level == LEVEL_COMPANY && o[i].state != OBJ_ARCHIVED &&
-		    (rc = view_objective(v, co, &o[i], flags, &s)) != 0)
-			return rc;
-	return 0;
 }
 
 /* The department action meeting: the company's objectives, the company
@@ -402,6 +424,17 @@ signers(struct view *v, xmlNodePtr n, const char *list)
 	}
 }
 
+/* --------------------------------------------------------- consensus */
+
+/* What the consensus meeting said on an item, for the rules of okr.h. */
+static int
+said(const struct verdict *d)
+{
+	if (d == NULL)
+		return SAID_NONE;
+	return d->kind == VERDICT_REJECT ? SAID_REJECT : SAID_KEEP;
+}
+
 /* The company consensus meeting: each draft objective of the unit with
  * its proposed KRs, the decision that counts on each, what is still open
  * and which objectives lack two agreed KRs; then every decision taken,
@@ -412,10 +445,13 @@ consensus(struct view *v, xmlNodePtr mn, const struct meeting *m)
 	xmlNodePtr cn = xmlNewChild(mn, NULL, BAD_CAST "consensus", NULL), on, kn, dn;
 	const struct verdict *vo, *vk;
 	const struct person *p;
+	struct okr_reach reach = { m->unit, m->cycle };
+	struct okr_objref ref;
+	struct okr_tally t;
 	struct objective *o;
 	struct verdict *d;
 	struct kr *k;
-	size_t i, j, n, nk, nd, open = 0, lacking = 0, agreed;
+	size_t i, j, n, nk, nd, open = 0, lacking = 0;
 	int closing = m->state == MEET_CLOSED, rc;
 	char at[21];
 	double s;
@@ -425,7 +461,8 @@ consensus(struct view *v, xmlNodePtr mn, const struct meeting *m)
 	    &o, &n)) != STORE_OK)
 		return view_status(rc);
 	for (i = 0; i < n; i++) {
-		if (o[i].level == LEVEL_PERSONAL || o[i].state != OBJ_DRAFT)
+		objref(&ref, &o[i]);
+		if (!okr_consensus_scope(&reach, &ref))
 			continue;
 		if ((rc = view_objective(v, cn, &o[i], VIEW_KRS | VIEW_HINTS, &s)) != 0)
 			return rc;
@@ -433,27 +470,24 @@ consensus(struct view *v, xmlNodePtr mn, const struct meeting *m)
 			return view_status(rc);
 		on = cn->last;
 		vo = store_verdict_of(d, nd, o[i].id, 0);
-		open += vo == NULL;
+		okr_tally_init(&t, said(vo));
 		decided(on, vo, closing, "agreed", "archived");
 		/* view_kr() made one <kr> per KR, in order. */
 		kn = on->children;
-		for (j = agreed = 0; j < nk; j++, kn = kn->next) {
+		for (j = 0; j < nk; j++, kn = kn->next) {
 			while (kn != NULL && !xmlStrEqual(kn->name, BAD_CAST "kr"))
 				kn = kn->next;
 			if (kn == NULL)
 				break;
-			if (k[j].state != KRS_PROPOSED) {
-				agreed += okr_kr_live(k[j].state) != 0;
-				continue;
-			}
 			vk = store_verdict_of(d, nd, o[i].id, k[j].id);
-			if (vo != NULL && vo->kind == VERDICT_REJECT)
-				vk = vo;	/* goes with its objective */
-			decided(kn, vk, closing, "agreed", "rejected");
-			open += vk == NULL;
-			agreed += vk != NULL && vk->kind != VERDICT_REJECT;
+			okr_tally_kr(&t, k[j].state, said(vk));
+			/* A rejected objective's proposed KRs go with it. */
+			if (k[j].state == KRS_PROPOSED)
+				decided(kn, t.said == SAID_REJECT ? vo : vk, closing,
+				    "agreed", "rejected");
 		}
-		if ((vo == NULL || vo->kind != VERDICT_REJECT) && agreed < 2) {
+		open += t.open;
+		if (okr_tally_lacking(&t)) {
 			render_attr(on, "lacking", "1");
 			lacking++;
 		}
@@ -481,6 +515,8 @@ consensus(struct view *v, xmlNodePtr mn, const struct meeting *m)
 	}
 	return 0;
 }
+
+/* ------------------------------------------------- quarterly grading */
 
 /* Grade distribution of one unit (or the total): 11 bins, 0 to 1. */
 struct dist {
@@ -608,6 +644,8 @@ grading(struct view *v, xmlNodePtr mn, const struct meeting *m)
 	return 0;
 }
 
+/* ---------------------------------------------------- monthly review */
+
 /* The monthly review: per KR of the unit's objectives, the progress
  * since a month before the meeting (the last check-in on or before that
  * day) and the latest GROW note recorded in this meeting. */
@@ -615,6 +653,8 @@ static int
 monthly(struct view *v, xmlNodePtr mn, const struct meeting *m)
 {
 	xmlNodePtr gb = xmlNewChild(mn, NULL, BAD_CAST "grow-board", NULL), on, kn, gn;
+	struct okr_reach reach = { m->unit, m->cycle };
+	struct okr_objref ref;
 	struct objective *o;
 	struct kr *k;
 	struct checkin *c;
@@ -631,7 +671,8 @@ monthly(struct view *v, xmlNodePtr mn, const struct meeting *m)
 	    &o, &n)) != STORE_OK)
 		return view_status(rc);
 	for (i = 0; i < n; i++) {
-		if (o[i].level == LEVEL_PERSONAL || o[i].state == OBJ_ARCHIVED)
+		objref(&ref, &o[i]);
+		if (!okr_grow_scope(&reach, &ref))
 			continue;
 		if ((rc = store_krs_by_objective(v->st, &v->r->ar, o[i].id, &k, &nk)) != STORE_OK)
 			return view_status(rc);
@@ -676,6 +717,8 @@ monthly(struct view *v, xmlNodePtr mn, const struct meeting *m)
 	}
 	return 0;
 }
+
+/* --------------------------------------------------------- awareness */
 
 /* The all-hands awareness meeting: the company's objectives, a live
  * check of a KR's text, and per unit the share of its people who came to
@@ -728,6 +771,8 @@ awareness(struct view *v, xmlNodePtr mn, const struct meeting *m)
 	return 0;
 }
 
+/* -------------------------------------------------- the meeting page */
+
 /* The review meeting's board: a planned meeting previews its day; an
  * open one (and the one being closed) shows today. */
 static int
@@ -753,7 +798,7 @@ static const section_fn sections[MEET__MAX] = {
 static int
 meeting_live(struct view *v, xmlNodePtr page, const struct meeting *m)
 {
-	xmlNodePtr mn = meet_node(v, page, m);
+	xmlNodePtr mn = meeting_node(v, page, m);
 	int rc;
 
 	if ((rc = attendance(v, xmlNewChild(mn, NULL, BAD_CAST "attendance", NULL),

@@ -581,6 +581,18 @@ post_grow(struct req *r)
 	return answer(r, rc, no, meeting_url(r, m.id));
 }
 
+/* The parent of unit id, for okr.h's walks up the tree (okr_parent_fn). */
+static int
+unit_parent(void *v, uint32_t id, uint32_t *parent)
+{
+	const struct unit *u = view_unit(v, id);
+
+	if (u == NULL)
+		return -1;
+	*parent = u->parent;
+	return 0;
+}
+
 /* A KR's final grade, given in the quarterly review meeting: only a KR
  * this meeting grades, of its cycle, in its unit or below. */
 static int
@@ -591,6 +603,8 @@ post_grade(struct req *r)
 	struct form f;
 	struct kr k;
 	struct objective o;
+	struct okr_reach reach;
+	struct okr_objref ref;
 	const struct cycle *c;
 	const char *reason;
 	uint32_t kr, ver;
@@ -599,6 +613,8 @@ post_grade(struct req *r)
 
 	if ((rc = meeting_begin(r, &v, &m, NEED_UNCLOSED, MEET_QUARTERLY)) != 0)
 		return rc;
+	reach.unit = m.unit;
+	reach.cycle = m.cycle;
 	form_init(&f, r);
 	form_id(&f, KEY_KR, 1, &kr);
 	form_number(&f, KEY_VALUE, 1, 0, 1, &grade);
@@ -606,8 +622,13 @@ post_grade(struct req *r)
 	if (f.nerr > 0 || posted_version(r, &ver) != 0)
 		return 400;
 	if (store_kr_get(st, &r->ar, kr, &k) != STORE_OK ||
-	    store_objective_get(st, &r->ar, k.objective, &o) != STORE_OK ||
-	    o.cycle != m.cycle || !view_unit_within(&v, o.unit, m.unit))
+	    store_objective_get(st, &r->ar, k.objective, &o) != STORE_OK)
+		return refuse(r, 400, "err.grade.kr");
+	ref.unit = o.unit;
+	ref.cycle = o.cycle;
+	ref.level = o.level;
+	ref.state = o.state;
+	if (!okr_grade_scope(&reach, &ref, unit_parent, &v))
 		return refuse(r, 400, "err.grade.kr");
 	c = view_cycle(&v, m.cycle);
 	{

@@ -10,8 +10,6 @@
 struct req;
 struct view;
 
-/* Appends <meeting> with what every listing shows and returns it. */
-xmlNodePtr meet_node(struct view *, xmlNodePtr parent, const struct meeting *);
 /* Appends the calendar of unit u to page: the unit, the review flags of it
  * and of the units below, its meetings in the chosen cycle and the
  * objectives a meeting may be about.  Returns 0 or a status. */
