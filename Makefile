@@ -26,7 +26,7 @@ LDLIBS	 = -lfcgi -ldb-5.3 -lxslt -lxml2 -lnettle -lm
 # Modules shared by the programs.
 LIB_SRC	 = cgi/arena.c cgi/codec.c cgi/conf.c cgi/csrf.c cgi/log.c cgi/okr.c cgi/priv.c \
 	   cgi/render.c cgi/req.c cgi/store-schema.c cgi/store-core.c cgi/store-okr.c cgi/store-meet.c cgi/store-load.c cgi/view.c cgi/demo.c cgi/form.c cgi/xmlio.c \
-	   cgi/pcache.c cgi/html.c
+	   cgi/pcache.c cgi/html.c cgi/worker.c
 LIB_OBJ	 = $(LIB_SRC:cgi/%.c=build/%.o)
 WORKERS	 = okr-read okr-edit okr-meet
 PROGS	 = $(WORKERS:%=build/%) build/mubiao-super build/mubiao-admin

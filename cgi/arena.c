@@ -1,5 +1,6 @@
 /* arena.c: the per-request allocator (see arena.h). */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -95,6 +96,31 @@ arena_printf(struct arena *ar, const char *fmt, ...)
 	vsnprintf(p, (size_t)n + 1, fmt, ap);
 	va_end(ap);
 	return p;
+}
+
+void *
+arena_vec_add(struct arena *ar, struct arena_vec *v, size_t n)
+{
+	size_t cap = v->cap;
+	char *items;
+
+	if (v->n + n < v->n)
+		abort();
+	if (v->n + n > cap) {
+		while (v->n + n > cap)
+			if ((cap = cap ? cap * 2 : 16) < v->cap ||
+			    cap > SIZE_MAX / v->size)
+				abort();
+		items = arena_alloc(ar, cap * v->size);
+		if (v->n > 0)
+			memcpy(items, v->items, v->n * v->size);
+		v->items = items;
+		v->cap = cap;
+	}
+	items = (char *)v->items + v->n * v->size;
+	memset(items, 0, n * v->size);
+	v->n += n;
+	return items;
 }
 
 void

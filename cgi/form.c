@@ -209,7 +209,7 @@ form_field(struct form *f, xmlNodePtr form, enum key k, const char *type,
 	xmlNodePtr n = xmlNewChild(form, NULL, BAD_CAST "field", NULL);
 	const char *value = f->input && f->r->val[k] != NULL ? f->r->val[k] : stored;
 
-	render_attr(n, "name", req_key_names[k]);
+	render_attr(n, "name", req_keys[k].name);
 	render_attr(n, "type", type);
 	render_attr(n, "value", value != NULL ? value : "");
 	if (max > 0)

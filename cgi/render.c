@@ -136,6 +136,9 @@ render_page_new(struct req *r, const char *name)
 	if (doc == NULL || (root = xmlNewDocNode(doc, NULL, BAD_CAST "page", NULL)) == NULL)
 		return NULL;
 	xmlDocSetRootElement(doc, root);
+	/* The request frees the page of a route that names its sheet. */
+	if (r->doc == NULL && r->route != NULL && r->route->sheet != NULL)
+		r->doc = doc;
 	okr_date_format(okr_today(), today);
 	/* The page's own address, for the language switch to come back to;
 	 * only ever a local path. */
@@ -160,6 +163,13 @@ render_page_new(struct req *r, const char *name)
 			render_attr(root, "admin", "1");
 	}
 	return root;
+}
+
+void
+render_page_drop(struct req *r, xmlNodePtr page)
+{
+	if (page != NULL && page->doc != r->doc)
+		xmlFreeDoc(page->doc);
 }
 
 void
@@ -406,6 +416,11 @@ send_headers(struct req *r, int status, const char *type, size_t len)
 {
 	const char *h;
 
+	/* Every refusal is logged with its reason. */
+	if (status >= 400 && status < 500)
+		log_info("%d %s%s: %s", status, r->script != NULL ? r->script : "",
+		    r->path != NULL ? r->path : "", r->why != NULL ? r->why :
+		    r->errkey != NULL ? r->errkey : reason(status));
 	/* libfcgi's own printf knows no %zu: format here, at any length (a
 	 * download's name may be long once encoded). */
 	h = arena_printf(&r->ar,
@@ -530,8 +545,15 @@ done:
 	xmlFreeDoc(res);
 	if (ctxt != NULL)
 		xsltFreeTransformContext(ctxt);
-	xmlFreeDoc(doc);
+	if (doc != r->doc)
+		xmlFreeDoc(doc);
 	return rc;
+}
+
+int
+render_reply(struct req *r, xmlNodePtr page, int status)
+{
+	return render_send(r, page, r->route->sheet, status) == 0 ? 0 : 500;
 }
 
 void

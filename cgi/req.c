@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include <fcgiapp.h>
+#include <libxml/tree.h>
 
 #include "arena.h"
 #include "csrf.h"
@@ -22,8 +23,6 @@
 #include "req.h"
 
 const char *const req_lang_names[LANG__MAX] = { "en", "zh-CN" };
-
-typedef int (*valid_fn)(const char *);
 
 static int
 valid_lang(const char *s)
@@ -66,13 +65,33 @@ valid_long(const char *s)
 	return strlen(s) <= 20000 && valid_utf8(s, 1);
 }
 
-/* Digits, or nothing: an optional choice left at "none" sends "". */
+/* An id in decimal, or nothing ("" or "0"): an optional choice left at
+ * "none" sends "".  Blanks around it are a typed field's and are let go.
+ * *id gets the id, 0 for none; -1 if it is no id. */
 static int
-valid_digits(const char *s)
+parse_id(const char *s, uint32_t *id)
 {
-	size_t n = strlen(s);
+	unsigned long long v = 0;
+	size_t n;
 
-	return n <= 10 && strspn(s, "0123456789") == n;
+	s += strspn(s, " \t");
+	n = strspn(s, "0123456789");
+	if (n > 10 || s[n + strspn(s + n, " \t")] != '\0')
+		return -1;
+	for (; n > 0; n--, s++)
+		v = v * 10 + (unsigned)(*s - '0');
+	if (v > UINT32_MAX)
+		return -1;
+	*id = (uint32_t)v;
+	return 0;
+}
+
+static int
+valid_id(const char *s)
+{
+	uint32_t id;
+
+	return parse_id(s, &id) == 0;
 }
 
 /* Any short text: a wrong token is the CSRF check's to refuse (403). */
@@ -107,63 +126,62 @@ valid_one(const char *s)
 	return strcmp(s, "1") == 0;
 }
 
-enum kflags { KF_MULTI = 1 };
+#define LINE(name)	{ name, valid_line, KF_TEXT, 400, "err.400.text" }
+#define LONG(name)	{ name, valid_long, KF_TEXT, 400, "err.400.text" }
 
-static const struct key_def {
-	valid_fn	 valid;
-	int		 flags;
-} keys[KEY__MAX] = {
-	[KEY_CYCLE] = { okr_cycle_name_ok, 0 },
-	[KEY_SET] = { valid_lang, 0 },
-	[KEY_BACK] = { valid_path, 0 },
-	[KEY_TOKEN] = { valid_token, 0 },
-	[KEY_VERSION] = { valid_digits, 0 },
-	[KEY_KR] = { valid_digits, KF_MULTI },
-	[KEY_OBJECTIVE] = { valid_digits, 0 },
-	[KEY_TITLE] = { valid_line, 0 },
-	[KEY_DESCRIPTION] = { valid_long, 0 },
-	[KEY_LEVEL] = { valid_line, 0 },
-	[KEY_UNIT] = { valid_line, 0 },
-	[KEY_OWNER] = { valid_line, 0 },
-	[KEY_PARENT] = { valid_line, 0 },
-	[KEY_KIND] = { valid_line, 0 },
-	[KEY_DIRECTION] = { valid_line, 0 },
-	[KEY_START] = { valid_line, 0 },
-	[KEY_TARGET] = { valid_line, 0 },
-	[KEY_CURRENT] = { valid_line, 0 },
-	[KEY_UNIT_LABEL] = { valid_line, 0 },
-	[KEY_DUE] = { valid_line, 0 },
-	[KEY_WEIGHT] = { valid_line, 0 },
-	[KEY_CONFIDENCE] = { valid_line, KF_MULTI },
-	[KEY_VALUE] = { valid_line, KF_MULTI },
-	[KEY_NOTE] = { valid_long, KF_MULTI },
-	[KEY_TEXT] = { valid_long, 0 },
-	[KEY_NAME] = { valid_line, 0 },
-	[KEY_LOGIN] = { valid_line, KF_MULTI },
-	[KEY_MANAGER] = { valid_line, 0 },
-	[KEY_ROLE] = { valid_line, 0 },
-	[KEY_LEAD] = { valid_line, 0 },
-	[KEY_STATE] = { valid_line, 0 },
-	[KEY_END] = { valid_line, 0 },
-	[KEY_PRINT] = { valid_one, 0 },
-	[KEY_GOAL] = { valid_long, 0 },
-	[KEY_REALITY] = { valid_long, 0 },
-	[KEY_OPTIONS] = { valid_long, 0 },
-	[KEY_WILL] = { valid_long, 0 },
-	[KEY_SINCE] = { valid_time, 0 },
-	[KEY_SUB] = { valid_one, 0 },
-	[KEY_XML] = { valid_xml, 0 },
-	[KEY_FROM] = { valid_digits, 0 },
+const struct req_key req_keys[KEY__MAX] = {
+	[KEY_CYCLE] = { "cycle", okr_cycle_name_ok, 0, 400, NULL },
+	[KEY_SET] = { "set", valid_lang, 0, 400, NULL },
+	[KEY_BACK] = { "back", valid_path, 0, 400, NULL },
+	[KEY_TOKEN] = { "token", valid_token, 0, 400, NULL },
+	[KEY_VERSION] = { "version", valid_id, KF_ID, 400, NULL },
+	[KEY_KR] = { "kr", valid_id, KF_ID | KF_MULTI, 400, NULL },
+	[KEY_OBJECTIVE] = { "objective", valid_id, KF_ID, 400, NULL },
+	[KEY_TITLE] = LINE("title"),
+	[KEY_DESCRIPTION] = LONG("description"),
+	[KEY_LEVEL] = LINE("level"),
+	/* No id names no unit. */
+	[KEY_UNIT] = { "unit", valid_id, KF_ID, 404, "err.unit" },
+	/* Logins: a form says which person it does not know. */
+	[KEY_OWNER] = LINE("owner"),
+	[KEY_PARENT] = { "parent", valid_id, KF_ID, 400, NULL },
+	[KEY_KIND] = LINE("kind"),
+	[KEY_DIRECTION] = LINE("direction"),
+	[KEY_START] = LINE("start"),
+	[KEY_TARGET] = LINE("target"),
+	[KEY_CURRENT] = LINE("current"),
+	[KEY_UNIT_LABEL] = LINE("unit-label"),
+	[KEY_DUE] = LINE("due"),
+	[KEY_WEIGHT] = LINE("weight"),
+	[KEY_CONFIDENCE] = { "confidence", valid_line, KF_TEXT | KF_MULTI, 400,
+	    "err.400.text" },
+	[KEY_VALUE] = { "value", valid_line, KF_TEXT | KF_MULTI, 400, "err.400.text" },
+	[KEY_NOTE] = { "note", valid_long, KF_TEXT | KF_MULTI, 400, "err.400.text" },
+	[KEY_TEXT] = LONG("text"),
+	[KEY_NAME] = LINE("name"),
+	[KEY_LOGIN] = { "login", valid_line, KF_TEXT | KF_MULTI, 400, "err.400.text" },
+	[KEY_MANAGER] = LINE("manager"),
+	[KEY_ROLE] = LINE("role"),
+	[KEY_LEAD] = LINE("lead"),
+	[KEY_STATE] = LINE("state"),
+	[KEY_END] = LINE("end"),
+	[KEY_PRINT] = { "print", valid_one, 0, 400, NULL },
+	[KEY_GOAL] = LONG("goal"),
+	[KEY_REALITY] = LONG("reality"),
+	[KEY_OPTIONS] = LONG("options"),
+	[KEY_WILL] = LONG("will"),
+	[KEY_SINCE] = { "since", valid_time, 0, 400, NULL },
+	[KEY_SUB] = { "sub", valid_one, 0, 400, NULL },
+	[KEY_XML] = { "xml", valid_xml, 0, 400, NULL },
+	[KEY_FROM] = { "from", valid_id, KF_ID, 400, NULL },
 };
 
-const char *const req_key_names[KEY__MAX] = {
-	"cycle", "set", "back", "token", "version", "kr", "objective", "title",
-	"description", "level", "unit", "owner", "parent", "kind", "direction",
-	"start", "target", "current", "unit-label", "due", "weight",
-	"confidence", "value", "note", "text", "name", "login", "manager",
-	"role", "lead", "state", "end", "print", "goal", "reality", "options",
-	"will", "since", "sub", "xml", "from",
-};
+int
+req_refuse(struct req *r, int status, const char *why)
+{
+	r->why = why;
+	return status;
+}
 
 static int
 hexval(int c)
@@ -221,31 +239,37 @@ req_parse_query(struct req *r, const char *q, unsigned long long mask)
 			continue;	/* "a=1&&b=2" */
 		eq = memchr(p, '=', (size_t)(amp - p));
 		if (eq == NULL)
-			return 400;
+			return req_refuse(r, 400, "a pair without '='");
 		name = url_decode(&r->ar, p, (size_t)(eq - p));
 		val = url_decode(&r->ar, eq + 1, (size_t)(amp - eq - 1));
 		if (name == NULL || val == NULL)
-			return 400;
+			return req_refuse(r, 400, "malformed escape or NUL");
 		for (k = 0; k < KEY__MAX; k++)
-			if (strcmp(req_key_names[k], name) == 0)
+			if (strcmp(req_keys[k].name, name) == 0)
 				break;
 		if (k == KEY__MAX || !(mask & KEYBIT(k)))
-			return 400;
-		if (!keys[k].valid(val)) {
+			return req_refuse(r, 400, arena_printf(&r->ar,
+			    "key \"%.64s\" not taken here", name));
+		if (!req_keys[k].valid(val)) {
 			/* What a person typed: the page says what is wrong. */
-			if (keys[k].valid == valid_line || keys[k].valid == valid_long)
-				r->errkey = "err.400.text";
-			return 400;
+			r->errkey = req_keys[k].errkey;
+			return req_refuse(r, req_keys[k].status, arena_printf(&r->ar,
+			    "bad value of %s", req_keys[k].name));
 		}
-		if (keys[k].flags & KF_MULTI) {
+		if ((req_keys[k].flags & KF_ID) && r->val[k] == NULL)
+			parse_id(val, &r->ids[k]);
+		if (req_keys[k].flags & KF_MULTI) {
 			if (r->nmulti[k] == REQ_MAXMULTI)
-				return 400;
+				return req_refuse(r, 400, arena_printf(&r->ar,
+				    "more than %d values of %s", REQ_MAXMULTI,
+				    req_keys[k].name));
 			if (r->multi[k] == NULL)
 				r->multi[k] = arena_alloc(&r->ar,
 				    REQ_MAXMULTI * sizeof(*r->multi[k]));
 			r->multi[k][r->nmulti[k]++] = val;
 		} else if (r->val[k] != NULL)
-			return 400;
+			return req_refuse(r, 400, arena_printf(&r->ar,
+			    "%s repeated", req_keys[k].name));
 		if (r->val[k] == NULL)
 			r->val[k] = val;
 	}
@@ -365,7 +389,8 @@ req_route(struct req *r, const struct route *routes, size_t n)
 			return 0;
 		}
 	}
-	return r->allow ? 405 : 404;
+	return req_refuse(r, r->allow ? 405 : 404, r->allow ? "method not allowed" :
+	    "no route");
 }
 
 int
@@ -432,16 +457,16 @@ prep_post(struct req *r)
 	errno = 0;
 	len = cl != NULL && *cl != '\0' ? strtoul(cl, &end, 10) : 0;
 	if (cl != NULL && *cl != '\0' && (errno != 0 || *end != '\0' || *cl == '-'))
-		return 400;
+		return req_refuse(r, 400, "bad Content-Length");
 	if (len > REQ_MAXBODY)
-		return 413;
+		return req_refuse(r, 413, "body over the limit");
 	if (!same_origin(r)) {
 		r->errkey = "err.403.csrf";
-		return 403;
+		return req_refuse(r, 403, "cross-site form");
 	}
 	if (len > 0 && (ct == NULL || strncmp(ct,
 	    "application/x-www-form-urlencoded", 33) != 0))
-		return 400;
+		return req_refuse(r, 400, "not a urlencoded form");
 	body = arena_alloc(&r->ar, len + 1);
 	while (got < len) {
 		if (r->cgi)
@@ -449,18 +474,18 @@ prep_post(struct req *r)
 		else
 			n = FCGX_GetStr(body + got, (int)(len - got), r->fcgi.in);
 		if (n <= 0)
-			return 400;
+			return req_refuse(r, 400, "body shorter than announced");
 		got += (size_t)n;
 	}
 	body[len] = '\0';
 	if (strlen(body) != len)
-		return 400;	/* a NUL in the body */
+		return req_refuse(r, 400, "a NUL in the body");
 	if ((rc = req_parse_query(r, param(r, "QUERY_STRING"), r->route->keys)) != 0 ||
 	    (rc = req_parse_query(r, body, mask)) != 0)
 		return rc;
 	if (!csrf_check(r->user, r->val[KEY_TOKEN])) {
 		r->errkey = "err.403.csrf";
-		return 403;
+		return req_refuse(r, 403, "bad form token");
 	}
 	return 0;
 }
@@ -504,7 +529,7 @@ prep_request(struct req *r, const struct app *app)
 	r->if_modified_since = param(r, "HTTP_IF_MODIFIED_SINCE");
 	r->origin = origin(r);
 	if (m == NULL)
-		return 400;
+		return req_refuse(r, 400, "no method");
 	if (strcmp(m, "GET") == 0)
 		r->method = METHOD_GET;
 	else if (strcmp(m, "HEAD") == 0)
@@ -514,13 +539,13 @@ prep_request(struct req *r, const struct app *app)
 	/* Any other method matches no route: routing answers 405 with the
 	 * path's Allow, or 404. */
 	if (strlen(r->script) > 256 || strlen(r->path) > 1024)
-		return 404;
+		return req_refuse(r, 404, "path too long");
 	/* Trust only the server's REMOTE_USER; never an HTTP_* header. */
 	v = param(r, "REMOTE_USER");
 	if (v == NULL || *v == '\0')
-		return 401;
+		return req_refuse(r, 401, "no REMOTE_USER");
 	if (!okr_login_ok(v))
-		return 403;
+		return req_refuse(r, 403, "REMOTE_USER is no login");
 	r->user = arena_strdup(&r->ar, v);
 	if (app->identify != NULL && (rc = app->identify(r)) != 0)
 		return rc;
@@ -533,10 +558,11 @@ prep_request(struct req *r, const struct app *app)
 		return rc;
 	v = param(r, "QUERY_STRING");
 	if (v != NULL && strlen(v) > REQ_MAXQUERY)
-		return 400;
-	if (r->method == METHOD_POST)
-		return prep_post(r);
-	return req_parse_query(r, v, r->route->keys);
+		return req_refuse(r, 400, "query too long");
+	if ((rc = r->method == METHOD_POST ? prep_post(r) :
+	    req_parse_query(r, v, r->route->keys)) != 0)
+		return rc;
+	return app->allow != NULL ? app->allow(r) : 0;
 }
 
 static void
@@ -553,7 +579,7 @@ req_reset(struct req *r)
 	arena_reset(&r->ar);
 	r->method = 0;
 	r->script = r->path = r->uri = r->user = r->argstr = NULL;
-	r->errkey = NULL;
+	r->errkey = r->why = NULL;
 	r->etag = NULL;
 	r->validators = 0;
 	r->modified = 0;
@@ -565,6 +591,7 @@ req_reset(struct req *r)
 	r->allow = 0;
 	r->route = NULL;
 	memset(r->val, 0, sizeof(r->val));
+	memset(r->ids, 0, sizeof(r->ids));
 	memset(r->multi, 0, sizeof(r->multi));
 	memset(r->nmulti, 0, sizeof(r->nmulti));
 }
@@ -608,6 +635,10 @@ req_handle(struct req *r, const struct app *app)
 		status = r->route->handler(r);
 	if (status != 0)
 		render_error(r, status, r->errkey);
+	/* The request owns its page, as it owns its arena. */
+	if (r->doc != NULL)
+		xmlFreeDoc(r->doc);
+	r->doc = NULL;
 	if (r->pc_fd != -1)
 		close(r->pc_fd);
 	r->pc_fd = -1;

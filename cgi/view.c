@@ -5,56 +5,17 @@
 #include <string.h>
 
 #include "arena.h"
-#include "conf.h"
-#include "csrf.h"
-#include "log.h"
 #include "okr.h"
-#include "pcache.h"
 #include "render.h"
 #include "req.h"
 #include "view.h"
-
-int
-view_error(struct req *r, int s)
-{
-	if (s == STORE_FORBIDDEN)
-		r->errkey = "err.403.edit";
-	else if (s == STORE_CLOSED)
-		r->errkey = "err.403.closed";
-	/* A write the store could not make (a disk error, a store that
-	 * needs recovery): say that nothing was saved. */
-	else if (r->method == METHOD_POST && (s == STORE_ERR || s == STORE_NEEDRECOVERY))
-		r->errkey = "err.write";
-	return s == STORE_FORBIDDEN || s == STORE_CLOSED ? 403 : view_status(s);
-}
+#include "worker.h"
 
 int
 view_may(struct view *v, int perm, uint32_t id)
 {
 	return v->r->me != NULL &&
 	    store_allowed(v->st, v->r->me->id, (enum perm)perm, id) == STORE_OK;
-}
-
-int
-view_status(int s)
-{
-	switch (s) {
-	case STORE_OK:
-		return 0;
-	case STORE_NOTFOUND:
-		return 404;
-	case STORE_CONFLICT:
-	case STORE_RULE:
-		return 409;
-	case STORE_INVALID:
-		return 400;
-	case STORE_TOOBIG:
-		return 413;
-	case STORE_NEEDRECOVERY:
-		return 503;
-	default:
-		return 500;
-	}
 }
 
 /* The current cycle: the active one that holds today, else the newest
@@ -91,7 +52,7 @@ view_init(struct view *v, struct req *r, struct store *st)
 	v->r = r;
 	v->st = st;
 	if ((rc = store_cycles_all(st, &r->ar, &v->cycles, &v->ncycles)) != STORE_OK)
-		return view_status(rc);
+		return worker_fail(v->r, rc, NULL);
 	if (r->val[KEY_CYCLE] != NULL) {
 		for (i = 0; i < v->ncycles; i++)
 			if (strcmp(v->cycles[i].name, r->val[KEY_CYCLE]) == 0)
@@ -114,7 +75,7 @@ view_identify(struct req *r, struct store *st)
 
 	if (rc == STORE_OK)
 		r->me = me;
-	return rc == STORE_NOTFOUND ? 0 : view_status(rc);
+	return rc == STORE_NOTFOUND ? 0 : worker_fail(r, rc, NULL);
 }
 
 xmlNodePtr
@@ -169,24 +130,6 @@ view_day(struct req *r, int32_t day)
 	return arena_strdup(&r->ar, buf);
 }
 
-/* Room for one more record in a cache array of the request's arena
- * (records already handed out stay where they are: the arena keeps the
- * old array). */
-static void *
-cache_slot(struct view *v, void **items, size_t n, size_t *cap, size_t size)
-{
-	char *p;
-
-	if (n == *cap) {
-		*cap = *cap ? *cap * 2 : 16;
-		p = arena_alloc(&v->r->ar, *cap * size);
-		if (n)
-			memcpy(p, *items, n * size);
-		*items = p;
-	}
-	return (char *)*items + n * size;
-}
-
 const struct person *
 view_person(struct view *v, uint32_t id)
 {
@@ -195,13 +138,16 @@ view_person(struct view *v, uint32_t id)
 
 	if (id == 0)
 		return NULL;
-	for (i = 0; i < v->npeople; i++)
-		if (v->people[i].id == id)
-			return &v->people[i];
-	p = cache_slot(v, (void **)&v->people, v->npeople, &v->cappeople, sizeof(*p));
-	if (store_person_get(v->st, &v->r->ar, id, p) != STORE_OK)
+	for (i = 0, p = v->people.items; i < v->people.n; i++)
+		if (p[i].id == id)
+			return &p[i];
+	if (v->people.size == 0)
+		v->people.size = sizeof(*p);
+	p = arena_vec_add(&v->r->ar, &v->people, 1);
+	if (store_person_get(v->st, &v->r->ar, id, p) != STORE_OK) {
+		v->people.n--;
 		return NULL;
-	v->npeople++;
+	}
 	return p;
 }
 
@@ -212,7 +158,7 @@ view_units_all(struct view *v)
 
 	if (v->units == NULL &&
 	    (rc = store_units_all(v->st, &v->r->ar, &v->units, &v->nunits)) != STORE_OK)
-		return view_status(rc);
+		return worker_fail(v->r, rc, NULL);
 	return 0;
 }
 
@@ -236,13 +182,16 @@ view_unit(struct view *v, uint32_t id)
 		return NULL;
 	if (v->units != NULL)
 		return bsearch(&id, v->units, v->nunits, sizeof(*v->units), unit_cmp);
-	for (i = 0; i < v->nsome; i++)
-		if (v->some[i].id == id)
-			return &v->some[i];
-	u = cache_slot(v, (void **)&v->some, v->nsome, &v->capsome, sizeof(*u));
-	if (store_unit_get(v->st, &v->r->ar, id, u) != STORE_OK)
+	for (i = 0, u = v->some.items; i < v->some.n; i++)
+		if (u[i].id == id)
+			return &u[i];
+	if (v->some.size == 0)
+		v->some.size = sizeof(*u);
+	u = arena_vec_add(&v->r->ar, &v->some, 1);
+	if (store_unit_get(v->st, &v->r->ar, id, u) != STORE_OK) {
+		v->some.n--;
 		return NULL;
-	v->nsome++;
+	}
 	return u;
 }
 
@@ -292,6 +241,17 @@ view_score_attrs(xmlNodePtr n, double score)
 	render_attr(n, "score", buf);
 	render_attr_u(n, "pct", (unsigned long)pct);
 	render_attr(n, "band", okr_band_names[okr_band(score)]);
+}
+
+xmlNodePtr
+view_unit_ref(xmlNodePtr parent, const char *name, const struct unit *u)
+{
+	xmlNodePtr n = xmlNewChild(parent, NULL, BAD_CAST name, NULL);
+
+	render_attr_u(n, "id", u->id);
+	render_attr(n, "name", u->name);
+	render_attr(n, "level", okr_level_names[u->level]);
+	return n;
 }
 
 void
@@ -346,7 +306,7 @@ view_score(struct view *v, const struct objective *o, double *score)
 	int rc;
 
 	if ((rc = store_krs_by_objective(v->st, &v->r->ar, o->id, &k, &n)) != STORE_OK)
-		return view_status(rc);
+		return worker_fail(v->r, rc, NULL);
 	*score = krs_score(k, n, &v->r->ar);
 	return 0;
 }
@@ -396,7 +356,7 @@ view_checkins(struct view *v, xmlNodePtr kn, const struct kr *k, int list)
 	int rc;
 
 	if ((rc = store_checkins_by_kr(v->st, &v->r->ar, kr, &c, &n)) != STORE_OK)
-		return view_status(rc);
+		return worker_fail(v->r, rc, NULL);
 	for (i = 0; list && i < n; i++) {
 		cn = xmlNewChild(kn, NULL, BAD_CAST "checkin", NULL);
 		okr_time_format(c[i].at, buf);
@@ -428,7 +388,7 @@ view_aligned(struct view *v, xmlNodePtr kn, uint32_t kr)
 	int rc;
 
 	if ((rc = store_objectives_by_parent_kr(v->st, &v->r->ar, kr, &o, &n)) != STORE_OK)
-		return view_status(rc);
+		return worker_fail(v->r, rc, NULL);
 	al = xmlNewChild(kn, NULL, BAD_CAST "aligned", NULL);
 	for (i = 0; i < n; i++)
 		if (o[i].state != OBJ_ARCHIVED &&
@@ -512,7 +472,7 @@ int
 view_objective(struct view *v, xmlNodePtr parent, const struct objective *o,
     unsigned flags, double *score)
 {
-	xmlNodePtr on = xmlNewChild(parent, NULL, BAD_CAST "objective", NULL), un;
+	xmlNodePtr on = xmlNewChild(parent, NULL, BAD_CAST "objective", NULL);
 	const struct unit *u = view_unit(v, o->unit);
 	const struct cycle *cy;
 	struct kr *k;
@@ -520,7 +480,7 @@ view_objective(struct view *v, xmlNodePtr parent, const struct objective *o,
 	int rc, edit = 0, checkin = 0;
 
 	if ((rc = store_krs_by_objective(v->st, &v->r->ar, o->id, &k, &n)) != STORE_OK)
-		return view_status(rc);
+		return worker_fail(v->r, rc, NULL);
 	*score = krs_score(k, n, &v->r->ar);
 	live = view_live_krs(k, n);
 	render_attr_u(on, "id", o->id);
@@ -534,12 +494,8 @@ view_objective(struct view *v, xmlNodePtr parent, const struct objective *o,
 	render_text(on, "title", o->title);
 	if (o->description != NULL && *o->description != '\0')
 		render_text(on, "description", o->description);
-	if (u != NULL) {
-		un = xmlNewChild(on, NULL, BAD_CAST "unit", NULL);
-		render_attr_u(un, "id", u->id);
-		render_attr(un, "name", u->name);
-		render_attr(un, "level", okr_level_names[u->level]);
-	}
+	if (u != NULL)
+		view_unit_ref(on, "unit", u);
 	view_person_ref(v, on, "owner", o->owner);
 	if ((flags & VIEW_PERMS) && o->state != OBJ_ARCHIVED &&
 	    view_may(v, PERM_EDIT_OBJECTIVE, o->id))
@@ -621,7 +577,7 @@ view_history(struct view *v, xmlNodePtr page, uint32_t id)
 	int rc;
 
 	if ((rc = store_history_by_objective(v->st, &v->r->ar, id, &c, &n)) != STORE_OK)
-		return view_status(rc);
+		return worker_fail(v->r, rc, NULL);
 	hn = xmlNewChild(page, NULL, BAD_CAST "history", NULL);
 	for (i = n; i-- > 0;) {
 		cn = xmlNewChild(hn, NULL, BAD_CAST "change", NULL);
@@ -680,7 +636,7 @@ view_inbox(struct view *v, xmlNodePtr page, uint32_t person)
 	int rc;
 
 	if ((rc = store_comments_for_owner(v->st, &v->r->ar, person, &c, &n)) != STORE_OK)
-		return view_status(rc);
+		return worker_fail(v->r, rc, NULL);
 	view_comment_list(v, xmlNewChild(page, NULL, BAD_CAST "inbox", NULL), c, n, 1, 1);
 	return 0;
 }
@@ -698,7 +654,7 @@ view_objective_page(struct view *v, uint32_t id, xmlNodePtr *pagep)
 	*pagep = NULL;
 	if ((rc = store_objective_get(v->st, &v->r->ar, id, &o)) != STORE_OK) {
 		v->r->errkey = "err.objective";
-		return view_status(rc);
+		return worker_fail(v->r, rc, NULL);
 	}
 	if ((page = view_page(v, "objective")) == NULL)
 		return 500;
@@ -706,8 +662,8 @@ view_objective_page(struct view *v, uint32_t id, xmlNodePtr *pagep)
 	    VIEW_ALIGNED | VIEW_PARENT | VIEW_PERMS | VIEW_HINTS, &s)) != 0 ||
 	    (rc = view_history(v, page, id)) != 0 ||
 	    (rc = store_comments_by_objective(v->st, &v->r->ar, id, &c, &n)) != STORE_OK) {
-		xmlFreeDoc(page->doc);
-		return rc < 100 ? view_status(rc) : rc;
+		render_page_drop(v->r, page);
+		return rc < 100 ? worker_fail(v->r, rc, NULL) : rc;
 	}
 	cn = xmlNewChild(page, NULL, BAD_CAST "comments", NULL);
 	view_comment_list(v, cn, c, n, 0, 0);
@@ -719,51 +675,3 @@ view_objective_page(struct view *v, uint32_t id, xmlNodePtr *pagep)
 }
 
 size_t view_feed_max = 100000;
-
-static struct store *main_store, **main_prog_store;
-static int main_flags;
-
-static int
-main_init(struct req *r)
-{
-	struct conf c;
-
-	(void)r;
-	if (conf_load(&c, NULL) != 0)
-		return -1;
-	if (store_open(c.store_dir, main_flags, c.cache_mb, &main_store) != STORE_OK) {
-		log_err("cannot open the store in %s", c.store_dir);
-		return -1;
-	}
-	*main_prog_store = main_store;	/* the program's handlers use it */
-	view_feed_max = (size_t)c.feed_max;
-	/* A cache the web server cannot be given is no reason to stop. */
-	pcache_init(c.page_cache);
-	if (!(main_flags & STORE_RDONLY))
-		store_set_on_commit(pcache_bump);
-	return csrf_init(c.store_dir) == 0 ? render_init(c.xslt_dir) : -1;
-}
-
-static int
-main_identify(struct req *r)
-{
-	return view_identify(r, main_store);
-}
-
-int
-view_main(const char *name, const struct route *routes, size_t n,
-    int store_flags, struct store **st)
-{
-	/* The reader keeps its pages; the writers retire them. */
-	struct app app = { routes, n, main_init, main_identify,
-	    (store_flags & STORE_RDONLY) != 0 };
-	int rc;
-
-	log_init(name);
-	main_flags = store_flags;
-	main_prog_store = st;
-	rc = req_main(&app);
-	render_cleanup();
-	store_close(main_store);
-	return rc;
-}

@@ -21,6 +21,18 @@ char	*arena_strdup(struct arena *, const char *);
 char	*arena_strndup(struct arena *, const char *, size_t);
 char	*arena_printf(struct arena *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
+/* A growable array in an arena: items of size bytes, n of them, room for
+ * cap.  Growing copies into a new array twice as large and leaves the old
+ * one in the arena, so pointers to items already handed out stay valid. */
+struct arena_vec {
+	void	*items;
+	size_t	 n, cap, size;
+};
+#define ARENA_VEC(type)	{ NULL, 0, 0, sizeof(type) }
+
+/* Appends n zeroed items and returns the first of them; aborts on
+ * out-of-memory, as arena_alloc() does. */
+void	*arena_vec_add(struct arena *, struct arena_vec *, size_t n);
 /* Frees every block but the first, which is kept for the next request. */
 void	 arena_reset(struct arena *);
 void	 arena_free(struct arena *);

@@ -19,8 +19,12 @@ void	render_cleanup(void);
 const char *render_dir(void);
 
 /* A new document whose root <page> carries what every page needs (name,
- * language, base URL, user, today).  Returns the root; NULL on OOM. */
+ * language, base URL, user, today).  Returns the root; NULL on OOM.  The
+ * first page of a route that names its sheet belongs to the request,
+ * which frees it when it ends: its handler never frees it. */
 xmlNodePtr render_page_new(struct req *, const char *name);
+/* Frees a page that was not sent, unless the request owns it. */
+void	render_page_drop(struct req *, xmlNodePtr page);
 /* Sets the page's own address (path, back-q): a page shown in answer to
  * a POST names the page the form was on, not the POST's URL. */
 void	render_page_path(struct req *, xmlNodePtr page, const char *path);
@@ -46,8 +50,12 @@ void	render_attr_num(xmlNodePtr, const char *name, double);
 uint64_t render_digest(const void *, size_t);
 
 /* Transforms the page's document with xslt/<sheet>.xsl and writes it with
- * the given status.  Frees the document.  Returns 0 or -1. */
+ * the given status.  Frees the document unless the request owns it.
+ * Returns 0 or -1. */
 int	render_send(struct req *, xmlNodePtr page, const char *sheet, int status);
+/* render_send() through the route's sheet: 0, or 500 for the handler to
+ * return. */
+int	render_reply(struct req *, xmlNodePtr page, int status);
 /* The error page for status in the user's language; key names the
  * message (NULL: the status' own). */
 void	render_error(struct req *, int status, const char *key);

@@ -12,8 +12,9 @@ enum method { METHOD_GET = 1 << 0, METHOD_HEAD = 1 << 1, METHOD_POST = 1 << 2 };
 enum lang { LANG_EN, LANG_ZH, LANG__MAX };
 extern const char *const req_lang_names[LANG__MAX];	/* "en", "zh-CN" */
 
-/* Every query or form key any program accepts, each with its validator.
- * Hidden and structural keys are checked strictly (a bad one is a 400);
+/* Every query or form key any program accepts.  req_keys[] gives each
+ * its name, validator and flags, in one row.  Hidden and structural keys
+ * are checked strictly (a bad one is refused before any handler runs);
  * what a person types is only checked to be text of a bounded length
  * here, and its meaning by the form, which answers next to the field. */
 enum key {
@@ -61,10 +62,33 @@ enum key {
 	KEY__MAX
 };
 
-extern const char *const req_key_names[KEY__MAX];	/* as in forms */
+enum kflags {
+	KF_MULTI	= 1 << 0,	/* repeats: every value in r->multi */
+	KF_TEXT		= 1 << 1,	/* typed text: a refusal says so */
+	KF_ID		= 1 << 2	/* an id, "" or "0" for none: r->ids */
+};
+
+struct req_key {
+	const char	*name;		/* as in forms and queries */
+	int		(*valid)(const char *);
+	unsigned	 flags;		/* enum kflags */
+	int		 status;	/* refusal of a bad value: 400, or 404 */
+	const char	*errkey;	/* its message, NULL: the status' own */
+};
+
+extern const struct req_key req_keys[KEY__MAX];
 
 /* What follows a route's pattern's '*' in the path. */
 enum arg { ARG_NONE, ARG_ID, ARG_LOGIN };
+
+/* What the caller must be for a route; req_main() checks it (through
+ * the program's allow hook) before the handler runs. */
+enum who {
+	WHO_ANYONE,	/* any signed-in login, known to the store or not */
+	WHO_KNOWN,	/* a person of the store */
+	WHO_LEAD,	/* a person whose role is lead or admin */
+	WHO_ADMIN	/* an administrator */
+};
 
 #define KEYBIT(k)	(1ull << (k))
 #define REQ_MAXQUERY	4096		/* longest query string accepted */
@@ -81,6 +105,10 @@ struct route {
 	enum arg	 arg;		/* what '*' stands for */
 	unsigned long long keys;	/* KEYBIT()s allowed (POST: token, back too) */
 	handler_fn	 handler;	/* returns 0 when it answered, else a status */
+	const char	*sheet;		/* the stylesheet of its page; NULL: the
+					 * handler names it and frees its page */
+	enum who	 who;		/* what the caller must be */
+	int		 param;		/* the handler's own argument (a kind) */
 };
 
 struct req {
@@ -98,12 +126,16 @@ struct req {
 	enum lang	 lang;
 	int		 lang_cookie;	/* lang came from the cookie */
 	const char	*val[KEY__MAX];	/* validated values, NULL if absent */
+	uint32_t	 ids[KEY__MAX];	/* KF_ID keys parsed: 0 for none */
 	const char	**multi[KEY__MAX]; /* every value of a repeated key */
 	size_t		 nmulti[KEY__MAX];
 	uint32_t	 id;		/* ARG_ID */
 	const char	*argstr;	/* ARG_LOGIN */
 	const struct route *route;
 	const char	*errkey;	/* catalog key for an error status */
+	const char	*why;		/* a refusal's reason, for the log */
+	struct _xmlDoc	*doc;		/* the page's document: freed when the
+					 * request ends (render_page_new()) */
 	const char	*etag;		/* sent with the page when set */
 	void		*app;		/* the program's own state */
 	/* Feeds: conditional GET.  validators asks render_send() for an ETag
@@ -122,8 +154,9 @@ struct req {
 	int32_t		 pc_day;
 };
 
-/* Parses a query string or form body into r->val, allowing only keys in
- * mask.  Returns 0 or 400. */
+/* Parses a query string or form body into r->val (and r->ids), allowing
+ * only keys in mask.  Returns 0, or a key's refusal status (400, 404)
+ * with r->why and r->errkey set. */
 int	req_parse_query(struct req *, const char *query, unsigned long long mask);
 /* The language from the cookie, else Accept-Language, else English.  The
  * cookie is the first pair named exactly "lang" (case counts) whose value
@@ -145,6 +178,8 @@ struct app {
 	int		(*init)(struct req *);	/* once; 0 or -1 */
 	int		(*identify)(struct req *); /* sets r->me; 0 or a status */
 	int		 pages;		/* keeps its HTML pages in the page cache */
+	int		(*allow)(struct req *); /* checks r->route->who: 0 or a
+					 * status; NULL: anyone */
 };
 
 /* Runs the FastCGI accept loop, or answers once as plain CGI when standard
@@ -162,5 +197,8 @@ void	req_write(struct req *, const char *, size_t);
 
 /* Parsing an unsigned decimal id in [1, UINT32_MAX]; -1 if malformed. */
 int	req_parse_id(const char *, uint32_t *);
+/* Records why a request is refused, for the log line of its 4xx;
+ * returns status. */
+int	req_refuse(struct req *, int status, const char *why);
 
 #endif

@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <libxml/tree.h>
 
+#include "arena.h"
 #include "store.h"
 
 struct req;
@@ -28,12 +29,11 @@ struct view {
 	size_t		 ncycles;
 	struct cycle	*sel;		/* chosen by ?cycle= or current; may be NULL */
 	struct person	*me;		/* the signed-in person, NULL if unknown */
-	struct person	*people;	/* cache */
-	size_t		 npeople, cappeople;
+	struct arena_vec people;	/* struct person: a cache */
 	struct unit	*units;		/* every unit, if view_units_all() */
 	size_t		 nunits;
-	struct unit	*some;		/* else the units looked up so far */
-	size_t		 nsome, capsome;
+	struct arena_vec some;		/* struct unit: else the units looked
+					 * up so far */
 	int		 big;		/* the tree: a large company's cycle */
 };
 
@@ -73,6 +73,8 @@ const struct unit *view_unit_top(struct view *, uint32_t unit);
 int	view_units_all(struct view *);
 /* Adds score, pct and band attributes. */
 void	view_score_attrs(xmlNodePtr, double score);
+/* <name id=".." name=".." level=".."/> for a unit; returns it. */
+xmlNodePtr view_unit_ref(xmlNodePtr parent, const char *name, const struct unit *);
 /* <name login=".." name=".."/> for a person id (nothing for 0). */
 void	view_person_ref(struct view *, xmlNodePtr parent, const char *name,
 	    uint32_t id);
@@ -83,15 +85,10 @@ int	view_objective_page(struct view *, uint32_t id, xmlNodePtr *page);
 int	view_inbox(struct view *, xmlNodePtr page, uint32_t person);
 /* Whether the user may (store_allowed()); never an error, just no. */
 int	view_may(struct view *, int perm, uint32_t id);
-/* Maps a store status to an HTTP status for a handler, and names the
- * explanation of a 403. */
+/* Kept for okr-meet.c until it calls worker_fail() and worker_main()
+ * (worker.h), which they wrap; defined in worker.c. */
 int	view_error(struct req *, int sstatus);
-/* Maps a store status to an HTTP status for a handler. */
 int	view_status(int sstatus);
-
-/* The main of a worker program: reads the config, opens the store with
- * store_flags into *st, the form key and the stylesheets, identifies each
- * request's user, and serves routes.  Returns the exit status. */
 int	view_main(const char *name, const struct route *routes, size_t n,
 	    int store_flags, struct store **st);
 

@@ -236,7 +236,7 @@ multi_limit(void **state)
 		strcat(q, pairs[i]);
 		if (parse(q, KEYBIT(k)) != 400)
 			fail_msg("%d values of %s accepted", REQ_MAXMULTI + 1,
-			    req_key_names[k]);
+			    req_keys[k].name);
 	}
 }
 
@@ -273,12 +273,12 @@ static int
 parse_len(enum key k, size_t total, const char *c)
 {
 	static char q[40100];
-	size_t n = strlen(req_key_names[k]) + 1, cl = strlen(c);
+	size_t n = strlen(req_keys[k].name) + 1, cl = strlen(c);
 
 	teardown(NULL);
 	setup(NULL);
 	assert_true(total < sizeof(q));
-	memcpy(q, req_key_names[k], n - 1);
+	memcpy(q, req_keys[k].name, n - 1);
 	q[n - 1] = '=';
 	while (n + cl <= total) {
 		memcpy(q + n, c, cl);
@@ -372,12 +372,12 @@ text_utf8(void **state)
 	(void)state;
 	for (j = 0; j < sizeof(keys) / sizeof(keys[0]); j++) {
 		for (i = 0; i < sizeof(good) / sizeof(good[0]); i++) {
-			snprintf(q, sizeof(q), "%s=%s", req_key_names[keys[j]], good[i]);
+			snprintf(q, sizeof(q), "%s=%s", req_keys[keys[j]].name, good[i]);
 			if (parse(q, KEYBIT(keys[j])) != 0)
 				fail_msg("refused \"%s\"", q);
 		}
 		for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
-			snprintf(q, sizeof(q), "%s=%s", req_key_names[keys[j]], bad[i]);
+			snprintf(q, sizeof(q), "%s=%s", req_keys[keys[j]].name, bad[i]);
 			if (parse(q, KEYBIT(keys[j])) != 400)
 				fail_msg("accepted \"%s\"", q);
 		}
@@ -716,7 +716,7 @@ echo(struct req *rq)
 	for (k = 0; k < KEY__MAX; k++) {
 		if (rq->val[k] == NULL)
 			continue;
-		req_write(rq, req_key_names[k], strlen(req_key_names[k]));
+		req_write(rq, req_keys[k].name, strlen(req_keys[k].name));
 		req_write(rq, "=", 1);
 		req_write(rq, rq->val[k], strlen(rq->val[k]));
 		for (i = 0; i < rq->nmulti[k]; i++) {

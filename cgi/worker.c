@@ -1,0 +1,147 @@
+/* worker.c: the start-up of the worker programs, the caller check of
+ * their routes and the one table from store statuses to answers. */
+#include <stdio.h>
+#include <string.h>
+
+#include "conf.h"
+#include "csrf.h"
+#include "log.h"
+#include "okr.h"
+#include "pcache.h"
+#include "render.h"
+#include "req.h"
+#include "store.h"
+#include "view.h"
+#include "worker.h"
+
+/* Each store status as an answer: its HTTP status, its message, and the
+ * message of a POST that it stopped (nothing was saved). */
+static const struct sanswer {
+	int		 http;
+	const char	*key;
+	const char	*post_key;
+} answers[] = {
+	[STORE_OK] = { 0, NULL, NULL },
+	[STORE_NOTFOUND] = { 404, NULL, NULL },
+	[STORE_CONFLICT] = { 409, NULL, NULL },
+	[STORE_INVALID] = { 400, NULL, NULL },
+	[STORE_NEEDRECOVERY] = { 503, NULL, "err.write" },
+	[STORE_ERR] = { 500, NULL, "err.write" },
+	[STORE_FORBIDDEN] = { 403, "err.403.edit", "err.403.edit" },
+	[STORE_CLOSED] = { 403, "err.403.closed", "err.403.closed" },
+	[STORE_RULE] = { 409, NULL, NULL },
+	[STORE_TOOBIG] = { 413, NULL, NULL },
+};
+
+static const struct sanswer *
+answer(int s)
+{
+	static const struct sanswer other = { 500, NULL, "err.write" };
+
+	return s >= 0 && (size_t)s < sizeof(answers) / sizeof(answers[0]) ?
+	    &answers[s] : &other;
+}
+
+int
+worker_fail(struct req *r, int s, const char *key)
+{
+	const struct sanswer *a = answer(s);
+
+	if (s == STORE_OK)
+		return 0;
+	if (key == NULL)
+		key = r->method == METHOD_POST ? a->post_key : a->key;
+	if (key != NULL)
+		r->errkey = key;
+	return a->http;
+}
+
+int
+view_status(int s)
+{
+	return answer(s)->http;
+}
+
+int
+view_error(struct req *r, int s)
+{
+	return worker_fail(r, s, NULL);
+}
+
+static struct store *main_store, **main_prog_store;
+static int main_flags;
+
+static int
+main_init(struct req *r)
+{
+	struct conf c;
+
+	(void)r;
+	if (conf_load(&c, NULL) != 0)
+		return -1;
+	if (store_open(c.store_dir, main_flags, c.cache_mb, &main_store) != STORE_OK) {
+		log_err("cannot open the store in %s", c.store_dir);
+		return -1;
+	}
+	*main_prog_store = main_store;	/* the program's handlers use it */
+	view_feed_max = (size_t)c.feed_max;
+	/* A cache the web server cannot be given is no reason to stop. */
+	pcache_init(c.page_cache);
+	if (!(main_flags & STORE_RDONLY))
+		store_set_on_commit(pcache_bump);
+	return csrf_init(c.store_dir) == 0 ? render_init(c.xslt_dir) : -1;
+}
+
+static int
+main_identify(struct req *r)
+{
+	return view_identify(r, main_store);
+}
+
+/* What the route asks of the caller, checked before its handler. */
+static int
+main_allow(struct req *r)
+{
+	const struct person *me = r->me;
+
+	switch (r->route->who) {
+	case WHO_ANYONE:
+		return 0;
+	case WHO_KNOWN:
+		return me != NULL ? 0 : worker_fail(r, STORE_FORBIDDEN, NULL);
+	case WHO_LEAD:
+		return me != NULL && me->role >= ROLE_LEAD ? 0 :
+		    worker_fail(r, STORE_FORBIDDEN, NULL);
+	case WHO_ADMIN:
+	default:
+		if (me != NULL && me->role == ROLE_ADMIN)
+			return 0;
+		r->errkey = "err.403.admin";
+		return req_refuse(r, 403, "not an administrator");
+	}
+}
+
+int
+worker_main(const char *name, const struct route *routes, size_t n,
+    int store_flags, struct store **st)
+{
+	/* The reader keeps its pages; the writers retire them. */
+	struct app app = { routes, n, main_init, main_identify,
+	    (store_flags & STORE_RDONLY) != 0, main_allow };
+	int rc;
+
+	log_init(name);
+	main_flags = store_flags;
+	main_prog_store = st;
+	rc = req_main(&app);
+	render_cleanup();
+	store_close(main_store);
+	return rc;
+}
+
+int
+view_main(const char *name, const struct route *routes, size_t n,
+    int store_flags, struct store **st)
+{
+	return worker_main(name, routes, n, store_flags, st);
+}
