@@ -13,6 +13,7 @@
 #include "req.h"
 #include "store.h"
 #include "view.h"
+#include "worker.h"
 
 #define REVIEW_GAP	14	/* days without a review before the flag */
 
@@ -85,14 +86,11 @@ subunit_flags(struct view *v, xmlNodePtr list, uint32_t parent, int depth)
 	if (depth >= OKR_MAX_DEPTH)
 		return 0;
 	if ((rc = store_units_children(v->st, &v->r->ar, parent, &kids, &n)) != STORE_OK)
-		return view_status(rc);
+		return worker_fail(v->r, rc, NULL);
 	for (i = 0; i < n; i++) {
 		if ((rc = store_meetings_by_unit(v->st, &v->r->ar, kids[i].id, &m, &nm)) != STORE_OK)
-			return view_status(rc);
-		un = xmlNewChild(list, NULL, BAD_CAST "unit", NULL);
-		render_attr_u(un, "id", kids[i].id);
-		render_attr(un, "name", kids[i].name);
-		render_attr(un, "level", okr_level_names[kids[i].level]);
+			return worker_fail(v->r, rc, NULL);
+		un = view_unit_ref(list, "unit", &kids[i]);
 		render_attr_u(un, "depth", (unsigned)depth);
 		review_flag(v, un, last_review(m, nm));
 		if ((rc = subunit_flags(v, list, kids[i].id, depth + 1)) != 0)
@@ -114,11 +112,8 @@ meet_calendar(struct view *v, xmlNodePtr page, const struct unit *u)
 	int rc;
 
 	if ((rc = store_meetings_by_unit(v->st, &v->r->ar, u->id, &m, &n)) != STORE_OK)
-		return view_status(rc);
-	un = xmlNewChild(page, NULL, BAD_CAST "unit", NULL);
-	render_attr_u(un, "id", u->id);
-	render_attr(un, "name", u->name);
-	render_attr(un, "level", okr_level_names[u->level]);
+		return worker_fail(v->r, rc, NULL);
+	un = view_unit_ref(page, "unit", u);
 	if (view_may(v, PERM_MANAGE_UNIT, u->id))
 		render_attr(un, "can-manage", "1");
 	cal = xmlNewChild(page, NULL, BAD_CAST "calendar", NULL);
@@ -241,12 +236,12 @@ board(struct view *v, xmlNodePtr mn, const struct meeting *m, int32_t ref)
 	prog = xmlNewChild(b, NULL, BAD_CAST "progress", NULL);
 	if (m->objective != 0) {
 		if ((rc = store_objective_get(v->st, &v->r->ar, m->objective, &one)) != STORE_OK)
-			return view_status(rc);
+			return worker_fail(v->r, rc, NULL);
 		o = &one;
 		n = 1;
 	} else if ((rc = store_objectives_by_cycle_unit(v->st, &v->r->ar, m->cycle,
 	    m->unit, &o, &n)) != STORE_OK)
-		return view_status(rc);
+		return worker_fail(v->r, rc, NULL);
 	for (i = 0; i < n; i++) {
 		if (o[i].level == LEVEL_PERSONAL || o[i].state == OBJ_ARCHIVED)
 			continue;
@@ -276,7 +271,7 @@ board(struct view *v, xmlNodePtr mn, const struct meeting *m, int32_t ref)
 	render_attr(month, "from", view_day(v->r, sunday + 1));
 	render_attr(month, "to", view_day(v->r, sunday + 30));
 	if ((rc = store_actions_by_unit(v->st, &v->r->ar, m->unit, &a, &na)) != STORE_OK)
-		return view_status(rc);
+		return worker_fail(v->r, rc, NULL);
 	for (i = 0; i < na; i++) {
 		if (m->objective != 0 && a[i].objective != m->objective &&
 		    a[i].meeting != m->id)
@@ -323,12 +318,12 @@ attendance(struct view *v, xmlNodePtr att, const struct meeting *m,
 	    lead->unit != unit)
 		attendee(att, lead, m->present);
 	if ((rc = store_people_in_unit(v->st, &v->r->ar, unit, &p, &n)) != STORE_OK)
-		return view_status(rc);
+		return worker_fail(v->r, rc, NULL);
 	for (i = 0; i < n; i++)
 		attendee(att, &p[i], m->present);
 	if (depth >= OKR_MAX_DEPTH ||
 	    (rc = store_units_children(v->st, &v->r->ar, unit, &kids, &n)) != STORE_OK)
-		return depth >= OKR_MAX_DEPTH ? 0 : view_status(rc);
+		return depth >= OKR_MAX_DEPTH ? 0 : worker_fail(v->r, rc, NULL);
 	for (i = 0; i < n; i++)
 		if ((rc = attendance(v, att, m, kids[i].id, depth + 1)) != 0)
 			return rc;
@@ -371,7 +366,7 @@ action_meeting(struct view *v, xmlNodePtr mn, const struct meeting *m)
 		return rc;
 	if ((rc = store_carried_krs(v->st, &v->r->ar, m->unit, m->cycle, &k, &covered,
 	    &n)) != STORE_OK)
-		return view_status(rc);
+		return worker_fail(v->r, rc, NULL);
 	ca = xmlNewChild(mn, NULL, BAD_CAST "carried", NULL);
 	for (i = 0; i < n; i++) {
 		kn = xmlNewChild(ca, NULL, BAD_CAST "kr", NULL);
@@ -387,7 +382,7 @@ action_meeting(struct view *v, xmlNodePtr mn, const struct meeting *m)
 	}
 	an = xmlNewChild(mn, NULL, BAD_CAST "actions", NULL);
 	if ((rc = store_actions_by_unit(v->st, &v->r->ar, m->unit, &a, &n)) != STORE_OK)
-		return view_status(rc);
+		return worker_fail(v->r, rc, NULL);
 	for (i = 0; i < n; i++)
 		if (a[i].meeting == m->id)
 			action_node(v, an, &a[i], m);
@@ -459,7 +454,7 @@ consensus(struct view *v, xmlNodePtr mn, const struct meeting *m)
 	if ((rc = store_verdicts_by_meeting(v->st, &v->r->ar, m->id, &d, &nd)) != STORE_OK ||
 	    (rc = store_objectives_by_cycle_unit(v->st, &v->r->ar, m->cycle, m->unit,
 	    &o, &n)) != STORE_OK)
-		return view_status(rc);
+		return worker_fail(v->r, rc, NULL);
 	for (i = 0; i < n; i++) {
 		objref(&ref, &o[i]);
 		if (!okr_consensus_scope(&reach, &ref))
@@ -467,7 +462,7 @@ consensus(struct view *v, xmlNodePtr mn, const struct meeting *m)
 		if ((rc = view_objective(v, cn, &o[i], VIEW_KRS | VIEW_HINTS, &s)) != 0)
 			return rc;
 		if ((rc = store_krs_by_objective(v->st, &v->r->ar, o[i].id, &k, &nk)) != STORE_OK)
-			return view_status(rc);
+			return worker_fail(v->r, rc, NULL);
 		on = cn->last;
 		vo = store_verdict_of(d, nd, o[i].id, 0);
 		okr_tally_init(&t, said(vo));
@@ -577,12 +572,12 @@ grading_unit(struct view *v, xmlNodePtr gr, xmlNodePtr sum, struct dist *total,
 	memset(&d, 0, sizeof(d));
 	if ((rc = store_objectives_by_cycle_unit(v->st, &v->r->ar, m->cycle, unit,
 	    &o, &n)) != STORE_OK)
-		return view_status(rc);
+		return worker_fail(v->r, rc, NULL);
 	for (i = 0; i < n; i++) {
 		if (o[i].state == OBJ_ARCHIVED)
 			continue;
 		if ((rc = store_krs_by_objective(v->st, &v->r->ar, o[i].id, &k, &nk)) != STORE_OK)
-			return view_status(rc);
+			return worker_fail(v->r, rc, NULL);
 		on = xmlNewChild(gr, NULL, BAD_CAST "objective", NULL);
 		render_attr_u(on, "id", o[i].id);
 		render_attr(on, "level", okr_level_names[o[i].level]);
@@ -617,7 +612,7 @@ grading_unit(struct view *v, xmlNodePtr gr, xmlNodePtr sum, struct dist *total,
 	render_attr(un, "name", u->name);
 	dist_node(un, &d);
 	if ((rc = store_units_children(v->st, &v->r->ar, unit, &kids, &n)) != STORE_OK)
-		return view_status(rc);
+		return worker_fail(v->r, rc, NULL);
 	for (i = 0; i < n; i++)
 		if ((rc = grading_unit(v, gr, sum, total, m, c, kids[i].id, depth + 1)) != 0)
 			return rc;
@@ -669,13 +664,13 @@ monthly(struct view *v, xmlNodePtr mn, const struct meeting *m)
 	if ((rc = store_grows_by_meeting(v->st, &v->r->ar, m->id, &g, &ng)) != STORE_OK ||
 	    (rc = store_objectives_by_cycle_unit(v->st, &v->r->ar, m->cycle, m->unit,
 	    &o, &n)) != STORE_OK)
-		return view_status(rc);
+		return worker_fail(v->r, rc, NULL);
 	for (i = 0; i < n; i++) {
 		objref(&ref, &o[i]);
 		if (!okr_grow_scope(&reach, &ref))
 			continue;
 		if ((rc = store_krs_by_objective(v->st, &v->r->ar, o[i].id, &k, &nk)) != STORE_OK)
-			return view_status(rc);
+			return worker_fail(v->r, rc, NULL);
 		on = xmlNewChild(gb, NULL, BAD_CAST "objective", NULL);
 		render_attr_u(on, "id", o[i].id);
 		render_text(on, "title", o[i].title);
@@ -683,7 +678,7 @@ monthly(struct view *v, xmlNodePtr mn, const struct meeting *m)
 			if (!okr_kr_live(k[j].state))
 				continue;
 			if ((rc = store_checkins_by_kr(v->st, &v->r->ar, k[j].id, &c, &nc)) != STORE_OK)
-				return view_status(rc);
+				return worker_fail(v->r, rc, NULL);
 			was = k[j].start;
 			found = 0;
 			for (l = 0; l < nc && c[l].at <= then; l++) {
@@ -742,7 +737,7 @@ awareness(struct view *v, xmlNodePtr mn, const struct meeting *m)
 		render_attr(kc, "date", hints & HINT_DATE ? "0" : "1");
 	}
 	if ((rc = store_meetings_by_unit(v->st, &v->r->ar, m->unit, &all, &na)) != STORE_OK)
-		return view_status(rc);
+		return worker_fail(v->r, rc, NULL);
 	cv = xmlNewChild(mn, NULL, BAD_CAST "coverage", NULL);
 	if ((rc = view_units_all(v)) != 0)
 		return rc;
@@ -822,7 +817,7 @@ meeting_frozen(struct view *v, xmlNodePtr page, const struct meeting *m)
 	int rc;
 
 	if ((rc = store_meeting_snapshot(v->st, &v->r->ar, m->id, &xml)) != STORE_OK)
-		return view_status(rc);
+		return worker_fail(v->r, rc, NULL);
 	/* Our own document, parsed as untrusted all the same; one frozen
 	 * before the character rule may hold what XML cannot. */
 	text = render_text_clean(&v->r->ar, xml);

@@ -21,6 +21,7 @@
 #include "req.h"
 #include "store.h"
 #include "view.h"
+#include "worker.h"
 
 static struct store *st;
 
@@ -44,7 +45,7 @@ static const struct refusal meeting_refusals[] = {
 };
 
 /* Answers a write: 303 to back when the store took it, else the refusal
- * no lists for the store's status, else what view_error() makes of it. */
+ * no lists for the store's status, else worker_fail()'s. */
 static int
 answer(struct req *r, int rc, const struct refusal *no, const char *back)
 {
@@ -58,7 +59,7 @@ answer(struct req *r, int rc, const struct refusal *no, const char *back)
 				r->errkey = no->errkey;
 			return no->http;
 		}
-	return view_error(r, rc);
+	return worker_fail(r, rc, NULL);
 }
 
 /* Refuses a request: status, with the message key that says why. */
@@ -80,9 +81,8 @@ meeting_url(struct req *r, uint32_t id)
 static int
 posted_version(struct req *r, uint32_t *ver)
 {
-	if (r->val[KEY_VERSION] == NULL || req_parse_id(r->val[KEY_VERSION], ver) == -1)
-		return 400;
-	return 0;
+	*ver = r->ids[KEY_VERSION];
+	return *ver != 0 ? 0 : 400;
 }
 
 /* A form refused on a meeting page comes back on it, with what was typed
@@ -101,17 +101,6 @@ form_again(struct form *f, xmlNodePtr page, const char *action,
 		form_field(f, form, keys[i], "text", NULL, NULL, 0);
 }
 
-/* Sends page with sheet, or frees it when rc says building it failed. */
-static int
-page_done(struct req *r, xmlNodePtr page, const char *sheet, int rc, int status)
-{
-	if (rc != 0) {
-		xmlFreeDoc(page->doc);
-		return rc;
-	}
-	return render_send(r, page, sheet, status) == 0 ? 0 : 500;
-}
-
 /* ---------------------------------------------------------- calendar */
 
 static const enum key plan_keys[] = { KEY_KIND, KEY_DUE, KEY_TITLE, KEY_OBJECTIVE };
@@ -128,14 +117,16 @@ calendar_send(struct req *r, struct view *vp, uint32_t unit, struct form *f,
 	int rc;
 
 	if ((rc = store_unit_get(st, &r->ar, unit, &u)) != STORE_OK)
-		return refuse(r, view_status(rc), "err.unit");
+		return worker_fail(r, rc, "err.unit");
 	if ((page = view_page(&v, "meetings")) == NULL)
 		return 500;
-	if ((rc = meet_calendar(&v, page, &u)) == 0 && f != NULL)
+	if ((rc = meet_calendar(&v, page, &u)) != 0)
+		return rc;
+	if (f != NULL)
 		form_again(f, page, "/meet/new", arena_printf(&r->ar,
 		    "%s/meet/unit/%u", r->script, u.id), plan_keys,
 		    sizeof(plan_keys) / sizeof(plan_keys[0]), NULL);
-	return page_done(r, page, "meetings", rc, status);
+	return render_reply(r, page, status);
 }
 
 static int
@@ -166,8 +157,8 @@ post_new(struct req *r)
 
 	if ((rc = view_init(&v, r, st)) != 0)
 		return rc;
-	if (r->me == NULL || v.sel == NULL)
-		return view_error(r, STORE_FORBIDDEN);
+	if (v.sel == NULL)
+		return worker_fail(r, STORE_FORBIDDEN, NULL);
 	memset(&m, 0, sizeof(m));
 	form_init(&f, r);
 	form_choice(&f, KEY_KIND, store_mtype_names, MEET__MAX, &type);
@@ -200,21 +191,21 @@ meeting_send(struct req *r, struct view *v, const struct meeting *m,
 		return 500;
 	if (r->val[KEY_PRINT] != NULL)
 		render_attr(page, "print", "1");
-	if ((rc = meet_section(v, page, m)) == 0) {
-		mn = page->last;
-		if (m->state != MEET_CLOSED) {
-			if (view_may(v, PERM_MANAGE_UNIT, m->unit))
-				render_attr(mn, "can-manage", "1");
-			if (r->me != NULL)
-				render_attr(mn, "can-act", "1");
-		}
-		if (f != NULL)
-			form_again(f, page, arena_printf(&r->ar, "/meet/%u/action",
-			    m->id), meeting_url(r, m->id), action_keys,
-			    sizeof(action_keys) / sizeof(action_keys[0]), "err.action");
-		r->etag = arena_printf(&r->ar, "\"m%u-%u\"", m->id, m->version);
+	if ((rc = meet_section(v, page, m)) != 0)
+		return rc;
+	mn = page->last;
+	if (m->state != MEET_CLOSED) {
+		if (view_may(v, PERM_MANAGE_UNIT, m->unit))
+			render_attr(mn, "can-manage", "1");
+		if (r->me != NULL)
+			render_attr(mn, "can-act", "1");
 	}
-	return page_done(r, page, "meeting", rc, status);
+	if (f != NULL)
+		form_again(f, page, arena_printf(&r->ar, "/meet/%u/action", m->id),
+		    meeting_url(r, m->id), action_keys,
+		    sizeof(action_keys) / sizeof(action_keys[0]), "err.action");
+	r->etag = arena_printf(&r->ar, "\"m%u-%u\"", m->id, m->version);
+	return render_reply(r, page, status);
 }
 
 /* Loads the meeting of the path: 0, or 404 naming it. */
@@ -226,7 +217,7 @@ meeting_load(struct req *r, struct view *v, struct meeting *m)
 	if ((rc = view_init(v, r, st)) != 0)
 		return rc;
 	if ((rc = store_meeting_get(st, &r->ar, r->id, m)) != STORE_OK)
-		return refuse(r, view_status(rc), "err.meeting");
+		return worker_fail(r, rc, "err.meeting");
 	return 0;
 }
 
@@ -251,9 +242,9 @@ enum need {
 	NEED_OPEN	= 1 << 2	/* the meeting is open */
 };
 
-/* Loads the meeting a POST changes and checks, in this order, that the
- * user is known, the version the form saw (into m->version), the
- * meeting's type (-1: any) and its state.  0 or the status to answer. */
+/* Loads the meeting a POST changes and checks, in this order, the
+ * version the form saw (into m->version), the meeting's type (-1: any)
+ * and its state.  0 or the status to answer. */
 static int
 meeting_begin(struct req *r, struct view *v, struct meeting *m, unsigned need,
     int type)
@@ -263,8 +254,6 @@ meeting_begin(struct req *r, struct view *v, struct meeting *m, unsigned need,
 
 	if ((rc = meeting_load(r, v, m)) != 0)
 		return rc;
-	if (r->me == NULL)
-		return view_error(r, STORE_FORBIDDEN);
 	if (need & NEED_VERSION) {
 		if ((rc = posted_version(r, &ver)) != 0)
 			return rc;
@@ -444,7 +433,7 @@ deferrable(struct req *r, const struct meeting *m, uint32_t kr)
 
 	if ((rc = store_carried_krs(st, &r->ar, m->unit, m->cycle, &k, &covered,
 	    &n)) != STORE_OK)
-		return view_status(rc);
+		return worker_fail(r, rc, NULL);
 	for (i = 0; i < n && k[i].id != kr; i++)
 		;
 	if (i == n || covered[i] || meet_deferral(r, m->deferred, kr) != NULL)
@@ -702,10 +691,8 @@ post_action_done(struct req *r)
 
 	if ((rc = view_init(&v, r, st)) != 0)
 		return rc;
-	if (r->me == NULL)
-		return view_error(r, STORE_FORBIDDEN);
 	if ((rc = store_action_get(st, &r->ar, r->id, &a)) != STORE_OK)
-		return view_status(rc);
+		return worker_fail(r, rc, NULL);
 	if ((rc = posted_version(r, &ver)) != 0)
 		return rc;
 	a.version = ver;
@@ -718,36 +705,48 @@ post_action_done(struct req *r)
 
 #define K(k)	KEYBIT(KEY_##k)
 
+/* Each page and form of the program: method, path, what follows the '*',
+ * the keys it takes, its handler, the sheet of its page (a refused plan
+ * or action item shows its page again) and who may call it. */
 static const struct route routes[] = {
-	{ METHOD_GET, "/meet/unit/*", ARG_ID, K(CYCLE), page_calendar },
+	{ METHOD_GET, "/meet/unit/*", ARG_ID, K(CYCLE),
+	    page_calendar, "meetings", WHO_ANYONE, 0 },
 	{ METHOD_POST, "/meet/new", ARG_NONE,
-	    K(CYCLE) | K(UNIT) | K(KIND) | K(DUE) | K(TITLE) | K(OBJECTIVE), post_new },
-	{ METHOD_GET, "/meet/*", ARG_ID, K(PRINT) | K(TEXT), page_meeting },
-	{ METHOD_POST, "/meet/*/open", ARG_ID, K(VERSION), post_open },
-	{ METHOD_POST, "/meet/*/close", ARG_ID, K(VERSION), post_close },
+	    K(CYCLE) | K(UNIT) | K(KIND) | K(DUE) | K(TITLE) | K(OBJECTIVE),
+	    post_new, "meetings", WHO_KNOWN, 0 },
+	{ METHOD_GET, "/meet/*", ARG_ID, K(PRINT) | K(TEXT),
+	    page_meeting, "meeting", WHO_ANYONE, 0 },
+	{ METHOD_POST, "/meet/*/open", ARG_ID, K(VERSION),
+	    post_open, NULL, WHO_KNOWN, 0 },
+	{ METHOD_POST, "/meet/*/close", ARG_ID, K(VERSION),
+	    post_close, NULL, WHO_KNOWN, 0 },
 	{ METHOD_POST, "/meet/*/attendance", ARG_ID, K(VERSION) | K(LOGIN),
-	    post_attendance },
+	    post_attendance, NULL, WHO_KNOWN, 0 },
 	{ METHOD_POST, "/meet/*/minutes", ARG_ID, K(VERSION) | K(TEXT) | K(NOTE),
-	    post_minutes },
+	    post_minutes, NULL, WHO_KNOWN, 0 },
 	{ METHOD_POST, "/meet/*/status", ARG_ID, K(VERSION) | K(STATE) | K(TEXT),
-	    post_status },
-	{ METHOD_POST, "/meet/*/ack", ARG_ID, 0, post_ack },
-	{ METHOD_POST, "/meet/*/verdict", ARG_ID, K(STATE) | K(OBJECTIVE) | K(KR) |
-	    K(TITLE) | K(NOTE) | K(LOGIN), post_verdict },
+	    post_status, NULL, WHO_KNOWN, 0 },
+	{ METHOD_POST, "/meet/*/ack", ARG_ID, 0,
+	    post_ack, NULL, WHO_KNOWN, 0 },
+	{ METHOD_POST, "/meet/*/verdict", ARG_ID,
+	    K(STATE) | K(OBJECTIVE) | K(KR) | K(TITLE) | K(NOTE) | K(LOGIN),
+	    post_verdict, NULL, WHO_KNOWN, 0 },
 	{ METHOD_POST, "/meet/*/grow", ARG_ID,
-	    K(KR) | K(GOAL) | K(REALITY) | K(OPTIONS) | K(WILL), post_grow },
-	{ METHOD_POST, "/meet/*/grade", ARG_ID,
-	    K(VERSION) | K(KR) | K(VALUE) | K(NOTE), post_grade },
+	    K(KR) | K(GOAL) | K(REALITY) | K(OPTIONS) | K(WILL),
+	    post_grow, NULL, WHO_KNOWN, 0 },
+	{ METHOD_POST, "/meet/*/grade", ARG_ID, K(VERSION) | K(KR) | K(VALUE) | K(NOTE),
+	    post_grade, NULL, WHO_KNOWN, 0 },
 	{ METHOD_POST, "/meet/*/defer", ARG_ID, K(VERSION) | K(KR) | K(TEXT),
-	    post_defer },
-	{ METHOD_POST, "/meet/*/action", ARG_ID,
-	    K(TITLE) | K(OWNER) | K(DUE) | K(KR), post_action },
-	{ METHOD_POST, "/meet/action/*/done", ARG_ID, K(VERSION), post_action_done },
+	    post_defer, NULL, WHO_KNOWN, 0 },
+	{ METHOD_POST, "/meet/*/action", ARG_ID, K(TITLE) | K(OWNER) | K(DUE) | K(KR),
+	    post_action, "meeting", WHO_KNOWN, 0 },
+	{ METHOD_POST, "/meet/action/*/done", ARG_ID, K(VERSION),
+	    post_action_done, NULL, WHO_KNOWN, 0 },
 };
 
 int
 main(void)
 {
-	return view_main("okr-meet", routes, sizeof(routes) / sizeof(routes[0]),
+	return worker_main("okr-meet", routes, sizeof(routes) / sizeof(routes[0]),
 	    0, &st);
 }
