@@ -848,7 +848,6 @@ strip_permissions(xmlNodePtr n)
 	}
 }
 
-
 int
 meet_section(struct view *v, xmlNodePtr page, const struct meeting *m)
 {

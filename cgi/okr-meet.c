@@ -82,7 +82,7 @@ static int
 posted_version(struct req *r, uint32_t *ver)
 {
 	*ver = r->ids[KEY_VERSION];
-	return *ver != 0 ? 0 : 400;
+	return *ver != 0 ? 0 : req_refuse(r, 400, "no version");
 }
 
 /* A form refused on a meeting page comes back on it, with what was typed
@@ -167,7 +167,8 @@ post_new(struct req *r)
 	form_id(&f, KEY_UNIT, 1, &m.unit);
 	form_id(&f, KEY_OBJECTIVE, 0, &m.objective);
 	if (f.nerr > 0)
-		return m.unit != 0 ? calendar_send(r, &v, m.unit, &f, 400) : 400;
+		return m.unit != 0 ? calendar_send(r, &v, m.unit, &f, 400) :
+		    req_refuse(r, 400, "a plan without a unit");
 	m.type = type;
 	m.cycle = v.sel->id;
 	m.status = -1;
@@ -260,7 +261,7 @@ meeting_begin(struct req *r, struct view *v, struct meeting *m, unsigned need,
 		m->version = ver;
 	}
 	if (type >= 0 && m->type != type)
-		return 400;
+		return req_refuse(r, 400, "not a meeting of this type");
 	if (m->state == MEET_CLOSED && (need & (NEED_UNCLOSED | NEED_OPEN)))
 		return answer(r, STORE_CLOSED, meeting_refusals, NULL);
 	if (m->state != MEET_OPEN && (need & NEED_OPEN))
@@ -342,7 +343,7 @@ post_attendance(struct req *r)
 	if ((rc = meeting_begin(r, &v, &m, NEED_VERSION, -1)) != 0)
 		return rc;
 	if ((m.present = login_list(r, &m, known_person, 0)) == NULL)
-		return 400;
+		return req_refuse(r, 400, "an unknown login in the attendance");
 	return meeting_save(r, &m);
 }
 
@@ -361,7 +362,7 @@ post_minutes(struct req *r)
 	form_text(&f, KEY_TEXT, 0, OKR_MAX_MINUTES, &minutes);
 	form_text(&f, KEY_NOTE, 0, OKR_MAX_MINUTES, &decisions);
 	if (f.nerr > 0)
-		return 400;
+		return req_refuse(r, 400, "minutes or decisions refused");
 	m.minutes = (char *)minutes;
 	m.decisions = (char *)decisions;
 	return meeting_save(r, &m);
@@ -608,8 +609,10 @@ post_grade(struct req *r)
 	form_id(&f, KEY_KR, 1, &kr);
 	form_number(&f, KEY_VALUE, 1, 0, 1, &grade);
 	form_text(&f, KEY_NOTE, 0, OKR_MAX_TITLE, &reason);
-	if (f.nerr > 0 || posted_version(r, &ver) != 0)
-		return 400;
+	if (f.nerr > 0)
+		return req_refuse(r, 400, "a grade form refused");
+	if ((rc = posted_version(r, &ver)) != 0)
+		return rc;
 	if (store_kr_get(st, &r->ar, kr, &k) != STORE_OK ||
 	    store_objective_get(st, &r->ar, k.objective, &o) != STORE_OK)
 		return refuse(r, 400, "err.grade.kr");
