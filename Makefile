@@ -59,6 +59,9 @@ $(PROGS): build/%: build/%.o $(LIB_OBJ)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 build/okr-meet: build/meet-view.o
 
+# A program's objects beyond its own and the shared ones.
+build/okr-edit: build/okr-admin.o
+
 build/test-%: tests/unit/test-%.c $(LIB_OBJ)
 	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS) -lcmocka
 
@@ -165,6 +168,8 @@ build/asan/%.o: cgi/%.c include/*.h | build/asan
 
 $(ASAN_PROGS): build/asan/%: build/asan/%.o $(LIB_SRC:cgi/%.c=build/asan/%.o)
 	$(CC) $(ASANFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+build/asan/okr-edit: build/asan/okr-admin.o
 
 asan: $(ASAN_PROGS)
 

@@ -26,12 +26,12 @@ form_error(struct form *f, enum key k, const char *errkey)
 
 #define IDEO_SPACE	"\xe3\x80\x80"	/* U+3000, the full-width space */
 
-/* The value with surrounding blanks (the full-width space too) removed;
- * "" when absent. */
+/* s with surrounding blanks (the full-width space too) removed; "" when
+ * absent. */
 static const char *
-trimmed(struct form *f, enum key k)
+trim(struct form *f, const char *s)
 {
-	const char *s = f->r->val[k], *e;
+	const char *e;
 
 	if (s == NULL)
 		return "";
@@ -75,7 +75,14 @@ grouped(const char *s)
 int
 form_text(struct form *f, enum key k, int required, size_t max, const char **out)
 {
-	const char *s = trimmed(f, k);
+	return form_text_value(f, k, f->r->val[k], required, max, out);
+}
+
+int
+form_text_value(struct form *f, enum key k, const char *value, int required,
+    size_t max, const char **out)
+{
+	const char *s = trim(f, value);
 
 	*out = s;
 	if (*s == '\0' && required) {
@@ -95,7 +102,14 @@ int
 form_number(struct form *f, enum key k, int required, double min, double max,
     double *out)
 {
-	const char *s = trimmed(f, k);
+	return form_number_value(f, k, f->r->val[k], required, min, max, out);
+}
+
+int
+form_number_value(struct form *f, enum key k, const char *value, int required,
+    double min, double max, double *out)
+{
+	const char *s = trim(f, value);
 	char *end, *buf, *p;
 	double v;
 
@@ -132,7 +146,7 @@ int
 form_date(struct form *f, enum key k, int required, int32_t lo, int32_t hi,
     int32_t *out)
 {
-	const char *s = trimmed(f, k);
+	const char *s = trim(f, f->r->val[k]);
 
 	*out = 0;
 	if (*s == '\0') {
@@ -154,7 +168,7 @@ form_date(struct form *f, enum key k, int required, int32_t lo, int32_t hi,
 int
 form_choice(struct form *f, enum key k, const char *const *names, int n, int *out)
 {
-	int i = okr_lookup(names, n, trimmed(f, k));
+	int i = okr_lookup(names, n, trim(f, f->r->val[k]));
 
 	if (i < 0) {
 		form_error(f, k, "err.field.choice");
@@ -167,7 +181,7 @@ form_choice(struct form *f, enum key k, const char *const *names, int n, int *ou
 int
 form_id(struct form *f, enum key k, int required, uint32_t *out)
 {
-	const char *s = trimmed(f, k);
+	const char *s = trim(f, f->r->val[k]);
 
 	*out = 0;
 	if (*s == '\0' || strcmp(s, "0") == 0) {
@@ -196,9 +210,13 @@ form_begin(struct form *f, xmlNodePtr page, const char *action,
 	/* Shown in answer to a POST, the page is where the form came from. */
 	if (f->r->method == METHOD_POST && back != NULL && req_local_path(f->r, back))
 		render_page_path(f->r, page, back);
-	if (strcmp(status, "invalid") == 0 || strcmp(status, "conflict") == 0)
+	if (strcmp(status, "invalid") == 0 || strcmp(status, "conflict") == 0) {
 		render_attr(xmlNewChild(n, NULL, BAD_CAST "message", NULL), "key",
 		    strcmp(status, "invalid") == 0 ? "form.invalid" : "form.conflict");
+		if (f->r->why == NULL)
+			f->r->why = strcmp(status, "invalid") == 0 ?
+			    "a field of the form refused" : "the form's version is stale";
+	}
 	return n;
 }
 

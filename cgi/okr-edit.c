@@ -1,6 +1,6 @@
 /* okr-edit: the forms of Mubiao.  Objectives and key results (create,
- * edit, archive, carry over), check-ins, comments and proposals, and the
- * admin pages for units, people and cycles.
+ * edit, archive, carry over), check-ins, comments and proposals; the
+ * admin pages for units, people and cycles are in okr-admin.c.
  *
  * Every POST has passed req.c's checks (size, origin, CSRF token) before a
  * handler runs.  A handler validates every field first and, when one is
@@ -14,15 +14,16 @@
 #include <string.h>
 
 #include "arena.h"
+#include "edit.h"
 #include "form.h"
 #include "okr.h"
 #include "render.h"
 #include "req.h"
 #include "store.h"
 #include "view.h"
-#include "xmlio.h"
+#include "worker.h"
 
-static struct store *st;
+struct store *edit_store;
 
 /* ----------------------------------------------------------- shared */
 
@@ -49,13 +50,6 @@ redirect(struct req *r, const char *fallback)
 	return 0;
 }
 
-/* Sends a form page with status; returns 0 or 500. */
-static int
-send(struct req *r, xmlNodePtr page, const char *sheet, int status)
-{
-	return render_send(r, page, sheet, status) == 0 ? 0 : 500;
-}
-
 static const char *
 num_str(struct req *r, double v)
 {
@@ -65,32 +59,26 @@ num_str(struct req *r, double v)
 	return arena_strdup(&r->ar, buf);
 }
 
-static const char *
-id_str(struct req *r, uint32_t id)
+const char *
+edit_id_str(struct req *r, uint32_t id)
 {
 	return id == 0 ? "" : arena_printf(&r->ar, "%u", id);
 }
 
-static const char *
-login_of(struct view *v, uint32_t id)
+const char *
+edit_login_of(struct view *v, uint32_t id)
 {
 	const struct person *p = view_person(v, id);
 
 	return p != NULL ? p->login : "";
 }
 
-/* The submitted version of the record a form edits; a form without one
- * was not made by Mubiao. */
-static int
-form_version(struct req *r, uint32_t *ver)
+int
+edit_form_version(struct req *r, uint32_t *ver)
 {
-	return r->val[KEY_VERSION] != NULL &&
-	    req_parse_id(r->val[KEY_VERSION], ver) == 0 ? 0 : 400;
+	*ver = r->ids[KEY_VERSION];
+	return *ver != 0 ? 0 : req_refuse(r, 400, "no version");
 }
-
-/* More units or people than this are typed (an id, a login), not
- * chosen from a list of a large company. */
-#define ADMIN_CHOICES	500
 
 /* Turns a select into a text field for a login. */
 static void
@@ -132,8 +120,8 @@ people_options(struct view *v, xmlNodePtr field, uint32_t unit, int none)
 			continue;
 		if ((rc = store_people_in_unit(v->st, &v->r->ar, v->units[j].id,
 		    &p, &n)) != STORE_OK)
-			return view_status(rc);
-		if ((total += n) > ADMIN_CHOICES) {
+			return worker_fail(v->r, rc, NULL);
+		if ((total += n) > EDIT_CHOICES) {
 			typed_login(field);
 			return 0;
 		}
@@ -165,9 +153,13 @@ struct octx {
 	struct objective o;	/* stored, or what a new one will be */
 	int		 is_new;
 	const struct cycle *cycle;
-	struct kr	*parents;	/* the KRs it may serve */
-	struct objective **pobj;	/* their objectives */
-	size_t		 nparents;
+	struct arena_vec parents;	/* struct parent: the KRs it may serve */
+};
+
+/* A KR an objective may serve, and its objective. */
+struct parent {
+	struct kr	 k;
+	const struct objective *o;
 };
 
 /* The KRs an objective may serve: those of the level above in its cycle
@@ -180,7 +172,8 @@ load_parents(struct octx *c)
 	uint32_t units[2] = { 0, 0 };
 	struct objective *o;
 	struct kr *k;
-	size_t i, j, n, nk, cap = 0, u_i;
+	struct parent *p;
+	size_t i, j, n, nk, u_i;
 	int rc;
 
 	if (u == NULL || c->o.level == LEVEL_COMPANY)
@@ -193,35 +186,22 @@ load_parents(struct octx *c)
 	for (u_i = 0; u_i < 2; u_i++) {
 		if (units[u_i] == 0)
 			continue;
-		if ((rc = store_objectives_by_cycle_unit(st, &c->v.r->ar, c->o.cycle,
+		if ((rc = store_objectives_by_cycle_unit(edit_store, &c->v.r->ar, c->o.cycle,
 		    units[u_i], &o, &n)) != STORE_OK)
-			return view_status(rc);
+			return worker_fail(c->v.r, rc, NULL);
 		for (i = 0; i < n; i++) {
 			if (o[i].level == LEVEL_PERSONAL || o[i].state == OBJ_ARCHIVED ||
 			    o[i].id == c->o.id)
 				continue;
-			if ((rc = store_krs_by_objective(st, &c->v.r->ar, o[i].id, &k,
+			if ((rc = store_krs_by_objective(edit_store, &c->v.r->ar, o[i].id, &k,
 			    &nk)) != STORE_OK)
-				return view_status(rc);
+				return worker_fail(c->v.r, rc, NULL);
 			for (j = 0; j < nk; j++) {
 				if (!okr_kr_live(k[j].state))
 					continue;
-				if (c->nparents == cap) {
-					struct kr *nkrs;
-					struct objective **nobj;
-
-					cap = cap ? cap * 2 : 16;
-					nkrs = arena_alloc(&c->v.r->ar, cap * sizeof(*nkrs));
-					nobj = arena_alloc(&c->v.r->ar, cap * sizeof(*nobj));
-					if (c->nparents) {
-						memcpy(nkrs, c->parents, c->nparents * sizeof(*nkrs));
-						memcpy(nobj, c->pobj, c->nparents * sizeof(*nobj));
-					}
-					c->parents = nkrs;
-					c->pobj = nobj;
-				}
-				c->parents[c->nparents] = k[j];
-				c->pobj[c->nparents++] = &o[i];
+				p = arena_vec_add(&c->v.r->ar, &c->parents, 1);
+				p->k = k[j];
+				p->o = &o[i];
 			}
 		}
 	}
@@ -231,10 +211,11 @@ load_parents(struct octx *c)
 static int
 parent_allowed(const struct octx *c, uint32_t kr)
 {
+	const struct parent *p = c->parents.items;
 	size_t i;
 
-	for (i = 0; i < c->nparents; i++)
-		if (c->parents[i].id == kr)
+	for (i = 0; i < c->parents.n; i++)
+		if (p[i].k.id == kr)
 			return 1;
 	return kr == 0;
 }
@@ -246,61 +227,52 @@ objective_ctx(struct req *r, struct octx *c, int is_new)
 {
 	struct person owner;
 	struct unit u;
-	uint32_t unit = 0;
 	int rc;
 
 	memset(c, 0, sizeof(*c));
 	c->is_new = is_new;
-	if ((rc = view_init(&c->v, r, st)) != 0)
+	c->parents.size = sizeof(struct parent);
+	if ((rc = view_init(&c->v, r, edit_store)) != 0)
 		return rc;
-	if (r->me == NULL)
-		return view_error(r, STORE_FORBIDDEN);
 	if (!is_new) {
-		if ((rc = store_objective_get(st, &r->ar, r->id, &c->o)) != STORE_OK) {
-			r->errkey = "err.objective";
-			return view_status(rc);
-		}
-		if ((rc = store_allowed(st, r->me->id, PERM_EDIT_OBJECTIVE, c->o.id)) != STORE_OK)
-			return view_error(r, rc);
+		if ((rc = store_objective_get(edit_store, &r->ar, r->id, &c->o)) != STORE_OK)
+			return worker_fail(r, rc, "err.objective");
+		if ((rc = store_allowed(edit_store, r->me->id, PERM_EDIT_OBJECTIVE, c->o.id)) != STORE_OK)
+			return worker_fail(r, rc, NULL);
 	} else {
-		if (c->v.sel == NULL) {
-			r->errkey = "err.nocycle";
-			return 404;
-		}
+		if (c->v.sel == NULL)
+			return req_error(r, 404, "err.nocycle");
 		c->o.cycle = c->v.sel->id;
 		c->o.state = OBJ_ACTIVE;
 		/* A unit's form also sends its owner (the unit's lead): the
 		 * unit decides; an owner alone makes a personal objective. */
 		if (r->val[KEY_UNIT] != NULL) {
-			if (req_parse_id(r->val[KEY_UNIT], &unit) == -1)
-				return 400;
-			if (store_unit_get(st, &r->ar, unit, &u) != STORE_OK) {
-				r->errkey = "err.unit";
-				return 404;
-			}
+			if (r->ids[KEY_UNIT] == 0)
+				return req_refuse(r, 400, "no unit");
+			if (store_unit_get(edit_store, &r->ar, r->ids[KEY_UNIT], &u) != STORE_OK)
+				return req_error(r, 404, "err.unit");
 			c->o.unit = u.id;
 			c->o.level = u.level;
 			c->o.owner = u.lead;
-			rc = store_allowed(st, r->me->id, PERM_ADD_UNIT_OBJECTIVE, u.id);
+			rc = store_allowed(edit_store, r->me->id, PERM_ADD_UNIT_OBJECTIVE, u.id);
 		} else if (r->val[KEY_OWNER] != NULL) {
-			if (store_person_by_login(st, &r->ar, r->val[KEY_OWNER], &owner) != STORE_OK) {
-				r->errkey = "err.person";
-				return 404;
-			}
+			if (store_person_by_login(edit_store, &r->ar, r->val[KEY_OWNER],
+			    &owner) != STORE_OK)
+				return req_error(r, 404, "err.person");
 			c->o.level = LEVEL_PERSONAL;
 			c->o.owner = owner.id;
 			c->o.unit = owner.unit;
-			rc = store_allowed(st, r->me->id, PERM_ADD_PERSONAL, owner.id);
+			rc = store_allowed(edit_store, r->me->id, PERM_ADD_PERSONAL, owner.id);
 		} else
-			return 400;
+			return req_refuse(r, 400, "neither unit nor owner");
 		if (rc != STORE_OK)
-			return view_error(r, rc);
+			return worker_fail(r, rc, NULL);
 	}
 	c->cycle = view_cycle(&c->v, c->o.cycle);
 	if (c->cycle == NULL)
 		return 500;
 	if (c->cycle->state == CYCLE_CLOSED)
-		return view_error(r, STORE_CLOSED);
+		return worker_fail(r, STORE_CLOSED, NULL);
 	return load_parents(c);
 }
 
@@ -317,7 +289,7 @@ objective_form(struct octx *c, struct form *f, const char *status,
 	double s;
 	int rc, agreed;
 
-	if ((page = view_page(&c->v, "edit-objective")) == NULL)
+	if ((page = view_page(&c->v, r->route->sheet)) == NULL)
 		return 500;
 	action = c->is_new ? "/edit/objective/new" :
 	    arena_printf(&r->ar, "/edit/objective/%u", c->o.id);
@@ -338,19 +310,20 @@ objective_form(struct octx *c, struct form *f, const char *status,
 	if (agreed)
 		render_attr(fld, "readonly", "1");
 	if (agreed)
-		form_field(f, form, KEY_PARENT, "hidden", id_str(r, c->o.parent_kr), NULL, 0);
+		form_field(f, form, KEY_PARENT, "hidden", edit_id_str(r, c->o.parent_kr), NULL, 0);
 	else if (c->o.level != LEVEL_COMPANY) {
-		fld = form_field(f, form, KEY_PARENT, "select", id_str(r, c->o.parent_kr),
-		    cur ? id_str(r, cur->parent_kr) : NULL, 0);
+		fld = form_field(f, form, KEY_PARENT, "select", edit_id_str(r, c->o.parent_kr),
+		    cur ? edit_id_str(r, cur->parent_kr) : NULL, 0);
 		form_option(fld, "", NULL, "form.none");
-		for (i = 0; i < c->nparents; i++) {
-			const struct kr *k = &c->parents[i];
+		for (i = 0; i < c->parents.n; i++) {
+			const struct parent *pa = (const struct parent *)c->parents.items + i;
+			const struct kr *k = &pa->k;
 			const struct person *p = view_person(&c->v, k->owner);
 
 			s = okr_kr_score(k->kind, k->direction, k->start, k->target, k->current);
 			score = arena_printf(&r->ar, "%d.%02d", okr_pct(s) / 100, okr_pct(s) % 100);
-			opt = form_option(fld, id_str(r, k->id), k->title, NULL);
-			render_attr(opt, "group", c->pobj[i]->title);
+			opt = form_option(fld, edit_id_str(r, k->id), k->title, NULL);
+			render_attr(opt, "group", pa->o->title);
 			render_attr(opt, "owner-name", p != NULL ? p->name : NULL);
 			render_attr(opt, "score", score);
 			render_attr(opt, "band", okr_band_names[okr_band(s)]);
@@ -365,36 +338,33 @@ objective_form(struct octx *c, struct form *f, const char *status,
 		form_option(fld, okr_ostate_names[OBJ_ACTIVE], NULL, "ostate.active");
 	}
 	if (c->o.level == LEVEL_PERSONAL)
-		form_field(f, form, KEY_OWNER, "hidden", login_of(&c->v, c->o.owner), NULL, 0);
+		form_field(f, form, KEY_OWNER, "hidden", edit_login_of(&c->v, c->o.owner), NULL, 0);
 	else {
-		fld = form_field(f, form, KEY_OWNER, "select", login_of(&c->v, c->o.owner),
-		    cur ? login_of(&c->v, cur->owner) : NULL, 0);
-		if ((rc = people_options(&c->v, fld, c->o.unit, 1)) != 0) {
-			xmlFreeDoc(page->doc);
+		fld = form_field(f, form, KEY_OWNER, "select", edit_login_of(&c->v, c->o.owner),
+		    cur ? edit_login_of(&c->v, cur->owner) : NULL, 0);
+		if ((rc = people_options(&c->v, fld, c->o.unit, 1)) != 0)
 			return rc;
-		}
 	}
 	if (c->is_new) {
 		form_field(f, form, KEY_CYCLE, "hidden", c->cycle->name, NULL, 0);
 		if (c->o.level != LEVEL_PERSONAL)
-			form_field(f, form, KEY_UNIT, "hidden", id_str(r, c->o.unit), NULL, 0);
+			form_field(f, form, KEY_UNIT, "hidden", edit_id_str(r, c->o.unit), NULL, 0);
 	} else if ((rc = view_objective(&c->v, page, cur ? cur : &c->o,
-	    VIEW_KRS, &s)) != 0) {
-		xmlFreeDoc(page->doc);
+	    VIEW_KRS, &s)) != 0)
 		return rc;
-	}
 	if (!c->is_new)
 		r->etag = arena_printf(&r->ar, "\"o%u-%u\"", c->o.id,
 		    cur ? cur->version : c->o.version);
-	return send(r, page, "edit-objective", http);
+	return render_reply(r, page, http);
 }
 
+/* The form of a new objective (route param 1) or of one to edit. */
 static int
-objective_get(struct req *r, int is_new)
+page_objective(struct req *r)
 {
 	struct octx c;
 	struct form f;
-	int rc;
+	int rc, is_new = r->route->param;
 
 	if ((rc = objective_ctx(r, &c, is_new)) != 0)
 		return rc;
@@ -403,20 +373,9 @@ objective_get(struct req *r, int is_new)
 }
 
 static int
-page_objective_new(struct req *r)
+post_objective(struct req *r)
 {
-	return objective_get(r, 1);
-}
-
-static int
-page_objective_edit(struct req *r)
-{
-	return objective_get(r, 0);
-}
-
-static int
-objective_post(struct req *r, int is_new)
-{
+	int is_new = r->route->param;
 	struct octx c;
 	struct form f;
 	struct objective o, cur;
@@ -426,7 +385,7 @@ objective_post(struct req *r, int is_new)
 
 	if ((rc = objective_ctx(r, &c, is_new)) != 0)
 		return rc;
-	if (!is_new && (rc = form_version(r, &ver)) != 0)
+	if (!is_new && (rc = edit_form_version(r, &ver)) != 0)
 		return rc;
 	form_init(&f, r);
 	form_text(&f, KEY_TITLE, 1, OKR_MAX_TITLE, &title);
@@ -453,36 +412,23 @@ objective_post(struct req *r, int is_new)
 	o.description = (char *)desc;
 	o.parent_kr = parent;
 	o.version = ver;
-	switch ((rc = store_objective_put(st, r->me->id, &o))) {
+	switch ((rc = store_objective_put(edit_store, r->me->id, &o))) {
 	case STORE_OK:
 		return redirect(r, arena_printf(&r->ar, "/objective/%u", o.id));
 	case STORE_CONFLICT:
-		if (store_objective_get(st, &r->ar, o.id, &cur) != STORE_OK)
+		if (store_objective_get(edit_store, &r->ar, o.id, &cur) != STORE_OK)
 			return 500;
 		return objective_form(&c, &f, "conflict", &cur, 409);
 	case STORE_RULE:
-		r->errkey = c.cycle->state == CYCLE_REVIEW ? "err.review.objective" :
-		    "err.agreed.objective";
-		return 409;
+		return worker_fail(r, rc, c.cycle->state == CYCLE_REVIEW ?
+		    "err.review.objective" : "err.agreed.objective");
 	case STORE_INVALID:
 		/* What it names changed under the form (a KR removed...). */
 		form_error(&f, KEY_PARENT, "err.field.choice");
 		return objective_form(&c, &f, "invalid", NULL, 400);
 	default:
-		return view_error(r, rc);
+		return worker_fail(r, rc, NULL);
 	}
-}
-
-static int
-post_objective_new(struct req *r)
-{
-	return objective_post(r, 1);
-}
-
-static int
-post_objective_edit(struct req *r)
-{
-	return objective_post(r, 0);
 }
 
 static int
@@ -492,17 +438,14 @@ post_objective_archive(struct req *r)
 	uint32_t ver;
 	int rc;
 
-	if ((rc = objective_ctx(r, &c, 0)) != 0 || (rc = form_version(r, &ver)) != 0)
+	if ((rc = objective_ctx(r, &c, 0)) != 0 || (rc = edit_form_version(r, &ver)) != 0)
 		return rc;
 	c.o.state = OBJ_ARCHIVED;
 	c.o.version = ver;
-	if ((rc = store_objective_put(st, r->me->id, &c.o)) == STORE_RULE) {
-		r->errkey = c.cycle->state == CYCLE_REVIEW ? "err.review.objective" :
-		    "err.agreed.objective";
-		return 409;
-	}
-	if (rc != STORE_OK)
-		return view_error(r, rc);
+	if ((rc = store_objective_put(edit_store, r->me->id, &c.o)) != STORE_OK)
+		return worker_fail(r, rc, rc != STORE_RULE ? NULL :
+		    c.cycle->state == CYCLE_REVIEW ? "err.review.objective" :
+		    "err.agreed.objective");
 	return redirect(r, arena_printf(&r->ar, "/objective/%u", c.o.id));
 }
 
@@ -512,15 +455,9 @@ post_objective_carry(struct req *r)
 	uint32_t newid;
 	int rc;
 
-	if (r->me == NULL)
-		return view_error(r, STORE_FORBIDDEN);
-	rc = store_objective_carry(st, r->me->id, r->id, &newid);
-	if (rc == STORE_INVALID) {
-		r->errkey = "err.carry";
-		return 400;
-	}
+	rc = store_objective_carry(edit_store, r->me->id, r->id, &newid);
 	if (rc != STORE_OK)
-		return view_error(r, rc);
+		return worker_fail(r, rc, rc == STORE_INVALID ? "err.carry" : NULL);
 	/* The copy is where the owner goes on working. */
 	render_redirect(r, arena_printf(&r->ar, "%s/objective/%u", r->script, newid), NULL);
 	return 0;
@@ -539,32 +476,27 @@ struct kctx {
 static int
 kr_ctx(struct req *r, struct kctx *c, int is_new)
 {
-	uint32_t oid = 0;
+	uint32_t oid;
 	int rc;
 
 	memset(c, 0, sizeof(*c));
 	c->is_new = is_new;
-	if ((rc = view_init(&c->v, r, st)) != 0)
+	if ((rc = view_init(&c->v, r, edit_store)) != 0)
 		return rc;
-	if (r->me == NULL)
-		return view_error(r, STORE_FORBIDDEN);
 	if (is_new) {
-		if (r->val[KEY_OBJECTIVE] == NULL ||
-		    req_parse_id(r->val[KEY_OBJECTIVE], &oid) == -1)
-			return 400;
+		if ((oid = r->ids[KEY_OBJECTIVE]) == 0)
+			return req_refuse(r, 400, "no objective");
 	} else {
-		if ((rc = store_kr_get(st, &r->ar, r->id, &c->k)) != STORE_OK)
-			return view_status(rc);
+		if ((rc = store_kr_get(edit_store, &r->ar, r->id, &c->k)) != STORE_OK)
+			return worker_fail(r, rc, NULL);
 		oid = c->k.objective;
 	}
-	if ((rc = store_objective_get(st, &r->ar, oid, &c->o)) != STORE_OK) {
-		r->errkey = "err.objective";
-		return view_status(rc);
-	}
+	if ((rc = store_objective_get(edit_store, &r->ar, oid, &c->o)) != STORE_OK)
+		return worker_fail(r, rc, "err.objective");
 	/* On a draft objective a department head proposes KRs. */
-	if ((rc = store_allowed(st, r->me->id, is_new ? PERM_ADD_KR : PERM_EDIT_KR,
+	if ((rc = store_allowed(edit_store, r->me->id, is_new ? PERM_ADD_KR : PERM_EDIT_KR,
 	    is_new ? oid : c->k.id)) != STORE_OK)
-		return view_error(r, rc);
+		return worker_fail(r, rc, NULL);
 	if ((c->cycle = view_cycle(&c->v, c->o.cycle)) == NULL)
 		return 500;
 	if (is_new) {
@@ -606,7 +538,7 @@ kr_value(struct kctx *c, const struct kr *k, enum key key)
 	case KEY_WEIGHT:
 		return num_str(r, k->weight);
 	case KEY_OWNER:
-		return login_of(&c->v, k->owner);
+		return edit_login_of(&c->v, k->owner);
 	default:
 		return "";
 	}
@@ -634,7 +566,7 @@ kr_form(struct kctx *c, struct form *f, const char *status, const struct kr *cur
 	double s;
 	int j, rc, agreed;
 
-	if ((page = view_page(&c->v, "edit-kr")) == NULL)
+	if ((page = view_page(&c->v, r->route->sheet)) == NULL)
 		return 500;
 	form = form_begin(f, page, c->is_new ? "/edit/kr/new" :
 	    arena_printf(&r->ar, "/edit/kr/%u", c->k.id), status,
@@ -660,10 +592,9 @@ kr_form(struct kctx *c, struct form *f, const char *status, const struct kr *cur
 			for (j = 0; j < DIR__MAX; j++)
 				form_option(fld, okr_dir_names[j], NULL,
 				    arena_printf(&r->ar, "dir.%s", okr_dir_names[j]));
-		if (kf->key == KEY_OWNER && (rc = people_options(&c->v, fld, c->o.unit, 0)) != 0) {
-			xmlFreeDoc(page->doc);
+		if (kf->key == KEY_OWNER &&
+		    (rc = people_options(&c->v, fld, c->o.unit, 0)) != 0)
 			return rc;
-		}
 	}
 	/* The quarterly review adjusts KRs only with a reason, and may
 	 * drop one. */
@@ -675,23 +606,22 @@ kr_form(struct kctx *c, struct form *f, const char *status, const struct kr *cur
 	if (c->cycle->state == CYCLE_REVIEW)
 		form_field(f, form, KEY_NOTE, "text", "", NULL, OKR_MAX_TITLE);
 	if (c->is_new)
-		form_field(f, form, KEY_OBJECTIVE, "hidden", id_str(r, c->o.id), NULL, 0);
+		form_field(f, form, KEY_OBJECTIVE, "hidden", edit_id_str(r, c->o.id), NULL, 0);
 	else
 		r->etag = arena_printf(&r->ar, "\"k%u-%u\"", c->k.id,
 		    cur ? cur->version : c->k.version);
-	if ((rc = view_objective(&c->v, page, &c->o, VIEW_KRS, &s)) != 0) {
-		xmlFreeDoc(page->doc);
+	if ((rc = view_objective(&c->v, page, &c->o, VIEW_KRS, &s)) != 0)
 		return rc;
-	}
-	return send(r, page, "edit-kr", http);
+	return render_reply(r, page, http);
 }
 
+/* The form of a new KR (route param 1) or of one to edit. */
 static int
-kr_get(struct req *r, int is_new)
+page_kr(struct req *r)
 {
 	struct kctx c;
 	struct form f;
-	int rc;
+	int rc, is_new = r->route->param;
 
 	if ((rc = kr_ctx(r, &c, is_new)) != 0)
 		return rc;
@@ -699,17 +629,6 @@ kr_get(struct req *r, int is_new)
 	return kr_form(&c, &f, is_new ? "new" : "edit", NULL, 200);
 }
 
-static int
-page_kr_new(struct req *r)
-{
-	return kr_get(r, 1);
-}
-
-static int
-page_kr_edit(struct req *r)
-{
-	return kr_get(r, 0);
-}
 
 /* Reads the KR fields into k; errors go to f. */
 static void
@@ -755,8 +674,9 @@ kr_read(struct kctx *c, struct form *f, struct kr *k)
 }
 
 static int
-kr_post(struct req *r, int is_new)
+post_kr(struct req *r)
 {
+	int is_new = r->route->param;
 	struct kctx c;
 	struct form f;
 	struct kr k, cur;
@@ -766,7 +686,7 @@ kr_post(struct req *r, int is_new)
 
 	if ((rc = kr_ctx(r, &c, is_new)) != 0)
 		return rc;
-	if (!is_new && (rc = form_version(r, &ver)) != 0)
+	if (!is_new && (rc = edit_form_version(r, &ver)) != 0)
 		return rc;
 	form_init(&f, r);
 	k = c.k;
@@ -786,38 +706,24 @@ kr_post(struct req *r, int is_new)
 		k.current = r->val[KEY_CURRENT] != NULL && *r->val[KEY_CURRENT] ?
 		    k.current : k.start;
 	k.version = ver;
-	switch ((rc = store_kr_adjust(st, r->me->id, &k, reason))) {
+	switch ((rc = store_kr_adjust(edit_store, r->me->id, &k, reason))) {
 	case STORE_OK:
 		return redirect(r, arena_printf(&r->ar, "/objective/%u", k.objective));
 	case STORE_RULE:
 		/* Agreed terms wait for the quarterly review; a rejected or
 		 * dropped KR stays; a drop needs the review. */
-		if (c.cycle->state != CYCLE_REVIEW || k.state == KRS_DROPPED) {
-			r->errkey = "err.agreed.kr";
-			return 409;
-		}
+		if (c.cycle->state != CYCLE_REVIEW || k.state == KRS_DROPPED)
+			return worker_fail(r, rc, "err.agreed.kr");
 		/* The cycle went under review while the form was open. */
 		form_error(&f, KEY_NOTE, "err.field.required");
 		return kr_form(&c, &f, "invalid", NULL, 400);
 	case STORE_CONFLICT:
-		if (store_kr_get(st, &r->ar, k.id, &cur) != STORE_OK)
+		if (store_kr_get(edit_store, &r->ar, k.id, &cur) != STORE_OK)
 			return 500;
 		return kr_form(&c, &f, "conflict", &cur, 409);
 	default:
-		return view_error(r, rc);
+		return worker_fail(r, rc, NULL);
 	}
-}
-
-static int
-post_kr_new(struct req *r)
-{
-	return kr_post(r, 1);
-}
-
-static int
-post_kr_edit(struct req *r)
-{
-	return kr_post(r, 0);
 }
 
 /* ---------------------------------------- check-ins and comments */
@@ -838,6 +744,7 @@ objective_page_again(struct view *v, uint32_t id, xmlNodePtr *form,
 	*form = xmlNewChild(page, NULL, BAD_CAST "form", NULL);
 	render_attr(*form, "action", arena_printf(&v->r->ar, "%s%s", v->r->script, action));
 	render_attr(*form, "status", "invalid");
+	v->r->why = "a field of the form refused";
 	render_attr(xmlNewChild(*form, NULL, BAD_CAST "message", NULL), "key", "form.invalid");
 	return 0;
 }
@@ -851,21 +758,17 @@ post_checkin(struct req *r)
 	struct kr k;
 	struct checkin *c;
 	size_t n = r->nmulti[KEY_KR], i, m = 0;
-	const char **err, *note;
+	const char **err, *note, *val, *conf, *text;
 	xmlNodePtr form = NULL, fld;
 	double value;
 	int rc;
 
-	if (r->me == NULL)
-		return view_error(r, STORE_FORBIDDEN);
 	/* One value, confidence and note per KR, in the same order. */
 	if (n == 0 || r->nmulti[KEY_VALUE] != n || r->nmulti[KEY_CONFIDENCE] != n ||
 	    (r->nmulti[KEY_NOTE] != n && r->nmulti[KEY_NOTE] != 0))
-		return 400;
-	if ((rc = store_objective_get(st, &r->ar, r->id, &o)) != STORE_OK) {
-		r->errkey = "err.objective";
-		return view_status(rc);
-	}
+		return req_refuse(r, 400, "check-in rows of unequal length");
+	if ((rc = store_objective_get(edit_store, &r->ar, r->id, &o)) != STORE_OK)
+		return worker_fail(r, rc, "err.objective");
 	c = arena_alloc(&r->ar, n * sizeof(*c));
 	err = arena_alloc(&r->ar, n * 2 * sizeof(*err));
 	form_init(&f, r);
@@ -873,30 +776,30 @@ post_checkin(struct req *r)
 		uint32_t id;
 
 		/* Each KR by its id, not the objective's list: a cursor on
-		 * the KRs' index holds that index's page while it reads a
-		 * KR, and met the writer of that KR in a deadlock once every
-		 * ten check-ins under load. */
+		 * the KRs' index would hold that index's page while it reads
+		 * a KR, and can deadlock with the writer of that KR. */
 		if (req_parse_id(r->multi[KEY_KR][i], &id) == -1)
-			return 400;
-		rc = store_kr_get(st, &r->ar, id, &k);
+			return req_refuse(r, 400, "a check-in row without a KR");
+		rc = store_kr_get(edit_store, &r->ar, id, &k);
 		if (rc == STORE_NOTFOUND || (rc == STORE_OK &&
 		    (k.objective != o.id || !okr_kr_live(k.state))))
-			return 400;	/* not a KR of this objective that counts */
+			return req_refuse(r, 400, "not a live KR of the objective");
 		if (rc != STORE_OK)
-			return view_status(rc);
+			return worker_fail(r, rc, NULL);
 		/* Each row is read like a one-field form. */
-		r->val[KEY_VALUE] = r->multi[KEY_VALUE][i];
-		r->val[KEY_CONFIDENCE] = r->multi[KEY_CONFIDENCE][i];
-		r->val[KEY_NOTE] = r->nmulti[KEY_NOTE] ? r->multi[KEY_NOTE][i] : "";
+		val = r->multi[KEY_VALUE][i];
+		conf = r->multi[KEY_CONFIDENCE][i];
+		text = r->nmulti[KEY_NOTE] ? r->multi[KEY_NOTE][i] : "";
 		memset(f.err, 0, sizeof(f.err));
-		if (*r->val[KEY_VALUE] == '\0')
+		if (*val == '\0')
 			continue;	/* left empty: no check-in for this KR */
-		form_number(&f, KEY_VALUE, 1, -OKR_NUM_LIMIT, OKR_NUM_LIMIT, &value);
+		form_number_value(&f, KEY_VALUE, val, 1, -OKR_NUM_LIMIT, OKR_NUM_LIMIT,
+		    &value);
 		if (f.err[KEY_VALUE] == NULL && k.kind == KR_MILESTONE &&
 		    value != 0 && value != 1)
 			form_error(&f, KEY_VALUE, "err.field.range");
-		form_number(&f, KEY_CONFIDENCE, 1, 0, 1, &c[m].confidence);
-		form_text(&f, KEY_NOTE, 0, OKR_MAX_TEXT, &note);
+		form_number_value(&f, KEY_CONFIDENCE, conf, 1, 0, 1, &c[m].confidence);
+		form_text_value(&f, KEY_NOTE, text, 0, OKR_MAX_TEXT, &note);
 		err[2 * i] = f.err[KEY_VALUE];
 		err[2 * i + 1] = f.err[KEY_CONFIDENCE] ? f.err[KEY_CONFIDENCE] : f.err[KEY_NOTE];
 		c[m].kr = id;
@@ -909,7 +812,7 @@ post_checkin(struct req *r)
 	if (f.nerr > 0 || m == 0) {
 		/* Only the form shown again needs the cycles: a check-in
 		 * that goes through reads the store three times, not four. */
-		if ((rc = view_init(&v, r, st)) != 0 ||
+		if ((rc = view_init(&v, r, edit_store)) != 0 ||
 		    (rc = objective_page_again(&v, o.id, &form,
 		    arena_printf(&r->ar, "/edit/checkin/%u", o.id))) != 0)
 			return rc;
@@ -922,10 +825,10 @@ post_checkin(struct req *r)
 			render_attr(fld, "note", r->nmulti[KEY_NOTE] ? r->multi[KEY_NOTE][i] : "");
 			render_attr(fld, "error", err[2 * i] ? err[2 * i] : err[2 * i + 1]);
 		}
-		return send(r, form->parent, "objective", 400);
+		return render_reply(r, form->parent, 400);
 	}
-	if ((rc = store_checkins_add(st, r->me->id, c, m)) != STORE_OK)
-		return view_error(r, rc);
+	if ((rc = store_checkins_add(edit_store, r->me->id, c, m)) != STORE_OK)
+		return worker_fail(r, rc, NULL);
 	return redirect(r, arena_printf(&r->ar, "/objective/%u", o.id));
 }
 
@@ -940,10 +843,8 @@ post_comment(struct req *r)
 	const char *text;
 	int kind = 0, rc;
 
-	if ((rc = view_init(&v, r, st)) != 0)
+	if ((rc = view_init(&v, r, edit_store)) != 0)
 		return rc;
-	if (r->me == NULL)
-		return view_error(r, STORE_FORBIDDEN);
 	form_init(&f, r);
 	form_choice(&f, KEY_KIND, store_ckind_names, COMMENT__MAX, &kind);
 	form_text(&f, KEY_TEXT, 1, OKR_MAX_TEXT, &text);
@@ -953,493 +854,88 @@ post_comment(struct req *r)
 			return rc;
 		form_field(&f, form, KEY_KIND, "radio", NULL, NULL, 0);
 		form_field(&f, form, KEY_TEXT, "textarea", NULL, NULL, OKR_MAX_TEXT);
-		return send(r, form->parent, "objective", 400);
+		return render_reply(r, form->parent, 400);
 	}
 	memset(&c, 0, sizeof(c));
 	c.objective = r->id;
 	c.kind = kind;
 	c.text = (char *)text;
-	if ((rc = store_comment_add(st, r->me->id, &c)) == STORE_INVALID) {
-		r->errkey = "err.objective";
-		return 404;
-	}
+	/* STORE_INVALID: the objective is gone. */
+	if ((rc = store_comment_add(edit_store, r->me->id, &c)) == STORE_INVALID)
+		return req_error(r, 404, "err.objective");
 	if (rc != STORE_OK)
-		return view_error(r, rc);
+		return worker_fail(r, rc, NULL);
 	return redirect(r, arena_printf(&r->ar, "/objective/%u", r->id));
-}
-
-/* ------------------------------------------------------------ admin */
-
-enum akind { ADMIN_UNITS, ADMIN_PEOPLE, ADMIN_CYCLES };
-
-static const char *const admin_sheets[] = { "admin-units", "admin-people", "admin-cycles" };
-static const char *const admin_kinds[] = { "units", "people", "cycles" };
-static const char *const unit_levels[] = { "company", "department", "team" };
-static const char admin_rtypes[] = "UPC";
-
-#define ADMIN_ROWS	100	/* records on an admin page */
-
-/* Every person, when there are few enough to offer as a list (else a
- * login is typed).  Units are offered from v->units, loaded only when
- * they are few (else a unit's number is typed). */
-struct choices {
-	struct person	*people;
-	size_t		 npeople;
-};
-
-/* A unit or person field: a list of every choice when there are few,
- * else a text field for the id or login. */
-static xmlNodePtr
-choice_field(struct form *f, xmlNodePtr form, enum key key, const char *value,
-    int listed)
-{
-	xmlNodePtr n = form_field(f, form, key, listed ? "select" : "text", value,
-	    NULL, listed ? 0 : 64);
-
-	if (!listed)
-		render_attr(n, "hint", key == KEY_PARENT || key == KEY_UNIT ?
-		    "form.hint.unit-id" : "form.hint.login");
-	return n;
-}
-
-/* One row's form: the record's stored values, or (input) what was sent. */
-static int
-admin_row(struct view *v, const struct choices *ch, xmlNodePtr admin,
-    enum akind kind, const void *rec, struct form *f, const char *status)
-{
-	struct req *r = v->r;
-	const struct unit *u = rec;
-	const struct person *p = rec;
-	const struct cycle *c = rec;
-	xmlNodePtr form, fld;
-	size_t i;
-	int j;
-	static const char *const names[] = { "unit", "person", "cycle" };
-	/* Units, people and cycles all begin with id, then version. */
-	uint32_t id = rec ? *(const uint32_t *)rec : 0;
-	uint32_t version = rec ? *((const uint32_t *)rec + 1) : 0;
-
-	form = form_begin(f, admin, id ? arena_printf(&r->ar, "/edit/admin/%s/%u",
-	    names[kind], id) : arena_printf(&r->ar, "/edit/admin/%s/new", names[kind]),
-	    status, version,
-	    arena_printf(&r->ar, "%s/edit/admin/%s", r->script, admin_kinds[kind]));
-	switch (kind) {
-	case ADMIN_UNITS:
-		form_field(f, form, KEY_NAME, "text", u ? u->name : "", NULL, OKR_MAX_NAME);
-		fld = form_field(f, form, KEY_LEVEL, "select",
-		    u ? unit_levels[u->level] : "team", NULL, 0);
-		for (j = 0; j < LEVEL_PERSONAL; j++)
-			form_option(fld, unit_levels[j], NULL,
-			    arena_printf(&r->ar, "level.%s", unit_levels[j]));
-		fld = choice_field(f, form, KEY_PARENT, u && u->parent ? id_str(r, u->parent) : "",
-		    v->units != NULL);
-		if (v->units != NULL)
-			form_option(fld, "", NULL, "form.none");
-		for (i = 0; i < v->nunits; i++)
-			if (u == NULL || v->units[i].id != u->id)
-				form_option(fld, id_str(r, v->units[i].id), v->units[i].name, NULL);
-		fld = choice_field(f, form, KEY_LEAD, u ? login_of(v, u->lead) : "",
-		    ch->people != NULL);
-		if (ch->people != NULL)
-			form_option(fld, "", NULL, "form.none");
-		for (i = 0; i < ch->npeople; i++)
-			form_option(fld, ch->people[i].login, ch->people[i].name, NULL);
-		break;
-	case ADMIN_PEOPLE:
-		form_field(f, form, KEY_LOGIN, "text", p ? p->login : "", NULL, OKR_MAX_LOGIN);
-		form_field(f, form, KEY_NAME, "text", p ? p->name : "", NULL, OKR_MAX_NAME);
-		fld = choice_field(f, form, KEY_UNIT, p ? id_str(r, p->unit) : "",
-		    v->units != NULL);
-		for (i = 0; i < v->nunits; i++)
-			form_option(fld, id_str(r, v->units[i].id), v->units[i].name, NULL);
-		fld = choice_field(f, form, KEY_MANAGER, p ? login_of(v, p->manager) : "",
-		    ch->people != NULL);
-		if (ch->people != NULL)
-			form_option(fld, "", NULL, "form.none");
-		for (i = 0; i < ch->npeople; i++)
-			if (p == NULL || ch->people[i].id != p->id)
-				form_option(fld, ch->people[i].login, ch->people[i].name, NULL);
-		fld = form_field(f, form, KEY_ROLE, "select", p ? okr_role_names[p->role] : "member", NULL, 0);
-		for (j = 0; j < ROLE__MAX; j++)
-			form_option(fld, okr_role_names[j], NULL,
-			    arena_printf(&r->ar, "role.%s", okr_role_names[j]));
-		break;
-	case ADMIN_CYCLES:
-		form_field(f, form, KEY_NAME, "text", c ? c->name : "", NULL, OKR_MAX_CYCLE);
-		form_field(f, form, KEY_START, "date", c ? view_day(r, c->start) : "", NULL, 0);
-		form_field(f, form, KEY_END, "date", c ? view_day(r, c->end) : "", NULL, 0);
-		fld = form_field(f, form, KEY_STATE, "select",
-		    c ? okr_cstate_names[c->state] : "planning", NULL, 0);
-		for (j = 0; j < CYCLE__MAX; j++)
-			form_option(fld, okr_cstate_names[j], NULL,
-			    arena_printf(&r->ar, "state.%s", okr_cstate_names[j]));
-		break;
-	}
-	return 0;
-}
-
-/* An admin page: a page of rows in id order from ?from= (or from the
- * row of the form that failed: target id, or 0 with is_new, which
- * shows what was sent), links to the pages before and after, and the
- * new row.  Lists of units and people are offered when they are few. */
-static int
-admin_page(struct req *r, struct view *v, enum akind kind, uint32_t target,
-    int is_new, struct form *failed, int http)
-{
-	struct form plain;
-	struct choices ch = { NULL, 0 };
-	xmlNodePtr page, admin, pager;
-	const char *from_s = r->val[KEY_FROM];
-	unsigned long from = failed != NULL && !is_new ? target :
-	    from_s != NULL ? strtoul(from_s, NULL, 10) : 0;
-	void *rows, *before;
-	size_t i, n, nb, size = kind == ADMIN_UNITS ? sizeof(struct unit) :
-	    kind == ADMIN_PEOPLE ? sizeof(struct person) : sizeof(struct cycle);
-	int rc, hit;
-
-	if (from > UINT32_MAX)
-		from = UINT32_MAX;
-	if ((rc = store_count(st, 'U', &n)) != STORE_OK)
-		return view_status(rc);
-	if (n <= ADMIN_CHOICES && (rc = view_units_all(v)) != 0)
-		return rc;
-	if ((rc = store_count(st, 'P', &n)) != STORE_OK ||
-	    (n <= ADMIN_CHOICES && (rc = store_scan(st, &r->ar, 'P', &ch.people,
-	    &ch.npeople)) != STORE_OK) ||
-	    (rc = store_range(st, &r->ar, admin_rtypes[kind], (uint32_t)from,
-	    ADMIN_ROWS + 1, 0, &rows, &n)) != STORE_OK ||
-	    (rc = store_range(st, &r->ar, admin_rtypes[kind], (uint32_t)from,
-	    ADMIN_ROWS, 1, &before, &nb)) != STORE_OK)
-		return view_status(rc);
-	if ((page = view_page(v, admin_sheets[kind])) == NULL)
-		return 500;
-	admin = xmlNewChild(page, NULL, BAD_CAST "admin", NULL);
-	render_attr(admin, "kind", admin_kinds[kind]);
-	if (nb > 0 || n > ADMIN_ROWS) {
-		pager = xmlNewChild(admin, NULL, BAD_CAST "pager", NULL);
-		if (nb > 0)
-			render_attr_u(pager, "prev", *(const uint32_t *)before);
-		if (n > ADMIN_ROWS)
-			render_attr_u(pager, "next", *(const uint32_t *)((char *)rows +
-			    ADMIN_ROWS * size));
-	}
-	form_init(&plain, r);
-	plain.input = 0;
-	for (i = 0; i < n && i < ADMIN_ROWS; i++) {
-		const void *rec = (char *)rows + i * size;
-
-		hit = failed != NULL && !is_new && *(const uint32_t *)rec == target;
-		admin_row(v, &ch, admin, kind, rec, hit ? failed : &plain,
-		    hit ? (http == 409 ? "conflict" : "invalid") : "edit");
-	}
-	hit = failed != NULL && is_new;
-	admin_row(v, &ch, admin, kind, NULL, hit ? failed : &plain, hit ? "invalid" : "new");
-	return send(r, page, admin_sheets[kind], http);
-}
-
-static int
-admin_init(struct req *r, struct view *v)
-{
-	int rc;
-
-	if ((rc = view_init(v, r, st)) != 0)
-		return rc;
-	if (r->me == NULL || r->me->role != ROLE_ADMIN) {
-		r->errkey = "err.403.admin";
-		return 403;
-	}
-	return 0;
-}
-
-static int
-page_admin(struct req *r, enum akind kind)
-{
-	struct view v;
-	int rc;
-
-	if ((rc = admin_init(r, &v)) != 0)
-		return rc;
-	return admin_page(r, &v, kind, 0, 0, NULL, 200);
-}
-
-/* ------------------------------------------------------------ import */
-
-/* The import page: the report of an import (written), or the error of
- * a refused one with the document as sent. */
-static int
-import_page(struct req *r, struct view *v, const size_t *written,
-    const char *err, const char *xml, int status)
-{
-	xmlNodePtr page, im;
-
-	if ((page = view_page(v, "admin-import")) == NULL)
-		return 500;
-	im = xmlNewChild(page, NULL, BAD_CAST "import", NULL);
-	if (written != NULL)
-		render_attr_u(im, "written", *written);
-	if (err != NULL)
-		render_text(im, "error", err);
-	if (xml != NULL)
-		render_text(im, "xml", xml);
-	return send(r, page, "admin-import", status);
-}
-
-static int
-page_admin_import(struct req *r)
-{
-	struct view v;
-	int rc;
-
-	if ((rc = admin_init(r, &v)) != 0)
-		return rc;
-	return import_page(r, &v, NULL, NULL, NULL, 200);
-}
-
-/* Imports a document: well-formed and safe (xmlio_parse()), valid
- * against the schema, then applied in one transaction; any error says
- * where, and nothing is written.  The report is the answer (no
- * redirect: it says what was written). */
-static int
-post_admin_import(struct req *r)
-{
-	struct view v;
-	const char *xml = r->val[KEY_XML], *err = NULL;
-	char rng[600];
-	xmlDocPtr doc;
-	size_t written = 0;
-	int rc;
-
-	if ((rc = admin_init(r, &v)) != 0)
-		return rc;
-	if (xml == NULL || *xml == '\0')
-		return import_page(r, &v, NULL, "the document is empty\n", xml, 400);
-	snprintf(rng, sizeof(rng), "%s/mubiao.rng", render_dir());
-	if ((doc = xmlio_parse(xml, strlen(xml), 1, &r->ar, &err)) == NULL ||
-	    xmlio_validate(doc, rng, &r->ar, &err) != 0) {
-		xmlFreeDoc(doc);
-		return import_page(r, &v, NULL, err ? err : "cannot read\n", xml, 400);
-	}
-	rc = xmlio_import(st, &r->ar, r->me->id, doc, &written, &err, NULL);
-	xmlFreeDoc(doc);
-	if (rc == STORE_INVALID || rc == STORE_RULE)
-		return import_page(r, &v, NULL, err ? err : "invalid\n", xml, 400);
-	if (rc != STORE_OK)
-		return view_error(r, rc);
-	return import_page(r, &v, &written, NULL, NULL, 200);
-}
-
-static int
-page_admin_units(struct req *r)
-{
-	return page_admin(r, ADMIN_UNITS);
-}
-
-static int
-page_admin_people(struct req *r)
-{
-	return page_admin(r, ADMIN_PEOPLE);
-}
-
-static int
-page_admin_cycles(struct req *r)
-{
-	return page_admin(r, ADMIN_CYCLES);
-}
-
-/* Saves one admin form: reads its fields by kind, then writes. */
-static int
-admin_post(struct req *r, enum akind kind)
-{
-	struct view v;
-	struct form f;
-	struct unit u;
-	struct person p, other;
-	struct cycle c;
-	const char *name, *login, *lead, *manager;
-	uint32_t ver = 0, id;
-	int is_new = r->id == 0, rc, level = 0, role = 0, state = 0;
-
-	if ((rc = admin_init(r, &v)) != 0)
-		return rc;
-	if (!is_new && (rc = form_version(r, &ver)) != 0)
-		return rc;
-	form_init(&f, r);
-	switch (kind) {
-	case ADMIN_UNITS:
-		memset(&u, 0, sizeof(u));
-		form_text(&f, KEY_NAME, 1, OKR_MAX_NAME, &name);
-		form_choice(&f, KEY_LEVEL, unit_levels, LEVEL_PERSONAL, &level);
-		form_id(&f, KEY_PARENT, level != LEVEL_COMPANY, &u.parent);
-		if (u.parent != 0 && view_unit(&v, u.parent) == NULL)
-			form_error(&f, KEY_PARENT, "err.field.choice");
-		if (form_text(&f, KEY_LEAD, 0, OKR_MAX_LOGIN, &lead) == 0 && *lead != '\0') {
-			if (store_person_by_login(st, &r->ar, lead, &other) == STORE_OK)
-				u.lead = other.id;
-			else
-				form_error(&f, KEY_LEAD, "err.field.choice");
-		}
-		u.id = r->id;
-		u.name = (char *)name;
-		u.level = level;
-		u.version = ver;
-		break;
-	case ADMIN_PEOPLE:
-		memset(&p, 0, sizeof(p));
-		form_text(&f, KEY_LOGIN, 1, OKR_MAX_LOGIN, &login);
-		if (f.err[KEY_LOGIN] == NULL && !okr_login_ok(login))
-			form_error(&f, KEY_LOGIN, "err.field.login");
-		else if (f.err[KEY_LOGIN] == NULL &&
-		    store_person_by_login(st, &r->ar, login, &other) == STORE_OK &&
-		    other.id != r->id)
-			form_error(&f, KEY_LOGIN, "err.field.login-taken");
-		form_text(&f, KEY_NAME, 1, OKR_MAX_NAME, &name);
-		if (form_id(&f, KEY_UNIT, 1, &p.unit) == 0 && view_unit(&v, p.unit) == NULL)
-			form_error(&f, KEY_UNIT, "err.field.choice");
-		if (form_text(&f, KEY_MANAGER, 0, OKR_MAX_LOGIN, &manager) == 0 &&
-		    *manager != '\0') {
-			if (store_person_by_login(st, &r->ar, manager, &other) == STORE_OK &&
-			    other.id != r->id)
-				p.manager = other.id;
-			else
-				form_error(&f, KEY_MANAGER, "err.field.choice");
-		}
-		form_choice(&f, KEY_ROLE, okr_role_names, ROLE__MAX, &role);
-		p.id = r->id;
-		p.login = (char *)login;
-		p.name = (char *)name;
-		p.role = role;
-		p.version = ver;
-		break;
-	default:
-		memset(&c, 0, sizeof(c));
-		form_text(&f, KEY_NAME, 1, OKR_MAX_CYCLE, &name);
-		if (f.err[KEY_NAME] == NULL && !okr_cycle_name_ok(name))
-			form_error(&f, KEY_NAME, "err.field.choice");
-		for (id = 0; id < v.ncycles; id++)
-			if (strcmp(v.cycles[id].name, name) == 0 && v.cycles[id].id != r->id)
-				form_error(&f, KEY_NAME, "err.field.name-taken");
-		form_date(&f, KEY_START, 1, 0, INT32_MAX, &c.start);
-		form_date(&f, KEY_END, 1, 0, INT32_MAX, &c.end);
-		if (f.err[KEY_START] == NULL && f.err[KEY_END] == NULL && c.end < c.start)
-			form_error(&f, KEY_END, "err.field.start-end");
-		form_choice(&f, KEY_STATE, okr_cstate_names, CYCLE__MAX, &state);
-		c.id = r->id;
-		c.name = (char *)name;
-		c.state = state;
-		c.version = ver;
-		break;
-	}
-	if (f.nerr > 0)
-		return admin_page(r, &v, kind, r->id, is_new, &f, 400);
-	rc = kind == ADMIN_UNITS ? store_unit_put(st, r->me->id, &u) :
-	    kind == ADMIN_PEOPLE ? store_person_put(st, r->me->id, &p) :
-	    store_cycle_put(st, r->me->id, &c);
-	if (rc == STORE_CONFLICT) {
-		/* Show the row as it is now stored, with a conflict note. */
-		if ((rc = view_init(&v, r, st)) != 0)
-			return rc;
-		return admin_page(r, &v, kind, r->id, is_new, &f, 409);
-	}
-	if (rc == STORE_INVALID || rc == STORE_RULE) {
-		/* STORE_RULE: the unit would sit under itself, or too deep. */
-		form_error(&f, kind == ADMIN_PEOPLE ? KEY_LOGIN : KEY_PARENT,
-		    kind == ADMIN_PEOPLE ? "err.field.login-taken" : rc == STORE_RULE ?
-		    "err.field.parent-loop" : "err.field.choice");
-		return admin_page(r, &v, kind, r->id, is_new, &f, 400);
-	}
-	if (rc != STORE_OK)
-		return view_error(r, rc);
-	render_redirect(r, arena_printf(&r->ar, "%s/edit/admin/%s", r->script,
-	    admin_kinds[kind]), NULL);
-	return 0;
-}
-
-static int
-post_admin_unit(struct req *r)
-{
-	return admin_post(r, ADMIN_UNITS);
-}
-
-static int
-post_admin_person(struct req *r)
-{
-	return admin_post(r, ADMIN_PEOPLE);
-}
-
-static int
-post_admin_cycle(struct req *r)
-{
-	return admin_post(r, ADMIN_CYCLES);
-}
-
-static int
-post_admin_cycle_next(struct req *r)
-{
-	struct view v;
-	struct cycle c;
-	int rc;
-
-	if ((rc = admin_init(r, &v)) != 0)
-		return rc;
-	memset(&c, 0, sizeof(c));
-	if ((rc = store_cycle_next(st, &r->ar, r->me->id, &c)) == STORE_INVALID) {
-		r->errkey = "err.cycle.next";
-		return 409;
-	}
-	if (rc != STORE_OK)
-		return view_error(r, rc);
-	render_redirect(r, arena_printf(&r->ar, "%s/edit/admin/cycles", r->script), NULL);
-	return 0;
 }
 
 /* ----------------------------------------------------------- routes */
 
 #define K(k)	KEYBIT(KEY_##k)
+#define GET	METHOD_GET
+#define POST	METHOD_POST
 #define OBJ_KEYS (K(TITLE) | K(DESCRIPTION) | K(PARENT) | K(OWNER) | K(STATE))
 #define KR_KEYS	(K(STATE) | K(TITLE) | K(KIND) | K(DIRECTION) | K(START) | K(TARGET) | \
 		 K(CURRENT) | K(UNIT_LABEL) | K(DUE) | K(WEIGHT) | K(OWNER) | K(NOTE))
+#define UNIT_KEYS (K(NAME) | K(LEVEL) | K(PARENT) | K(LEAD))
+#define PERSON_KEYS (K(LOGIN) | K(NAME) | K(UNIT) | K(MANAGER) | K(ROLE))
+#define CYCLE_KEYS (K(NAME) | K(START) | K(END) | K(STATE))
 
+/* Every form: method, path, argument, keys, handler, sheet, caller, and
+ * the handler's argument (1: a new record; the admin pages: the kind). */
 static const struct route routes[] = {
-	{ METHOD_GET, "/edit/objective/new", ARG_NONE,
-	    K(CYCLE) | K(UNIT) | K(OWNER) | K(BACK), page_objective_new },
-	{ METHOD_POST, "/edit/objective/new", ARG_NONE,
-	    K(CYCLE) | K(UNIT) | OBJ_KEYS, post_objective_new },
-	{ METHOD_GET, "/edit/objective/*", ARG_ID, K(BACK), page_objective_edit },
-	{ METHOD_POST, "/edit/objective/*", ARG_ID, K(VERSION) | OBJ_KEYS,
-	    post_objective_edit },
-	{ METHOD_POST, "/edit/objective/*/archive", ARG_ID, K(VERSION),
-	    post_objective_archive },
-	{ METHOD_POST, "/edit/objective/*/carry", ARG_ID, 0, post_objective_carry },
-	{ METHOD_GET, "/edit/kr/new", ARG_NONE, K(OBJECTIVE) | K(BACK), page_kr_new },
-	{ METHOD_POST, "/edit/kr/new", ARG_NONE, K(OBJECTIVE) | KR_KEYS, post_kr_new },
-	{ METHOD_GET, "/edit/kr/*", ARG_ID, K(BACK), page_kr_edit },
-	{ METHOD_POST, "/edit/kr/*", ARG_ID, K(VERSION) | KR_KEYS, post_kr_edit },
-	{ METHOD_POST, "/edit/checkin/*", ARG_ID,
-	    K(KR) | K(VALUE) | K(CONFIDENCE) | K(NOTE), post_checkin },
-	{ METHOD_POST, "/edit/comment/*", ARG_ID, K(KIND) | K(TEXT), post_comment },
-	{ METHOD_GET, "/edit/admin/units", ARG_NONE, K(FROM), page_admin_units },
-	{ METHOD_GET, "/edit/admin/people", ARG_NONE, K(FROM), page_admin_people },
-	{ METHOD_GET, "/edit/admin/cycles", ARG_NONE, K(FROM), page_admin_cycles },
-	{ METHOD_POST, "/edit/admin/unit/new", ARG_NONE,
-	    K(NAME) | K(LEVEL) | K(PARENT) | K(LEAD), post_admin_unit },
-	{ METHOD_POST, "/edit/admin/unit/*", ARG_ID,
-	    K(VERSION) | K(NAME) | K(LEVEL) | K(PARENT) | K(LEAD), post_admin_unit },
-	{ METHOD_POST, "/edit/admin/person/new", ARG_NONE,
-	    K(LOGIN) | K(NAME) | K(UNIT) | K(MANAGER) | K(ROLE), post_admin_person },
-	{ METHOD_POST, "/edit/admin/person/*", ARG_ID, K(VERSION) | K(LOGIN) |
-	    K(NAME) | K(UNIT) | K(MANAGER) | K(ROLE), post_admin_person },
-	{ METHOD_POST, "/edit/admin/cycle/next", ARG_NONE, 0, post_admin_cycle_next },
-	{ METHOD_GET, "/edit/admin/import", ARG_NONE, 0, page_admin_import },
-	{ METHOD_POST, "/edit/admin/import", ARG_NONE, K(XML), post_admin_import },
-	{ METHOD_POST, "/edit/admin/cycle/new", ARG_NONE,
-	    K(NAME) | K(START) | K(END) | K(STATE), post_admin_cycle },
-	{ METHOD_POST, "/edit/admin/cycle/*", ARG_ID,
-	    K(VERSION) | K(NAME) | K(START) | K(END) | K(STATE), post_admin_cycle },
+	{ GET, "/edit/objective/new", ARG_NONE, K(CYCLE) | K(UNIT) | K(OWNER) | K(BACK),
+	    page_objective, "edit-objective", WHO_KNOWN, 1 },
+	{ POST, "/edit/objective/new", ARG_NONE, K(CYCLE) | K(UNIT) | OBJ_KEYS,
+	    post_objective, "edit-objective", WHO_KNOWN, 1 },
+	{ GET, "/edit/objective/*", ARG_ID, K(BACK), page_objective, "edit-objective",
+	    WHO_KNOWN, 0 },
+	{ POST, "/edit/objective/*", ARG_ID, K(VERSION) | OBJ_KEYS, post_objective,
+	    "edit-objective", WHO_KNOWN, 0 },
+	{ POST, "/edit/objective/*/archive", ARG_ID, K(VERSION), post_objective_archive,
+	    NULL, WHO_KNOWN, 0 },
+	{ POST, "/edit/objective/*/carry", ARG_ID, 0, post_objective_carry, NULL,
+	    WHO_KNOWN, 0 },
+	{ GET, "/edit/kr/new", ARG_NONE, K(OBJECTIVE) | K(BACK), page_kr, "edit-kr",
+	    WHO_KNOWN, 1 },
+	{ POST, "/edit/kr/new", ARG_NONE, K(OBJECTIVE) | KR_KEYS, post_kr, "edit-kr",
+	    WHO_KNOWN, 1 },
+	{ GET, "/edit/kr/*", ARG_ID, K(BACK), page_kr, "edit-kr", WHO_KNOWN, 0 },
+	{ POST, "/edit/kr/*", ARG_ID, K(VERSION) | KR_KEYS, post_kr, "edit-kr",
+	    WHO_KNOWN, 0 },
+	/* A refused check-in or comment shows the objective page again. */
+	{ POST, "/edit/checkin/*", ARG_ID, K(KR) | K(VALUE) | K(CONFIDENCE) | K(NOTE),
+	    post_checkin, "objective", WHO_KNOWN, 0 },
+	{ POST, "/edit/comment/*", ARG_ID, K(KIND) | K(TEXT), post_comment, "objective",
+	    WHO_KNOWN, 0 },
+	{ GET, "/edit/admin/units", ARG_NONE, K(FROM), edit_admin_page, "admin-units",
+	    WHO_ADMIN, ADMIN_UNITS },
+	{ GET, "/edit/admin/people", ARG_NONE, K(FROM), edit_admin_page, "admin-people",
+	    WHO_ADMIN, ADMIN_PEOPLE },
+	{ GET, "/edit/admin/cycles", ARG_NONE, K(FROM), edit_admin_page, "admin-cycles",
+	    WHO_ADMIN, ADMIN_CYCLES },
+	{ POST, "/edit/admin/unit/new", ARG_NONE, UNIT_KEYS, edit_admin_post,
+	    "admin-units", WHO_ADMIN, ADMIN_UNITS },
+	{ POST, "/edit/admin/unit/*", ARG_ID, K(VERSION) | UNIT_KEYS, edit_admin_post,
+	    "admin-units", WHO_ADMIN, ADMIN_UNITS },
+	{ POST, "/edit/admin/person/new", ARG_NONE, PERSON_KEYS, edit_admin_post,
+	    "admin-people", WHO_ADMIN, ADMIN_PEOPLE },
+	{ POST, "/edit/admin/person/*", ARG_ID, K(VERSION) | PERSON_KEYS,
+	    edit_admin_post, "admin-people", WHO_ADMIN, ADMIN_PEOPLE },
+	{ POST, "/edit/admin/cycle/next", ARG_NONE, 0, edit_admin_cycle_next, NULL,
+	    WHO_ADMIN, 0 },
+	{ GET, "/edit/admin/import", ARG_NONE, 0, edit_import_page, "admin-import",
+	    WHO_ADMIN, 0 },
+	{ POST, "/edit/admin/import", ARG_NONE, K(XML), edit_import_post, "admin-import",
+	    WHO_ADMIN, 0 },
+	{ POST, "/edit/admin/cycle/new", ARG_NONE, CYCLE_KEYS, edit_admin_post,
+	    "admin-cycles", WHO_ADMIN, ADMIN_CYCLES },
+	{ POST, "/edit/admin/cycle/*", ARG_ID, K(VERSION) | CYCLE_KEYS, edit_admin_post,
+	    "admin-cycles", WHO_ADMIN, ADMIN_CYCLES },
 };
 
 int
 main(void)
 {
-	return view_main("okr-edit", routes, sizeof(routes) / sizeof(routes[0]),
-	    0, &st);
+	return worker_main("okr-edit", routes, sizeof(routes) / sizeof(routes[0]),
+	    0, &edit_store);
 }

@@ -12,6 +12,7 @@
 #include "req.h"
 #include "store.h"
 #include "view.h"
+#include "worker.h"
 #include "xmlio.h"
 
 static struct store *st;
@@ -47,7 +48,7 @@ unit_objectives(struct view *v, xmlNodePtr page, uint32_t unit,
 		return 0;
 	if ((rc = store_objectives_by_cycle_unit(st, &v->r->ar, v->sel->id, unit,
 	    &o, &n)) != STORE_OK)
-		return view_status(rc);
+		return worker_fail(v->r, rc, NULL);
 	n = keep_levels(o, n, UNIT_LEVELS);
 	for (i = 0; i < n; i++) {
 		if ((rc = view_objective(v, page, &o[i], flags, &s)) != 0)
@@ -56,16 +57,6 @@ unit_objectives(struct view *v, xmlNodePtr page, uint32_t unit,
 	}
 	*mean = n ? sum / (double)n : 0;
 	return 0;
-}
-
-static void
-unit_ref(xmlNodePtr parent, const char *name, const struct unit *u)
-{
-	xmlNodePtr n = xmlNewChild(parent, NULL, BAD_CAST name, NULL);
-
-	render_attr_u(n, "id", u->id);
-	render_attr(n, "name", u->name);
-	render_attr(n, "level", okr_level_names[u->level]);
 }
 
 /* The company: the home page reads it alone, not every unit of a large
@@ -91,23 +82,22 @@ page_home(struct req *r)
 
 	if ((rc = view_init(&v, r, st)) != 0)
 		return rc;
-	if ((page = view_page(&v, "home")) == NULL)
+	if ((page = view_page(&v, r->route->sheet)) == NULL)
 		return 500;
 	if ((co = company(&v)) != NULL) {
-		unit_ref(page, "company", co);
+		view_unit_ref(page, "company", co);
 		us = xmlNewChild(page, NULL, BAD_CAST "units", NULL);
 		if ((rc = store_units_children(st, &r->ar, co->id, &kids, &n)) != STORE_OK)
 			goto fail;
 		for (i = 0; i < n; i++)
-			unit_ref(us, "unit", &kids[i]);
+			view_unit_ref(us, "unit", &kids[i]);
 		if ((rc = unit_objectives(&v, page, co->id, VIEW_KRS | VIEW_PERMS,
 		    &mean)) != 0)
 			goto fail;
 	}
-	return render_send(r, page, "home", 200) == 0 ? 0 : 500;
+	return render_reply(r, page, 200);
 fail:
-	xmlFreeDoc(page->doc);
-	return rc < 100 ? view_status(rc) : rc;
+	return rc < 100 ? worker_fail(r, rc, NULL) : rc;
 }
 
 static int
@@ -124,24 +114,19 @@ page_unit(struct req *r)
 
 	if ((rc = view_init(&v, r, st)) != 0)
 		return rc;
-	if ((rc = store_unit_get(st, &r->ar, r->id, &u)) != STORE_OK) {
-		r->errkey = "err.unit";
-		return view_status(rc);
-	}
-	if ((page = view_page(&v, "unit")) == NULL)
+	if ((rc = store_unit_get(st, &r->ar, r->id, &u)) != STORE_OK)
+		return worker_fail(r, rc, "err.unit");
+	if ((page = view_page(&v, r->route->sheet)) == NULL)
 		return 500;
-	un = xmlNewChild(page, NULL, BAD_CAST "unit", NULL);
-	render_attr_u(un, "id", u.id);
-	render_attr(un, "name", u.name);
-	render_attr(un, "level", okr_level_names[u.level]);
+	un = view_unit_ref(page, "unit", &u);
 	if ((parent = view_unit(&v, u.parent)) != NULL)
-		unit_ref(un, "parent", parent);
+		view_unit_ref(un, "parent", parent);
 	view_person_ref(&v, un, "lead", u.lead);
 	list = xmlNewChild(un, NULL, BAD_CAST "children", NULL);
 	if ((rc = store_units_children(st, &r->ar, u.id, &kids, &n)) != STORE_OK)
 		goto fail;
 	for (i = 0; i < n; i++)
-		unit_ref(list, "unit", &kids[i]);
+		view_unit_ref(list, "unit", &kids[i]);
 	list = xmlNewChild(un, NULL, BAD_CAST "members", NULL);
 	if ((rc = store_people_in_unit(st, &r->ar, u.id, &members, &n)) != STORE_OK)
 		goto fail;
@@ -158,10 +143,9 @@ page_unit(struct req *r)
 	if (v.sel != NULL && v.sel->state != CYCLE_CLOSED &&
 	    view_may(&v, PERM_ADD_UNIT_OBJECTIVE, u.id))
 		render_attr(un, "can-add", "1");
-	return render_send(r, page, "unit", 200) == 0 ? 0 : 500;
+	return render_reply(r, page, 200);
 fail:
-	xmlFreeDoc(page->doc);
-	return rc < 100 ? view_status(rc) : rc;
+	return rc < 100 ? worker_fail(r, rc, NULL) : rc;
 }
 
 static int
@@ -172,38 +156,31 @@ page_person(struct req *r)
 	struct objective *o;
 	const struct unit *u;
 	size_t i, j, n, count;
-	xmlNodePtr page, pn, un, hist, cn;
+	xmlNodePtr page, pn, hist, cn;
 	double s, sum;
 	int rc;
 
 	if ((rc = view_init(&v, r, st)) != 0)
 		return rc;
-	if ((rc = store_person_by_login(st, &r->ar, r->argstr, &p)) != STORE_OK) {
-		r->errkey = "err.person";
-		return view_status(rc);
-	}
+	if ((rc = store_person_by_login(st, &r->ar, r->argstr, &p)) != STORE_OK)
+		return worker_fail(r, rc, "err.person");
 	if ((rc = store_objectives_by_owner(st, &r->ar, p.id, &o, &n)) != STORE_OK)
-		return view_status(rc);
-	if ((page = view_page(&v, "person")) == NULL)
+		return worker_fail(r, rc, NULL);
+	if ((page = view_page(&v, r->route->sheet)) == NULL)
 		return 500;
 	pn = xmlNewChild(page, NULL, BAD_CAST "person", NULL);
 	render_attr(pn, "login", p.login);
 	render_attr(pn, "name", p.name);
 	render_attr(pn, "role", okr_role_names[p.role]);
-	if ((u = view_unit(&v, p.unit)) != NULL) {
-		un = xmlNewChild(pn, NULL, BAD_CAST "unit", NULL);
-		render_attr_u(un, "id", u->id);
-		render_attr(un, "name", u->name);
-	}
+	if ((u = view_unit(&v, p.unit)) != NULL)
+		view_unit_ref(pn, "unit", u);
 	view_person_ref(&v, pn, "manager", p.manager);
 	if (v.sel != NULL && v.sel->state != CYCLE_CLOSED &&
 	    view_may(&v, PERM_ADD_PERSONAL, p.id))
 		render_attr(pn, "can-add", "1");
 	/* Comments and proposals reach their owner on the owner's page. */
-	if (r->me != NULL && r->me->id == p.id && (rc = view_inbox(&v, page, p.id)) != 0) {
-		xmlFreeDoc(page->doc);
+	if (r->me != NULL && r->me->id == p.id && (rc = view_inbox(&v, page, p.id)) != 0)
 		return rc;
-	}
 	hist = xmlNewChild(page, NULL, BAD_CAST "history", NULL);
 	/* Newest cycle first: the past stays readable (transparency). */
 	for (i = v.ncycles; i-- > 0;) {
@@ -220,17 +197,15 @@ page_person(struct req *r)
 				    okr_cstate_names[v.cycles[i].state]);
 			}
 			if ((rc = view_objective(&v, cn, &o[j], VIEW_KRS |
-			    VIEW_PARENT | VIEW_PERMS, &s)) != 0) {
-				xmlFreeDoc(page->doc);
+			    VIEW_PARENT | VIEW_PERMS, &s)) != 0)
 				return rc;
-			}
 			sum += s;
 			count++;
 		}
 		if (cn != NULL)
 			view_score_attrs(cn, sum / (double)count);
 	}
-	return render_send(r, page, "person", 200) == 0 ? 0 : 500;
+	return render_reply(r, page, 200);
 }
 
 static int
@@ -243,7 +218,7 @@ page_objective(struct req *r)
 	if ((rc = view_init(&v, r, st)) != 0 ||
 	    (rc = view_objective_page(&v, r->id, &page)) != 0)
 		return rc;
-	return render_send(r, page, "objective", 200) == 0 ? 0 : 500;
+	return render_reply(r, page, 200);
 }
 
 /* Sums of scores below a tree node, for the rolled-up score; partial
@@ -291,13 +266,10 @@ tree_node(struct view *v, xmlNodePtr parent, const struct unit *u,
 
 	if (depth >= OKR_MAX_DEPTH)
 		return 0;
-	node = xmlNewChild(parent, NULL, BAD_CAST "node", NULL);
+	node = view_unit_ref(parent, "node", u);
 	render_attr(node, "kind", "unit");
-	render_attr_u(node, "id", u->id);
-	render_attr(node, "name", u->name);
-	render_attr(node, "level", okr_level_names[u->level]);
 	if ((rc = store_units_children(v->st, &v->r->ar, u->id, &kids, &nkids)) != STORE_OK)
-		return view_status(rc);
+		return worker_fail(v->r, rc, NULL);
 	/* In a large company, a link to its own tree. */
 	if (closed || (v->big && depth > 0 && nkids > 0)) {
 		render_attr(node, "closed", "1");
@@ -306,7 +278,7 @@ tree_node(struct view *v, xmlNodePtr parent, const struct unit *u,
 	}
 	if ((rc = store_objectives_by_cycle_unit(v->st, &v->r->ar, v->sel->id,
 	    u->id, &o, &n)) != STORE_OK)
-		return view_status(rc);
+		return worker_fail(v->r, rc, NULL);
 	n = keep_levels(o, n, UNIT_LEVELS | (1u << LEVEL_PERSONAL));
 	for (i = 0; i < n; i++) {
 		if (o[i].level == LEVEL_PERSONAL)
@@ -370,29 +342,23 @@ page_tree(struct req *r)
 	if ((rc = view_init(&v, r, st)) != 0)
 		return rc;
 	if (r->val[KEY_UNIT] != NULL) {
-		if (strspn(r->val[KEY_UNIT], "0123456789") != strlen(r->val[KEY_UNIT]) ||
-		    strlen(r->val[KEY_UNIT]) > 9 ||
-		    (co = view_unit(&v, (uint32_t)strtoul(r->val[KEY_UNIT], NULL, 10))) == NULL) {
-			r->errkey = "err.unit";
-			return 404;
-		}
+		if ((co = view_unit(&v, r->ids[KEY_UNIT])) == NULL)
+			return req_error(r, 404, "err.unit");
 	} else
 		co = company(&v);
 	if (v.sel != NULL && (rc = store_count_children(st, 'O', v.sel->id,
 	    TREE_FULL + 1, &n)) != STORE_OK)
-		return view_status(rc);
+		return worker_fail(r, rc, NULL);
 	v.big = v.sel != NULL && n > TREE_FULL;
-	if ((page = view_page(&v, "tree")) == NULL)
+	if ((page = view_page(&v, r->route->sheet)) == NULL)
 		return 500;
 	tree = xmlNewChild(page, NULL, BAD_CAST "tree", NULL);
 	if (r->val[KEY_UNIT] != NULL && co != NULL)
 		render_attr_u(tree, "unit", co->id);
 	if (v.sel != NULL && co != NULL &&
-	    (rc = tree_node(&v, tree, co, &all, 0, 0)) != 0) {
-		xmlFreeDoc(page->doc);
+	    (rc = tree_node(&v, tree, co, &all, 0, 0)) != 0)
 		return rc;
-	}
-	return render_send(r, page, "tree", 200) == 0 ? 0 : 500;
+	return render_reply(r, page, 200);
 }
 
 /* The visible language switch: remembers the choice in a cookie for a
@@ -428,21 +394,17 @@ feed(struct req *r, enum xscope scope, uint32_t id, const char *sheet,
 	char stamp[21];
 	int rc;
 
-	/* Checked before the handler: a real date and time. */
-	if (r->val[KEY_SINCE] != NULL &&
-	    okr_time_parse(r->val[KEY_SINCE], &since) != 0)
-		return 400;
+	/* req.c checked it: a real date and time. */
+	if (r->val[KEY_SINCE] != NULL)
+		okr_time_parse(r->val[KEY_SINCE], &since);
 	if ((rc = xmlio_export(st, &r->ar, scope, id, since, view_feed_max, &doc,
-	    &modified)) != STORE_OK) {
-		if (rc == STORE_TOOBIG)
-			r->errkey = "err.feed.toobig";
-		return view_status(rc);
-	}
+	    &modified)) != STORE_OK)
+		return worker_fail(r, rc, rc == STORE_TOOBIG ? "err.feed.toobig" : NULL);
 	root = xmlDocGetRootElement(doc);
 	if (strcmp(sheet, "atom") == 0 &&
 	    (rc = xmlio_add_authors(st, &r->ar, doc)) != STORE_OK) {
 		xmlFreeDoc(doc);
-		return view_status(rc);
+		return worker_fail(r, rc, NULL);
 	}
 	/* Atom and CSV link back to the pages: absolute when the host is
 	 * known.  The XML export stays as the schema describes it. */
@@ -468,19 +430,15 @@ feed_target(struct req *r, int rtype, uint32_t *id)
 	int rc;
 
 	if (rtype == 'P') {
-		if ((rc = store_person_by_login(st, &r->ar, r->argstr, &p)) != STORE_OK) {
-			r->errkey = "err.person";
-			return view_status(rc);
-		}
+		if ((rc = store_person_by_login(st, &r->ar, r->argstr, &p)) != STORE_OK)
+			return worker_fail(r, rc, "err.person");
 		*id = p.id;
 		return 0;
 	}
 	rec = arena_alloc(&r->ar, store_rec_size(rtype));
-	if ((rc = store_get(st, &r->ar, rtype, r->id, rec)) != STORE_OK) {
-		r->errkey = rtype == 'U' ? "err.unit" : rtype == 'O' ? "err.objective" :
-		    "err.meeting";
-		return view_status(rc);
-	}
+	if ((rc = store_get(st, &r->ar, rtype, r->id, rec)) != STORE_OK)
+		return worker_fail(r, rc, rtype == 'U' ? "err.unit" :
+		    rtype == 'O' ? "err.objective" : "err.meeting");
 	*id = r->id;
 	return 0;
 }
@@ -494,80 +452,93 @@ feed_cycle(struct req *r, uint32_t *id, const char **name)
 
 	if ((rc = view_init(&v, r, st)) != 0)
 		return rc;
-	if (v.sel == NULL) {
-		r->errkey = "err.nocycle";
-		return 404;
-	}
+	if (v.sel == NULL)
+		return req_error(r, 404, "err.nocycle");
 	*id = v.sel->id;
 	*name = v.sel->name;
 	return 0;
 }
 
-/* The feeds: what each route exports, about which kind of record
- * ('C' the cycle of ?cycle=, 0 nothing), through which stylesheet. */
-static const struct feed_def {
-	const char	*pattern;
-	int		 rtype;
-	enum xscope	 scope;
-	const char	*sheet;
-} feeds[] = {
-	{ "/xml", 0, XS_ALL, "export" },
-	{ "/xml/cycle", 'C', XS_CYCLE, "export" },
-	{ "/xml/unit/*", 'U', XS_UNIT, "export" },	/* ?sub=1: XS_UNIT_TREE */
-	{ "/xml/person/*", 'P', XS_PERSON, "export" },
-	{ "/xml/objective/*", 'O', XS_OBJECTIVE, "export" },
-	{ "/xml/meeting/*", 'G', XS_MEETING, "export" },
-	/* Atom: check-ins and changes, newest first; a unit's with the
-	 * units below. */
-	{ "/atom/unit/*", 'U', XS_UNIT_TREE, "atom" },
-	{ "/atom/person/*", 'P', XS_PERSON, "atom" },
-	/* A cycle's KRs for spreadsheets. */
-	{ "/csv/cycle", 'C', XS_CYCLE, "csv" },
-};
+/* What a feed's scope is about: the kind of record its path names ('C'
+ * the cycle of ?cycle=, 0 nothing). */
+static int
+feed_rtype(enum xscope scope)
+{
+	switch (scope) {
+	case XS_CYCLE:
+		return 'C';
+	case XS_UNIT:
+	case XS_UNIT_TREE:
+		return 'U';
+	case XS_PERSON:
+		return 'P';
+	case XS_OBJECTIVE:
+		return 'O';
+	case XS_MEETING:
+		return 'G';
+	default:
+		return 0;
+	}
+}
 
+/* A feed route: its param is the scope it exports, its sheet "export"
+ * (the XML itself), "atom" or "csv". */
 static int
 page_feed(struct req *r)
 {
-	const struct feed_def *f = feeds;
-	enum xscope scope;
-	const char *name = NULL;
+	enum xscope scope = (enum xscope)r->route->param;
+	const char *sheet = r->route->sheet, *name = NULL;
+	int rc, rtype = feed_rtype(scope);
 	uint32_t id = 0;
-	int rc;
 
-	while (strcmp(f->pattern, r->route->pattern) != 0)
-		f++;	/* every feed route is in the table */
-	scope = f->scope == XS_UNIT && r->val[KEY_SUB] != NULL ? XS_UNIT_TREE : f->scope;
-	if (f->rtype == 'C')
+	if (scope == XS_UNIT && r->val[KEY_SUB] != NULL)
+		scope = XS_UNIT_TREE;
+	if (rtype == 'C')
 		rc = feed_cycle(r, &id, &name);
 	else
-		rc = f->rtype != 0 ? feed_target(r, f->rtype, &id) : 0;
+		rc = rtype != 0 ? feed_target(r, rtype, &id) : 0;
 	if (rc != 0)
 		return rc;
-	return feed(r, scope, id, f->sheet, strcmp(f->sheet, "csv") == 0 ?
+	return feed(r, scope, id, sheet, strcmp(sheet, "csv") == 0 ?
 	    arena_printf(&r->ar, "mubiao-%s.csv", name) : NULL);
 }
 
+#define K(k)	KEYBIT(KEY_##k)
+#define GET	METHOD_GET
+
+/* Every page and feed: method, path, argument, keys, handler, sheet,
+ * caller, and (feeds) the scope exported. */
 static const struct route routes[] = {
-	{ METHOD_GET, "/", ARG_NONE, KEYBIT(KEY_CYCLE), page_home },
-	{ METHOD_GET, "/tree", ARG_NONE, KEYBIT(KEY_CYCLE) | KEYBIT(KEY_UNIT), page_tree },
-	{ METHOD_GET, "/unit/*", ARG_ID, KEYBIT(KEY_CYCLE), page_unit },
-	{ METHOD_GET, "/person/*", ARG_LOGIN, KEYBIT(KEY_CYCLE), page_person },
-	{ METHOD_GET, "/objective/*", ARG_ID, KEYBIT(KEY_CYCLE), page_objective },
-	{ METHOD_GET, "/lang", ARG_NONE, KEYBIT(KEY_SET) | KEYBIT(KEY_BACK), page_lang },
-	{ METHOD_GET, "/xml", ARG_NONE, KEYBIT(KEY_SINCE), page_feed },
-	{ METHOD_GET, "/xml/cycle", ARG_NONE, KEYBIT(KEY_CYCLE) | KEYBIT(KEY_SINCE), page_feed },
-	{ METHOD_GET, "/xml/unit/*", ARG_ID, KEYBIT(KEY_SUB) | KEYBIT(KEY_SINCE), page_feed },
-	{ METHOD_GET, "/xml/person/*", ARG_LOGIN, KEYBIT(KEY_SINCE), page_feed },
-	{ METHOD_GET, "/xml/objective/*", ARG_ID, KEYBIT(KEY_SINCE), page_feed },
-	{ METHOD_GET, "/xml/meeting/*", ARG_ID, KEYBIT(KEY_SINCE), page_feed },
-	{ METHOD_GET, "/atom/unit/*", ARG_ID, 0, page_feed },
-	{ METHOD_GET, "/atom/person/*", ARG_LOGIN, 0, page_feed },
-	{ METHOD_GET, "/csv/cycle", ARG_NONE, KEYBIT(KEY_CYCLE), page_feed },
+	{ GET, "/", ARG_NONE, K(CYCLE), page_home, "home", WHO_ANYONE, 0 },
+	{ GET, "/tree", ARG_NONE, K(CYCLE) | K(UNIT), page_tree, "tree", WHO_ANYONE, 0 },
+	{ GET, "/unit/*", ARG_ID, K(CYCLE), page_unit, "unit", WHO_ANYONE, 0 },
+	{ GET, "/person/*", ARG_LOGIN, K(CYCLE), page_person, "person", WHO_ANYONE, 0 },
+	{ GET, "/objective/*", ARG_ID, K(CYCLE), page_objective, "objective",
+	    WHO_ANYONE, 0 },
+	{ GET, "/lang", ARG_NONE, K(SET) | K(BACK), page_lang, NULL, WHO_ANYONE, 0 },
+	{ GET, "/xml", ARG_NONE, K(SINCE), page_feed, "export", WHO_ANYONE, XS_ALL },
+	{ GET, "/xml/cycle", ARG_NONE, K(CYCLE) | K(SINCE), page_feed, "export",
+	    WHO_ANYONE, XS_CYCLE },
+	/* ?sub=1: the units below too */
+	{ GET, "/xml/unit/*", ARG_ID, K(SUB) | K(SINCE), page_feed, "export",
+	    WHO_ANYONE, XS_UNIT },
+	{ GET, "/xml/person/*", ARG_LOGIN, K(SINCE), page_feed, "export",
+	    WHO_ANYONE, XS_PERSON },
+	{ GET, "/xml/objective/*", ARG_ID, K(SINCE), page_feed, "export",
+	    WHO_ANYONE, XS_OBJECTIVE },
+	{ GET, "/xml/meeting/*", ARG_ID, K(SINCE), page_feed, "export",
+	    WHO_ANYONE, XS_MEETING },
+	/* Atom: check-ins and changes, newest first; a unit's with the
+	 * units below. */
+	{ GET, "/atom/unit/*", ARG_ID, 0, page_feed, "atom", WHO_ANYONE, XS_UNIT_TREE },
+	{ GET, "/atom/person/*", ARG_LOGIN, 0, page_feed, "atom", WHO_ANYONE, XS_PERSON },
+	/* A cycle's KRs for spreadsheets. */
+	{ GET, "/csv/cycle", ARG_NONE, K(CYCLE), page_feed, "csv", WHO_ANYONE, XS_CYCLE },
 };
 
 int
 main(void)
 {
-	return view_main("okr-read", routes, sizeof(routes) / sizeof(routes[0]),
+	return worker_main("okr-read", routes, sizeof(routes) / sizeof(routes[0]),
 	    STORE_RDONLY, &st);
 }

@@ -126,8 +126,9 @@ valid_one(const char *s)
 	return strcmp(s, "1") == 0;
 }
 
-#define LINE(name)	{ name, valid_line, KF_TEXT, 400, "err.400.text" }
-#define LONG(name)	{ name, valid_long, KF_TEXT, 400, "err.400.text" }
+/* What a person types: a refusal says the text is not allowed. */
+#define LINE(name)	{ name, valid_line, 0, 400, "err.400.text" }
+#define LONG(name)	{ name, valid_long, 0, 400, "err.400.text" }
 
 const struct req_key req_keys[KEY__MAX] = {
 	[KEY_CYCLE] = { "cycle", okr_cycle_name_ok, 0, 400, NULL },
@@ -153,13 +154,13 @@ const struct req_key req_keys[KEY__MAX] = {
 	[KEY_UNIT_LABEL] = LINE("unit-label"),
 	[KEY_DUE] = LINE("due"),
 	[KEY_WEIGHT] = LINE("weight"),
-	[KEY_CONFIDENCE] = { "confidence", valid_line, KF_TEXT | KF_MULTI, 400,
+	[KEY_CONFIDENCE] = { "confidence", valid_line, KF_MULTI, 400,
 	    "err.400.text" },
-	[KEY_VALUE] = { "value", valid_line, KF_TEXT | KF_MULTI, 400, "err.400.text" },
-	[KEY_NOTE] = { "note", valid_long, KF_TEXT | KF_MULTI, 400, "err.400.text" },
+	[KEY_VALUE] = { "value", valid_line, KF_MULTI, 400, "err.400.text" },
+	[KEY_NOTE] = { "note", valid_long, KF_MULTI, 400, "err.400.text" },
 	[KEY_TEXT] = LONG("text"),
 	[KEY_NAME] = LINE("name"),
-	[KEY_LOGIN] = { "login", valid_line, KF_TEXT | KF_MULTI, 400, "err.400.text" },
+	[KEY_LOGIN] = { "login", valid_line, KF_MULTI, 400, "err.400.text" },
 	[KEY_MANAGER] = LINE("manager"),
 	[KEY_ROLE] = LINE("role"),
 	[KEY_LEAD] = LINE("lead"),
@@ -180,6 +181,13 @@ int
 req_refuse(struct req *r, int status, const char *why)
 {
 	r->why = why;
+	return status;
+}
+
+int
+req_error(struct req *r, int status, const char *key)
+{
+	r->errkey = key;
 	return status;
 }
 
@@ -460,10 +468,8 @@ prep_post(struct req *r)
 		return req_refuse(r, 400, "bad Content-Length");
 	if (len > REQ_MAXBODY)
 		return req_refuse(r, 413, "body over the limit");
-	if (!same_origin(r)) {
-		r->errkey = "err.403.csrf";
-		return req_refuse(r, 403, "cross-site form");
-	}
+	if (!same_origin(r))
+		return req_refuse(r, req_error(r, 403, "err.403.csrf"), "cross-site form");
 	if (len > 0 && (ct == NULL || strncmp(ct,
 	    "application/x-www-form-urlencoded", 33) != 0))
 		return req_refuse(r, 400, "not a urlencoded form");
@@ -483,10 +489,8 @@ prep_post(struct req *r)
 	if ((rc = req_parse_query(r, param(r, "QUERY_STRING"), r->route->keys)) != 0 ||
 	    (rc = req_parse_query(r, body, mask)) != 0)
 		return rc;
-	if (!csrf_check(r->user, r->val[KEY_TOKEN])) {
-		r->errkey = "err.403.csrf";
-		return req_refuse(r, 403, "bad form token");
-	}
+	if (!csrf_check(r->user, r->val[KEY_TOKEN]))
+		return req_refuse(r, req_error(r, 403, "err.403.csrf"), "bad form token");
 	return 0;
 }
 
@@ -642,12 +646,11 @@ req_handle(struct req *r, const struct app *app)
 	if (r->pc_fd != -1)
 		close(r->pc_fd);
 	r->pc_fd = -1;
-	/* A large page (a big company's home page: 300 KB) leaves megabytes
-	 * free in the heap, which the thresholds above keep (23 MB after one
-	 * such page, 10 MB at start).  Every 10 s a worker gives back what is
-	 * free, so its memory follows what it serves, not the largest page it
-	 * ever made.  Not after each page: faulting the pages in again cost
-	 * 35 ms a request here. */
+	/* A large page leaves megabytes free in the heap, which the
+	 * thresholds of req_main() keep.  Every 10 s a worker gives back
+	 * what is free, so its memory follows what it serves, not the
+	 * largest page it ever made; not after each page, as faulting the
+	 * pages in again costs more than the trim gives. */
 	if (!r->cgi && time(NULL) - last_trim >= 10) {
 		malloc_trim(0);
 		last_trim = time(NULL);
@@ -698,11 +701,9 @@ req_main(const struct app *app)
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
-	/* A request frees all it took; glibc then gave the top of the heap
-	 * back to the kernel each time, and the TLB flushes of shrinking it
-	 * cost 8% of a check-in (perf).  Up to 4 MB stay for the next one,
-	 * and large buffers come from the heap too, not from mmap and munmap
-	 * each time (a 300 KB page rendered in 15 ms instead of 34). */
+	/* A request frees all it took: up to 4 MB stay in the heap for the
+	 * next one rather than going back to the kernel each time, and large
+	 * buffers come from the heap too, not from mmap and munmap. */
 	mallopt(M_TRIM_THRESHOLD, 4 * 1024 * 1024);
 	mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024);
 	if (FCGX_Init() != 0 || FCGX_InitRequest(&r.fcgi, 0, 0) != 0) {

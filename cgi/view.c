@@ -57,10 +57,8 @@ view_init(struct view *v, struct req *r, struct store *st)
 		for (i = 0; i < v->ncycles; i++)
 			if (strcmp(v->cycles[i].name, r->val[KEY_CYCLE]) == 0)
 				v->sel = &v->cycles[i];
-		if (v->sel == NULL) {
-			r->errkey = "err.cycle";
-			return 404;
-		}
+		if (v->sel == NULL)
+			return req_error(r, 404, "err.cycle");
 	} else
 		v->sel = current_cycle(v->cycles, v->ncycles, okr_today());
 	v->me = r->me;
@@ -652,10 +650,8 @@ view_objective_page(struct view *v, uint32_t id, xmlNodePtr *pagep)
 	int rc;
 
 	*pagep = NULL;
-	if ((rc = store_objective_get(v->st, &v->r->ar, id, &o)) != STORE_OK) {
-		v->r->errkey = "err.objective";
-		return worker_fail(v->r, rc, NULL);
-	}
+	if ((rc = store_objective_get(v->st, &v->r->ar, id, &o)) != STORE_OK)
+		return worker_fail(v->r, rc, "err.objective");
 	if ((page = view_page(v, "objective")) == NULL)
 		return 500;
 	if ((rc = view_objective(v, page, &o, VIEW_KRS | VIEW_CHECKINS |

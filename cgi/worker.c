@@ -114,10 +114,8 @@ main_allow(struct req *r)
 		    worker_fail(r, STORE_FORBIDDEN, NULL);
 	case WHO_ADMIN:
 	default:
-		if (me != NULL && me->role == ROLE_ADMIN)
-			return 0;
-		r->errkey = "err.403.admin";
-		return req_refuse(r, 403, "not an administrator");
+		return me != NULL && me->role == ROLE_ADMIN ? 0 :
+		    req_error(r, 403, "err.403.admin");
 	}
 }
 

@@ -32,6 +32,12 @@ int	form_date(struct form *, enum key, int required, int32_t lo, int32_t hi,
 int	form_choice(struct form *, enum key, const char *const *names, int n,
 	    int *);
 int	form_id(struct form *, enum key, int required, uint32_t *);
+/* form_text() and form_number() of a value given, not r->val[key]: one
+ * row of a repeated key.  Errors are recorded on key. */
+int	form_text_value(struct form *, enum key, const char *value, int required,
+	    size_t maxchars, const char **);
+int	form_number_value(struct form *, enum key, const char *value, int required,
+	    double min, double max, double *);
 
 /* The <form> element under page; version 0 is left out. */
 xmlNodePtr form_begin(struct form *, xmlNodePtr page, const char *action,

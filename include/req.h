@@ -64,8 +64,7 @@ enum key {
 
 enum kflags {
 	KF_MULTI	= 1 << 0,	/* repeats: every value in r->multi */
-	KF_TEXT		= 1 << 1,	/* typed text: a refusal says so */
-	KF_ID		= 1 << 2	/* an id, "" or "0" for none: r->ids */
+	KF_ID		= 1 << 1	/* an id, "" or "0" for none: r->ids */
 };
 
 struct req_key {
@@ -200,5 +199,7 @@ int	req_parse_id(const char *, uint32_t *);
 /* Records why a request is refused, for the log line of its 4xx;
  * returns status. */
 int	req_refuse(struct req *, int status, const char *why);
+/* Names the message of the error page (a catalog key); returns status. */
+int	req_error(struct req *, int status, const char *key);
 
 #endif
