@@ -62,14 +62,6 @@ answer(struct req *r, int rc, const struct refusal *no, const char *back)
 	return worker_fail(r, rc, NULL);
 }
 
-/* Refuses a request: status, with the message key that says why. */
-static int
-refuse(struct req *r, int status, const char *errkey)
-{
-	r->errkey = errkey;
-	return status;
-}
-
 /* The meeting page's address, where a write goes back to. */
 static const char *
 meeting_url(struct req *r, uint32_t id)
@@ -386,7 +378,7 @@ post_status(struct req *r)
 		form_choice(&f, KEY_STATE, store_bstatus_names, BOARD__MAX, &status);
 	form_text(&f, KEY_TEXT, status >= 0, OKR_MAX_TITLE, &reason);
 	if (f.nerr > 0)
-		return refuse(r, 400, "err.board.reason");
+		return req_error(r, 400, "err.board.reason");
 	m.status = status;
 	m.status_reason = status >= 0 ? (char *)reason : NULL;
 	return meeting_save(r, &m);
@@ -438,7 +430,7 @@ deferrable(struct req *r, const struct meeting *m, uint32_t kr)
 	for (i = 0; i < n && k[i].id != kr; i++)
 		;
 	if (i == n || covered[i] || meet_deferral(r, m->deferred, kr) != NULL)
-		return refuse(r, 400, "err.defer.kr");
+		return req_error(r, 400, "err.defer.kr");
 	return 0;
 }
 
@@ -461,7 +453,7 @@ post_defer(struct req *r)
 	form_id(&f, KEY_KR, 1, &kr);
 	form_text(&f, KEY_TEXT, 1, OKR_MAX_TITLE, &reason);
 	if (f.nerr > 0 || strchr(reason, '\n') != NULL)
-		return refuse(r, 400, "err.defer.reason");
+		return req_error(r, 400, "err.defer.reason");
 	if ((rc = deferrable(r, &m, kr)) != 0)
 		return rc;
 	m.deferred = arena_printf(&r->ar, "%s%s%u %s", m.deferred ? m.deferred : "",
@@ -499,11 +491,11 @@ post_verdict(struct req *r)
 	if (kind == VERDICT_REVISE)
 		form_text(&f, KEY_TITLE, 1, OKR_MAX_TITLE, &text);
 	if (f.nerr > 0 || (d.objective == 0) == (d.kr == 0))
-		return refuse(r, 400, f.err[KEY_TITLE] != NULL ? "err.verdict.text" :
+		return req_error(r, 400, f.err[KEY_TITLE] != NULL ? "err.verdict.text" :
 		    f.err[KEY_NOTE] != NULL ? "err.verdict.note" : "err.verdict.item");
 	if ((d.signed_by = login_list(r, &m, present_person, 1)) == NULL ||
 	    *d.signed_by == '\0')
-		return refuse(r, 400, "err.verdict.signed");
+		return req_error(r, 400, "err.verdict.signed");
 	d.meeting = m.id;
 	d.kind = kind;
 	d.text = (char *)text;
@@ -561,7 +553,7 @@ post_grow(struct req *r)
 	form_text(&f, KEY_WILL, 0, OKR_MAX_TEXT, &will);
 	if (f.nerr > 0 || (*goal == '\0' && *reality == '\0' && *options == '\0' &&
 	    *will == '\0'))
-		return refuse(r, 400, "err.grow");
+		return req_error(r, 400, "err.grow");
 	g.meeting = m.id;
 	g.goal = (char *)goal;
 	g.reality = (char *)reality;
@@ -615,13 +607,13 @@ post_grade(struct req *r)
 		return rc;
 	if (store_kr_get(st, &r->ar, kr, &k) != STORE_OK ||
 	    store_objective_get(st, &r->ar, k.objective, &o) != STORE_OK)
-		return refuse(r, 400, "err.grade.kr");
+		return req_error(r, 400, "err.grade.kr");
 	ref.unit = o.unit;
 	ref.cycle = o.cycle;
 	ref.level = o.level;
 	ref.state = o.state;
 	if (!okr_grade_scope(&reach, &ref, unit_parent, &v))
-		return refuse(r, 400, "err.grade.kr");
+		return req_error(r, 400, "err.grade.kr");
 	c = view_cycle(&v, m.cycle);
 	{
 		/* The store's rule: a grade other than the proposed one needs
@@ -669,7 +661,7 @@ post_action(struct req *r)
 	if (f.nerr > 0 && (m.type == MEET_REVIEW || m.type == MEET_ACTION))
 		return meeting_send(r, &v, &m, &f, 400);
 	if (f.nerr > 0)
-		return refuse(r, 400, "err.action");
+		return req_error(r, 400, "err.action");
 	a.title = (char *)title;
 	a.owner = p.id;
 	a.unit = m.unit;
