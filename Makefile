@@ -60,6 +60,7 @@ $(PROGS): build/%: build/%.o $(LIB_OBJ)
 
 # A program's objects beyond its own and the shared ones.
 build/okr-edit: build/okr-admin.o
+build/okr-meet: build/meet-view.o
 
 build/test-%: tests/unit/test-%.c $(LIB_OBJ)
 	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS) -lcmocka
@@ -169,6 +170,7 @@ $(ASAN_PROGS): build/asan/%: build/asan/%.o $(LIB_SRC:cgi/%.c=build/asan/%.o)
 	$(CC) $(ASANFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 build/asan/okr-edit: build/asan/okr-admin.o
+build/asan/okr-meet: build/asan/meet-view.o
 
 asan: $(ASAN_PROGS)
 

@@ -1,9 +1,8 @@
 /* okr-meet: the meetings of the method.  A unit's calendar of meetings
  * (flagging a unit with no review for more than two weeks), each meeting
- * page with its attendance, minutes and decisions, and the review
- * meeting's four-quadrant board: progress of each O and KR, the overall
- * status, this week's work items and the coming month's.  Closing a
- * meeting freezes what it showed: later readers see what the room saw.
+ * page with its attendance, minutes and decisions, and the section of its
+ * type (meet-view.c builds what the pages show).  Closing a meeting
+ * freezes what it showed: later readers see what the room saw.
  *
  * Like okr-edit, every POST has passed the CSRF checks of req.c and
  * answers 303 (Post/Redirect/Get); the store checks who may manage a
@@ -12,49 +11,71 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/parser.h>
+#include <libxml/tree.h>
 
 #include "arena.h"
 #include "form.h"
+#include "meet-view.h"
 #include "okr.h"
 #include "render.h"
 #include "req.h"
 #include "store.h"
 #include "view.h"
+#include "worker.h"
 
 static struct store *st;
 
-#define REVIEW_GAP	14	/* days without a review before the flag */
+/* ----------------------------------------------------------- answers */
 
-/* <meeting> with what every listing shows. */
-static xmlNodePtr
-meeting_node(struct view *v, xmlNodePtr parent, const struct meeting *m)
+/* What a refused write answers: for a store status, the HTTP status and
+ * the message key (NULL: the status's own).  A list ends with STORE_OK. */
+struct refusal {
+	int		 sstatus;
+	int		 http;
+	const char	*errkey;
+};
+
+/* A meeting that is closed, not in the state a change needs, or that the
+ * user may not run. */
+static const struct refusal meeting_refusals[] = {
+	{ STORE_CLOSED, 409, "err.meeting.closed" },
+	{ STORE_INVALID, 409, "err.meeting.state" },
+	{ STORE_FORBIDDEN, 403, "err.403.meeting" },
+	{ STORE_OK, 0, NULL }
+};
+
+/* Answers a write: 303 to back when the store took it, else the refusal
+ * no lists for the store's status, else worker_fail()'s. */
+static int
+answer(struct req *r, int rc, const struct refusal *no, const char *back)
 {
-	xmlNodePtr n = xmlNewChild(parent, NULL, BAD_CAST "meeting", NULL), un;
-	const struct unit *u = view_unit(v, m->unit);
-	struct objective o;
-
-	render_attr_u(n, "id", m->id);
-	render_attr(n, "type", store_mtype_names[m->type]);
-	render_attr(n, "state", store_mstate_names[m->state]);
-	render_attr(n, "date", view_day(v->r, m->day));
-	render_attr_u(n, "version", m->version);
-	render_text(n, "title", m->title);
-	if (u != NULL) {
-		un = xmlNewChild(n, NULL, BAD_CAST "unit", NULL);
-		render_attr_u(un, "id", u->id);
-		render_attr(un, "name", u->name);
+	if (rc == STORE_OK) {
+		render_redirect(r, back, NULL);
+		return 0;
 	}
-	if (m->objective != 0 &&
-	    store_objective_get(st, &v->r->ar, m->objective, &o) == STORE_OK)
-		render_attr_u(render_text(n, "objective", o.title), "id", o.id);
-	return n;
+	for (; no != NULL && no->sstatus != STORE_OK; no++)
+		if (no->sstatus == rc) {
+			if (no->errkey != NULL)
+				r->errkey = no->errkey;
+			return no->http;
+		}
+	return worker_fail(r, rc, NULL);
 }
 
-static int meeting_send(struct req *, struct view *, const struct meeting *,
-    struct form *, int);
+/* The meeting page's address, where a write goes back to. */
+static const char *
+meeting_url(struct req *r, uint32_t id)
+{
+	return arena_printf(&r->ar, "%s/meet/%u", r->script, id);
+}
 
-/* ---------------------------------------------------------- calendar */
+/* The version the form was made from: 0, or 400 when absent or bad. */
+static int
+posted_version(struct req *r, uint32_t *ver)
+{
+	*ver = r->ids[KEY_VERSION];
+	return *ver != 0 ? 0 : req_refuse(r, 400, "no version");
+}
 
 /* A form refused on a meeting page comes back on it, with what was typed
  * and an error next to each wrong field (the stylesheets read it from
@@ -72,63 +93,7 @@ form_again(struct form *f, xmlNodePtr page, const char *action,
 		form_field(f, form, keys[i], "text", NULL, NULL, 0);
 }
 
-/* The day of the last review meeting held (open or closed, not in the
- * future) among n meetings, 0 if none. */
-static int32_t
-last_review(const struct meeting *m, size_t n)
-{
-	int32_t last = 0;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (m[i].type == MEET_REVIEW && m[i].state != MEET_PLANNED &&
-		    m[i].day <= okr_today() && m[i].day > last)
-			last = m[i].day;
-	return last;
-}
-
-/* "Without follow-up and review, OKRs are only decoration": a unit
- * whose last review is more than two weeks ago, in an active cycle, is
- * flagged.  Sets the attributes on n. */
-static void
-review_flag(struct view *v, xmlNodePtr n, int32_t last)
-{
-	if (last != 0)
-		render_attr(n, "last-review", view_day(v->r, last));
-	if (v->sel != NULL && v->sel->state == CYCLE_ACTIVE &&
-	    (last == 0 || okr_today() - last > REVIEW_GAP))
-		render_attr(n, "review-overdue", "1");
-}
-
-/* <unit> with its review flag for each unit below parent, depth first,
- * so that a lead sees which of their units have gone without review. */
-static int
-subunit_flags(struct view *v, xmlNodePtr list, uint32_t parent, int depth)
-{
-	struct unit *kids;
-	struct meeting *m;
-	xmlNodePtr un;
-	size_t i, n, nm;
-	int rc;
-
-	if (depth >= OKR_MAX_DEPTH)
-		return 0;
-	if ((rc = store_units_children(st, &v->r->ar, parent, &kids, &n)) != STORE_OK)
-		return view_status(rc);
-	for (i = 0; i < n; i++) {
-		if ((rc = store_meetings_by_unit(st, &v->r->ar, kids[i].id, &m, &nm)) != STORE_OK)
-			return view_status(rc);
-		un = xmlNewChild(list, NULL, BAD_CAST "unit", NULL);
-		render_attr_u(un, "id", kids[i].id);
-		render_attr(un, "name", kids[i].name);
-		render_attr(un, "level", okr_level_names[kids[i].level]);
-		render_attr_u(un, "depth", (unsigned)depth);
-		review_flag(v, un, last_review(m, nm));
-		if ((rc = subunit_flags(v, list, kids[i].id, depth + 1)) != 0)
-			return rc;
-	}
-	return 0;
-}
+/* ---------------------------------------------------------- calendar */
 
 static const enum key plan_keys[] = { KEY_KIND, KEY_DUE, KEY_TITLE, KEY_OBJECTIVE };
 static const enum key action_keys[] = { KEY_TITLE, KEY_OWNER, KEY_DUE, KEY_KR };
@@ -140,48 +105,20 @@ calendar_send(struct req *r, struct view *vp, uint32_t unit, struct form *f,
 {
 	struct view v = *vp;
 	struct unit u;
-	struct meeting *m;
-	struct objective *o;
-	xmlNodePtr page, un, cal, os;
-	size_t i, n, no;
+	xmlNodePtr page;
 	int rc;
 
-	if ((rc = store_unit_get(st, &r->ar, unit, &u)) != STORE_OK) {
-		r->errkey = "err.unit";
-		return view_status(rc);
-	}
-	if ((rc = store_meetings_by_unit(st, &r->ar, u.id, &m, &n)) != STORE_OK)
-		return view_status(rc);
+	if ((rc = store_unit_get(st, &r->ar, unit, &u)) != STORE_OK)
+		return worker_fail(r, rc, "err.unit");
 	if ((page = view_page(&v, "meetings")) == NULL)
 		return 500;
-	un = xmlNewChild(page, NULL, BAD_CAST "unit", NULL);
-	render_attr_u(un, "id", u.id);
-	render_attr(un, "name", u.name);
-	render_attr(un, "level", okr_level_names[u.level]);
-	if (view_may(&v, PERM_MANAGE_UNIT, u.id))
-		render_attr(un, "can-manage", "1");
-	cal = xmlNewChild(page, NULL, BAD_CAST "calendar", NULL);
-	review_flag(&v, cal, last_review(m, n));
-	if ((rc = subunit_flags(&v, xmlNewChild(page, NULL, BAD_CAST "subunits",
-	    NULL), u.id, 0)) != 0) {
-		xmlFreeDoc(page->doc);
+	if ((rc = meet_calendar(&v, page, &u)) != 0)
 		return rc;
-	}
-	for (i = n; i-- > 0;)
-		if (v.sel == NULL || m[i].cycle == v.sel->id)
-			meeting_node(&v, page, &m[i]);
-	os = xmlNewChild(page, NULL, BAD_CAST "objectives", NULL);
-	if (v.sel != NULL && (rc = store_objectives_by_cycle_unit(st, &r->ar,
-	    v.sel->id, u.id, &o, &no)) == STORE_OK)
-		for (i = 0; i < no; i++)
-			if (o[i].level != LEVEL_PERSONAL && o[i].state != OBJ_ARCHIVED)
-				render_attr_u(render_text(os, "objective", o[i].title),
-				    "id", o[i].id);
 	if (f != NULL)
 		form_again(f, page, "/meet/new", arena_printf(&r->ar,
 		    "%s/meet/unit/%u", r->script, u.id), plan_keys,
 		    sizeof(plan_keys) / sizeof(plan_keys[0]), NULL);
-	return render_send(r, page, "meetings", status) == 0 ? 0 : 500;
+	return render_reply(r, page, status);
 }
 
 static int
@@ -195,26 +132,15 @@ page_calendar(struct req *r)
 	return calendar_send(r, &v, r->id, NULL, 200);
 }
 
-/* Answers a meeting write: back to the meeting, or the refusal that
- * explains who runs meetings. */
-static int
-meeting_done(struct req *r, int rc, uint32_t id)
-{
-	if (rc == STORE_FORBIDDEN) {
-		r->errkey = "err.403.meeting";
-		return 403;
-	}
-	if (rc != STORE_OK)
-		return view_error(r, rc);
-	render_redirect(r, arena_printf(&r->ar, "%s/meet/%u", r->script, id), NULL);
-	return 0;
-}
-
 /* Plans a meeting; a wrong field brings the calendar back with the form
  * as it was typed. */
 static int
 post_new(struct req *r)
 {
+	static const struct refusal no[] = {
+		{ STORE_FORBIDDEN, 403, "err.403.meeting" },
+		{ STORE_OK, 0, NULL }
+	};
 	struct view v;
 	struct form f;
 	struct meeting m;
@@ -223,8 +149,8 @@ post_new(struct req *r)
 
 	if ((rc = view_init(&v, r, st)) != 0)
 		return rc;
-	if (r->me == NULL || v.sel == NULL)
-		return view_error(r, STORE_FORBIDDEN);
+	if (v.sel == NULL)
+		return worker_fail(r, STORE_FORBIDDEN, NULL);
 	memset(&m, 0, sizeof(m));
 	form_init(&f, r);
 	form_choice(&f, KEY_KIND, store_mtype_names, MEET__MAX, &type);
@@ -233,642 +159,49 @@ post_new(struct req *r)
 	form_id(&f, KEY_UNIT, 1, &m.unit);
 	form_id(&f, KEY_OBJECTIVE, 0, &m.objective);
 	if (f.nerr > 0)
-		return m.unit != 0 ? calendar_send(r, &v, m.unit, &f, 400) : 400;
+		return m.unit != 0 ? calendar_send(r, &v, m.unit, &f, 400) :
+		    req_refuse(r, 400, "a plan without a unit");
 	m.type = type;
 	m.cycle = v.sel->id;
 	m.status = -1;
 	m.title = (char *)title;
 	rc = store_meeting_put(st, r->me->id, &m);	/* sets m.id */
-	return meeting_done(r, rc, m.id);
+	return answer(r, rc, no, meeting_url(r, m.id));
 }
 
-/* ------------------------------------------------------ the board */
+/* ------------------------------------------------------ meeting page */
 
-/* The share of the cycle elapsed on day, in [0, 1]. */
-static double
-elapsed(const struct cycle *c, int32_t day)
-{
-	double e;
-
-	if (c == NULL || c->end <= c->start)
-		return 1;
-	e = (double)(day - c->start) / (double)(c->end - c->start);
-	return e < 0 ? 0 : e > 1 ? 1 : e;
-}
-
-/* The status a board derives: the mean score against where a healthy
- * final 0.7 would put it by now.  Within 0.05 of that is on track, within
- * 0.2 at risk, further off track. */
-static enum bstatus
-derive_status(double score, double share)
-{
-	double gap = score - 0.7 * share;
-
-	if (gap >= -0.05)
-		return BOARD_ON_TRACK;
-	return gap >= -0.2 ? BOARD_AT_RISK : BOARD_OFF_TRACK;
-}
-
-static void
-action_node(struct view *v, xmlNodePtr parent, const struct action *a,
-    const struct meeting *m)
-{
-	xmlNodePtr n = xmlNewChild(parent, NULL, BAD_CAST "action", NULL);
-	struct kr k;
-
-	render_attr_u(n, "id", a->id);
-	render_attr(n, "state", a->state == ACTION_DONE ? "done" : "open");
-	render_attr(n, "due", view_day(v->r, a->due));
-	render_attr_u(n, "version", a->version);
-	if (a->kr != 0)
-		render_attr_u(n, "kr", a->kr);
-	if (m->state != MEET_CLOSED && a->state == ACTION_OPEN && v->r->me != NULL &&
-	    (a->owner == v->r->me->id || a->created_by == v->r->me->id ||
-	    view_may(v, PERM_MANAGE_UNIT, a->unit)))
-		render_attr(n, "can-edit", "1");
-	render_text(n, "title", a->title);
-	view_person_ref(v, n, "owner", a->owner);
-	if (a->kr != 0 && store_kr_get(st, &v->r->ar, a->kr, &k) == STORE_OK)
-		render_text(n, "kr-title", k.title);
-}
-
-/* The four quadrants of a review meeting, as they stand on day ref. */
+/* The meeting page; f, when not NULL, is the action-item form that was
+ * refused, shown again as typed. */
 static int
-board(struct view *v, xmlNodePtr mn, const struct meeting *m, int32_t ref)
+meeting_send(struct req *r, struct view *v, const struct meeting *m,
+    struct form *f, int status)
 {
-	xmlNodePtr b = xmlNewChild(mn, NULL, BAD_CAST "board", NULL), prog, week, month;
-	const struct cycle *c = view_cycle(v, m->cycle);
-	struct objective *o, one;
-	struct action *a;
-	size_t i, n, na, count = 0;
-	double s, sum = 0, share;
-	int32_t monday, sunday;
-	enum bstatus derived;
+	xmlNodePtr page, mn;
 	int rc;
 
-	prog = xmlNewChild(b, NULL, BAD_CAST "progress", NULL);
-	if (m->objective != 0) {
-		if ((rc = store_objective_get(st, &v->r->ar, m->objective, &one)) != STORE_OK)
-			return view_status(rc);
-		o = &one;
-		n = 1;
-	} else if ((rc = store_objectives_by_cycle_unit(st, &v->r->ar, m->cycle,
-	    m->unit, &o, &n)) != STORE_OK)
-		return view_status(rc);
-	for (i = 0; i < n; i++) {
-		if (o[i].level == LEVEL_PERSONAL || o[i].state == OBJ_ARCHIVED)
-			continue;
-		if ((rc = view_objective(v, prog, &o[i], VIEW_KRS | VIEW_PERMS |
-		    VIEW_TREND, &s)) != 0)
-			return rc;
-		sum += s;
-		count++;
-	}
-	share = elapsed(c, ref);
-	s = count ? sum / (double)count : 0;
-	derived = derive_status(s, share);
-	render_attr(b, "status", store_bstatus_names[m->status >= 0 ? m->status : (int)derived]);
-	render_attr(b, "derived", store_bstatus_names[derived]);
-	render_attr_num(b, "elapsed", (double)okr_pct(share) / 100);
-	view_score_attrs(b, s);
-	if (m->status >= 0 && m->status_reason != NULL)
-		render_attr(b, "override-reason", m->status_reason);
-	/* Monday to Sunday of the reference day's week (1970-01-05 was a
-	 * Monday), then the thirty days after it. */
-	monday = ref - ((ref - 4) % 7 + 7) % 7;
-	sunday = monday + 6;
-	week = xmlNewChild(b, NULL, BAD_CAST "week", NULL);
-	render_attr(week, "from", view_day(v->r, monday));
-	render_attr(week, "to", view_day(v->r, sunday));
-	month = xmlNewChild(b, NULL, BAD_CAST "month", NULL);
-	render_attr(month, "from", view_day(v->r, sunday + 1));
-	render_attr(month, "to", view_day(v->r, sunday + 30));
-	if ((rc = store_actions_by_unit(st, &v->r->ar, m->unit, &a, &na)) != STORE_OK)
-		return view_status(rc);
-	for (i = 0; i < na; i++) {
-		if (m->objective != 0 && a[i].objective != m->objective &&
-		    a[i].meeting != m->id)
-			continue;
-		/* This week: due in it, or added in this meeting; overdue open
-		 * items stay in view until done. */
-		if ((a[i].due >= monday && a[i].due <= sunday) || a[i].meeting == m->id ||
-		    (a[i].due < monday && a[i].state == ACTION_OPEN))
-			action_node(v, week, &a[i], m);
-		else if (a[i].due > sunday && a[i].due <= sunday + 30)
-			action_node(v, month, &a[i], m);
-	}
-	return 0;
-}
-
-static void
-attendee(xmlNodePtr att, const struct person *who, const char *present)
-{
-	xmlNodePtr pn = xmlNewChild(att, NULL, BAD_CAST "person", NULL);
-
-	render_attr(pn, "login", who->login);
-	render_attr(pn, "name", who->name);
-	if (okr_listed(present, who->login))
-		render_attr(pn, "present", "1");
-}
-
-/* Everyone of unit and the units below it (the whole department comes
- * to its meetings), and the unit's lead. */
-static int
-attendance(struct view *v, xmlNodePtr att, const struct meeting *m,
-    uint32_t unit, int depth)
-{
-	const struct unit *u = view_unit(v, unit);
-	const struct person *lead;
-	struct person *p;
-	struct unit *kids;
-	size_t i, n;
-	int rc;
-
-	if (depth == 0 && u != NULL && (lead = view_person(v, u->lead)) != NULL &&
-	    lead->unit != unit)
-		attendee(att, lead, m->present);
-	if ((rc = store_people_in_unit(st, &v->r->ar, unit, &p, &n)) != STORE_OK)
-		return view_status(rc);
-	for (i = 0; i < n; i++)
-		attendee(att, &p[i], m->present);
-	if (depth >= OKR_MAX_DEPTH ||
-	    (rc = store_units_children(st, &v->r->ar, unit, &kids, &n)) != STORE_OK)
-		return depth >= OKR_MAX_DEPTH ? 0 : view_status(rc);
-	for (i = 0; i < n; i++)
-		if ((rc = attendance(v, att, m, kids[i].id, depth + 1)) != 0)
-			return rc;
-	return 0;
-}
-
-/* The reason KR id was deferred in a list of "KRID reason" lines, or
- * NULL. */
-static const char *
-deferral(struct req *r, const char *list, uint32_t id)
-{
-	const char *p, *sp, *nl;
-	char *end;
-
-	for (p = list; p != NULL && *p != '\0'; p = nl != NULL ? nl + 1 : NULL) {
-		nl = strchr(p, '\n');
-		sp = strchr(p, ' ');
-		if (strtoul(p, &end, 10) == id && end == sp)
-			return arena_strndup(&r->ar, sp + 1, nl != NULL ?
-			    (size_t)(nl - sp - 1) : strlen(sp + 1));
-	}
-	return NULL;
-}
-
-/* The department action meeting: the company's objectives, the company
- * KRs this department carries with whether they are covered or deferred,
- * and the action items added in it. */
-static int
-action_meeting(struct view *v, xmlNodePtr mn, const struct meeting *m)
-{
-	xmlNodePtr co = xmlNewChild(mn, NULL, BAD_CAST "company", NULL), ca, kn, an;
-	const struct unit *u = view_unit_top(v, m->unit);
-	struct objective *o;
-	struct action *a;
-	struct kr *k;
-	int *covered;
-	size_t i, n;
-	const char *reason;
-	double s;
-	int rc;
-
-	if (u != NULL && (rc = store_objectives_by_cycle_unit(st, &v->r->ar,
-	    m->cycle, u->id, &o, &n)) == STORE_OK)
-		for (i = 0; i < n; i++)
-			if (o[i].level == LEVEL_COMPANY && o[i].state != OBJ_ARCHIVED &&
-			    (rc = view_objective(v, co, &o[i], VIEW_KRS, &s)) != 0)
-				return rc;
-	if ((rc = store_carried_krs(st, &v->r->ar, m->unit, m->cycle, &k, &covered,
-	    &n)) != STORE_OK)
-		return view_status(rc);
-	ca = xmlNewChild(mn, NULL, BAD_CAST "carried", NULL);
-	for (i = 0; i < n; i++) {
-		kn = xmlNewChild(ca, NULL, BAD_CAST "kr", NULL);
-		render_attr_u(kn, "id", k[i].id);
-		view_score_attrs(kn, okr_kr_score(k[i].kind, k[i].direction,
-		    k[i].start, k[i].target, k[i].current));
-		if (covered[i])
-			render_attr(kn, "covered", "1");
-		render_text(kn, "title", k[i].title);
-		view_person_ref(v, kn, "owner", k[i].owner);
-		if ((reason = deferral(v->r, m->deferred, k[i].id)) != NULL)
-			render_text(kn, "deferred", reason);
-	}
-	an = xmlNewChild(mn, NULL, BAD_CAST "actions", NULL);
-	if ((rc = store_actions_by_unit(st, &v->r->ar, m->unit, &a, &n)) != STORE_OK)
-		return view_status(rc);
-	for (i = 0; i < n; i++)
-		if (a[i].meeting == m->id)
-			action_node(v, an, &a[i], m);
-	return 0;
-}
-
-/* Marks an item of the consensus meeting with the decision that counts;
- * a meeting being closed shows the state its close gives the item
- * (closes, else NULL). */
-static void
-decided(xmlNodePtr n, const struct verdict *d, const char *closes)
-{
-	if (d == NULL)
-		return;
-	render_attr(n, "decision", store_vkind_names[d->kind]);
-	if (closes != NULL)
-		xmlSetProp(n, BAD_CAST "state", BAD_CAST closes);
-}
-
-/* <signer login name> for each login of a space-separated list. */
-static void
-signers(struct view *v, xmlNodePtr n, const char *list)
-{
-	char *s = arena_strdup(&v->r->ar, list != NULL ? list : ""), *save, *w;
-	struct person p;
-	xmlNodePtr sn;
-
-	for (w = strtok_r(s, " ", &save); w != NULL; w = strtok_r(NULL, " ", &save)) {
-		sn = xmlNewChild(n, NULL, BAD_CAST "signer", NULL);
-		render_attr(sn, "login", w);
-		if (store_person_by_login(st, &v->r->ar, w, &p) == STORE_OK)
-			render_attr(sn, "name", p.name);
-	}
-}
-
-/* The company consensus meeting: each objective it decides
- * (okr_consensus_scope()) with its proposed KRs, the decision that counts
- * on each, what is still open and which objectives lack agreed KRs (the
- * tally the close is held to); then every decision taken, in order. */
-static int
-consensus(struct view *v, xmlNodePtr mn, const struct meeting *m)
-{
-	xmlNodePtr cn = xmlNewChild(mn, NULL, BAD_CAST "consensus", NULL), on, kn, dn;
-	const struct verdict *vo, *vk;
-	const struct person *p;
-	struct objective *o;
-	struct verdict *d;
-	struct kr *k;
-	struct okr_objref ref;
-	struct okr_reach reach;
-	struct okr_tally t;
-	size_t i, j, n, nk, nd, open = 0, lacking = 0;
-	int closing = m->state == MEET_CLOSED, ready = 1, rc;
-	char at[21];
-	double s;
-
-	if ((rc = store_verdicts_by_meeting(st, &v->r->ar, m->id, &d, &nd)) != STORE_OK ||
-	    (rc = store_objectives_by_cycle_unit(st, &v->r->ar, m->cycle, m->unit,
-	    &o, &n)) != STORE_OK)
-		return view_status(rc);
-	store_reach(m, &reach);
-	for (i = 0; i < n; i++) {
-		store_objref(&o[i], &ref);
-		if (!okr_consensus_scope(&reach, &ref))
-			continue;
-		if ((rc = view_objective(v, cn, &o[i], VIEW_KRS | VIEW_HINTS, &s)) != 0)
-			return rc;
-		if ((rc = store_krs_by_objective(st, &v->r->ar, o[i].id, &k, &nk)) != STORE_OK)
-			return view_status(rc);
-		on = cn->last;
-		vo = store_verdict_of(d, nd, o[i].id, 0);
-		okr_tally_init(&t, store_said(vo));
-		decided(on, vo, closing ?
-		    okr_ostate_names[okr_consensus_ostate(t.said)] : NULL);
-		/* view_kr() made one <kr> per KR, in order. */
-		kn = on->children;
-		for (j = 0; j < nk; j++, kn = kn->next) {
-			while (kn != NULL && !xmlStrEqual(kn->name, BAD_CAST "kr"))
-				kn = kn->next;
-			if (kn == NULL)
-				break;
-			vk = store_verdict_of(d, nd, o[i].id, k[j].id);
-			okr_tally_kr(&t, k[j].state, store_said(vk));
-			if (k[j].state != KRS_PROPOSED)
-				continue;
-			if (t.said == SAID_REJECT)
-				vk = vo;	/* goes with its objective */
-			decided(kn, vk, closing ? okr_krstate_names[
-			    okr_consensus_krstate(t.said, store_said(vk))] : NULL);
-		}
-		open += t.open;
-		if (okr_tally_lacking(&t)) {
-			render_attr(on, "lacking", "1");
-			lacking++;
-		}
-		ready = ready && okr_tally_ready(&t);
-	}
-	render_attr_u(cn, "open", open);
-	render_attr_u(cn, "lacking", lacking);
-	if (ready)
-		render_attr(cn, "ready", "1");
-	for (i = 0; i < nd; i++) {
-		dn = xmlNewChild(cn, NULL, BAD_CAST "verdict", NULL);
-		render_attr_u(dn, "id", d[i].id);
-		render_attr(dn, "kind", store_vkind_names[d[i].kind]);
-		render_attr_u(dn, "objective", d[i].objective);
-		if (d[i].kr != 0)
-			render_attr_u(dn, "kr", d[i].kr);
-		okr_time_format(d[i].at, at);
-		render_attr(dn, "at", at);
-		if ((p = view_person(v, d[i].by)) != NULL)
-			render_attr(dn, "by-name", p->name);
-		signers(v, dn, d[i].signed_by);
-		if (d[i].text != NULL)
-			render_text(dn, "text", d[i].text);
-		if (d[i].note != NULL && *d[i].note != '\0')
-			render_text(dn, "note", d[i].note);
-	}
-	return 0;
-}
-
-/* Grade distribution of one unit (or the total): 11 bins, 0 to 1. */
-struct dist {
-	size_t	 bins[11];
-	size_t	 count, graded, in_band;
-	double	 sum;
-};
-
-static void
-dist_add(struct dist *d, double value, int graded)
-{
-	int bin = (int)(value * 10 + 0.5);
-
-	d->bins[bin < 0 ? 0 : bin > 10 ? 10 : bin]++;
-	d->count++;
-	d->graded += graded;
-	d->in_band += bin == 6 || bin == 7;
-	d->sum += value;
-}
-
-static void
-dist_node(xmlNodePtr n, const struct dist *d)
-{
-	xmlNodePtr b;
-	int i;
-
-	render_attr_u(n, "count", d->count);
-	render_attr_u(n, "graded", d->graded);
-	render_attr_u(n, "in-band", d->in_band);
-	render_attr_num(n, "mean", d->count ? (double)okr_pct(d->sum /
-	    (double)d->count) / 100 : 0);
-	for (i = 0; i <= 10; i++) {
-		b = xmlNewChild(n, NULL, BAD_CAST "bin", NULL);
-		render_attr_num(b, "grade", i / 10.0);
-		render_attr_u(b, "count", d->bins[i]);
-	}
-}
-
-/* One unit of the grading: its objectives (personal ones included) with
- * each KR's score, proposed grade and grade; then the units below.  The
- * distribution is per unit and in total: collective, never per person. */
-static int
-grading_unit(struct view *v, xmlNodePtr gr, xmlNodePtr sum, struct dist *total,
-    const struct meeting *m, const struct cycle *c, uint32_t unit, int depth)
-{
-	const struct unit *u = view_unit(v, unit);
-	struct objective *o;
-	struct unit *kids;
-	struct kr *k;
-	struct dist d;
-	xmlNodePtr on, kn, un;
-	size_t i, j, n, nk;
-	double score, proposed;
-	int rc, may;
-
-	if (u == NULL || depth >= OKR_MAX_DEPTH)
-		return 0;
-	memset(&d, 0, sizeof(d));
-	if ((rc = store_objectives_by_cycle_unit(st, &v->r->ar, m->cycle, unit,
-	    &o, &n)) != STORE_OK)
-		return view_status(rc);
-	for (i = 0; i < n; i++) {
-		if (o[i].state == OBJ_ARCHIVED)
-			continue;
-		if ((rc = store_krs_by_objective(st, &v->r->ar, o[i].id, &k, &nk)) != STORE_OK)
-			return view_status(rc);
-		on = xmlNewChild(gr, NULL, BAD_CAST "objective", NULL);
-		render_attr_u(on, "id", o[i].id);
-		render_attr(on, "level", okr_level_names[o[i].level]);
-		render_text(on, "title", o[i].title);
-		un = xmlNewChild(on, NULL, BAD_CAST "unit", NULL);
-		render_attr_u(un, "id", u->id);
-		render_attr(un, "name", u->name);
-		may = c != NULL && c->state == CYCLE_REVIEW &&
-		    view_may(v, PERM_EDIT_OBJECTIVE, o[i].id);
-		for (j = 0; j < nk; j++) {
-			if (!okr_kr_live(k[j].state))
-				continue;
-			score = okr_kr_score(k[j].kind, k[j].direction, k[j].start,
-			    k[j].target, k[j].current);
-			proposed = okr_grade_proposal(score);
-			kn = xmlNewChild(on, NULL, BAD_CAST "kr", NULL);
-			render_attr_u(kn, "id", k[j].id);
-			render_attr_u(kn, "version", k[j].version);
-			view_score_attrs(kn, score);
-			render_attr_num(kn, "proposed", proposed);
-			if (k[j].grade >= 0)
-				render_attr_num(kn, "grade", k[j].grade);
-			if (may)
-				render_attr(kn, "can-grade", "1");
-			render_text(kn, "title", k[j].title);
-			dist_add(&d, k[j].grade >= 0 ? k[j].grade : proposed, k[j].grade >= 0);
-			dist_add(total, k[j].grade >= 0 ? k[j].grade : proposed, k[j].grade >= 0);
-		}
-	}
-	un = xmlNewChild(sum, NULL, BAD_CAST "unit", NULL);
-	render_attr_u(un, "id", u->id);
-	render_attr(un, "name", u->name);
-	dist_node(un, &d);
-	if ((rc = store_units_children(st, &v->r->ar, unit, &kids, &n)) != STORE_OK)
-		return view_status(rc);
-	for (i = 0; i < n; i++)
-		if ((rc = grading_unit(v, gr, sum, total, m, c, kids[i].id, depth + 1)) != 0)
-			return rc;
-	return 0;
-}
-
-static int
-grading(struct view *v, xmlNodePtr mn, const struct meeting *m)
-{
-	const struct cycle *c = view_cycle(v, m->cycle);
-	xmlNodePtr gr = xmlNewChild(mn, NULL, BAD_CAST "grading", NULL);
-	xmlNodePtr sum = xmlNewChild(mn, NULL, BAD_CAST "summary", NULL);
-	struct dist total;
-	int rc;
-
-	memset(&total, 0, sizeof(total));
-	if (c != NULL) {
-		render_attr(gr, "cycle", c->name);
-		render_attr(gr, "cycle-state", okr_cstate_names[c->state]);
-	}
-	if ((rc = grading_unit(v, gr, sum, &total, m, c, m->unit, 0)) != 0)
+	if ((page = view_page(v, "meeting")) == NULL)
+		return 500;
+	if (r->val[KEY_PRINT] != NULL)
+		render_attr(page, "print", "1");
+	if ((rc = meet_section(v, page, m)) != 0)
 		return rc;
-	dist_node(xmlNewChild(sum, NULL, BAD_CAST "total", NULL), &total);
-	return 0;
-}
-
-/* The monthly review: per KR of the objectives it takes GROW notes on
- * (okr_grow_scope()), the progress since a month before the meeting (the
- * last check-in on or before that day) and the latest GROW note recorded
- * in this meeting. */
-static int
-monthly(struct view *v, xmlNodePtr mn, const struct meeting *m)
-{
-	xmlNodePtr gb = xmlNewChild(mn, NULL, BAD_CAST "grow-board", NULL), on, kn, gn;
-	struct objective *o;
-	struct okr_objref ref;
-	struct okr_reach reach;
-	struct kr *k;
-	struct checkin *c;
-	struct grow *g;
-	const struct grow *last;
-	size_t i, j, l, n, nk, nc, ng;
-	int64_t then = ((int64_t)m->day - 30) * 86400 + 86399;
-	double was;
-	int rc, found;
-
-	render_attr(gb, "since", view_day(v->r, m->day - 30));
-	if ((rc = store_grows_by_meeting(st, &v->r->ar, m->id, &g, &ng)) != STORE_OK ||
-	    (rc = store_objectives_by_cycle_unit(st, &v->r->ar, m->cycle, m->unit,
-	    &o, &n)) != STORE_OK)
-		return view_status(rc);
-	store_reach(m, &reach);
-	for (i = 0; i < n; i++) {
-		store_objref(&o[i], &ref);
-		if (!okr_grow_scope(&reach, &ref))
-			continue;
-		if ((rc = store_krs_by_objective(st, &v->r->ar, o[i].id, &k, &nk)) != STORE_OK)
-			return view_status(rc);
-		on = xmlNewChild(gb, NULL, BAD_CAST "objective", NULL);
-		render_attr_u(on, "id", o[i].id);
-		render_text(on, "title", o[i].title);
-		for (j = 0; j < nk; j++) {
-			if (!okr_kr_live(k[j].state))
-				continue;
-			if ((rc = store_checkins_by_kr(st, &v->r->ar, k[j].id, &c, &nc)) != STORE_OK)
-				return view_status(rc);
-			was = k[j].start;
-			found = 0;
-			for (l = 0; l < nc && c[l].at <= then; l++) {
-				was = c[l].value;
-				found = 1;
-			}
-			kn = xmlNewChild(on, NULL, BAD_CAST "kr", NULL);
-			render_attr_u(kn, "id", k[j].id);
-			render_attr_num(kn, "current", k[j].current);
-			render_attr_num(kn, "then", was);
-			render_attr_num(kn, "delta", k[j].current - was);
-			if (!found)
-				render_attr(kn, "then-is-start", "1");
-			if (k[j].unit_label != NULL && *k[j].unit_label != '\0')
-				render_attr(kn, "unit-label", k[j].unit_label);
-			view_score_attrs(kn, okr_kr_score(k[j].kind, k[j].direction,
-			    k[j].start, k[j].target, k[j].current));
-			render_text(kn, "title", k[j].title);
-			for (last = NULL, l = 0; l < ng; l++)
-				if (g[l].kr == k[j].id)
-					last = &g[l];
-			if (last == NULL)
-				continue;
-			gn = xmlNewChild(kn, NULL, BAD_CAST "grow", NULL);
-			view_person_ref(v, gn, "author", last->author);
-			render_text(gn, "goal", last->goal);
-			render_text(gn, "reality", last->reality);
-			render_text(gn, "options", last->options);
-			render_text(gn, "will", last->will);
-		}
+	mn = page->last;
+	if (m->state != MEET_CLOSED) {
+		if (view_may(v, PERM_MANAGE_UNIT, m->unit))
+			render_attr(mn, "can-manage", "1");
+		if (r->me != NULL)
+			render_attr(mn, "can-act", "1");
 	}
-	return 0;
+	if (f != NULL)
+		form_again(f, page, arena_printf(&r->ar, "/meet/%u/action", m->id),
+		    meeting_url(r, m->id), action_keys,
+		    sizeof(action_keys) / sizeof(action_keys[0]), "err.action");
+	r->etag = arena_printf(&r->ar, "\"m%u-%u\"", m->id, m->version);
+	return render_reply(r, page, status);
 }
 
-/* The all-hands awareness meeting: the company's objectives, a live
- * check of a KR's text, and per unit the share of its people who came to
- * an awareness meeting of this unit in the cycle. */
-static int
-awareness(struct view *v, xmlNodePtr mn, const struct meeting *m)
-{
-	xmlNodePtr co = xmlNewChild(mn, NULL, BAD_CAST "company", NULL), cv, un, kc;
-	const struct unit *top = view_unit_top(v, m->unit);
-	struct objective *o;
-	struct meeting *all;
-	struct person *p;
-	const char *text = v->r->val[KEY_TEXT];
-	size_t i, j, n, na, np, came;
-	double s;
-	int rc, hints;
-
-	if (top != NULL && store_objectives_by_cycle_unit(st, &v->r->ar, m->cycle,
-	    top->id, &o, &n) == STORE_OK)
-		for (i = 0; i < n; i++)
-			if (o[i].level == LEVEL_COMPANY && o[i].state != OBJ_ARCHIVED &&
-			    (rc = view_objective(v, co, &o[i], VIEW_KRS | VIEW_HINTS, &s)) != 0)
-				return rc;
-	if (text != NULL && *text != '\0') {
-		hints = okr_kr_hints(text);
-		kc = render_text(mn, "kr-check", text);
-		render_attr(kc, "number", hints & HINT_NUMBER ? "0" : "1");
-		render_attr(kc, "date", hints & HINT_DATE ? "0" : "1");
-	}
-	if ((rc = store_meetings_by_unit(st, &v->r->ar, m->unit, &all, &na)) != STORE_OK)
-		return view_status(rc);
-	cv = xmlNewChild(mn, NULL, BAD_CAST "coverage", NULL);
-	if ((rc = view_units_all(v)) != 0)
-		return rc;
-	for (i = 0; i < v->nunits; i++) {
-		/* The meeting's unit and the units below it. */
-		if (!view_unit_within(v, v->units[i].id, m->unit) ||
-		    (rc = store_people_in_unit(st, &v->r->ar, v->units[i].id,
-		    &p, &np)) != STORE_OK)
-			continue;
-		for (came = 0, j = 0; j < np; j++) {
-			size_t k;
-
-			for (k = 0; k < na; k++)
-				if (all[k].type == MEET_AWARENESS && all[k].cycle == m->cycle &&
-				    all[k].present != NULL && okr_listed(all[k].present, p[j].login))
-					break;
-			came += k < na;
-		}
-		un = xmlNewChild(cv, NULL, BAD_CAST "unit", NULL);
-		render_attr_u(un, "id", v->units[i].id);
-		render_attr(un, "name", v->units[i].name);
-		render_attr_u(un, "people", np);
-		render_attr_u(un, "came", came);
-		render_attr_u(un, "pct", np ? came * 100 / np : 0);
-	}
-	return 0;
-}
-
-/* The whole <meeting> of the meeting page, live. */
-static int
-meeting_live(struct view *v, xmlNodePtr page, const struct meeting *m)
-{
-	xmlNodePtr mn = meeting_node(v, page, m);
-	int rc;
-
-	if ((rc = attendance(v, xmlNewChild(mn, NULL, BAD_CAST "attendance", NULL),
-	    m, m->unit, 0)) != 0)
-		return rc;
-	render_text(mn, "minutes", m->minutes);
-	render_text(mn, "decisions", m->decisions);
-	/* A planned meeting previews its day; an open one (and the one
-	 * being closed) shows today. */
-	if (m->type == MEET_REVIEW && (rc = board(v, mn, m,
-	    m->state == MEET_PLANNED ? m->day : okr_today())) != 0)
-		return rc;
-	if (m->type == MEET_ACTION && (rc = action_meeting(v, mn, m)) != 0)
-		return rc;
-	if (m->type == MEET_QUARTERLY && (rc = grading(v, mn, m)) != 0)
-		return rc;
-	if (m->type == MEET_MONTHLY && (rc = monthly(v, mn, m)) != 0)
-		return rc;
-	if (m->type == MEET_AWARENESS && (rc = awareness(v, mn, m)) != 0)
-		return rc;
-	if (m->type == MEET_CONSENSUS && (rc = consensus(v, mn, m)) != 0)
-		return rc;
-	return 0;
-}
-
+/* Loads the meeting of the path: 0, or 404 naming it. */
 static int
 meeting_load(struct req *r, struct view *v, struct meeting *m)
 {
@@ -876,38 +209,8 @@ meeting_load(struct req *r, struct view *v, struct meeting *m)
 
 	if ((rc = view_init(v, r, st)) != 0)
 		return rc;
-	if ((rc = store_meeting_get(st, &r->ar, r->id, m)) != STORE_OK) {
-		r->errkey = "err.meeting";
-		return view_status(rc);
-	}
-	return 0;
-}
-
-/* A closed meeting shows what it showed when it closed. */
-static int
-meeting_frozen(struct view *v, xmlNodePtr page, const struct meeting *m)
-{
-	xmlDocPtr doc;
-	xmlNodePtr copy;
-	const char *text;
-	char *xml;
-	int rc;
-
-	if ((rc = store_meeting_snapshot(st, &v->r->ar, m->id, &xml)) != STORE_OK)
-		return view_status(rc);
-	/* Our own document, parsed as untrusted all the same; one frozen
-	 * before the character rule may hold what XML cannot. */
-	text = render_text_clean(&v->r->ar, xml);
-	doc = xmlReadMemory(text, (int)strlen(text), NULL, "UTF-8", XML_PARSE_NONET);
-	if (doc == NULL)
-		return 500;
-	copy = xmlDocCopyNode(xmlDocGetRootElement(doc), page->doc, 1);
-	xmlFreeDoc(doc);
-	if (copy == NULL)
-		return 500;
-	xmlAddChild(page, copy);
-	xmlSetProp(copy, BAD_CAST "state", BAD_CAST "closed");
-	render_attr(copy, "frozen", "1");
+	if ((rc = store_meeting_get(st, &r->ar, r->id, m)) != STORE_OK)
+		return worker_fail(r, rc, "err.meeting");
 	return 0;
 }
 
@@ -923,56 +226,38 @@ page_meeting(struct req *r)
 	return meeting_send(r, &v, &m, NULL, 200);
 }
 
-/* The meeting page; f, when not NULL, is the action-item form that was
- * refused, shown again as typed. */
-static int
-meeting_send(struct req *r, struct view *v, const struct meeting *m,
-    struct form *f, int status)
-{
-	xmlNodePtr page, mn;
-	int rc;
-
-	if ((page = view_page(v, "meeting")) == NULL)
-		return 500;
-	if (r->val[KEY_PRINT] != NULL)
-		render_attr(page, "print", "1");
-	rc = m->state == MEET_CLOSED ? meeting_frozen(v, page, m) :
-	    meeting_live(v, page, m);
-	if (rc != 0) {
-		xmlFreeDoc(page->doc);
-		return rc;
-	}
-	mn = page->last;
-	if (m->state != MEET_CLOSED) {
-		if (view_may(v, PERM_MANAGE_UNIT, m->unit))
-			render_attr(mn, "can-manage", "1");
-		if (r->me != NULL)
-			render_attr(mn, "can-act", "1");
-	}
-	if (f != NULL)
-		form_again(f, page, arena_printf(&r->ar, "/meet/%u/action", m->id),
-		    arena_printf(&r->ar, "%s/meet/%u", r->script, m->id), action_keys,
-		    sizeof(action_keys) / sizeof(action_keys[0]), "err.action");
-	r->etag = arena_printf(&r->ar, "\"m%u-%u\"", m->id, m->version);
-	return render_send(r, page, "meeting", status) == 0 ? 0 : 500;
-}
-
 /* ----------------------------------------------------- meeting edits */
 
-/* Loads the meeting a POST changes and the version the form saw. */
+/* What a change asks of the meeting before any work. */
+enum need {
+	NEED_VERSION	= 1 << 0,	/* the form names the version it saw */
+	NEED_UNCLOSED	= 1 << 1,	/* the meeting is not closed */
+	NEED_OPEN	= 1 << 2	/* the meeting is open */
+};
+
+/* Loads the meeting a POST changes and checks, in this order, the
+ * version the form saw (into m->version), the meeting's type (-1: any)
+ * and its state.  0 or the status to answer. */
 static int
-meeting_post(struct req *r, struct view *v, struct meeting *m)
+meeting_begin(struct req *r, struct view *v, struct meeting *m, unsigned need,
+    int type)
 {
 	uint32_t ver;
 	int rc;
 
 	if ((rc = meeting_load(r, v, m)) != 0)
 		return rc;
-	if (r->me == NULL)
-		return view_error(r, STORE_FORBIDDEN);
-	if (r->val[KEY_VERSION] == NULL || req_parse_id(r->val[KEY_VERSION], &ver) == -1)
-		return 400;
-	m->version = ver;
+	if (need & NEED_VERSION) {
+		if ((rc = posted_version(r, &ver)) != 0)
+			return rc;
+		m->version = ver;
+	}
+	if (type >= 0 && m->type != type)
+		return req_refuse(r, 400, "not a meeting of this type");
+	if (m->state == MEET_CLOSED && (need & (NEED_UNCLOSED | NEED_OPEN)))
+		return answer(r, STORE_CLOSED, meeting_refusals, NULL);
+	if (m->state != MEET_OPEN && (need & NEED_OPEN))
+		return answer(r, STORE_INVALID, meeting_refusals, NULL);
 	return 0;
 }
 
@@ -980,17 +265,51 @@ meeting_post(struct req *r, struct view *v, struct meeting *m)
 static int
 meeting_save(struct req *r, struct meeting *m)
 {
-	int rc = store_meeting_put(st, r->me->id, m);
+	return answer(r, store_meeting_put(st, r->me->id, m), meeting_refusals,
+	    meeting_url(r, m->id));
+}
 
-	if (rc == STORE_CLOSED) {
-		r->errkey = "err.meeting.closed";
-		return 409;
+/* The form's logins joined by spaces, in the order given: keep() names
+ * the login to write for each (NULL refuses the list) and, when once,
+ * each is written once.  NULL when one is refused. */
+static char *
+login_list(struct req *r, const struct meeting *m,
+    const char *(*keep)(struct req *, const struct meeting *, const char *),
+    int once)
+{
+	const char *who;
+	char *list, *e;
+	size_t i, len = 0;
+
+	for (i = 0; i < r->nmulti[KEY_LOGIN]; i++)
+		len += strlen(r->multi[KEY_LOGIN][i]) + 1;
+	list = e = arena_alloc(&r->ar, len + 1);
+	for (i = 0; i < r->nmulti[KEY_LOGIN]; i++) {
+		if ((who = keep(r, m, r->multi[KEY_LOGIN][i])) == NULL)
+			return NULL;
+		if (!once || !okr_listed(list, who))
+			e += sprintf(e, "%s%s", e == list ? "" : " ", who);
 	}
-	if (rc == STORE_INVALID) {
-		r->errkey = "err.meeting.state";
-		return 409;
-	}
-	return meeting_done(r, rc, m->id);
+	return list;
+}
+
+/* Attendance lists only people the store knows: the list is data, not
+ * text. */
+static const char *
+known_person(struct req *r, const struct meeting *m, const char *login)
+{
+	struct person p;
+
+	(void)m;
+	return store_person_by_login(st, &r->ar, login, &p) == STORE_OK ? p.login : NULL;
+}
+
+/* A decision is signed off by people present. */
+static const char *
+present_person(struct req *r, const struct meeting *m, const char *login)
+{
+	(void)r;
+	return okr_listed(m->present, login) ? login : NULL;
 }
 
 static int
@@ -1000,7 +319,7 @@ post_open(struct req *r)
 	struct meeting m;
 	int rc;
 
-	if ((rc = meeting_post(r, &v, &m)) != 0)
+	if ((rc = meeting_begin(r, &v, &m, NEED_VERSION, -1)) != 0)
 		return rc;
 	m.state = MEET_OPEN;
 	return meeting_save(r, &m);
@@ -1011,23 +330,12 @@ post_attendance(struct req *r)
 {
 	struct view v;
 	struct meeting m;
-	struct person p;
-	char *list, *e;
-	size_t i, len = 0;
 	int rc;
 
-	if ((rc = meeting_post(r, &v, &m)) != 0)
+	if ((rc = meeting_begin(r, &v, &m, NEED_VERSION, -1)) != 0)
 		return rc;
-	for (i = 0; i < r->nmulti[KEY_LOGIN]; i++)
-		len += strlen(r->multi[KEY_LOGIN][i]) + 1;
-	list = e = arena_alloc(&r->ar, len + 1);
-	for (i = 0; i < r->nmulti[KEY_LOGIN]; i++) {
-		/* Only people the store knows: the list is data, not text. */
-		if (store_person_by_login(st, &r->ar, r->multi[KEY_LOGIN][i], &p) != STORE_OK)
-			return 400;
-		e += sprintf(e, "%s%s", e == list ? "" : " ", p.login);
-	}
-	m.present = list;
+	if ((m.present = login_list(r, &m, known_person, 0)) == NULL)
+		return req_refuse(r, 400, "an unknown login in the attendance");
 	return meeting_save(r, &m);
 }
 
@@ -1040,13 +348,13 @@ post_minutes(struct req *r)
 	const char *minutes, *decisions;
 	int rc;
 
-	if ((rc = meeting_post(r, &v, &m)) != 0)
+	if ((rc = meeting_begin(r, &v, &m, NEED_VERSION, -1)) != 0)
 		return rc;
 	form_init(&f, r);
 	form_text(&f, KEY_TEXT, 0, OKR_MAX_MINUTES, &minutes);
 	form_text(&f, KEY_NOTE, 0, OKR_MAX_MINUTES, &decisions);
 	if (f.nerr > 0)
-		return 400;
+		return req_refuse(r, 400, "minutes or decisions refused");
 	m.minutes = (char *)minutes;
 	m.decisions = (char *)decisions;
 	return meeting_save(r, &m);
@@ -1063,75 +371,67 @@ post_status(struct req *r)
 	const char *reason;
 	int status = -1, rc;
 
-	if ((rc = meeting_post(r, &v, &m)) != 0)
+	if ((rc = meeting_begin(r, &v, &m, NEED_VERSION, -1)) != 0)
 		return rc;
 	form_init(&f, r);
 	if (r->val[KEY_STATE] != NULL && *r->val[KEY_STATE] != '\0')
 		form_choice(&f, KEY_STATE, store_bstatus_names, BOARD__MAX, &status);
 	form_text(&f, KEY_TEXT, status >= 0, OKR_MAX_TITLE, &reason);
-	if (f.nerr > 0) {
-		r->errkey = "err.board.reason";
-		return 400;
-	}
+	if (f.nerr > 0)
+		return req_error(r, 400, "err.board.reason");
 	m.status = status;
 	m.status_reason = status >= 0 ? (char *)reason : NULL;
 	return meeting_save(r, &m);
 }
 
-/* What the closing user may do is not part of the record. */
-static void
-strip_permissions(xmlNodePtr n)
-{
-	for (; n != NULL; n = n->next) {
-		if (n->type != XML_ELEMENT_NODE)
-			continue;
-		xmlUnsetProp(n, BAD_CAST "can-edit");
-		xmlUnsetProp(n, BAD_CAST "can-checkin");
-		xmlUnsetProp(n, BAD_CAST "next-cycle");
-		strip_permissions(n->children);
-	}
-}
-
-/* Freezes the meeting: the page as it stands now becomes its record. */
+/* Freezes the meeting: the page as it stands now becomes its record.  A
+ * rule that keeps it open is the consensus meeting's open decisions, or
+ * the action meeting's carried KRs neither covered nor deferred. */
 static int
 post_close(struct req *r)
 {
 	struct view v;
 	struct meeting m;
-	xmlDocPtr doc;
-	xmlNodePtr root;
-	xmlBufferPtr buf;
+	char *xml;
 	int rc;
 
-	if ((rc = meeting_post(r, &v, &m)) != 0)
+	if ((rc = meeting_begin(r, &v, &m, NEED_VERSION | NEED_OPEN, -1)) != 0)
 		return rc;
-	if (m.state != MEET_OPEN) {
-		r->errkey = m.state == MEET_CLOSED ? "err.meeting.closed" : "err.meeting.state";
-		return 409;
-	}
-	m.state = MEET_CLOSED;	/* the snapshot shows the closed meeting */
-	doc = xmlNewDoc(BAD_CAST "1.0");
-	root = xmlNewDocNode(doc, NULL, BAD_CAST "snapshot", NULL);
-	xmlDocSetRootElement(doc, root);
-	if ((rc = meeting_live(&v, root, &m)) != 0) {
-		xmlFreeDoc(doc);
+	if ((rc = meet_snapshot(&v, &m, &xml)) != 0)
 		return rc;
+	{
+		const struct refusal no[] = {
+			{ STORE_CLOSED, 409, "err.meeting.closed" },
+			{ STORE_INVALID, 409, "err.meeting.state" },
+			{ STORE_RULE, 409, m.type == MEET_CONSENSUS ?
+			    "err.consensus.open" : "err.meeting.uncovered" },
+			{ STORE_FORBIDDEN, 403, "err.403.meeting" },
+			{ STORE_OK, 0, NULL }
+		};
+
+		rc = store_meeting_close(st, r->me->id, &m, xml);
+		return answer(r, rc, no, meeting_url(r, m.id));
 	}
-	m.state = MEET_OPEN;
-	strip_permissions(root->children);
-	buf = xmlBufferCreate();
-	xmlNodeDump(buf, doc, root->children, 0, 0);
-	rc = store_meeting_close(st, r->me->id, &m, (const char *)xmlBufferContent(buf));
-	xmlBufferFree(buf);
-	xmlFreeDoc(doc);
-	if (rc == STORE_CLOSED || rc == STORE_INVALID || rc == STORE_RULE) {
-		r->errkey = rc == STORE_CLOSED ? "err.meeting.closed" :
-		    rc != STORE_RULE ? "err.meeting.state" :
-		    m.type == MEET_CONSENSUS ? "err.consensus.open" :
-		    "err.meeting.uncovered";
-		return 409;
-	}
-	return meeting_done(r, rc, m.id);
+}
+
+/* Whether kr is a carried KR of the action meeting m that is neither
+ * covered nor deferred yet: 0, 400 naming why not, or a status. */
+static int
+deferrable(struct req *r, const struct meeting *m, uint32_t kr)
+{
+	struct kr *k;
+	int *covered;
+	size_t i, n;
+	int rc;
+
+	if ((rc = store_carried_krs(st, &r->ar, m->unit, m->cycle, &k, &covered,
+	    &n)) != STORE_OK)
+		return worker_fail(r, rc, NULL);
+	for (i = 0; i < n && k[i].id != kr; i++)
+		;
+	if (i == n || covered[i] || meet_deferral(r, m->deferred, kr) != NULL)
+		return req_error(r, 400, "err.defer.kr");
+	return 0;
 }
 
 /* Defers a carried company KR in a department action meeting, with the
@@ -1146,37 +446,16 @@ post_defer(struct req *r)
 	uint32_t kr;
 	int rc;
 
-	if ((rc = meeting_post(r, &v, &m)) != 0)
+	if ((rc = meeting_begin(r, &v, &m, NEED_VERSION | NEED_UNCLOSED,
+	    MEET_ACTION)) != 0)
 		return rc;
 	form_init(&f, r);
 	form_id(&f, KEY_KR, 1, &kr);
 	form_text(&f, KEY_TEXT, 1, OKR_MAX_TITLE, &reason);
-	if (m.type != MEET_ACTION)
-		return 400;
-	if (m.state == MEET_CLOSED) {
-		r->errkey = "err.meeting.closed";
-		return 409;
-	}
-	if (f.nerr > 0 || strchr(reason, '\n') != NULL) {
-		r->errkey = "err.defer.reason";
-		return 400;
-	}
-	/* Only a carried KR that is neither covered nor deferred yet. */
-	{
-		struct kr *k;
-		int *covered;
-		size_t i, n;
-
-		if ((rc = store_carried_krs(st, &r->ar, m.unit, m.cycle, &k,
-		    &covered, &n)) != STORE_OK)
-			return view_status(rc);
-		for (i = 0; i < n && k[i].id != kr; i++)
-			;
-		if (i == n || covered[i] || deferral(r, m.deferred, kr) != NULL) {
-			r->errkey = "err.defer.kr";
-			return 400;
-		}
-	}
+	if (f.nerr > 0 || strchr(reason, '\n') != NULL)
+		return req_error(r, 400, "err.defer.reason");
+	if ((rc = deferrable(r, &m, kr)) != 0)
+		return rc;
 	m.deferred = arena_printf(&r->ar, "%s%s%u %s", m.deferred ? m.deferred : "",
 	    m.deferred && *m.deferred ? "\n" : "", kr, reason);
 	return meeting_save(r, &m);
@@ -1188,25 +467,21 @@ post_defer(struct req *r)
 static int
 post_verdict(struct req *r)
 {
+	static const struct refusal no[] = {
+		{ STORE_INVALID, 400, "err.verdict.item" },
+		{ STORE_CLOSED, 409, "err.meeting.closed" },
+		{ STORE_FORBIDDEN, 403, "err.403.meeting" },
+		{ STORE_OK, 0, NULL }
+	};
 	struct view v;
 	struct meeting m;
 	struct form f;
 	struct verdict d;
 	const char *text = NULL, *note;
-	char *list, *e;
-	size_t i, len = 0;
 	int kind = 0, rc;
 
-	if ((rc = meeting_load(r, &v, &m)) != 0)
+	if ((rc = meeting_begin(r, &v, &m, NEED_OPEN, MEET_CONSENSUS)) != 0)
 		return rc;
-	if (r->me == NULL)
-		return view_error(r, STORE_FORBIDDEN);
-	if (m.type != MEET_CONSENSUS)
-		return 400;
-	if (m.state != MEET_OPEN) {
-		r->errkey = m.state == MEET_CLOSED ? "err.meeting.closed" : "err.meeting.state";
-		return 409;
-	}
 	memset(&d, 0, sizeof(d));
 	form_init(&f, r);
 	form_choice(&f, KEY_STATE, store_vkind_names, VERDICT__MAX, &kind);
@@ -1215,44 +490,18 @@ post_verdict(struct req *r)
 	form_text(&f, KEY_NOTE, kind != VERDICT_AGREE, OKR_MAX_NOTE, &note);
 	if (kind == VERDICT_REVISE)
 		form_text(&f, KEY_TITLE, 1, OKR_MAX_TITLE, &text);
-	if (f.nerr > 0 || (d.objective == 0) == (d.kr == 0)) {
-		r->errkey = f.err[KEY_TITLE] != NULL ? "err.verdict.text" :
-		    f.err[KEY_NOTE] != NULL ? "err.verdict.note" : "err.verdict.item";
-		return 400;
-	}
-	/* Who signed off: people present, each once. */
-	for (i = 0; i < r->nmulti[KEY_LOGIN]; i++)
-		len += strlen(r->multi[KEY_LOGIN][i]) + 1;
-	list = e = arena_alloc(&r->ar, len + 1);
-	*list = '\0';
-	for (i = 0; i < r->nmulti[KEY_LOGIN]; i++) {
-		const char *who = r->multi[KEY_LOGIN][i];
-
-		if (!okr_listed(m.present, who)) {
-			r->errkey = "err.verdict.signed";
-			return 400;
-		}
-		if (!okr_listed(list, who))
-			e += sprintf(e, "%s%s", e == list ? "" : " ", who);
-	}
-	if (*list == '\0') {
-		r->errkey = "err.verdict.signed";
-		return 400;
-	}
+	if (f.nerr > 0 || (d.objective == 0) == (d.kr == 0))
+		return req_error(r, 400, f.err[KEY_TITLE] != NULL ? "err.verdict.text" :
+		    f.err[KEY_NOTE] != NULL ? "err.verdict.note" : "err.verdict.item");
+	if ((d.signed_by = login_list(r, &m, present_person, 1)) == NULL ||
+	    *d.signed_by == '\0')
+		return req_error(r, 400, "err.verdict.signed");
 	d.meeting = m.id;
 	d.kind = kind;
 	d.text = (char *)text;
 	d.note = (char *)note;
-	d.signed_by = list;
-	if ((rc = store_verdict_add(st, r->me->id, &d)) == STORE_INVALID) {
-		r->errkey = "err.verdict.item";
-		return 400;
-	}
-	if (rc == STORE_CLOSED) {
-		r->errkey = "err.meeting.closed";
-		return 409;
-	}
-	return meeting_done(r, rc, m.id);
+	rc = store_verdict_add(st, r->me->id, &d);
+	return answer(r, rc, no, meeting_url(r, m.id));
 }
 
 /* "I acknowledge": the signed-in person joins an open awareness
@@ -1260,31 +509,32 @@ post_verdict(struct req *r)
 static int
 post_ack(struct req *r)
 {
+	static const struct refusal no[] = {
+		{ STORE_CLOSED, 409, "err.meeting.closed" },
+		{ STORE_RULE, 409, "err.ack.awareness" },
+		{ STORE_INVALID, 409, "err.meeting.state" },
+		{ STORE_FORBIDDEN, 403, "err.ack.member" },
+		{ STORE_OK, 0, NULL }
+	};
 	struct view v;
 	struct meeting m;
 	int rc;
 
-	if ((rc = meeting_load(r, &v, &m)) != 0)
+	if ((rc = meeting_begin(r, &v, &m, 0, -1)) != 0)
 		return rc;
-	if (r->me == NULL)
-		return view_error(r, STORE_FORBIDDEN);
-	if ((rc = store_meeting_ack(st, r->me->id, m.id)) == STORE_CLOSED ||
-	    rc == STORE_INVALID || rc == STORE_RULE) {
-		r->errkey = rc == STORE_CLOSED ? "err.meeting.closed" :
-		    rc == STORE_RULE ? "err.ack.awareness" : "err.meeting.state";
-		return 409;
-	}
-	if (rc == STORE_FORBIDDEN) {
-		r->errkey = "err.ack.member";
-		return 403;
-	}
-	return meeting_done(r, rc, m.id);
+	rc = store_meeting_ack(st, r->me->id, m.id);
+	return answer(r, rc, no, meeting_url(r, m.id));
 }
 
 /* A GROW note on a KR in a monthly review. */
 static int
 post_grow(struct req *r)
 {
+	static const struct refusal no[] = {
+		{ STORE_CLOSED, 409, "err.meeting.closed" },
+		{ STORE_FORBIDDEN, 403, "err.403.meeting" },
+		{ STORE_OK, 0, NULL }
+	};
 	struct view v;
 	struct meeting m;
 	struct form f;
@@ -1292,10 +542,8 @@ post_grow(struct req *r)
 	const char *goal, *reality, *options, *will;
 	int rc;
 
-	if ((rc = meeting_load(r, &v, &m)) != 0)
+	if ((rc = meeting_begin(r, &v, &m, 0, -1)) != 0)
 		return rc;
-	if (r->me == NULL)
-		return view_error(r, STORE_FORBIDDEN);
 	memset(&g, 0, sizeof(g));
 	form_init(&f, r);
 	form_id(&f, KEY_KR, 1, &g.kr);
@@ -1304,93 +552,76 @@ post_grow(struct req *r)
 	form_text(&f, KEY_OPTIONS, 0, OKR_MAX_TEXT, &options);
 	form_text(&f, KEY_WILL, 0, OKR_MAX_TEXT, &will);
 	if (f.nerr > 0 || (*goal == '\0' && *reality == '\0' && *options == '\0' &&
-	    *will == '\0')) {
-		r->errkey = "err.grow";
-		return 400;
-	}
+	    *will == '\0'))
+		return req_error(r, 400, "err.grow");
 	g.meeting = m.id;
 	g.goal = (char *)goal;
 	g.reality = (char *)reality;
 	g.options = (char *)options;
 	g.will = (char *)will;
-	if ((rc = store_grow_add(st, r->me->id, &g)) == STORE_CLOSED) {
-		r->errkey = "err.meeting.closed";
-		return 409;
-	}
-	if (rc == STORE_INVALID)
-		return 400;
-	return meeting_done(r, rc, m.id);
+	rc = store_grow_add(st, r->me->id, &g);
+	return answer(r, rc, no, meeting_url(r, m.id));
 }
 
-/* A KR's final grade, given in the quarterly review meeting. */
+/* A KR's final grade, given in the quarterly review meeting: only a KR
+ * this meeting grades, of its cycle, in its unit or below. */
 static int
 post_grade(struct req *r)
 {
 	struct view v;
 	struct meeting m;
 	struct form f;
+	struct kr k;
+	struct objective o;
+	struct okr_reach reach;
+	struct okr_objref ref;
+	const struct cycle *c;
 	const char *reason;
 	uint32_t kr, ver;
 	double grade;
 	int rc;
 
-	if ((rc = meeting_load(r, &v, &m)) != 0)
+	if ((rc = meeting_begin(r, &v, &m, NEED_UNCLOSED, MEET_QUARTERLY)) != 0)
 		return rc;
-	if (r->me == NULL)
-		return view_error(r, STORE_FORBIDDEN);
-	if (m.type != MEET_QUARTERLY)
-		return 400;
-	if (m.state == MEET_CLOSED) {
-		r->errkey = "err.meeting.closed";
-		return 409;
-	}
+	store_reach(&m, &reach);
 	form_init(&f, r);
 	form_id(&f, KEY_KR, 1, &kr);
 	form_number(&f, KEY_VALUE, 1, 0, 1, &grade);
 	form_text(&f, KEY_NOTE, 0, OKR_MAX_TITLE, &reason);
-	if (f.nerr > 0 || r->val[KEY_VERSION] == NULL ||
-	    req_parse_id(r->val[KEY_VERSION], &ver) == -1)
-		return 400;
-	/* Only a KR this meeting grades (okr_grade_scope()). */
+	if (f.nerr > 0)
+		return req_refuse(r, 400, "a grade form refused");
+	if ((rc = posted_version(r, &ver)) != 0)
+		return rc;
+	if (store_kr_get(st, &r->ar, kr, &k) != STORE_OK ||
+	    store_objective_get(st, &r->ar, k.objective, &o) != STORE_OK)
+		return req_error(r, 400, "err.grade.kr");
+	store_objref(&o, &ref);
+	if (!okr_grade_scope(&reach, &ref, view_unit_parent, &v))
+		return req_error(r, 400, "err.grade.kr");
+	c = view_cycle(&v, m.cycle);
 	{
-		struct kr k;
-		struct objective o;
-		struct okr_objref ref;
-		struct okr_reach reach;
+		/* The store's rule: a grade other than the proposed one needs
+		 * a reason, and the cycle must be under review. */
+		const struct refusal no[] = {
+			{ STORE_RULE, 400, c != NULL && c->state == CYCLE_REVIEW ?
+			    "err.grade.reason" : "err.grade.state" },
+			{ STORE_CLOSED, 409, "err.meeting.closed" },
+			{ STORE_OK, 0, NULL }
+		};
 
-		if (store_kr_get(st, &r->ar, kr, &k) != STORE_OK ||
-		    store_objective_get(st, &r->ar, k.objective, &o) != STORE_OK) {
-			r->errkey = "err.grade.kr";
-			return 400;
-		}
-		store_reach(&m, &reach);
-		store_objref(&o, &ref);
-		if (!okr_grade_scope(&reach, &ref, view_unit_parent, &v)) {
-			r->errkey = "err.grade.kr";
-			return 400;
-		}
+		rc = store_kr_grade(st, r->me->id, m.id, kr, ver, grade, reason);
+		return answer(r, rc, no, meeting_url(r, m.id));
 	}
-	rc = store_kr_grade(st, r->me->id, m.id, kr, ver, grade, reason);
-	if (rc == STORE_RULE) {
-		/* Either no reason for a grade other than the proposed one, or
-		 * the cycle is not under review. */
-		const struct cycle *c = view_cycle(&v, m.cycle);
-
-		r->errkey = c != NULL && c->state == CYCLE_REVIEW ?
-		    "err.grade.reason" : "err.grade.state";
-		return 400;
-	}
-	if (rc == STORE_INVALID)
-		return 400;
-	if (rc == STORE_FORBIDDEN)
-		return view_error(r, rc);	/* who may edit the objective */
-	return meeting_done(r, rc, m.id);
 }
 
 /* An action item added on the board. */
 static int
 post_action(struct req *r)
 {
+	static const struct refusal no[] = {
+		{ STORE_CLOSED, 409, "err.meeting.closed" },
+		{ STORE_OK, 0, NULL }
+	};
 	struct view v;
 	struct meeting m;
 	struct form f;
@@ -1399,14 +630,8 @@ post_action(struct req *r)
 	const char *title, *owner;
 	int rc;
 
-	if ((rc = meeting_load(r, &v, &m)) != 0)
+	if ((rc = meeting_begin(r, &v, &m, NEED_UNCLOSED, -1)) != 0)
 		return rc;
-	if (r->me == NULL)
-		return view_error(r, STORE_FORBIDDEN);
-	if (m.state == MEET_CLOSED) {
-		r->errkey = "err.meeting.closed";
-		return 409;
-	}
 	memset(&a, 0, sizeof(a));
 	form_init(&f, r);
 	form_text(&f, KEY_TITLE, 1, OKR_MAX_TITLE, &title);
@@ -1420,27 +645,25 @@ post_action(struct req *r)
 	 * have none to show it in. */
 	if (f.nerr > 0 && (m.type == MEET_REVIEW || m.type == MEET_ACTION))
 		return meeting_send(r, &v, &m, &f, 400);
-	if (f.nerr > 0) {
-		r->errkey = "err.action";
-		return 400;
-	}
+	if (f.nerr > 0)
+		return req_error(r, 400, "err.action");
 	a.title = (char *)title;
 	a.owner = p.id;
 	a.unit = m.unit;
 	a.meeting = m.id;
-	if ((rc = store_action_put(st, r->me->id, &a)) == STORE_CLOSED) {
-		r->errkey = "err.meeting.closed";
-		return 409;
-	}
-	if (rc != STORE_OK)
-		return view_error(r, rc);
-	render_redirect(r, arena_printf(&r->ar, "%s/meet/%u", r->script, m.id), NULL);
-	return 0;
+	rc = store_action_put(st, r->me->id, &a);
+	return answer(r, rc, no, meeting_url(r, m.id));
 }
 
+/* Marks an action item done; back to where the form came from, else the
+ * unit's calendar. */
 static int
 post_action_done(struct req *r)
 {
+	static const struct refusal no[] = {
+		{ STORE_FORBIDDEN, 403, "err.403.action" },
+		{ STORE_OK, 0, NULL }
+	};
 	struct view v;
 	struct action a;
 	uint32_t ver;
@@ -1448,58 +671,62 @@ post_action_done(struct req *r)
 
 	if ((rc = view_init(&v, r, st)) != 0)
 		return rc;
-	if (r->me == NULL)
-		return view_error(r, STORE_FORBIDDEN);
 	if ((rc = store_action_get(st, &r->ar, r->id, &a)) != STORE_OK)
-		return view_status(rc);
-	if (r->val[KEY_VERSION] == NULL || req_parse_id(r->val[KEY_VERSION], &ver) == -1)
-		return 400;
+		return worker_fail(r, rc, NULL);
+	if ((rc = posted_version(r, &ver)) != 0)
+		return rc;
 	a.version = ver;
 	a.state = ACTION_DONE;
-	if ((rc = store_action_put(st, r->me->id, &a)) == STORE_FORBIDDEN) {
-		r->errkey = "err.403.action";
-		return 403;
-	}
-	if (rc != STORE_OK)
-		return view_error(r, rc);
-	render_redirect(r, r->val[KEY_BACK] != NULL && req_local_path(r, r->val[KEY_BACK]) ?
-	    r->val[KEY_BACK] : arena_printf(&r->ar, "%s/meet/unit/%u", r->script, a.unit),
-	    NULL);
-	return 0;
+	rc = store_action_put(st, r->me->id, &a);
+	return answer(r, rc, no, r->val[KEY_BACK] != NULL &&
+	    req_local_path(r, r->val[KEY_BACK]) ? r->val[KEY_BACK] :
+	    arena_printf(&r->ar, "%s/meet/unit/%u", r->script, a.unit));
 }
 
 #define K(k)	KEYBIT(KEY_##k)
 
+/* Each page and form of the program: method, path, what follows the '*',
+ * the keys it takes, its handler, the sheet of its page (a refused plan
+ * or action item shows its page again) and who may call it. */
 static const struct route routes[] = {
-	{ METHOD_GET, "/meet/unit/*", ARG_ID, K(CYCLE), page_calendar },
+	{ METHOD_GET, "/meet/unit/*", ARG_ID, K(CYCLE),
+	    page_calendar, "meetings", WHO_ANYONE, 0 },
 	{ METHOD_POST, "/meet/new", ARG_NONE,
-	    K(CYCLE) | K(UNIT) | K(KIND) | K(DUE) | K(TITLE) | K(OBJECTIVE), post_new },
-	{ METHOD_GET, "/meet/*", ARG_ID, K(PRINT) | K(TEXT), page_meeting },
-	{ METHOD_POST, "/meet/*/open", ARG_ID, K(VERSION), post_open },
-	{ METHOD_POST, "/meet/*/close", ARG_ID, K(VERSION), post_close },
+	    K(CYCLE) | K(UNIT) | K(KIND) | K(DUE) | K(TITLE) | K(OBJECTIVE),
+	    post_new, "meetings", WHO_KNOWN, 0 },
+	{ METHOD_GET, "/meet/*", ARG_ID, K(PRINT) | K(TEXT),
+	    page_meeting, "meeting", WHO_ANYONE, 0 },
+	{ METHOD_POST, "/meet/*/open", ARG_ID, K(VERSION),
+	    post_open, NULL, WHO_KNOWN, 0 },
+	{ METHOD_POST, "/meet/*/close", ARG_ID, K(VERSION),
+	    post_close, NULL, WHO_KNOWN, 0 },
 	{ METHOD_POST, "/meet/*/attendance", ARG_ID, K(VERSION) | K(LOGIN),
-	    post_attendance },
+	    post_attendance, NULL, WHO_KNOWN, 0 },
 	{ METHOD_POST, "/meet/*/minutes", ARG_ID, K(VERSION) | K(TEXT) | K(NOTE),
-	    post_minutes },
+	    post_minutes, NULL, WHO_KNOWN, 0 },
 	{ METHOD_POST, "/meet/*/status", ARG_ID, K(VERSION) | K(STATE) | K(TEXT),
-	    post_status },
-	{ METHOD_POST, "/meet/*/ack", ARG_ID, 0, post_ack },
-	{ METHOD_POST, "/meet/*/verdict", ARG_ID, K(STATE) | K(OBJECTIVE) | K(KR) |
-	    K(TITLE) | K(NOTE) | K(LOGIN), post_verdict },
+	    post_status, NULL, WHO_KNOWN, 0 },
+	{ METHOD_POST, "/meet/*/ack", ARG_ID, 0,
+	    post_ack, NULL, WHO_KNOWN, 0 },
+	{ METHOD_POST, "/meet/*/verdict", ARG_ID,
+	    K(STATE) | K(OBJECTIVE) | K(KR) | K(TITLE) | K(NOTE) | K(LOGIN),
+	    post_verdict, NULL, WHO_KNOWN, 0 },
 	{ METHOD_POST, "/meet/*/grow", ARG_ID,
-	    K(KR) | K(GOAL) | K(REALITY) | K(OPTIONS) | K(WILL), post_grow },
-	{ METHOD_POST, "/meet/*/grade", ARG_ID,
-	    K(VERSION) | K(KR) | K(VALUE) | K(NOTE), post_grade },
+	    K(KR) | K(GOAL) | K(REALITY) | K(OPTIONS) | K(WILL),
+	    post_grow, NULL, WHO_KNOWN, 0 },
+	{ METHOD_POST, "/meet/*/grade", ARG_ID, K(VERSION) | K(KR) | K(VALUE) | K(NOTE),
+	    post_grade, NULL, WHO_KNOWN, 0 },
 	{ METHOD_POST, "/meet/*/defer", ARG_ID, K(VERSION) | K(KR) | K(TEXT),
-	    post_defer },
-	{ METHOD_POST, "/meet/*/action", ARG_ID,
-	    K(TITLE) | K(OWNER) | K(DUE) | K(KR), post_action },
-	{ METHOD_POST, "/meet/action/*/done", ARG_ID, K(VERSION), post_action_done },
+	    post_defer, NULL, WHO_KNOWN, 0 },
+	{ METHOD_POST, "/meet/*/action", ARG_ID, K(TITLE) | K(OWNER) | K(DUE) | K(KR),
+	    post_action, "meeting", WHO_KNOWN, 0 },
+	{ METHOD_POST, "/meet/action/*/done", ARG_ID, K(VERSION),
+	    post_action_done, NULL, WHO_KNOWN, 0 },
 };
 
 int
 main(void)
 {
-	return view_main("okr-meet", routes, sizeof(routes) / sizeof(routes[0]),
+	return worker_main("okr-meet", routes, sizeof(routes) / sizeof(routes[0]),
 	    0, &st);
 }
