@@ -5,18 +5,16 @@
 
   <!-- ========================================================= badges -->
 
-  <xsl:template name="cstate">
-    <xsl:param name="s"/>
-    <span class="badge state-{$s}">
-      <xsl:call-template name="t"><xsl:with-param name="k" select="concat('state.', $s)"/></xsl:call-template>
-    </span>
-  </xsl:template>
-
-  <!-- Meetings (issue 4): type and state of a meeting. -->
-  <xsl:template name="mtype">
-    <xsl:param name="t" select="@type"/>
-    <span class="badge mtype-{$t}">
-      <xsl:call-template name="t"><xsl:with-param name="k" select="concat('meeting.type.', $t)"/></xsl:call-template>
+  <!-- A badge: <span class="badge {$class}-{$v}"> holding the catalog
+       text of {$key}.{$v}, as for a cycle's state ('state', 'state'), a
+       meeting's type ('mtype', 'meeting.type') or a unit's level ('level',
+       'level'). -->
+  <xsl:template name="badge">
+    <xsl:param name="class"/>
+    <xsl:param name="key"/>
+    <xsl:param name="v"/>
+    <span class="badge {$class}-{$v}">
+      <xsl:call-template name="t"><xsl:with-param name="k" select="concat($key, '.', $v)"/></xsl:call-template>
     </span>
   </xsl:template>
 
@@ -27,27 +25,6 @@
       <xsl:when test="title"><xsl:value-of select="title"/></xsl:when>
       <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
     </xsl:choose>
-  </xsl:template>
-
-  <xsl:template name="mstate">
-    <xsl:param name="s" select="@state"/>
-    <span class="badge mstate-{$s}">
-      <xsl:call-template name="t"><xsl:with-param name="k" select="concat('meeting.state.', $s)"/></xsl:call-template>
-    </span>
-  </xsl:template>
-
-  <xsl:template name="level">
-    <xsl:param name="l"/>
-    <span class="badge level-{$l}">
-      <xsl:call-template name="t"><xsl:with-param name="k" select="concat('level.', $l)"/></xsl:call-template>
-    </span>
-  </xsl:template>
-
-  <xsl:template name="role">
-    <xsl:param name="r"/>
-    <span class="badge role-{$r}">
-      <xsl:call-template name="t"><xsl:with-param name="k" select="concat('role.', $r)"/></xsl:call-template>
-    </span>
   </xsl:template>
 
   <!-- ====================================================== links -->
@@ -120,14 +97,20 @@
     <article class="objective level-{@level}" id="o-{@id}">
       <header class="o-head">
         <div class="o-title-row">
-          <xsl:call-template name="level"><xsl:with-param name="l" select="@level"/></xsl:call-template>
+          <xsl:call-template name="badge">
+            <xsl:with-param name="class" select="'level'"/>
+            <xsl:with-param name="key" select="'level'"/>
+            <xsl:with-param name="v" select="@level"/>
+          </xsl:call-template>
           <xsl:element name="{$h}">
             <xsl:attribute name="class">o-title</xsl:attribute>
             <a href="{$base}/objective/{@id}"><xsl:value-of select="title"/></a>
           </xsl:element>
-          <span class="badge ostate-{@state}">
-            <xsl:call-template name="t"><xsl:with-param name="k" select="concat('ostate.', @state)"/></xsl:call-template>
-          </span>
+          <xsl:call-template name="badge">
+            <xsl:with-param name="class" select="'ostate'"/>
+            <xsl:with-param name="key" select="'ostate'"/>
+            <xsl:with-param name="v" select="@state"/>
+          </xsl:call-template>
         </div>
         <xsl:call-template name="score"/>
       </header>
@@ -214,7 +197,11 @@
   <!-- One line per objective: aligned lists and the tree. -->
   <xsl:template match="objective" mode="line">
     <li class="oline level-{@level}">
-      <xsl:call-template name="level"><xsl:with-param name="l" select="@level"/></xsl:call-template>
+      <xsl:call-template name="badge">
+        <xsl:with-param name="class" select="'level'"/>
+        <xsl:with-param name="key" select="'level'"/>
+        <xsl:with-param name="v" select="@level"/>
+      </xsl:call-template>
       <xsl:text> </xsl:text>
       <a class="o-link" href="{$base}/objective/{@id}"><xsl:value-of select="title"/></a>
       <xsl:if test="unit or owner">
@@ -265,16 +252,20 @@
         <th scope="row" class="kr-title">
           <xsl:value-of select="title"/>
           <xsl:if test="@state">
-            <span class="badge krstate-{@state}">
-              <xsl:call-template name="t"><xsl:with-param name="k" select="concat('krstate.', @state)"/></xsl:call-template>
-            </span>
+            <xsl:call-template name="badge">
+              <xsl:with-param name="class" select="'krstate'"/>
+              <xsl:with-param name="key" select="'krstate'"/>
+              <xsl:with-param name="v" select="@state"/>
+            </xsl:call-template>
           </xsl:if>
           <xsl:if test="owner or $detail or ($tools and @can-edit = '1')">
             <span class="kr-sub">
               <xsl:if test="$detail">
-                <span class="badge kind-{@kind}">
-                  <xsl:call-template name="t"><xsl:with-param name="k" select="concat('kind.', @kind)"/></xsl:call-template>
-                </span>
+                <xsl:call-template name="badge">
+                  <xsl:with-param name="class" select="'kind'"/>
+                  <xsl:with-param name="key" select="'kind'"/>
+                  <xsl:with-param name="v" select="@kind"/>
+                </xsl:call-template>
                 <xsl:text> </xsl:text>
               </xsl:if>
               <xsl:apply-templates select="owner" mode="person-link"/>
@@ -490,9 +481,11 @@
         <xsl:call-template name="when"/>
         <xsl:if test="@kind = 'proposal'">
           <xsl:text> </xsl:text>
-          <span class="badge kind-proposal">
-            <xsl:call-template name="t"><xsl:with-param name="k" select="'comment.kind.proposal'"/></xsl:call-template>
-          </span>
+          <xsl:call-template name="badge">
+            <xsl:with-param name="class" select="'kind'"/>
+            <xsl:with-param name="key" select="'comment.kind'"/>
+            <xsl:with-param name="v" select="'proposal'"/>
+          </xsl:call-template>
         </xsl:if>
       </p>
       <xsl:if test="@objective">

@@ -341,7 +341,11 @@
         <xsl:text> </xsl:text>
         <strong><xsl:value-of select="$c/@name"/></strong>
         <xsl:text> </xsl:text>
-        <xsl:call-template name="cstate"><xsl:with-param name="s" select="$c/@state"/></xsl:call-template>
+        <xsl:call-template name="badge">
+          <xsl:with-param name="class" select="'state'"/>
+          <xsl:with-param name="key" select="'state'"/>
+          <xsl:with-param name="v" select="$c/@state"/>
+        </xsl:call-template>
         <xsl:text> </xsl:text>
         <span class="dates">
           <time datetime="{$c/@start}"><xsl:value-of select="$c/@start"/></time>

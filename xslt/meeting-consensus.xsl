@@ -55,7 +55,11 @@
       </xsl:attribute>
       <header class="o-head">
         <div class="o-title-row">
-          <xsl:call-template name="level"><xsl:with-param name="l" select="@level"/></xsl:call-template>
+          <xsl:call-template name="badge">
+            <xsl:with-param name="class" select="'level'"/>
+            <xsl:with-param name="key" select="'level'"/>
+            <xsl:with-param name="v" select="@level"/>
+          </xsl:call-template>
           <h3 class="o-title"><a href="{$base}/objective/{@id}"><xsl:value-of select="title"/></a></h3>
           <xsl:call-template name="decision"/>
         </div>

@@ -17,7 +17,11 @@
         </xsl:if>
         <xsl:if test="string(@cycle-state) != ''">
           <xsl:text> </xsl:text>
-          <xsl:call-template name="cstate"><xsl:with-param name="s" select="@cycle-state"/></xsl:call-template>
+          <xsl:call-template name="badge">
+            <xsl:with-param name="class" select="'state'"/>
+            <xsl:with-param name="key" select="'state'"/>
+            <xsl:with-param name="v" select="@cycle-state"/>
+          </xsl:call-template>
         </xsl:if>
       </h2>
       <p class="intro"><xsl:call-template name="t"><xsl:with-param name="k" select="'grading.intro'"/></xsl:call-template></p>
@@ -40,7 +44,11 @@
       <header class="o-head">
         <h3 class="o-title">
           <xsl:if test="string(@level) != ''">
-            <xsl:call-template name="level"><xsl:with-param name="l" select="@level"/></xsl:call-template>
+            <xsl:call-template name="badge">
+              <xsl:with-param name="class" select="'level'"/>
+              <xsl:with-param name="key" select="'level'"/>
+              <xsl:with-param name="v" select="@level"/>
+            </xsl:call-template>
             <xsl:text> </xsl:text>
           </xsl:if>
           <a href="{$base}/objective/{@id}"><xsl:value-of select="title"/></a>

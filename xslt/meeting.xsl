@@ -39,9 +39,17 @@
   <xsl:template match="page" mode="main">
     <header class="page-head meeting-head">
       <div class="title-row">
-        <xsl:for-each select="$m"><xsl:call-template name="mtype"/></xsl:for-each>
+        <xsl:call-template name="badge">
+          <xsl:with-param name="class" select="'mtype'"/>
+          <xsl:with-param name="key" select="'meeting.type'"/>
+          <xsl:with-param name="v" select="$m/@type"/>
+        </xsl:call-template>
         <h1><xsl:apply-templates select="$m" mode="name"/></h1>
-        <xsl:for-each select="$m"><xsl:call-template name="mstate"/></xsl:for-each>
+        <xsl:call-template name="badge">
+          <xsl:with-param name="class" select="'mstate'"/>
+          <xsl:with-param name="key" select="'meeting.state'"/>
+          <xsl:with-param name="v" select="$m/@state"/>
+        </xsl:call-template>
       </div>
       <dl class="meta">
         <dt><xsl:call-template name="t"><xsl:with-param name="k" select="'meeting.date'"/></xsl:call-template></dt>
@@ -232,7 +240,11 @@
       <span class="a-title"><xsl:value-of select="title"/></span>
       <xsl:if test="@state = 'done'">
         <xsl:text> </xsl:text>
-        <span class="badge state-done"><xsl:call-template name="t"><xsl:with-param name="k" select="'action.state.done'"/></xsl:call-template></span>
+        <xsl:call-template name="badge">
+          <xsl:with-param name="class" select="'state'"/>
+          <xsl:with-param name="key" select="'action.state'"/>
+          <xsl:with-param name="v" select="'done'"/>
+        </xsl:call-template>
       </xsl:if>
       <span class="a-meta">
         <xsl:apply-templates select="owner" mode="person-link"/>

@@ -22,7 +22,11 @@
     <xsl:variable name="cal" select="calendar"/>
     <header class="page-head">
       <div class="title-row">
-        <xsl:call-template name="level"><xsl:with-param name="l" select="$u/@level"/></xsl:call-template>
+        <xsl:call-template name="badge">
+          <xsl:with-param name="class" select="'level'"/>
+          <xsl:with-param name="key" select="'level'"/>
+          <xsl:with-param name="v" select="$u/@level"/>
+        </xsl:call-template>
         <h1>
           <xsl:call-template name="t"><xsl:with-param name="k" select="'meetings'"/></xsl:call-template>
           <xsl:text> · </xsl:text>
@@ -127,7 +131,13 @@
   <xsl:template match="meeting" mode="row">
     <tr class="meeting mstate-{@state}">
       <td class="due"><time datetime="{@date}"><xsl:value-of select="@date"/></time></td>
-      <td><xsl:call-template name="mtype"/></td>
+      <td>
+        <xsl:call-template name="badge">
+          <xsl:with-param name="class" select="'mtype'"/>
+          <xsl:with-param name="key" select="'meeting.type'"/>
+          <xsl:with-param name="v" select="@type"/>
+        </xsl:call-template>
+      </td>
       <th scope="row">
         <a href="{$base}/meet/{@id}">
           <xsl:choose>
@@ -152,7 +162,13 @@
           </xsl:otherwise>
         </xsl:choose>
       </td>
-      <td><xsl:call-template name="mstate"/></td>
+      <td>
+        <xsl:call-template name="badge">
+          <xsl:with-param name="class" select="'mstate'"/>
+          <xsl:with-param name="key" select="'meeting.state'"/>
+          <xsl:with-param name="v" select="@state"/>
+        </xsl:call-template>
+      </td>
     </tr>
   </xsl:template>
 
