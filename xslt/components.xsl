@@ -217,23 +217,67 @@
     </li>
   </xsl:template>
 
+  <!-- ===================================================== table heads -->
+
+  <!-- <thead> with a column head per catalog key in $cols (keys separated
+       by single spaces; num:KEY heads a numeric column, class "num").
+       $scope: each th's scope attribute, none when ''. -->
+  <xsl:template name="thead">
+    <xsl:param name="cols"/>
+    <xsl:param name="scope" select="'col'"/>
+    <thead>
+      <tr>
+        <xsl:call-template name="th">
+          <xsl:with-param name="cols" select="$cols"/>
+          <xsl:with-param name="scope" select="$scope"/>
+        </xsl:call-template>
+      </tr>
+    </thead>
+  </xsl:template>
+
+  <!-- The th of the first key of $cols, then of the rest. -->
+  <xsl:template name="th">
+    <xsl:param name="cols"/>
+    <xsl:param name="scope"/>
+    <xsl:variable name="c" select="substring-before(concat($cols, ' '), ' ')"/>
+    <th>
+      <xsl:if test="$scope != ''">
+        <xsl:attribute name="scope"><xsl:value-of select="$scope"/></xsl:attribute>
+      </xsl:if>
+      <xsl:choose>
+        <xsl:when test="starts-with($c, 'num:')">
+          <xsl:attribute name="class">num</xsl:attribute>
+          <xsl:call-template name="t"><xsl:with-param name="k" select="substring($c, 5)"/></xsl:call-template>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:call-template name="t"><xsl:with-param name="k" select="$c"/></xsl:call-template>
+        </xsl:otherwise>
+      </xsl:choose>
+    </th>
+    <xsl:if test="contains($cols, ' ')">
+      <xsl:call-template name="th">
+        <xsl:with-param name="cols" select="substring-after($cols, ' ')"/>
+        <xsl:with-param name="scope" select="$scope"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
   <!-- ======================================================= KR table -->
+
+  <!-- The head of every KR table, built once per page rather than once
+       per objective card. -->
+  <xsl:variable name="kr-head">
+    <xsl:call-template name="thead">
+      <xsl:with-param name="cols" select="'kr.kr kr.progress kr.due num:kr.weight num:kr.confidence kr.score'"/>
+    </xsl:call-template>
+  </xsl:variable>
 
   <xsl:template name="kr-table">
     <xsl:param name="detail" select="false()"/>
     <xsl:param name="tools" select="not($print)"/>
     <div class="table-wrap">
       <table class="krs">
-        <thead>
-          <tr>
-            <th scope="col"><xsl:value-of select="$t.kr.kr"/></th>
-            <th scope="col"><xsl:value-of select="$t.kr.progress"/></th>
-            <th scope="col"><xsl:value-of select="$t.kr.due"/></th>
-            <th scope="col" class="num"><xsl:value-of select="$t.kr.weight"/></th>
-            <th scope="col" class="num"><xsl:value-of select="$t.kr.confidence"/></th>
-            <th scope="col"><xsl:value-of select="$t.kr.score"/></th>
-          </tr>
-        </thead>
+        <xsl:copy-of select="$kr-head"/>
         <xsl:apply-templates select="kr" mode="row">
           <xsl:with-param name="detail" select="$detail"/>
           <xsl:with-param name="tools" select="$tools"/>
@@ -357,15 +401,9 @@
       <xsl:choose>
         <xsl:when test="checkin">
           <table class="checkins">
-            <thead>
-              <tr>
-                <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'ci.date'"/></xsl:call-template></th>
-                <th scope="col" class="num"><xsl:call-template name="t"><xsl:with-param name="k" select="'ci.value'"/></xsl:call-template></th>
-                <th scope="col" class="num"><xsl:call-template name="t"><xsl:with-param name="k" select="'ci.confidence'"/></xsl:call-template></th>
-                <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'ci.author'"/></xsl:call-template></th>
-                <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'ci.note'"/></xsl:call-template></th>
-              </tr>
-            </thead>
+            <xsl:call-template name="thead">
+              <xsl:with-param name="cols" select="'ci.date num:ci.value num:ci.confidence ci.author ci.note'"/>
+            </xsl:call-template>
             <tbody>
               <xsl:for-each select="checkin">
                 <tr>

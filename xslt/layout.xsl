@@ -124,14 +124,7 @@
   </xsl:template>
 
   <!-- The labels every objective card and KR row repeats, looked up once
-       per page rather than once per card or row (a home page asked the
-       catalog over 1,000 times). -->
-  <xsl:variable name="t.kr.kr"><xsl:call-template name="t"><xsl:with-param name="k" select="'kr.kr'"/></xsl:call-template></xsl:variable>
-  <xsl:variable name="t.kr.progress"><xsl:call-template name="t"><xsl:with-param name="k" select="'kr.progress'"/></xsl:call-template></xsl:variable>
-  <xsl:variable name="t.kr.due"><xsl:call-template name="t"><xsl:with-param name="k" select="'kr.due'"/></xsl:call-template></xsl:variable>
-  <xsl:variable name="t.kr.weight"><xsl:call-template name="t"><xsl:with-param name="k" select="'kr.weight'"/></xsl:call-template></xsl:variable>
-  <xsl:variable name="t.kr.confidence"><xsl:call-template name="t"><xsl:with-param name="k" select="'kr.confidence'"/></xsl:call-template></xsl:variable>
-  <xsl:variable name="t.kr.score"><xsl:call-template name="t"><xsl:with-param name="k" select="'kr.score'"/></xsl:call-template></xsl:variable>
+       per page rather than once per card or row. -->
   <xsl:variable name="t.o.unit"><xsl:call-template name="t"><xsl:with-param name="k" select="'o.unit'"/></xsl:call-template></xsl:variable>
   <xsl:variable name="t.o.owner"><xsl:call-template name="t"><xsl:with-param name="k" select="'o.owner'"/></xsl:call-template></xsl:variable>
   <xsl:variable name="t.dir.increase"><xsl:call-template name="t"><xsl:with-param name="k" select="'dir.increase'"/></xsl:call-template></xsl:variable>

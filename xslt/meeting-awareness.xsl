@@ -51,11 +51,10 @@
     <section class="coverage" id="coverage">
       <h2><xsl:call-template name="t"><xsl:with-param name="k" select="'aw.coverage'"/></xsl:call-template></h2>
       <table class="coverage">
-        <thead><tr>
-          <th><xsl:call-template name="t"><xsl:with-param name="k" select="'o.unit'"/></xsl:call-template></th>
-          <th><xsl:call-template name="t"><xsl:with-param name="k" select="'aw.came'"/></xsl:call-template></th>
-          <th><xsl:call-template name="t"><xsl:with-param name="k" select="'aw.share'"/></xsl:call-template></th>
-        </tr></thead>
+        <xsl:call-template name="thead">
+          <xsl:with-param name="cols" select="'o.unit aw.came aw.share'"/>
+          <xsl:with-param name="scope" select="''"/>
+        </xsl:call-template>
         <tbody>
           <xsl:for-each select="unit">
             <tr>

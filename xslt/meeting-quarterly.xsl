@@ -61,13 +61,9 @@
         <xsl:when test="kr">
           <div class="table-wrap">
             <table class="grades">
-              <thead>
-                <tr>
-                  <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'kr.kr'"/></xsl:call-template></th>
-                  <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'kr.score'"/></xsl:call-template></th>
-                  <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'grading.grade'"/></xsl:call-template></th>
-                </tr>
-              </thead>
+              <xsl:call-template name="thead">
+                <xsl:with-param name="cols" select="'kr.kr kr.score grading.grade'"/>
+              </xsl:call-template>
               <tbody>
                 <xsl:apply-templates select="kr" mode="grade"/>
               </tbody>
@@ -171,15 +167,9 @@
       </p>
       <div class="table-wrap">
         <table class="summary">
-          <thead>
-            <tr>
-              <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'o.unit'"/></xsl:call-template></th>
-              <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'summary.chart'"/></xsl:call-template></th>
-              <th scope="col" class="num"><xsl:call-template name="t"><xsl:with-param name="k" select="'summary.count'"/></xsl:call-template></th>
-              <th scope="col" class="num"><xsl:call-template name="t"><xsl:with-param name="k" select="'summary.in-band'"/></xsl:call-template></th>
-              <th scope="col" class="num"><xsl:call-template name="t"><xsl:with-param name="k" select="'summary.mean'"/></xsl:call-template></th>
-            </tr>
-          </thead>
+          <xsl:call-template name="thead">
+            <xsl:with-param name="cols" select="'o.unit summary.chart num:summary.count num:summary.in-band num:summary.mean'"/>
+          </xsl:call-template>
           <xsl:if test="unit">
             <tbody><xsl:apply-templates select="unit" mode="summary"/></tbody>
           </xsl:if>

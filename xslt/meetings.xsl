@@ -65,15 +65,9 @@
         <xsl:when test="$ms">
           <div class="table-wrap">
             <table class="meetings">
-              <thead>
-                <tr>
-                  <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'meeting.date'"/></xsl:call-template></th>
-                  <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'field.meetings.kind'"/></xsl:call-template></th>
-                  <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'field.title'"/></xsl:call-template></th>
-                  <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'field.objective'"/></xsl:call-template></th>
-                  <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'field.state'"/></xsl:call-template></th>
-                </tr>
-              </thead>
+              <xsl:call-template name="thead">
+                <xsl:with-param name="cols" select="'meeting.date field.meetings.kind field.title field.objective field.state'"/>
+              </xsl:call-template>
               <tbody>
                 <xsl:apply-templates select="$ms" mode="row"/>
               </tbody>
@@ -95,13 +89,9 @@
       <h2><xsl:call-template name="t"><xsl:with-param name="k" select="'meeting.subunits'"/></xsl:call-template></h2>
       <div class="table-wrap">
         <table class="subunit-reviews">
-          <thead>
-            <tr>
-              <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'field.unit'"/></xsl:call-template></th>
-              <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'meeting.last-review'"/></xsl:call-template></th>
-              <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'field.state'"/></xsl:call-template></th>
-            </tr>
-          </thead>
+          <xsl:call-template name="thead">
+            <xsl:with-param name="cols" select="'field.unit meeting.last-review field.state'"/>
+          </xsl:call-template>
           <tbody>
             <xsl:for-each select="unit">
               <tr id="su-{@id}">
