@@ -58,8 +58,8 @@
 
   <!-- The same for a score computed in the stylesheet (a board's mean).
        Two templates, not one with parameters defaulting to the context's
-       attributes: evaluating those defaults was a fifth of the cost of a
-       home page's 250 scores. -->
+       attributes: evaluating those defaults is costly on a page of
+       hundreds of scores. -->
   <xsl:template name="score-as">
     <xsl:param name="score"/>
     <xsl:param name="pct"/>
@@ -72,10 +72,8 @@
 
   <!-- A <meter> from 0 to 100, its class the band's colour; okr.css
        draws the track, the fill and the ticks at 60 and 70 that mark the
-       method's healthy final score.  One element instead of an SVG of
-       five with 28 attributes: the bar was 18% of a home page's render
-       (callgrind), and a meter clamps its value and tells assistive
-       technology its value by itself. -->
+       method's healthy final score.  A meter is one cheap element, clamps
+       its value and tells assistive technology its value by itself. -->
   <xsl:template name="bar">
     <xsl:param name="pct" select="@pct"/>
     <xsl:param name="band" select="@band"/>
@@ -441,7 +439,7 @@
     </div>
   </xsl:template>
 
-  <!-- The feeds of a page (issue 5): paths under $base, each optional. -->
+  <!-- The feeds of a page: paths under $base, each optional. -->
   <xsl:template name="feed-links">
     <xsl:param name="xml"/>
     <xsl:param name="atom"/>

@@ -3,7 +3,7 @@
      hidden fields, errors, one-button forms, action bar, check-in form. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 
-  <!-- ================================================ editing (issue 3) -->
+  <!-- ========================================================= editing -->
 
   <!-- The hidden fields every POST form carries: the CSRF token bound to
        the user, where to land after saving (this page), and the version

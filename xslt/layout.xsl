@@ -40,8 +40,8 @@
   <!-- Relative to this stylesheet's URI, i.e. xslt/i18n/. -->
   <xsl:variable name="msgs" select="document(concat('i18n/', $L, '.xml'))/messages/m"/>
   <!-- One node of the catalog, for key(): libxslt copies a variable's
-       node-set each time it is read, and $msgs[1] copied every message
-       for every look-up (7% of a home page's instructions, callgrind). -->
+       node-set each time it is read, so $msgs[1] would copy every
+       message for every look-up. -->
   <xsl:variable name="msg1" select="document(concat('i18n/', $L, '.xml'))/messages"/>
 
   <xsl:variable name="base" select="/page/@base"/>
@@ -88,8 +88,8 @@
 
   <!-- href="{base}/person/{login}".  Logins hold only A-Z a-z 0-9 . _ @ -
        (the people form, the import and REMOTE_USER are checked against
-       that set), none of which enc would change, so it is not asked: on a
-       home page its 250 calls were 5% of the render. -->
+       that set), none of which enc would change, so it is not asked: a
+       home page makes hundreds of these links. -->
   <xsl:template name="person-href">
     <xsl:param name="login"/>
     <xsl:attribute name="href"><xsl:value-of select="concat($base, '/person/', $login)"/></xsl:attribute>

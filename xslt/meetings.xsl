@@ -1,8 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- meetings.xsl: a unit's meeting calendar for the selected cycle (issue
-     4): when the last review meeting was, the method's warning when it is
-     more than two weeks ago, the meetings newest first, and for a lead or
-     admin (can-manage) the form that plans one. -->
+<!-- meetings.xsl: a unit's meeting calendar for the selected cycle: when
+     the last review meeting was, the method's warning when it is more than
+     two weeks ago, the meetings newest first, and for a lead or admin
+     (can-manage) the form that plans one. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:include href="layout.xsl"/>
 

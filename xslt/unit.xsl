@@ -51,7 +51,7 @@
           <dd><xsl:apply-templates select="$u/lead" mode="person-link"/></dd>
         </xsl:if>
       </dl>
-      <!-- The unit's meetings (issue 4): calendar, boards, minutes. -->
+      <!-- The unit's meetings: calendar, boards, minutes. -->
       <p class="actions">
         <a class="action meetings-link" href="{$base}/meet/unit/{$u/@id}{$cq}">
           <xsl:call-template name="t"><xsl:with-param name="k" select="'meetings'"/></xsl:call-template>
