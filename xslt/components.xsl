@@ -1,6 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- components.xsl: the pieces pages share: badges, links, score and bar,
-     objective card and line, KR table, check-ins, feeds, comments. -->
+<!-- components.xsl: the pieces page sheets share (badges, cards, KR table, …). -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 
   <!-- ========================================================= badges -->

@@ -1,6 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- form-parts.xsl: the parts of the POST forms the read pages carry:
-     hidden fields, errors, one-button forms, action bar, check-in form. -->
+<!-- form-parts.xsl: the parts of the POST forms on the read pages. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 
   <!-- ========================================================= editing -->

@@ -1,6 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- meeting-action.xsl: the department action meeting's carried KRs and
-     work items; included by meeting.xsl. -->
+<!-- meeting-action.xsl: the department action meeting's carried KRs, work items. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 
   <!-- The company KRs this department carries: each must be served by

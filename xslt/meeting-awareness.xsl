@@ -1,6 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- meeting-awareness.xsl: the all-hands awareness meeting's standard,
-     acknowledgement, KR check and coverage; included by meeting.xsl. -->
+<!-- meeting-awareness.xsl: the all-hands awareness meeting's standard, coverage. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 
   <!-- What an OKR is and what makes a good one (the method's standard),

@@ -1,6 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- meeting-consensus.xsl: the company consensus meeting's items and
-     verdicts; included by meeting.xsl. -->
+<!-- meeting-consensus.xsl: the company consensus meeting's items and verdicts. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 
   <!-- The company consensus meeting (公司级OKR共识会): each draft objective

@@ -1,6 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- meeting-monthly.xsl: the monthly meeting's GROW board; included by
-     meeting.xsl. -->
+<!-- meeting-monthly.xsl: the monthly meeting's GROW board. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 
   <!-- Per KR: progress since a month before the meeting, and how the team

@@ -1,6 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- meeting-quarterly.xsl: the quarterly meeting's grading of the cycle's
-     KRs and the collective summary of the grades; included by meeting.xsl. -->
+<!-- meeting-quarterly.xsl: the quarterly meeting's grading and grade summary. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 
   <!-- The final grades of the cycle's KRs (the unit's objectives and those

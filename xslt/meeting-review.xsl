@@ -1,8 +1,9 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- meeting-review.xsl: the review meeting's four-quadrant board (四象限看板),
-     a 2 x 2 grid for the projector; included by meeting.xsl. -->
+<!-- meeting-review.xsl: the review meeting's four-quadrant board (四象限看板). -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 
+  <!-- The four quadrants in a 2 x 2 grid for the projector: progress,
+       status, this week's and the coming month's action items. -->
   <xsl:template match="board">
     <section class="board" id="board">
       <h2><xsl:call-template name="t"><xsl:with-param name="k" select="'board'"/></xsl:call-template></h2>
