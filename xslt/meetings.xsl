@@ -1,8 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- meetings.xsl: a unit's meeting calendar for the selected cycle (issue
-     4): when the last review meeting was, the method's warning when it is
-     more than two weeks ago, the meetings newest first, and for a lead or
-     admin (can-manage) the form that plans one. -->
+<!-- meetings.xsl: a unit's meeting calendar for the selected cycle: when
+     the last review meeting was, the method's warning when it is more than
+     two weeks ago, the meetings newest first, and for a lead or admin
+     (can-manage) the form that plans one. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:include href="layout.xsl"/>
 
@@ -22,7 +22,11 @@
     <xsl:variable name="cal" select="calendar"/>
     <header class="page-head">
       <div class="title-row">
-        <xsl:call-template name="level"><xsl:with-param name="l" select="$u/@level"/></xsl:call-template>
+        <xsl:call-template name="badge">
+          <xsl:with-param name="class" select="'level'"/>
+          <xsl:with-param name="key" select="'level'"/>
+          <xsl:with-param name="v" select="$u/@level"/>
+        </xsl:call-template>
         <h1>
           <xsl:call-template name="t"><xsl:with-param name="k" select="'meetings'"/></xsl:call-template>
           <xsl:text> · </xsl:text>
@@ -61,15 +65,9 @@
         <xsl:when test="$ms">
           <div class="table-wrap">
             <table class="meetings">
-              <thead>
-                <tr>
-                  <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'meeting.date'"/></xsl:call-template></th>
-                  <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'field.meetings.kind'"/></xsl:call-template></th>
-                  <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'field.title'"/></xsl:call-template></th>
-                  <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'field.objective'"/></xsl:call-template></th>
-                  <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'field.state'"/></xsl:call-template></th>
-                </tr>
-              </thead>
+              <xsl:call-template name="thead">
+                <xsl:with-param name="cols" select="'meeting.date field.meetings.kind field.title field.objective field.state'"/>
+              </xsl:call-template>
               <tbody>
                 <xsl:apply-templates select="$ms" mode="row"/>
               </tbody>
@@ -91,13 +89,9 @@
       <h2><xsl:call-template name="t"><xsl:with-param name="k" select="'meeting.subunits'"/></xsl:call-template></h2>
       <div class="table-wrap">
         <table class="subunit-reviews">
-          <thead>
-            <tr>
-              <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'field.unit'"/></xsl:call-template></th>
-              <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'meeting.last-review'"/></xsl:call-template></th>
-              <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'field.state'"/></xsl:call-template></th>
-            </tr>
-          </thead>
+          <xsl:call-template name="thead">
+            <xsl:with-param name="cols" select="'field.unit meeting.last-review field.state'"/>
+          </xsl:call-template>
           <tbody>
             <xsl:for-each select="unit">
               <tr id="su-{@id}">
@@ -127,7 +121,13 @@
   <xsl:template match="meeting" mode="row">
     <tr class="meeting mstate-{@state}">
       <td class="due"><time datetime="{@date}"><xsl:value-of select="@date"/></time></td>
-      <td><xsl:call-template name="mtype"/></td>
+      <td>
+        <xsl:call-template name="badge">
+          <xsl:with-param name="class" select="'mtype'"/>
+          <xsl:with-param name="key" select="'meeting.type'"/>
+          <xsl:with-param name="v" select="@type"/>
+        </xsl:call-template>
+      </td>
       <th scope="row">
         <a href="{$base}/meet/{@id}">
           <xsl:choose>
@@ -152,7 +152,13 @@
           </xsl:otherwise>
         </xsl:choose>
       </td>
-      <td><xsl:call-template name="mstate"/></td>
+      <td>
+        <xsl:call-template name="badge">
+          <xsl:with-param name="class" select="'mstate'"/>
+          <xsl:with-param name="key" select="'meeting.state'"/>
+          <xsl:with-param name="v" select="@state"/>
+        </xsl:call-template>
+      </td>
     </tr>
   </xsl:template>
 

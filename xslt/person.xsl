@@ -23,7 +23,11 @@
       <div class="title-row">
         <h1><xsl:value-of select="$p/@name"/></h1>
         <xsl:if test="$p/@role">
-          <xsl:call-template name="role"><xsl:with-param name="r" select="$p/@role"/></xsl:call-template>
+          <xsl:call-template name="badge">
+            <xsl:with-param name="class" select="'role'"/>
+            <xsl:with-param name="key" select="'role'"/>
+            <xsl:with-param name="v" select="$p/@role"/>
+          </xsl:call-template>
         </xsl:if>
       </div>
       <dl class="meta">
@@ -96,7 +100,11 @@
             <xsl:value-of select="@name"/>
           </a>
         </h3>
-        <xsl:call-template name="cstate"><xsl:with-param name="s" select="@state"/></xsl:call-template>
+        <xsl:call-template name="badge">
+          <xsl:with-param name="class" select="'state'"/>
+          <xsl:with-param name="key" select="'state'"/>
+          <xsl:with-param name="v" select="@state"/>
+        </xsl:call-template>
         <xsl:if test="objective and string(@score) != ''">
           <span class="label"><xsl:call-template name="t"><xsl:with-param name="k" select="'person.cycle-score'"/></xsl:call-template></span>
           <xsl:call-template name="score"/>

@@ -40,7 +40,11 @@
       <div class="node-head">
         <xsl:choose>
           <xsl:when test="@kind = 'unit'">
-            <xsl:call-template name="level"><xsl:with-param name="l" select="@level"/></xsl:call-template>
+            <xsl:call-template name="badge">
+              <xsl:with-param name="class" select="'level'"/>
+              <xsl:with-param name="key" select="'level'"/>
+              <xsl:with-param name="v" select="@level"/>
+            </xsl:call-template>
             <xsl:text> </xsl:text>
             <a class="node-name" href="{$base}/unit/{@id}{$cq}"><xsl:value-of select="@name"/></a>
           </xsl:when>

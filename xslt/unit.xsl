@@ -23,7 +23,11 @@
     <xsl:variable name="u" select="unit"/>
     <header class="page-head">
       <div class="title-row">
-        <xsl:call-template name="level"><xsl:with-param name="l" select="$u/@level"/></xsl:call-template>
+        <xsl:call-template name="badge">
+          <xsl:with-param name="class" select="'level'"/>
+          <xsl:with-param name="key" select="'level'"/>
+          <xsl:with-param name="v" select="$u/@level"/>
+        </xsl:call-template>
         <h1><xsl:value-of select="$u/@name"/></h1>
       </div>
       <xsl:call-template name="cycle-info"/>
@@ -47,7 +51,7 @@
           <dd><xsl:apply-templates select="$u/lead" mode="person-link"/></dd>
         </xsl:if>
       </dl>
-      <!-- The unit's meetings (issue 4): calendar, boards, minutes. -->
+      <!-- The unit's meetings: calendar, boards, minutes. -->
       <p class="actions">
         <a class="action meetings-link" href="{$base}/meet/unit/{$u/@id}{$cq}">
           <xsl:call-template name="t"><xsl:with-param name="k" select="'meetings'"/></xsl:call-template>
@@ -69,7 +73,11 @@
                 <li>
                   <xsl:apply-templates select="." mode="link"/>
                   <xsl:text> </xsl:text>
-                  <xsl:call-template name="level"><xsl:with-param name="l" select="@level"/></xsl:call-template>
+                  <xsl:call-template name="badge">
+                    <xsl:with-param name="class" select="'level'"/>
+                    <xsl:with-param name="key" select="'level'"/>
+                    <xsl:with-param name="v" select="@level"/>
+                  </xsl:call-template>
                 </li>
               </xsl:for-each>
             </ul>
@@ -90,7 +98,11 @@
                   <xsl:apply-templates select="." mode="person-link"/>
                   <xsl:if test="@role and @role != 'member'">
                     <xsl:text> </xsl:text>
-                    <xsl:call-template name="role"><xsl:with-param name="r" select="@role"/></xsl:call-template>
+                    <xsl:call-template name="badge">
+                      <xsl:with-param name="class" select="'role'"/>
+                      <xsl:with-param name="key" select="'role'"/>
+                      <xsl:with-param name="v" select="@role"/>
+                    </xsl:call-template>
                   </xsl:if>
                 </li>
               </xsl:for-each>
