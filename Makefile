@@ -3,6 +3,8 @@
 #   make run        install what is missing, build, serve on 127.0.0.1:8080/okr/
 #   make stop       stop what make run started
 #   make test       install what is missing, build, run every test
+#   make check      build, the unit tests and the nginx pass only: the
+#                   edit-test loop
 #   make bench      the performance table: static, warm and rendered pages,
 #                   cold render, check-ins, memory
 #   make bench-scale  the same pages with 1,000 and 1,000,000 KRs
@@ -32,6 +34,13 @@ WORKERS	 = okr-read okr-edit okr-meet
 PROGS	 = $(WORKERS:%=build/%) build/mubiao-super build/mubiao-admin
 UNIT	 = build/test-okr build/test-codec build/test-req build/test-form build/test-csrf \
 	   build/test-html
+# The programs the suite, `make bench` and the asan build run: with the
+# test hooks (MUBIAO_FAULT, MUBIAO_BENCH), which `make all` leaves out.
+TESTDEF	 = -DMUBIAO_TEST
+TEST_PROGS = $(PROGS:build/%=build/test/%)
+TEST_OBJ = $(LIB_SRC:cgi/%.c=build/test/%.o)
+# Each object's headers, as the compiler saw them (build/**/*.d).
+DEPFLAGS = -MMD -MP
 
 # Debian packages of what we build with, run and test against.
 DEB_PKGS = build-essential libfcgi-dev libdb5.3-dev db5.3-util libxml2-dev \
@@ -44,22 +53,33 @@ NEED	 = /usr/include/fcgiapp.h /usr/include/db.h /usr/include/libxml2/libxml/tre
 	   /usr/lib/python3/dist-packages/feedparser/__init__.py /usr/sbin/apache2 \
 	   /usr/lib/apache2/modules/mod_proxy_fcgi.so /usr/bin/clang /usr/bin/valgrind
 
-.PHONY: all deps run stop test unit-test integration-test bench bench-scale install uninstall clean \
+.PHONY: all deps run stop test check test-progs bench bench-scale install uninstall clean \
 	fuzz fuzz-smoke asan
 
 all: $(PROGS)
 
-build/%.o: cgi/%.c include/*.h | build
-	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
+build/%.o: cgi/%.c | build
+	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) $(DEPFLAGS) -c $< -o $@
 
-build:
-	mkdir -p build
+build build/test:
+	mkdir -p $@
 
 $(PROGS): build/%: build/%.o $(LIB_OBJ)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-build/test-%: tests/unit/test-%.c $(LIB_OBJ)
-	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS) -lcmocka
+.PRECIOUS: build/test/%.o
+
+build/test/%.o: cgi/%.c | build/test
+	$(CC) $(WARN) $(CPPFLAGS) $(TESTDEF) $(CFLAGS) $(DEPFLAGS) -c $< -o $@
+
+$(TEST_PROGS): build/test/%: build/test/%.o $(TEST_OBJ)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+test-progs: $(TEST_PROGS)
+
+build/test-%: tests/unit/test-%.c $(TEST_OBJ) | build
+	$(CC) $(WARN) $(CPPFLAGS) $(TESTDEF) $(CFLAGS) $(DEPFLAGS) $(LDFLAGS) -o $@ $^ \
+		$(LDLIBS) -lcmocka
 
 # Installs the Debian packages only when something is missing, so a
 # machine that has them needs no network and no root.
@@ -78,16 +98,19 @@ run: deps all
 stop:
 	@sh conf/devstack.sh stop "$(CURDIR)/var"
 
-test: deps all $(UNIT) fuzz-smoke asan
+test: deps all test-progs $(UNIT) fuzz-smoke asan
 	@sh tests/run.sh $(UNIT)
 
-bench: deps all
-	@sh tests/bench.sh
+check: deps all test-progs $(UNIT)
+	@MUBIAO_PASSES=nginx sh tests/run.sh $(UNIT)
+
+bench: deps test-progs
+	@MUBIAO_BUILD=build/test sh tests/bench.sh
 
 # The same pages with 1,000 and with 1,000,000 KRs (about 3 minutes, 2 GB
 # of disk while it runs).
-bench-scale: deps all
-	@sh tests/bench-scale.sh
+bench-scale: deps test-progs
+	@MUBIAO_BUILD=build/test sh tests/bench-scale.sh
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBEXEC) $(DESTDIR)$(SHARE)/xslt/i18n \
@@ -127,11 +150,11 @@ build/fuzz:
 
 .PRECIOUS: build/fuzz/%.o
 
-build/fuzz/%.o: cgi/%.c include/*.h | build/fuzz
-	$(FUZZCC) $(WARN) $(CPPFLAGS) $(FUZZFLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
+build/fuzz/%.o: cgi/%.c | build/fuzz
+	$(FUZZCC) $(WARN) $(CPPFLAGS) $(FUZZFLAGS) $(DEPFLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
 
 build/fuzz/fuzz-%: tests/fuzz/fuzz-%.c $(LIB_SRC:cgi/%.c=build/fuzz/%.o)
-	$(FUZZCC) $(WARN) $(CPPFLAGS) $(FUZZFLAGS) -fsanitize=fuzzer -o $@ $^ $(LDLIBS)
+	$(FUZZCC) $(WARN) $(CPPFLAGS) $(FUZZFLAGS) $(DEPFLAGS) -fsanitize=fuzzer -o $@ $^ $(LDLIBS)
 
 fuzz-smoke: $(FUZZ)
 	@for f in query cookie import; do \
@@ -159,8 +182,8 @@ build/asan:
 
 .PRECIOUS: build/asan/%.o
 
-build/asan/%.o: cgi/%.c include/*.h | build/asan
-	$(CC) $(WARN) $(CPPFLAGS) $(ASANFLAGS) -c $< -o $@
+build/asan/%.o: cgi/%.c | build/asan
+	$(CC) $(WARN) $(CPPFLAGS) $(TESTDEF) $(ASANFLAGS) $(DEPFLAGS) -c $< -o $@
 
 $(ASAN_PROGS): build/asan/%: build/asan/%.o $(LIB_SRC:cgi/%.c=build/asan/%.o)
 	$(CC) $(ASANFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
@@ -169,3 +192,5 @@ asan: $(ASAN_PROGS)
 
 clean:
 	rm -rf build
+
+-include $(wildcard build/*.d build/*/*.d)

@@ -15,6 +15,10 @@
 #   ok DESC / fail DESC          count one assertion
 
 TESTS_ROOT=$(cd "$(dirname "$0")/.." && pwd)
+# The programs with the test hooks (make test-progs), unless a pass names
+# another build (build/asan).
+MUBIAO_BUILD=${MUBIAO_BUILD:-build/test}
+export MUBIAO_BUILD
 
 ok() {
 	printf 'ok - %s\n' "$*"

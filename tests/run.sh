@@ -55,7 +55,7 @@ done
 # valgrind").
 for pass in ${MUBIAO_PASSES:-nginx apache asan valgrind}; do
 	server=$pass
-	MUBIAO_BUILD=build
+	MUBIAO_BUILD=build/test
 	unset ASAN_OPTIONS UBSAN_OPTIONS
 	if [ "$pass" = asan ]; then
 		if [ ! -x build/asan/okr-read ]; then

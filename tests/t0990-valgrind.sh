@@ -39,7 +39,7 @@ vg() {
 	    REMOTE_USER="$5" HTTP_HOST=127.0.0.1 SERVER_PORT=80 \
 	    CONTENT_TYPE=application/x-www-form-urlencoded CONTENT_LENGTH="${#6}" \
 	    timeout 120 valgrind --leak-check=full --errors-for-leak-kinds=definite \
-	    --suppressions="$TESTS_ROOT/tests/valgrind.supp" \
+	    --suppressions="$MUBIAO_DIR/app/valgrind.supp" \
 	    --error-exitcode=99 --log-file="$OUT/vg.$n" "$BIN/$1" \
 	    < "$OUT/body.$n" > "$OUT/out.$n" 2> /dev/null
 	rc=$?
