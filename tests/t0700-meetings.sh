@@ -13,7 +13,7 @@
 TAG=$(uniq_tag)
 RD=$(unit_id 研发部)
 PLAT=$(unit_id 平台组)
-check "unit ids of 研发部 ($RD) and 平台组 ($PLAT) found on the tree" \
+require "unit ids of 研发部 ($RD) and 平台组 ($PLAT) found on the tree" \
     test -n "$RD" -a -n "$PLAT"
 
 # ------------------------------------------------------------ helpers
@@ -154,7 +154,7 @@ FUN="t0700 会议组 $TAG"
 post admin /edit/admin/unit/new "level=team&parent=$RD&lead=" --data-urlencode "name=$FUN"
 expect_status 303 "admin creates the fresh team '$FUN' under 研发部: 303"
 FU=$(unit_id "$FUN")
-check "the fresh unit has an id ($FU)" test -n "$FU"
+require "the fresh unit has an id ($FU)" test -n "$FU"
 
 for u in admin zhangwei chenming lina wangfang sarahmiller; do
 	get $u "/meet/unit/$FU"
@@ -273,9 +273,9 @@ check "研发部's calendar unchanged after 10 refused plans" \
 # ======================================================================
 # Our own objective in 研发部, with one KR, for the board
 MYO=$(make_objective zhangwei "$RD" "t0700 会议看板目标 $TAG")
-check "zhangwei creates objective '$MYO' in 研发部" test -n "$MYO"
+require "zhangwei creates objective '$MYO' in 研发部" test -n "$MYO"
 MYK=$(make_kr zhangwei "$MYO" "t0700 12月31日前把覆盖率从 0 提升到 100 $TAG" 0 100 10)
-check "and its KR ($MYK)" test -n "$MYK"
+require "and its KR ($MYK)" test -n "$MYK"
 get zhangwei "/meet/unit/$RD"
 expect_body_contains "<option value=\"$MYO\">t0700 会议看板目标 $TAG</option>" \
     "plan form: offers the new objective of 研发部"
