@@ -25,12 +25,12 @@ WARN	 = -std=c11 -Wall -Wextra -Wmissing-prototypes -Wstrict-prototypes \
 CPPFLAGS += -D_GNU_SOURCE -Iinclude -I/usr/include/libxml2
 LDLIBS	 = -lfcgi -ldb-5.3 -lxslt -lxml2 -lnettle -lm
 
-# Modules shared by the programs.
-LIB_SRC	 = cgi/arena.c cgi/codec.c cgi/conf.c cgi/csrf.c cgi/log.c cgi/okr.c cgi/priv.c \
-	   cgi/render.c cgi/req.c cgi/store.c cgi/view.c cgi/demo.c cgi/form.c cgi/xmlio.c \
-	   cgi/pcache.c cgi/html.c
-LIB_OBJ	 = $(LIB_SRC:cgi/%.c=build/%.o)
+# Modules shared by the programs: every cgi/*.c but the programs' own,
+# archived, so that a program links only the modules it calls.
 WORKERS	 = okr-read okr-edit okr-meet
+PROG_SRC = $(WORKERS:%=cgi/%.c) cgi/mubiao-super.c cgi/mubiao-admin.c
+LIB_SRC	 = $(filter-out $(PROG_SRC),$(wildcard cgi/*.c))
+LIB_OBJ	 = $(LIB_SRC:cgi/%.c=build/%.o)
 PROGS	 = $(WORKERS:%=build/%) build/mubiao-super build/mubiao-admin
 UNIT	 = build/test-okr build/test-codec build/test-req build/test-form build/test-csrf \
 	   build/test-html
@@ -64,7 +64,14 @@ build/%.o: cgi/%.c | build
 build build/test:
 	mkdir -p $@
 
-$(PROGS): build/%: build/%.o $(LIB_OBJ)
+# The archive of one build's modules (the objects in the same folder).
+%/libmubiao.a:
+	rm -f $@
+	$(AR) rcs $@ $^
+
+build/libmubiao.a: $(LIB_OBJ)
+
+$(PROGS): build/%: build/%.o build/libmubiao.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 .PRECIOUS: build/test/%.o
@@ -72,12 +79,14 @@ $(PROGS): build/%: build/%.o $(LIB_OBJ)
 build/test/%.o: cgi/%.c | build/test
 	$(CC) $(WARN) $(CPPFLAGS) $(TESTDEF) $(CFLAGS) $(DEPFLAGS) -c $< -o $@
 
-$(TEST_PROGS): build/test/%: build/test/%.o $(TEST_OBJ)
+build/test/libmubiao.a: $(TEST_OBJ)
+
+$(TEST_PROGS): build/test/%: build/test/%.o build/test/libmubiao.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 test-progs: $(TEST_PROGS)
 
-build/test-%: tests/unit/test-%.c $(TEST_OBJ) | build
+build/test-%: tests/unit/test-%.c build/test/libmubiao.a | build
 	$(CC) $(WARN) $(CPPFLAGS) $(TESTDEF) $(CFLAGS) $(DEPFLAGS) $(LDFLAGS) -o $@ $^ \
 		$(LDLIBS) -lcmocka
 
@@ -153,7 +162,9 @@ build/fuzz:
 build/fuzz/%.o: cgi/%.c | build/fuzz
 	$(FUZZCC) $(WARN) $(CPPFLAGS) $(FUZZFLAGS) $(DEPFLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
 
-build/fuzz/fuzz-%: tests/fuzz/fuzz-%.c $(LIB_SRC:cgi/%.c=build/fuzz/%.o)
+build/fuzz/libmubiao.a: $(LIB_SRC:cgi/%.c=build/fuzz/%.o)
+
+build/fuzz/fuzz-%: tests/fuzz/fuzz-%.c build/fuzz/libmubiao.a
 	$(FUZZCC) $(WARN) $(CPPFLAGS) $(FUZZFLAGS) $(DEPFLAGS) -fsanitize=fuzzer -o $@ $^ $(LDLIBS)
 
 fuzz-smoke: $(FUZZ)
@@ -185,7 +196,9 @@ build/asan:
 build/asan/%.o: cgi/%.c | build/asan
 	$(CC) $(WARN) $(CPPFLAGS) $(TESTDEF) $(ASANFLAGS) $(DEPFLAGS) -c $< -o $@
 
-$(ASAN_PROGS): build/asan/%: build/asan/%.o $(LIB_SRC:cgi/%.c=build/asan/%.o)
+build/asan/libmubiao.a: $(LIB_SRC:cgi/%.c=build/asan/%.o)
+
+$(ASAN_PROGS): build/asan/%: build/asan/%.o build/asan/libmubiao.a
 	$(CC) $(ASANFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 asan: $(ASAN_PROGS)
