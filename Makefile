@@ -107,8 +107,8 @@ run: deps all
 stop:
 	@sh conf/devstack.sh stop "$(CURDIR)/var"
 
-test: deps all test-progs $(UNIT) fuzz-smoke asan
-	@sh tests/run.sh $(UNIT)
+test: deps all test-progs $(UNIT) asan fuzz-smoke
+	@MUBIAO_FUZZ_TIME=$$(cat build/fuzz/time) sh tests/run.sh $(UNIT)
 
 check: deps all test-progs $(UNIT)
 	@MUBIAO_PASSES=nginx sh tests/run.sh $(UNIT)
@@ -168,7 +168,7 @@ build/fuzz/fuzz-%: tests/fuzz/fuzz-%.c build/fuzz/libmubiao.a
 	$(FUZZCC) $(WARN) $(CPPFLAGS) $(FUZZFLAGS) $(DEPFLAGS) -fsanitize=fuzzer -o $@ $^ $(LDLIBS)
 
 fuzz-smoke: $(FUZZ)
-	@for f in query cookie import; do \
+	@s=$$(date +%s); for f in query cookie import; do \
 		mkdir -p build/fuzz/corpus-$$f; \
 		echo "# fuzz: $$f for $(FUZZ_SECONDS) s"; \
 		MUBIAO_RNG=xslt/mubiao.rng build/fuzz/fuzz-$$f -max_total_time=$(FUZZ_SECONDS) \
@@ -176,7 +176,7 @@ fuzz-smoke: $(FUZZ)
 		    build/fuzz/corpus-$$f tests/fuzz/seeds/$$f 2>build/fuzz/$$f.log || \
 		    { tail -40 build/fuzz/$$f.log; exit 1; }; \
 		grep -h 'stat::number_of_executed_units' build/fuzz/$$f.log; \
-	done
+	done; echo $$(( $$(date +%s) - s )) > build/fuzz/time
 
 fuzz:
 	$(MAKE) fuzz-smoke FUZZ_SECONDS=600
