@@ -35,7 +35,8 @@ PROGS	 = $(WORKERS:%=build/%) build/mubiao-super build/mubiao-admin
 UNIT	 = build/test-okr build/test-codec build/test-req build/test-form build/test-csrf \
 	   build/test-html build/test-store
 # The programs the suite, `make bench` and the asan build run: with the
-# test hooks (MUBIAO_FAULT, MUBIAO_BENCH), which `make all` leaves out.
+# test hooks (MUBIAO_FAULT, MUBIAO_BENCH, the X-Mubiao-Doc header), which
+# `make all` and `make install` leave out.
 TESTDEF	 = -DMUBIAO_TEST
 TEST_PROGS = $(PROGS:build/%=build/test/%)
 TEST_OBJ = $(LIB_SRC:cgi/%.c=build/test/%.o)

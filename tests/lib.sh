@@ -458,12 +458,12 @@ expect_error() {	# N KEY [LANG]
 
 # Logins on unit U's page (members) and, recursively, its sub-units'.
 unit_people() {	# UNIT DEPTH
-	_up=$(curl -s --max-time 10 -u admin:admin "$MUBIAO_URL/unit/$1" | tr -d '\n')
-	echo "$_up" | sed -n 's/.*<section class="members">//p' | sed 's|</section>.*||' |
-	    grep -o 'href="/okr/person/[^"]*"' | sed 's|.*/person/||; s/"$//'
+	_up=$(doc_at "$MUBIAO_URL" admin "/unit/$1")
+	echo "$_up" | xmllint --xpath '/page/unit/members/person/@login' - 2>/dev/null |
+	    grep -o 'login="[^"]*"' | sed 's/^login="//; s/"$//'
 	[ "$2" -lt 4 ] || return 0
-	for _c in $(echo "$_up" | sed -n 's/.*<section class="children">//p' | sed 's|</section>.*||' |
-	    grep -o 'href="/okr/unit/[0-9]*' | sed 's/[^0-9]//g'); do
+	for _c in $(echo "$_up" | xmllint --xpath '/page/unit/children/unit/@id' - 2>/dev/null |
+	    grep -o '[0-9][0-9]*'); do
 		unit_people "$_c" $(($2 + 1))
 	done
 }

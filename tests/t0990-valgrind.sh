@@ -22,10 +22,9 @@ mkdir -p "$OUT"
 chmod 777 "$OUT"
 BIN="$MUBIAO_DIR/app/bin"
 RD=$(unit_id 研发部)
-get admin /
-OBJ=$(flat | grep -o '<article class="objective level-company" id="o-[0-9]*"' | head -1 | sed 's/.*o-//; s/"//')
-get admin "/objective/$OBJ"
-KR=$(flat | grep -o '<tbody class="kr" id="kr-[0-9]*"' | head -1 | sed 's/[^0-9]//g')
+OBJ=$(doc_xpath admin / "string((/page/objective[@level='company']/@id)[1])")
+KR=$(doc_xpath admin "/objective/$OBJ" 'string((/page/objective/kr/@id)[1])')
+require "a company objective ($OBJ), its first KR ($KR) and 研发部 ($RD)" test -n "$OBJ" -a -n "$KR" -a -n "$RD"
 TOK=$(token admin)
 n=0
 
