@@ -308,7 +308,7 @@ mkdir -p "$TMP"
 : > "$TMP/all.html"
 
 # ======================================================================
-# Editing helpers (issue 3), used by tests/t06NN-*.sh.
+# Editing helpers, used by tests/t06NN-*.sh.
 #
 #   token USER                   USER's form token, from the home page's
 #                                document (cached per script; does not
@@ -446,7 +446,7 @@ kr_row() {
 	tr -d '\n' < "$TMP/body" | sed 's/<tbody /\n<tbody /g; s/<\/tbody>/<\/tbody>\n/g' |
 	    grep "^<tbody class=\"kr\" id=\"kr-$1\""
 }
-# ======================================================== end (issue 3)
+# ================================================ end of the editing helpers
 
 # ------------------------------------------ helpers of the meeting tests
 

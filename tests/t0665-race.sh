@@ -1,5 +1,5 @@
 #!/bin/sh
-# Lost-update races at scale (issue 6): T0665_ROUNDS (default 1000) rounds
+# Lost-update races at scale: T0665_ROUNDS (default 1000) rounds
 # of 6 simultaneous saves of one KR, all from the same version, through the
 # web server.  Each round must have exactly one 303 and five 409s; after
 # all rounds the KR's version is rounds + 1 (one write per round, none

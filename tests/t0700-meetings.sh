@@ -1,5 +1,5 @@
 #!/bin/sh
-# Meetings (okr-meet, issue 4 first part), through nginx: a unit's
+# Meetings (okr-meet), through nginx: a unit's
 # calendar (the plan form for leads and admins only, the review-overdue
 # warning in both languages), planning the six types, a meeting's life
 # planned → open → closed with attendance, minutes, decisions and a status

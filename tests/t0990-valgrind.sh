@@ -1,5 +1,5 @@
 #!/bin/sh
-# valgrind memcheck over the programs (issue 6): each worker run as plain
+# valgrind memcheck over the programs: each worker run as plain
 # CGI, as the store's owner, against the stack's store, for pages, feeds,
 # forms (successful and refused) and errors of all three programs.  No
 # memory error, no definite leak.  Needs root (to run as www-data) and
