@@ -88,8 +88,8 @@ $(TEST_PROGS): build/test/%: build/test/%.o build/test/libmubiao.a
 test-progs: $(TEST_PROGS)
 
 build/test-%: tests/unit/test-%.c build/test/libmubiao.a | build
-	$(CC) $(WARN) $(CPPFLAGS) $(TESTDEF) $(CFLAGS) $(DEPFLAGS) $(LDFLAGS) -o $@ $^ \
-		$(LDLIBS) -lcmocka
+	$(CC) $(WARN) $(CPPFLAGS) $(TESTDEF) $(CFLAGS) $(DEPFLAGS) $(LDFLAGS) -o $@ $< \
+		build/test/libmubiao.a $(LDLIBS) -lcmocka
 
 # Installs the Debian packages only when something is missing, so a
 # machine that has them needs no network and no root.
@@ -166,7 +166,8 @@ build/fuzz/%.o: cgi/%.c | build/fuzz
 build/fuzz/libmubiao.a: $(LIB_SRC:cgi/%.c=build/fuzz/%.o)
 
 build/fuzz/fuzz-%: tests/fuzz/fuzz-%.c build/fuzz/libmubiao.a
-	$(FUZZCC) $(WARN) $(CPPFLAGS) $(FUZZFLAGS) $(DEPFLAGS) -fsanitize=fuzzer -o $@ $^ $(LDLIBS)
+	$(FUZZCC) $(WARN) $(CPPFLAGS) $(FUZZFLAGS) $(DEPFLAGS) -fsanitize=fuzzer -o $@ $< \
+		build/fuzz/libmubiao.a $(LDLIBS)
 
 fuzz-smoke: $(FUZZ)
 	@s=$$(date +%s); for f in query cookie import; do \
