@@ -3,6 +3,8 @@
 #   make run        install what is missing, build, serve on 127.0.0.1:8080/okr/
 #   make stop       stop what make run started
 #   make test       install what is missing, build, run every test
+#   make check      build, the unit tests and the nginx pass only: the
+#                   edit-test loop
 #   make bench      the performance table: static, warm and rendered pages,
 #                   cold render, check-ins, memory
 #   make bench-scale  the same pages with 1,000 and 1,000,000 KRs
@@ -23,15 +25,23 @@ WARN	 = -std=c11 -Wall -Wextra -Wmissing-prototypes -Wstrict-prototypes \
 CPPFLAGS += -D_GNU_SOURCE -Iinclude -I/usr/include/libxml2
 LDLIBS	 = -lfcgi -ldb-5.3 -lxslt -lxml2 -lnettle -lm
 
-# Modules shared by the programs.
-LIB_SRC	 = cgi/arena.c cgi/codec.c cgi/conf.c cgi/csrf.c cgi/log.c cgi/okr.c cgi/priv.c \
-	   cgi/render.c cgi/req.c cgi/store-schema.c cgi/store-core.c cgi/store-okr.c cgi/store-meet.c cgi/store-load.c cgi/view.c cgi/demo.c cgi/form.c cgi/xmlio.c \
-	   cgi/pcache.c cgi/html.c cgi/worker.c
-LIB_OBJ	 = $(LIB_SRC:cgi/%.c=build/%.o)
+# Modules shared by the programs: every cgi/*.c but the programs' own,
+# archived, so that a program links only the modules it calls.
 WORKERS	 = okr-read okr-edit okr-meet
+PROG_SRC = $(WORKERS:%=cgi/%.c) cgi/mubiao-super.c cgi/mubiao-admin.c
+LIB_SRC	 = $(filter-out $(PROG_SRC),$(wildcard cgi/*.c))
+LIB_OBJ	 = $(LIB_SRC:cgi/%.c=build/%.o)
 PROGS	 = $(WORKERS:%=build/%) build/mubiao-super build/mubiao-admin
 UNIT	 = build/test-okr build/test-codec build/test-req build/test-form build/test-csrf \
-	   build/test-html
+	   build/test-html build/test-store
+# The programs the suite, `make bench` and the asan build run: with the
+# test hooks (MUBIAO_FAULT, MUBIAO_BENCH, the X-Mubiao-Doc header), which
+# `make all` and `make install` leave out.
+TESTDEF	 = -DMUBIAO_TEST
+TEST_PROGS = $(PROGS:build/%=build/test/%)
+TEST_OBJ = $(LIB_SRC:cgi/%.c=build/test/%.o)
+# Each object's headers, as the compiler saw them (build/**/*.d).
+DEPFLAGS = -MMD -MP
 
 # Debian packages of what we build with, run and test against.
 DEB_PKGS = build-essential libfcgi-dev libdb5.3-dev db5.3-util libxml2-dev \
@@ -44,26 +54,42 @@ NEED	 = /usr/include/fcgiapp.h /usr/include/db.h /usr/include/libxml2/libxml/tre
 	   /usr/lib/python3/dist-packages/feedparser/__init__.py /usr/sbin/apache2 \
 	   /usr/lib/apache2/modules/mod_proxy_fcgi.so /usr/bin/clang /usr/bin/valgrind
 
-.PHONY: all deps run stop test unit-test integration-test bench bench-scale install uninstall clean \
+.PHONY: all deps run stop test check test-progs bench bench-scale install uninstall clean \
 	fuzz fuzz-smoke asan
 
 all: $(PROGS)
 
-build/%.o: cgi/%.c include/*.h | build
-	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
+build/%.o: cgi/%.c | build
+	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) $(DEPFLAGS) -c $< -o $@
 
-build:
-	mkdir -p build
+build build/test:
+	mkdir -p $@
 
-$(PROGS): build/%: build/%.o $(LIB_OBJ)
+# The archive of one build's modules (the objects in the same folder).
+%/libmubiao.a:
+	rm -f $@
+	$(AR) rcs $@ $^
+
+build/libmubiao.a: $(LIB_OBJ)
+
+$(PROGS): build/%: build/%.o build/libmubiao.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-# A program's objects beyond its own and the shared ones.
-build/okr-edit: build/okr-admin.o
-build/okr-meet: build/meet-view.o
+.PRECIOUS: build/test/%.o
 
-build/test-%: tests/unit/test-%.c $(LIB_OBJ)
-	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS) -lcmocka
+build/test/%.o: cgi/%.c | build/test
+	$(CC) $(WARN) $(CPPFLAGS) $(TESTDEF) $(CFLAGS) $(DEPFLAGS) -c $< -o $@
+
+build/test/libmubiao.a: $(TEST_OBJ)
+
+$(TEST_PROGS): build/test/%: build/test/%.o build/test/libmubiao.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+test-progs: $(TEST_PROGS)
+
+build/test-%: tests/unit/test-%.c build/test/libmubiao.a | build
+	$(CC) $(WARN) $(CPPFLAGS) $(TESTDEF) $(CFLAGS) $(DEPFLAGS) $(LDFLAGS) -o $@ $< \
+		build/test/libmubiao.a $(LDLIBS) -lcmocka
 
 # Installs the Debian packages only when something is missing, so a
 # machine that has them needs no network and no root.
@@ -82,16 +108,19 @@ run: deps all
 stop:
 	@sh conf/devstack.sh stop "$(CURDIR)/var"
 
-test: deps all $(UNIT) fuzz-smoke asan
-	@sh tests/run.sh $(UNIT)
+test: deps all test-progs $(UNIT) asan fuzz-smoke
+	@MUBIAO_FUZZ_TIME=$$(cat build/fuzz/time) sh tests/run.sh $(UNIT)
 
-bench: deps all
-	@sh tests/bench.sh
+check: deps all test-progs $(UNIT)
+	@MUBIAO_PASSES=nginx sh tests/run.sh $(UNIT)
+
+bench: deps test-progs
+	@MUBIAO_BUILD=build/test sh tests/bench.sh
 
 # The same pages with 1,000 and with 1,000,000 KRs (about 3 minutes, 2 GB
 # of disk while it runs).
-bench-scale: deps all
-	@sh tests/bench-scale.sh
+bench-scale: deps test-progs
+	@MUBIAO_BUILD=build/test sh tests/bench-scale.sh
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBEXEC) $(DESTDIR)$(SHARE)/xslt/i18n \
@@ -131,14 +160,17 @@ build/fuzz:
 
 .PRECIOUS: build/fuzz/%.o
 
-build/fuzz/%.o: cgi/%.c include/*.h | build/fuzz
-	$(FUZZCC) $(WARN) $(CPPFLAGS) $(FUZZFLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
+build/fuzz/%.o: cgi/%.c | build/fuzz
+	$(FUZZCC) $(WARN) $(CPPFLAGS) $(FUZZFLAGS) $(DEPFLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
 
-build/fuzz/fuzz-%: tests/fuzz/fuzz-%.c $(LIB_SRC:cgi/%.c=build/fuzz/%.o)
-	$(FUZZCC) $(WARN) $(CPPFLAGS) $(FUZZFLAGS) -fsanitize=fuzzer -o $@ $^ $(LDLIBS)
+build/fuzz/libmubiao.a: $(LIB_SRC:cgi/%.c=build/fuzz/%.o)
+
+build/fuzz/fuzz-%: tests/fuzz/fuzz-%.c build/fuzz/libmubiao.a
+	$(FUZZCC) $(WARN) $(CPPFLAGS) $(FUZZFLAGS) $(DEPFLAGS) -fsanitize=fuzzer -o $@ $< \
+		build/fuzz/libmubiao.a $(LDLIBS)
 
 fuzz-smoke: $(FUZZ)
-	@for f in query cookie import; do \
+	@s=$$(date +%s); for f in query cookie import; do \
 		mkdir -p build/fuzz/corpus-$$f; \
 		echo "# fuzz: $$f for $(FUZZ_SECONDS) s"; \
 		MUBIAO_RNG=xslt/mubiao.rng build/fuzz/fuzz-$$f -max_total_time=$(FUZZ_SECONDS) \
@@ -146,7 +178,7 @@ fuzz-smoke: $(FUZZ)
 		    build/fuzz/corpus-$$f tests/fuzz/seeds/$$f 2>build/fuzz/$$f.log || \
 		    { tail -40 build/fuzz/$$f.log; exit 1; }; \
 		grep -h 'stat::number_of_executed_units' build/fuzz/$$f.log; \
-	done
+	done; echo $$(( $$(date +%s) - s )) > build/fuzz/time
 
 fuzz:
 	$(MAKE) fuzz-smoke FUZZ_SECONDS=600
@@ -163,16 +195,18 @@ build/asan:
 
 .PRECIOUS: build/asan/%.o
 
-build/asan/%.o: cgi/%.c include/*.h | build/asan
-	$(CC) $(WARN) $(CPPFLAGS) $(ASANFLAGS) -c $< -o $@
+build/asan/%.o: cgi/%.c | build/asan
+	$(CC) $(WARN) $(CPPFLAGS) $(TESTDEF) $(ASANFLAGS) $(DEPFLAGS) -c $< -o $@
 
-$(ASAN_PROGS): build/asan/%: build/asan/%.o $(LIB_SRC:cgi/%.c=build/asan/%.o)
+build/asan/libmubiao.a: $(LIB_SRC:cgi/%.c=build/asan/%.o)
+
+$(ASAN_PROGS): build/asan/%: build/asan/%.o build/asan/libmubiao.a
 	$(CC) $(ASANFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-build/asan/okr-edit: build/asan/okr-admin.o
-build/asan/okr-meet: build/asan/meet-view.o
 
 asan: $(ASAN_PROGS)
 
 clean:
 	rm -rf build
+
+-include $(wildcard build/*.d build/*/*.d)

@@ -657,6 +657,7 @@ req_handle(struct req *r, const struct app *app)
 	}
 }
 
+#ifdef MUBIAO_TEST
 static int
 cmp_long(const void *a, const void *b)
 {
@@ -688,6 +689,7 @@ bench(struct req *r, const struct app *app, int n)
 	    n, us[n / 2], us[n * 99 / 100]);
 	free(us);
 }
+#endif
 
 int
 req_main(const struct app *app)
@@ -718,9 +720,11 @@ req_main(const struct app *app)
 		 * environment, answered on standard output. */
 		r.cgi = 1;
 		r.fcgi.envp = environ;
+#ifdef MUBIAO_TEST
 		if (getenv("MUBIAO_BENCH") != NULL)
 			bench(&r, app, atoi(getenv("MUBIAO_BENCH")));
 		else
+#endif
 			req_handle(&r, app);
 		fflush(stdout);
 	} else

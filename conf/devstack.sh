@@ -67,7 +67,7 @@ if [ -n "${MUBIAO_VALGRIND:-}" ]; then
 		cat > "$dir/app/bin/$p" <<WRAP
 #!/bin/sh
 exec valgrind ${MUBIAO_VALGRIND_OPTS:-} --leak-check=full --errors-for-leak-kinds=definite \\
-    --show-leak-kinds=definite --suppressions=$root/tests/valgrind.supp \\
+    --show-leak-kinds=definite --suppressions=$dir/app/valgrind.supp \\
     --log-file=$MUBIAO_VALGRIND/$p.%p.log $dir/app/bin/real/$p "\$@"
 WRAP
 		chmod 755 "$dir/app/bin/$p"
@@ -76,6 +76,8 @@ fi
 cp "$root"/xslt/*.xsl "$root"/xslt/*.css "$root"/xslt/*.rng "$dir/app/xslt/"
 cp "$root"/xslt/i18n/*.xml "$dir/app/xslt/i18n/"
 cp "$root"/conf/apache-mubiao.conf "$dir/app/"
+# What valgrind reads as the workers' user, who may not enter the checkout.
+cp "$root"/tests/valgrind.supp "$dir/app/"
 chmod -R a+rX "$dir/app"
 
 if [ "$(id -u)" = 0 ]; then

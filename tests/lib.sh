@@ -13,8 +13,18 @@
 #   expect_body_lacks TEXT [desc]     expect_header NAME VALUE [desc]
 #   check DESC COMMAND...        ok if COMMAND succeeds
 #   ok DESC / fail DESC          count one assertion
+#   require DESC COMMAND...      check, and when COMMAND fails end the
+#                                script there: a set-up step the rest needs
+#   doc USER PATH [curl args]    PATH's XML document, the page's data
+#                                before the stylesheet (test builds only):
+#                                $TMP/doc, its status in $TMP/doc.status
+#   xpath EXPR                   what XPath EXPR selects in $TMP/doc
 
 TESTS_ROOT=$(cd "$(dirname "$0")/.." && pwd)
+# The programs with the test hooks (make test-progs), unless a pass names
+# another build (build/asan).
+MUBIAO_BUILD=${MUBIAO_BUILD:-build/test}
+export MUBIAO_BUILD
 
 ok() {
 	printf 'ok - %s\n' "$*"
@@ -37,6 +47,20 @@ check() {
 	_d=$1
 	shift
 	if "$@"; then ok "$_d"; else fail "$_d"; fi
+}
+
+# A failed set-up step counts once and ends the script, rather than
+# failing every assertion that builds on it.
+require() {
+	_d=$1
+	shift
+	if "$@"; then
+		ok "$_d"
+	else
+		fail "$_d"
+		note "set-up failed: the rest of $(basename "$0") is skipped"
+		exit 1
+	fi
 }
 
 # ------------------------------------------------------------ the stack
@@ -194,6 +218,39 @@ expect_header() {
 	fi
 }
 
+# A page's document: the test builds answer "X-Mubiao-Doc: xml" with the
+# XML the stylesheet would have turned into HTML.  The q in Accept-Language
+# keeps nginx from serving a kept HTML page (nginx-mubiao-maps.conf).
+doc_at() {	# BASE USER PATH [curl args]: the document on standard output
+	_db=$1 _du=$2 _dp=$3
+	shift 3
+	if [ "$_du" = - ]; then set -- "$@"; else set -- -u "$_du:$_du" "$@"; fi
+	curl -s --max-time 10 -H 'X-Mubiao-Doc: xml' -H 'Accept-Language: en;q=1' \
+	    "$@" "$_db$_dp"
+}
+
+doc() {
+	_du=$1 _dp=$2
+	shift 2
+	doc_at "$MUBIAO_URL" "$_du" "$_dp" -w '%{http_code}' -o "$TMP/doc" "$@" \
+	    > "$TMP/doc.status"
+	[ -f "$TMP/doc" ] || : > "$TMP/doc"
+}
+
+xpath() {
+	xmllint --xpath "$1" "$TMP/doc" 2>/dev/null
+}
+
+# What XPath EXPR selects in PATH's document as USER (at BASE), without
+# touching $TMP/doc.
+doc_xpath_at() {	# BASE USER PATH EXPR
+	doc_at "$1" "$2" "$3" | xmllint --xpath "$4" - 2>/dev/null
+}
+
+doc_xpath() {	# USER PATH EXPR
+	doc_xpath_at "$MUBIAO_URL" "$1" "$2" "$3"
+}
+
 # What a grep regular expression matches in the last body, sorted, unique.
 body_match() {
 	grep -o -e "$1" "$TMP/body" | sort -u
@@ -251,11 +308,11 @@ mkdir -p "$TMP"
 : > "$TMP/all.html"
 
 # ======================================================================
-# Editing helpers (issue 3), used by tests/t06NN-*.sh.
+# Editing helpers, used by tests/t06NN-*.sh.
 #
-#   token USER                   USER's form token, read from the comment
-#                                form of an objective page (cached per
-#                                script; does not touch $TMP/body)
+#   token USER                   USER's form token, from the home page's
+#                                document (cached per script; does not
+#                                touch $TMP/body)
 #   post USER PATH DATA [curl args]
 #                                POST DATA (already URL-encoded; "" for
 #                                none) plus USER's token, as get does:
@@ -269,7 +326,8 @@ mkdir -p "$TMP"
 #                                (a textarea's value follows a line break)
 #   page_state USER PATH         a digest of PATH's <main> as USER sees it
 #                                (to show that nothing was written)
-#   unit_id NAME                 the id of the unit named NAME (from /tree)
+#   unit_id NAME                 the id of the unit named NAME (from
+#                                /tree's document)
 #   uniq_tag                     a tag for titles, unique per run
 #   make_objective USER UNIT TITLE [CYCLE]
 #                                creates a unit objective (no owner) as
@@ -279,14 +337,8 @@ mkdir -p "$TMP"
 #                                prints its id ("" on failure)
 #   kr_row ID                    the last body's <tbody> of KR ID, one line
 token() {
-	if [ ! -s "$TMP/token.$1" ]; then
-		_tb=$(curl -s --max-time 10 -u "$1:$1" "$MUBIAO_URL/")
-		_to=$(echo "$_tb" | grep -o 'href="/okr/objective/[0-9]*"' | head -1 |
-		    sed 's/[^0-9]//g')
-		curl -s --max-time 10 -u "$1:$1" "$MUBIAO_URL/objective/${_to:-1}" |
-		    grep -o 'name="token" value="[0-9a-f]*"' | head -1 |
-		    sed 's/.*value="//; s/"$//' > "$TMP/token.$1"
-	fi
+	[ -s "$TMP/token.$1" ] ||
+	    doc_xpath "$1" / 'string(/page/@token)' > "$TMP/token.$1"
 	cat "$TMP/token.$1"
 }
 
@@ -332,9 +384,7 @@ page_state() {
 }
 
 unit_id() {
-	curl -s --max-time 10 -u admin:admin "$MUBIAO_URL/tree" |
-	    grep -o "href=\"/okr/unit/[0-9]*?cycle=[^\"]*\">$1<" | head -1 |
-	    sed 's|.*/unit/\([0-9]*\)?.*|\1|'
+	doc_xpath admin /tree "string((//node[@kind='unit'][@name=\"$1\"]/@id)[1])"
 }
 
 uniq_tag() {
@@ -344,12 +394,9 @@ uniq_tag() {
 # checkin_target: on the stack at $U, as admin, a form token, the first
 # company objective and its first KR; sets TOK, O and K.
 checkin_target() {
-	TOK=$(curl -s --max-time 10 -u admin:admin "$U/objective/1" |
-	    grep -o 'name="token" value="[0-9a-f]*"' | head -1 | sed 's/.*value="//; s/"$//')
-	O=$(curl -s --max-time 10 -u admin:admin "$U/" | tr -d '\n' |
-	    grep -o '<article class="objective level-company" id="o-[0-9]*"' | head -1 | sed 's/.*o-//; s/"//')
-	K=$(curl -s --max-time 10 -u admin:admin "$U/objective/$O" | tr -d '\n' |
-	    grep -o '<tbody class="kr" id="kr-[0-9]*"' | head -1 | sed 's/[^0-9]//g')
+	TOK=$(doc_xpath_at "$U" admin / 'string(/page/@token)')
+	O=$(doc_xpath_at "$U" admin / "string((/page/objective[@level='company']/@id)[1])")
+	K=$(doc_xpath_at "$U" admin "/objective/$O" 'string((/page/objective/kr/@id)[1])')
 }
 
 # kill_stack NAME: private_stack NAME for a test that kills under writers:
@@ -386,24 +433,20 @@ make_objective() {
 	_mc=${4:-$CUR}
 	curl -s --max-time 10 -o /dev/null -u "$1:$1" "$MUBIAO_URL/edit/objective/new" \
 	    --data "token=$(token "$1")&cycle=$_mc&unit=$2&title=$(_uenc "$3")"
-	curl -s --max-time 10 -u "$1:$1" "$MUBIAO_URL/unit/$2?cycle=$_mc" | tr -d '\n' |
-	    grep -o "href=\"/okr/objective/[0-9]*\">$3<" | head -1 |
-	    sed 's|.*/objective/\([0-9]*\)".*|\1|'
+	doc_xpath "$1" "/unit/$2?cycle=$_mc" "string((/page/objective[title=\"$3\"]/@id)[1])"
 }
 
 make_kr() {
 	curl -s --max-time 10 -o /dev/null -u "$1:$1" "$MUBIAO_URL/edit/kr/new" \
 	    --data "token=$(token "$1")&objective=$2&title=$(_uenc "$3")&kind=${7:-numeric}&direction=${8:-increase}&start=$4&target=$5&current=$6&weight=1${9:+&owner=$9}"
-	curl -s --max-time 10 -u "$1:$1" "$MUBIAO_URL/objective/$2" | tr -d '\n' |
-	    grep -o "<tbody class=\"kr\" id=\"kr-[0-9]*\"><tr><th scope=\"row\" class=\"kr-title\">$3<" |
-	    head -1 | sed 's/.*id="kr-\([0-9]*\)".*/\1/'
+	doc_xpath "$1" "/objective/$2" "string((/page/objective/kr[title=\"$3\"]/@id)[1])"
 }
 
 kr_row() {
 	tr -d '\n' < "$TMP/body" | sed 's/<tbody /\n<tbody /g; s/<\/tbody>/<\/tbody>\n/g' |
 	    grep "^<tbody class=\"kr\" id=\"kr-$1\""
 }
-# ======================================================== end (issue 3)
+# ================================================ end of the editing helpers
 
 # ------------------------------------------ helpers of the meeting tests
 
@@ -415,12 +458,12 @@ expect_error() {	# N KEY [LANG]
 
 # Logins on unit U's page (members) and, recursively, its sub-units'.
 unit_people() {	# UNIT DEPTH
-	_up=$(curl -s --max-time 10 -u admin:admin "$MUBIAO_URL/unit/$1" | tr -d '\n')
-	echo "$_up" | sed -n 's/.*<section class="members">//p' | sed 's|</section>.*||' |
-	    grep -o 'href="/okr/person/[^"]*"' | sed 's|.*/person/||; s/"$//'
+	_up=$(doc_at "$MUBIAO_URL" admin "/unit/$1")
+	echo "$_up" | xmllint --xpath '/page/unit/members/person/@login' - 2>/dev/null |
+	    grep -o 'login="[^"]*"' | sed 's/^login="//; s/"$//'
 	[ "$2" -lt 4 ] || return 0
-	for _c in $(echo "$_up" | sed -n 's/.*<section class="children">//p' | sed 's|</section>.*||' |
-	    grep -o 'href="/okr/unit/[0-9]*' | sed 's/[^0-9]//g'); do
+	for _c in $(echo "$_up" | xmllint --xpath '/page/unit/children/unit/@id' - 2>/dev/null |
+	    grep -o '[0-9][0-9]*'); do
 		unit_people "$_c" $(($2 + 1))
 	done
 }
@@ -470,9 +513,7 @@ kr_new() {	# USER O TITLE OWNER START TARGET CURRENT
 	curl -s --max-time 10 -o /dev/null -u "$1:$1" "$MUBIAO_URL/edit/kr/new" \
 	    --data "token=$(token "$1")&objective=$2&kind=numeric&direction=increase&start=$5&target=$6&current=$7&weight=1&owner=$4" \
 	    --data-urlencode "title=$3"
-	curl -s --max-time 10 -u "$1:$1" "$MUBIAO_URL/objective/$2" | tr -d '\n' |
-	    grep -o "<tbody class=\"kr\" id=\"kr-[0-9]*\"><tr><th scope=\"row\" class=\"kr-title\">$3<" |
-	    head -1 | sed 's/.*id="kr-\([0-9]*\)".*/\1/'
+	doc_xpath "$1" "/objective/$2" "string((/page/objective/kr[title=\"$3\"]/@id)[1])"
 }
 
 # Sets the state of the test's own cycle $CYC ($CSTART – $CEND) as

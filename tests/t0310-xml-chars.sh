@@ -22,7 +22,7 @@ RD=$(unit_id 研发部)
 O=$(make_objective zhangwei "$RD" "t0310 目标 $TAG")
 # Owned: later scripts list every KR above a team with its owner.
 K=$(make_kr zhangwei "$O" "t0310 KR $TAG" 0 10 1 numeric increase zhangwei)
-check "张伟's objective $O and KR $K in 研发部" test -n "$O" -a -n "$K"
+require "张伟's objective $O and KR $K in 研发部" test -n "$O" -a -n "$K"
 post zhangwei /meet/new "unit=$RD&cycle=$CUR&kind=review&due=$TODAY" --data-urlencode "title=t0310 复盘 $TAG"
 M=$(loc_meeting)
 post zhangwei "/meet/$M/open" "version=$(mversion zhangwei "$M")"

@@ -9,7 +9,7 @@
 TAG=$(uniq_tag)
 PLAT=$(unit_id 平台组)
 RD=$(unit_id 研发部)
-check "unit ids of 平台组 ($PLAT) and 研发部 ($RD) found on the tree" \
+require "unit ids of 平台组 ($PLAT) and 研发部 ($RD) found on the tree" \
     test -n "$PLAT" -a -n "$RD"
 
 # The objectives a unit page lists.
@@ -106,7 +106,7 @@ after=$(n_objectives "$PLAT")
 check "create: 平台组 lists one more objective ($before → $after)" test "$after" -eq $((before + 1))
 expect_body_contains ">$T1</a>" "create: 平台组's page lists '$T1'"
 O=$(objective_by_title "$T1")
-check "create: the new objective has an id ($O)" test -n "$O"
+require "create: the new objective has an id ($O)" test -n "$O"
 get zhangwei "/objective/$O"
 expect_status 200
 expect_body_contains "<h1 class=\"o-title\"><a href=\"/okr/objective/$O\">$T1</a></h1>"

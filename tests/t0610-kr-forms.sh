@@ -8,12 +8,12 @@
 TAG=$(uniq_tag)
 PLAT=$(unit_id 平台组)
 O=$(make_objective lina "$PLAT" "t0610 KR 表单 $TAG")
-check "t0610's objective created in 平台组 ($O)" test -n "$O"
+require "t0610's objective created in 平台组 ($O)" test -n "$O"
 
 get lina "/unit/$PLAT"
 CSTART=$(flat | grep -o '<p class="cycle-info">.*' | grep -o '<time datetime="[0-9-]*"' | sed -n '1s/.*"\(.*\)"/\1/p')
 CEND=$(flat | grep -o '<p class="cycle-info">.*' | grep -o '<time datetime="[0-9-]*"' | sed -n '2s/.*"\(.*\)"/\1/p')
-check "the cycle's dates are shown ($CSTART – $CEND)" test -n "$CSTART" -a -n "$CEND"
+require "the cycle's dates are shown ($CSTART – $CEND)" test -n "$CSTART" -a -n "$CEND"
 BEFORE=$(date -u -d "$CSTART - 1 day" +%F)
 AFTER=$(date -u -d "$CEND + 1 day" +%F)
 
@@ -81,7 +81,7 @@ expect_status 303 "numeric KR typed with digit group marks (1,000 / 1 200), weig
 
 get wangfang "/objective/$O"
 K1=$(kr_id "$T1") K2=$(kr_id "$T2") K3=$(kr_id "$T3") K4=$(kr_id "$T4")
-check "objective $O lists the 4 new KRs ($K1 $K2 $K3 $K4)" test -n "$K1" -a -n "$K2" -a -n "$K3" -a -n "$K4"
+require "objective $O lists the 4 new KRs ($K1 $K2 $K3 $K4)" test -n "$K1" -a -n "$K2" -a -n "$K3" -a -n "$K4"
 expect_row "$K1" '<span class="badge kind-numeric">' "KR $K1: numeric"
 expect_row "$K1" '<span class="start">0</span><span class="arrow"> → </span><strong class="current">5</strong><span class="arrow"> → </span><span class="target">20</span> <span class="ulabel">个</span><span class="dir dir-increase">' \
     "KR $K1: 0 → 5 → 20 个, increase"

@@ -11,7 +11,7 @@ O=$(make_objective lina "$PLAT" "t0620 打卡 $TAG")
 KA=$(make_kr lina "$O" "t0620 接入 100 个服务 $TAG" 0 100 10)
 KB=$(make_kr lina "$O" "t0620 延迟 50 降到 10 $TAG" 50 10 50 numeric decrease)
 KC=$(make_kr lina "$O" "t0620 完成切换 $TAG" 0 1 0 milestone)
-check "t0620's objective $O with KRs $KA $KB $KC" test -n "$O" -a -n "$KA" -a -n "$KB" -a -n "$KC"
+require "t0620's objective $O with KRs $KA $KB $KC" test -n "$O" -a -n "$KA" -a -n "$KB" -a -n "$KC"
 
 # Check-in rows of KR K on the last page.
 n_checkins() {	# K

@@ -11,7 +11,7 @@ post wangfang /edit/objective/new "cycle=$CUR&owner=wangfang&back=/okr/person/wa
 expect_status 303 "wangfang creates a personal objective to comment on: 303"
 get wangfang /person/wangfang
 O=$(flat | grep -o "href=\"/okr/objective/[0-9]*\">$P<" | head -1 | sed 's|.*/objective/\([0-9]*\)".*|\1|')
-check "wangfang's objective found on her page ($O)" test -n "$O"
+require "wangfang's objective found on her page ($O)" test -n "$O"
 
 n_comments() {
 	count_in_body '<li class="comment kind-'

@@ -9,7 +9,7 @@ TAG=$(uniq_tag)
 PLAT=$(unit_id 平台组)
 O=$(make_objective lina "$PLAT" "t0650 表单防伪 $TAG")
 K=$(make_kr lina "$O" "t0650 指标 $TAG" 0 10 1)
-check "t0650's objective $O (KR $K)" test -n "$O" -a -n "$K"
+require "t0650's objective $O (KR $K)" test -n "$O" -a -n "$K"
 CSRF=$(msg en err.403.csrf)
 HOSTPORT=$(echo "$MUBIAO_URL" | sed 's|^http://\([^/]*\)/.*|\1|')
 FORM="version=1&back=/okr/objective/$O&title=t0650+forged+$TAG"

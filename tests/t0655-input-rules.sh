@@ -16,7 +16,7 @@ TAG=$(uniq_tag)
 TODAY=$(date -u +%F)
 RD=$(unit_id 研发部)
 PLAT=$(unit_id 平台组)
-check "unit ids: 研发部 $RD, 平台组 $PLAT" test -n "$RD" -a -n "$PLAT"
+require "unit ids: 研发部 $RD, 平台组 $PLAT" test -n "$RD" -a -n "$PLAT"
 
 # ------------------------------------------------- acknowledging (6)
 # Plans and opens a meeting of KIND at UNIT as admin; sets M.

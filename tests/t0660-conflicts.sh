@@ -11,7 +11,7 @@ TAG=$(uniq_tag)
 PLAT=$(unit_id 平台组)
 O=$(make_objective lina "$PLAT" "t0660 并发保存 $TAG")
 K=$(make_kr lina "$O" "t0660 round 0 $TAG" 0 100 0)
-check "t0660's objective $O (KR $K)" test -n "$O" -a -n "$K"
+require "t0660's objective $O (KR $K)" test -n "$O" -a -n "$K"
 TL=$(token lina) TZ=$(token zhangwei)
 CUR_LABEL=$(msg en form.current)
 

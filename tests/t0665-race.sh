@@ -1,5 +1,5 @@
 #!/bin/sh
-# Lost-update races at scale (issue 6): T0665_ROUNDS (default 1000) rounds
+# Lost-update races at scale: T0665_ROUNDS (default 1000) rounds
 # of 6 simultaneous saves of one KR, all from the same version, through the
 # web server.  Each round must have exactly one 303 and five 409s; after
 # all rounds the KR's version is rounds + 1 (one write per round, none
@@ -12,7 +12,7 @@ TAG=$(uniq_tag)
 ROUNDS=${T0665_ROUNDS:-1000}
 O=$(make_objective lina "$(unit_id 平台组)" "t0665 竞争 $TAG")
 K=$(make_kr lina "$O" "t0665 race 0 $TAG" 0 100 0)
-check "objective $O with KR $K for the race" test -n "$O" -a -n "$K"
+require "objective $O with KR $K for the race" test -n "$O" -a -n "$K"
 get lina "/edit/kr/$K"
 V=$(input_value version)
 if /usr/bin/python3 - "$MUBIAO_URL" "$K" "$V" "$ROUNDS" "$(token lina)" "$TAG" > "$TMP/race" 2>&1 <<'EOF'

@@ -11,7 +11,7 @@ y=${CUR%-Q*} q=${CUR#*-Q}
 if [ "$q" = 4 ]; then NEXT="$((y + 1))-Q1"; else NEXT="$y-Q$((q + 1))"; fi
 
 O=$(make_objective lina "$PLAT" "t0680 结转 $TAG")
-check "t0680's objective $O" test -n "$O"
+require "t0680's objective $O" test -n "$O"
 post lina /edit/kr/new "objective=$O&kind=numeric&direction=increase&start=0&target=100&current=30&weight=2&owner=wangfang&due=$(date -u +%F)&back=/okr/objective/$O" \
     --data-urlencode "title=t0680 覆盖率到 100 $TAG" --data-urlencode "unit-label=%"
 expect_status 303 "KR 0 → 30 → 100, due today, owner wangfang: 303"
@@ -19,11 +19,11 @@ KB=$(make_kr lina "$O" "t0680 上线 $TAG" 0 1 1 milestone)
 get lina "/objective/$O"
 KA=$(flat | grep -o "<tbody class=\"kr\" id=\"kr-[0-9]*\"><tr><th scope=\"row\" class=\"kr-title\">t0680 覆盖率到 100 $TAG<" |
     sed 's/.*id="kr-\([0-9]*\)".*/\1/')
-check "objective $O: KRs $KA (30 of 100) and $KB (milestone done)" test -n "$KA" -a -n "$KB"
+require "objective $O: KRs $KA (30 of 100) and $KB (milestone done)" test -n "$KA" -a -n "$KB"
 # A finished objective: its one milestone done.
 F=$(make_objective lina "$PLAT" "t0680 已完成 $TAG")
 FK=$(make_kr lina "$F" "t0680 完成 $TAG" 0 1 1 milestone)
-check "finished objective $F (KR $FK done)" test -n "$F" -a -n "$FK"
+require "finished objective $F (KR $FK done)" test -n "$F" -a -n "$FK"
 
 # ------------------------------------------------------ no next cycle yet
 get admin /edit/admin/cycles

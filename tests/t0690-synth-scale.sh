@@ -1,5 +1,5 @@
 #!/bin/sh
-# A synthetic company and what keeps pages small at scale (issue 7), on a
+# A synthetic company and what keeps pages small at scale, on a
 # stack of its own with an empty store:
 # - `mubiao-admin synth` loads exactly what it is asked, shows its
 #   progress, refuses a store that is not empty and bad sizes, changing

@@ -20,7 +20,7 @@ TAG=$(uniq_tag)
 RD=$(unit_id 研发部)
 MOB=$(unit_id 移动组)
 CO=$(unit_id '星河科技 Xinghe Tech')
-check "unit ids of 研发部 ($RD), 移动组 ($MOB) and the company ($CO) found on the tree" \
+require "unit ids of 研发部 ($RD), 移动组 ($MOB) and the company ($CO) found on the tree" \
     test -n "$RD" -a -n "$MOB" -a -n "$CO"
 TODAY=$(date -u +%F)
 LATER=$(date -u -d '+100 days' +%F)	# past the review board's 30-day window
@@ -190,7 +190,7 @@ CYC=t0720-$$
 CROW=$(cycle_row "$CUR")
 CSTART=$(echo "$CROW" | cut -d' ' -f3)
 CEND=$(echo "$CROW" | cut -d' ' -f4)
-check "the current cycle $CUR runs $CSTART – $CEND" test -n "$CSTART" -a -n "$CEND"
+require "the current cycle $CUR runs $CSTART – $CEND" test -n "$CSTART" -a -n "$CEND"
 post admin /edit/admin/cycle/new "name=$CYC&start=$CSTART&end=$CEND&state=planning"
 expect_status 303 "admin adds cycle $CYC ($CSTART – $CEND, planning): 303"
 at_exit 'cycle_close'
@@ -210,7 +210,7 @@ for p in $PA $PB; do
 	expect_status 303 "admin adds $p to the company unit: 303"
 done
 CO_O=$(make_objective admin "$CO" "t0720 公司目标 $TAG" "$CYC")
-check "admin creates a company objective in $CYC ($CO_O)" test -n "$CO_O"
+require "admin creates a company objective in $CYC ($CO_O)" test -n "$CO_O"
 TA="t0720 12月31日前把 A 指标从 0 提升到 100 $TAG"
 TB="t0720 12月31日前把 B 指标从 0 提升到 50 $TAG"
 TC="t0720 12月31日前把 C 指标从 0 提升到 10 $TAG"

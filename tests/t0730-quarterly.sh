@@ -23,7 +23,7 @@
 TAG=$(uniq_tag)
 RD=$(unit_id 研发部)
 PLAT=$(unit_id 平台组)
-check "unit ids of 研发部 ($RD) and 平台组 ($PLAT) found on the tree" test -n "$RD" -a -n "$PLAT"
+require "unit ids of 研发部 ($RD) and 平台组 ($PLAT) found on the tree" test -n "$RD" -a -n "$PLAT"
 TODAY=$(date -u +%F)
 CYC=t0730-$$
 
@@ -131,7 +131,7 @@ krver() {	# K [USER]
 CROW=$(cycle_row "$CUR")
 CSTART=$(echo "$CROW" | cut -d' ' -f3)
 CEND=$(echo "$CROW" | cut -d' ' -f4)
-check "the current cycle $CUR runs $CSTART – $CEND" test -n "$CSTART" -a -n "$CEND"
+require "the current cycle $CUR runs $CSTART – $CEND" test -n "$CSTART" -a -n "$CEND"
 post admin /edit/admin/cycle/new "name=$CYC&start=$CSTART&end=$CEND&state=active"
 expect_status 303 "admin adds cycle $CYC ($CSTART – $CEND, active): 303"
 get lina /
@@ -145,15 +145,15 @@ K3T="t0730 12月31日前把文档数从 0 提升到 10 $TAG"
 K1=$(make_kr zhangwei "$O1" "$K1T" 0 100 64)	# 0.64: proposes 0.6
 K2=$(make_kr zhangwei "$O1" "$K2T" 0 10 3)	# 0.30: proposes 0.3
 K3=$(make_kr zhangwei "$O1" "$K3T" 0 10 8)	# 0.80: proposes 0.8
-check "zhangwei: objective $O1 of 研发部 in $CYC, KRs $K1 $K2 $K3" test -n "$O1" -a -n "$K1" -a -n "$K2" -a -n "$K3"
+require "zhangwei: objective $O1 of 研发部 in $CYC, KRs $K1 $K2 $K3" test -n "$O1" -a -n "$K1" -a -n "$K2" -a -n "$K3"
 O2=$(make_objective lina "$PLAT" "t0730 平台组的目标 $TAG" "$CYC")
 K4=$(make_kr lina "$O2" "t0730 12月31日前把告警从 0 提升到 10 $TAG" 0 10 7)	# 0.70
-check "lina: objective $O2 of 平台组 in $CYC, KR $K4" test -n "$O2" -a -n "$K4"
+require "lina: objective $O2 of 平台组 in $CYC, KR $K4" test -n "$O2" -a -n "$K4"
 post wangfang /edit/objective/new "cycle=$CYC&owner=wangfang" --data-urlencode "title=t0730 王芳的目标 $TAG"
 expect_status 303 "wangfang adds a personal objective in $CYC: 303"
 O3=$(location | sed -n 's|^/okr/objective/\([0-9]*\)$|\1|p')
 K5=$(make_kr wangfang "$O3" "t0730 12月31日前把演练从 0 提升到 5 $TAG" 0 5 1)	# 0.20
-check "wangfang: personal objective $O3, KR $K5" test -n "$O3" -a -n "$K5"
+require "wangfang: personal objective $O3, KR $K5" test -n "$O3" -a -n "$K5"
 
 post zhangwei /meet/new "unit=$RD&cycle=$CYC&kind=quarterly&due=$TODAY" --data-urlencode "title=t0730 季度复盘 $TAG"
 expect_status 303 "zhangwei plans a quarterly review meeting of 研发部 in $CYC: 303"

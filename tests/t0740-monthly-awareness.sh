@@ -37,7 +37,7 @@ MKT=$(unit_id 市场部)
 CO=$(curl -s --max-time 10 -u admin:admin "$MUBIAO_URL/" |
     grep -o 'href="/okr/unit/[0-9]*?cycle=[^"]*">星河科技 Xinghe Tech<' | head -1 |
     sed 's|.*/unit/\([0-9]*\)?.*|\1|')
-check "unit ids: company $CO, 研发部 $RD, 平台组 $PLAT, International Sales $INTL, 市场部 $MKT" \
+require "unit ids: company $CO, 研发部 $RD, 平台组 $PLAT, International Sales $INTL, 市场部 $MKT" \
     test -n "$CO" -a -n "$RD" -a -n "$PLAT" -a -n "$INTL" -a -n "$MKT"
 
 # ------------------------------------------------------------ helpers
@@ -171,10 +171,10 @@ board_text() {
 # The monthly review in 研发部
 # Our own objective with one KR (0 → 100, now at 10, no check-in yet).
 MYO=$(make_objective zhangwei "$RD" "t0740 月度目标 $TAG")
-check "zhangwei creates objective '$MYO' in 研发部" test -n "$MYO"
+require "zhangwei creates objective '$MYO' in 研发部" test -n "$MYO"
 KT="t0740 12月31日前把月活从 0 提升到 100 $TAG"
 MYK=$(make_kr zhangwei "$MYO" "$KT" 0 100 10)
-check "and its KR ($MYK), at 10 of 0 → 100" test -n "$MYK"
+require "and its KR ($MYK), at 10 of 0 → 100" test -n "$MYK"
 # A KR of another unit (市场部), for the refusal below.
 get admin "/unit/$MKT"
 OTHERK=$(grep -o 'id="kr-[0-9]*"' "$TMP/body" | head -1 | sed 's/[^0-9]//g')

@@ -14,7 +14,7 @@
 
 TAG=$(uniq_tag)
 CO=$(unit_id '星河科技 Xinghe Tech')
-check "the company's unit id ($CO) found on the tree" test -n "$CO"
+require "the company's unit id ($CO) found on the tree" test -n "$CO"
 TODAY=$(date -u +%F)
 
 CYC=t0750-$$
@@ -64,7 +64,7 @@ O3T="t0750 进军北美市场 $TAG"
 O1=$(draft chenming "$O1T")
 O2=$(draft chenming "$O2T")
 O3=$(draft chenming "$O3T")
-check "陈明 drafts three company objectives in $CYC ($O1 $O2 $O3)" test -n "$O1" -a -n "$O2" -a -n "$O3"
+require "陈明 drafts three company objectives in $CYC ($O1 $O2 $O3)" test -n "$O1" -a -n "$O2" -a -n "$O3"
 get chenming "/objective/$O1"
 expect_body_contains "<span class=\"badge ostate-draft\">$(msg en ostate.draft)</span>" "objective $O1: Draft"
 get chenming "/edit/objective/$O1"

@@ -1,6 +1,6 @@
 #!/bin/sh
-# XML feeds, Atom, CSV, import, and the admin command's dump and load
-# (issue 5), through nginx and against the stack's store:
+# XML feeds, Atom, CSV, import, and the admin command's dump and load,
+# through nginx and against the stack's store:
 # - every export (company, cycle, unit with and without the units below,
 #   person, objective, meeting) validates against xslt/mubiao.rng;
 # - since= returns what changed after it, with tombstones for archivals;

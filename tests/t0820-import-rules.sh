@@ -13,7 +13,7 @@ RD=$(unit_id 研发部)
 CO=$(curl -s --max-time 10 -u admin:admin "$MUBIAO_URL/" |
     grep -o 'href="/okr/unit/[0-9]*?cycle=[^"]*">星河科技 Xinghe Tech<' | head -1 |
     sed 's|.*/unit/\([0-9]*\)?.*|\1|')
-check "unit ids: company $CO, 研发部 $RD" test -n "$CO" -a -n "$RD"
+require "unit ids: company $CO, 研发部 $RD" test -n "$CO" -a -n "$RD"
 # Ids of this run's records, clear of the demo's and of other runs'.
 B=$(( 820000 + ($$ % 1000) * 10 ))
 NS='xmlns="urn:mubiao:okr:1" version="1"'

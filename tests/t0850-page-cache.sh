@@ -1,5 +1,5 @@
 #!/bin/sh
-# The page cache (issue 7): okr-read keeps each read page it renders as a
+# The page cache: okr-read keeps each read page it renders as a
 # file that nginx then serves itself, per language and user; every write
 # retires them all before the writer answers.  Checked here: a kept page
 # is served by nginx byte for byte; a write is on the very next request

@@ -1,5 +1,5 @@
 #!/bin/sh
-# The FastCGI sockets answer only the web server's user (issue 6): the
+# The FastCGI sockets answer only the web server's user: the
 # supervisor makes them 0660, owned by the socket group (www-data here),
 # in a directory others cannot list.  A local user outside that group
 # cannot connect, so cannot talk FastCGI to a worker and claim any

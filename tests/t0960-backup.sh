@@ -1,5 +1,5 @@
 #!/bin/sh
-# Hot backup under load, restore, catastrophic recovery (issue 6): while a
+# Hot backup under load, restore, catastrophic recovery: while a
 # writer checks in through the web server, `mubiao-admin backup` copies the
 # running store; the copy is then restored into a store of its own,
 # catastrophic recovery runs on it, db_verify finds it clean, its dump

@@ -1,5 +1,5 @@
 #!/bin/sh
-# kill -9 under write load (issue 6), on a private stack of its own (this
+# kill -9 under write load, on a private stack of its own (this
 # test stops it to verify the store): 4 writers check in through the web
 # server while a random worker of any pool is killed every 2 s for
 # T0970_SECONDS (default 60).  Afterwards: every acknowledged (303)

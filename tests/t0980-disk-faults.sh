@@ -1,5 +1,5 @@
 #!/bin/sh
-# Disk faults (issue 6), on a private stack of its own: the workers run
+# Disk faults, on a private stack of its own: the workers run
 # with MUBIAO_FAULT (store.c's test hook on Berkeley DB's I/O functions),
 # so that from their Nth fsync on every fsync fails with EIO, or from
 # their Nth write every write fails with ENOSPC.  A writer checks in

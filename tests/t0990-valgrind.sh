@@ -1,5 +1,5 @@
 #!/bin/sh
-# valgrind memcheck over the programs (issue 6): each worker run as plain
+# valgrind memcheck over the programs: each worker run as plain
 # CGI, as the store's owner, against the stack's store, for pages, feeds,
 # forms (successful and refused) and errors of all three programs.  No
 # memory error, no definite leak.  Needs root (to run as www-data) and
@@ -22,10 +22,9 @@ mkdir -p "$OUT"
 chmod 777 "$OUT"
 BIN="$MUBIAO_DIR/app/bin"
 RD=$(unit_id 研发部)
-get admin /
-OBJ=$(flat | grep -o '<article class="objective level-company" id="o-[0-9]*"' | head -1 | sed 's/.*o-//; s/"//')
-get admin "/objective/$OBJ"
-KR=$(flat | grep -o '<tbody class="kr" id="kr-[0-9]*"' | head -1 | sed 's/[^0-9]//g')
+OBJ=$(doc_xpath admin / "string((/page/objective[@level='company']/@id)[1])")
+KR=$(doc_xpath admin "/objective/$OBJ" 'string((/page/objective/kr/@id)[1])')
+require "a company objective ($OBJ), its first KR ($KR) and 研发部 ($RD)" test -n "$OBJ" -a -n "$KR" -a -n "$RD"
 TOK=$(token admin)
 n=0
 
@@ -39,7 +38,7 @@ vg() {
 	    REMOTE_USER="$5" HTTP_HOST=127.0.0.1 SERVER_PORT=80 \
 	    CONTENT_TYPE=application/x-www-form-urlencoded CONTENT_LENGTH="${#6}" \
 	    timeout 120 valgrind --leak-check=full --errors-for-leak-kinds=definite \
-	    --suppressions="$TESTS_ROOT/tests/valgrind.supp" \
+	    --suppressions="$MUBIAO_DIR/app/valgrind.supp" \
 	    --error-exitcode=99 --log-file="$OUT/vg.$n" "$BIN/$1" \
 	    < "$OUT/body.$n" > "$OUT/out.$n" 2> /dev/null
 	rc=$?

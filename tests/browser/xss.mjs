@@ -1,4 +1,4 @@
-// tests/browser/xss.mjs: the XSS battery (issue 6).  Hostile strings --
+// tests/browser/xss.mjs: the XSS battery.  Hostile strings --
 // <script>, event handlers, javascript: URLs, broken markup, RTL
 // overrides, 10,000-character text, Chinese -- are saved through the
 // forms into every text field a user can fill (objective title and
