@@ -136,8 +136,8 @@ render_page_new(struct req *r, const char *name)
 	if (doc == NULL || (root = xmlNewDocNode(doc, NULL, BAD_CAST "page", NULL)) == NULL)
 		return NULL;
 	xmlDocSetRootElement(doc, root);
-	/* The request frees the page of a route that names its sheet. */
-	if (r->doc == NULL && r->route != NULL && r->route->sheet != NULL)
+	/* The request owns its first page and frees it when it ends. */
+	if (r->doc == NULL)
 		r->doc = doc;
 	okr_date_format(okr_today(), today);
 	/* The page's own address, for the language switch to come back to;

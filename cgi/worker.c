@@ -56,18 +56,6 @@ worker_fail(struct req *r, int s, const char *key)
 	return a->http;
 }
 
-int
-view_status(int s)
-{
-	return answer(s)->http;
-}
-
-int
-view_error(struct req *r, int s)
-{
-	return worker_fail(r, s, NULL);
-}
-
 static struct store *main_store, **main_prog_store;
 static int main_flags;
 
@@ -135,11 +123,4 @@ worker_main(const char *name, const struct route *routes, size_t n,
 	render_cleanup();
 	store_close(main_store);
 	return rc;
-}
-
-int
-view_main(const char *name, const struct route *routes, size_t n,
-    int store_flags, struct store **st)
-{
-	return worker_main(name, routes, n, store_flags, st);
 }

@@ -87,11 +87,5 @@ int	view_objective_page(struct view *, uint32_t id, xmlNodePtr *page);
 int	view_inbox(struct view *, xmlNodePtr page, uint32_t person);
 /* Whether the user may (store_allowed()); never an error, just no. */
 int	view_may(struct view *, int perm, uint32_t id);
-/* Kept for okr-meet.c until it calls worker_fail() and worker_main()
- * (worker.h), which they wrap; defined in worker.c. */
-int	view_error(struct req *, int sstatus);
-int	view_status(int sstatus);
-int	view_main(const char *name, const struct route *routes, size_t n,
-	    int store_flags, struct store **st);
 
 #endif

@@ -6,12 +6,23 @@
 #
 # The base is the commit in tests/pages-base (or $PAGECMP_BASE): a change
 # that means to alter pages moves it, and says why.  The base is built
-# from git into build/pagecmp-REV (kept), its programs and stylesheets run
-# as plain CGI on this stack's store, beside the programs under test: the
-# same records, the same moment, the same CSRF key.  The pages are those
-# the base's pages link to, from the home page on (up to PAGECMP_MAX per
-# user and language, more than the demo has).
+# from git into build/pagecmp-REV (kept).  Two private stacks, one with
+# the base's programs and stylesheets and one with those under test, each
+# load the same dump of this stack's store with their own loader; then
+# both are crawled over HTTP from the home page on, following every local
+# link of the base's pages (up to PAGECMP_MAX per user and language, more
+# than the demo has), and each answer's status, headers (less Date) and
+# body compared.
 . "$(dirname "$0")/lib.sh"
+
+# require DESC COMMAND...: a step the rest needs; the script ends without it.
+command -v require > /dev/null 2>&1 || require() {
+	_d=$1
+	shift
+	"$@" && ok "$_d" && return 0
+	fail "$_d (the rest of the script needs it)"
+	exit 1
+}
 
 BASE=${PAGECMP_BASE:-$(sed -n '1s/[^0-9a-f].*//p' "$TESTS_ROOT/tests/pages-base")}
 MAX=${PAGECMP_MAX:-600}
@@ -29,50 +40,59 @@ B="$TESTS_ROOT/build/pagecmp-$REV"
 if [ ! -x "$B/build/okr-meet" ]; then
 	rm -rf "$B" && mkdir -p "$B" &&
 	git -C "$TESTS_ROOT" archive "$REV" | tar -x -C "$B" &&
-	make -s -C "$B" -j2 all CFLAGS=-O1 > "$B.log" 2>&1 ||
+	env -u MUBIAO_BUILD make -s -C "$B" -j2 all CFLAGS=-O1 > "$B.log" 2>&1 ||
 	    { sed 's/^/#   /' "$B.log" | tail -20; rm -rf "$B"; }
 fi
-check "the base $REV builds" test -x "$B/build/okr-meet" || exit 1
+require "the base $REV builds" test -x "$B/build/okr-meet"
 
-# A copy the store's user can read (the checkout may be private), and
-# both configurations without the page cache: plain CGI writes no pages.
-W="$TMP/cmp"
-rm -rf "$W" && mkdir -p "$W/base/bin" "$W/base/xslt" "$W/a" "$W/b" && chmod -R 755 "$W"
-cp "$B/build/okr-read" "$B/build/okr-edit" "$B/build/okr-meet" "$W/base/bin/"
-cp -R "$B/xslt/." "$W/base/xslt/"
-chmod -R a+rX "$W"
-sed '/^page-cache *=/d' "$MUBIAO_DIR/mubiao.conf" > "$W/new.conf"
-sed -e '/^page-cache *=/d' -e "s|^xslt-dir *=.*|xslt-dir = $W/base/xslt|" \
-    "$MUBIAO_DIR/mubiao.conf" > "$W/base.conf"
-chmod 644 "$W/new.conf" "$W/base.conf"
+# ------------------------------------------------------- the two stacks
 OWNER=$(sed -n 's/^user *= *//p' "$MUBIAO_DIR/mubiao.conf")
+W="$TMP/cmp"
+rm -rf "$W" && mkdir -p "$W" && chmod 755 "$W"
+"$MUBIAO_DIR/app/bin/mubiao-admin" -c "$MUBIAO_DIR/mubiao.conf" dump > "$W/store.xml"
+require "a dump of the store" test -s "$W/store.xml"
+chmod 644 "$W/store.xml"
 
-# page SIDE USER LANG URL OUT: the whole answer, headers included.
-page() {
-	case $1 in
-	base) _bin=$W/base/bin _conf=$W/base.conf ;;
-	*) _bin=$MUBIAO_DIR/app/bin _conf=$W/new.conf ;;
-	esac
-	_out=$5 _path=${4#/okr}
-	_query=
-	case $_path in *\?*) _query=${_path#*\?} _path=${_path%%\?*} ;; esac
-	case $_path in
-	/edit/*) _prog=okr-edit ;;
-	/meet/*) _prog=okr-meet ;;
-	*) _prog=okr-read ;;
-	esac
-	set -- env -i PATH=/usr/bin:/bin REMOTE_USER="$2" HTTP_COOKIE="lang=$3" \
-	    HTTP_HOST=127.0.0.1 REQUEST_METHOD=GET SCRIPT_NAME=/okr PATH_INFO="$_path" \
-	    QUERY_STRING="$_query" MUBIAO_CONF="$_conf" "$_bin/$_prog"
-	[ "$(id -u)" = 0 ] && set -- setpriv --reuid="$OWNER" --regid="$(id -g "$OWNER")" \
-	    --clear-groups -- "$@"
-	timeout 60 "$@" < /dev/null > "$_out" 2> "$_out.err"
+# stack SIDE: a stack with no demo, the dump loaded; URL_SIDE its URL.
+stack() {
+	_d="$MUBIAO_WORK/${MUBIAO_SERVER:-nginx}-t0105-$1"
+	stack_stop "$_d"
+	rm -rf "$_d" && mkdir -p "$_d" && chmod 755 "$_d"
+	_p=$(free_port) || return 1
+	# this stack's form key, so that both sides' forms carry one token
+	mkdir -p "$_d/db" && cp -p "$MUBIAO_DIR/db/csrf.key" "$_d/db/" &&
+	    chown -R "$OWNER" "$_d/db" || return 1
+	if [ "$1" = base ]; then
+		env -u MUBIAO_BUILD -u MUBIAO_VALGRIND MUBIAO_DEMO=0 MUBIAO_SERVER=nginx \
+		    sh "$B/conf/devstack.sh" start "$_d" "$_p" > "$_d.out" 2>&1
+	else
+		MUBIAO_DEMO=0 MUBIAO_SERVER=nginx \
+		    sh "$TESTS_ROOT/conf/devstack.sh" start "$_d" "$_p" > "$_d.out" 2>&1
+	fi || { sed 's/^/#   /' "$_d.out" | tail -20; return 1; }
+	at_exit "stack_stop '$_d'"
+	"$_d/app/bin/mubiao-admin" -c "$_d/mubiao.conf" load "$W/store.xml" \
+	    > "$_d.load" 2>&1 < /dev/null || { sed 's/^/#   /' "$_d.load"; return 1; }
+	eval "URL_$1=http://127.0.0.1:$_p"
 }
+require "a stack with the base's programs" stack base
+require "a stack with the programs under test" stack new
 
-# The local links of a page, one per line, &amp; decoded.
-links() {
-	grep -o 'href="/okr/[^"#]*"' "$1" | sed -e 's/^href="//' -e 's/"$//' \
-	    -e 's/&amp;/\&/g' | grep -v '^/okr/static/'
+# fetch SIDE DIR: every URL of DIR/urls into DIR/SIDE/N (headers, then
+# body), over one connection per side.
+fetch() {
+	eval "_u=\$URL_$1"
+	mkdir -p "$2/$1"
+	awk -v u="$_u" -v d="$2/$1" -v who="$user:$user" -v lang="$lang" '
+	    NR > 1 { print "next" }
+	    { printf "url = \"%s%s\"\noutput = \"%s/%d.body\"\n", u, $0, d, NR
+	      printf "dump-header = \"%s/%d.head\"\nuser = \"%s\"\n", d, NR, who
+	      printf "cookie = \"lang=%s\"\nmax-time = 60\n", lang }' "$2/urls" > "$2/$1.curl"
+	curl -s -K "$2/$1.curl"
+	for _f in "$2/$1"/*.head; do
+		# the server's clock, and how the connection ends, are not the page's
+		grep -v -i -e '^Date:' -e '^Connection:' -e '^Keep-Alive:' "$_f" |
+		    cat - "${_f%.head}.body" > "${_f%.head}" 2>/dev/null
+	done
 }
 
 total=0
@@ -80,28 +100,36 @@ for user in $USERS; do
 	for lang in en zh-CN; do
 		d="$W/$user-$lang"
 		mkdir -p "$d"
-		echo /okr/ > "$d/todo"
+		echo /okr/ > "$d/next"
 		: > "$d/seen"
-		n=0 bad=0
-		while [ $n -lt "$MAX" ]; do
-			url=$(head -1 "$d/todo")
-			[ -n "$url" ] || break
-			sed -i 1d "$d/todo"
-			grep -qxF "$url" "$d/seen" && continue
-			echo "$url" >> "$d/seen"
-			n=$((n + 1))
-			page base "$user" "$lang" "$url" "$W/a/p"
-			page new "$user" "$lang" "$url" "$W/b/p"
-			if ! cmp -s "$W/a/p" "$W/b/p"; then
+		n=0 bad=0 level=0
+		while [ -s "$d/next" ] && [ $n -lt "$MAX" ]; do
+			level=$((level + 1))
+			rm -rf "$d/base" "$d/new"
+			head -n $((MAX - n)) "$d/next" > "$d/urls"
+			cat "$d/urls" >> "$d/seen"
+			sort -u -o "$d/seen" "$d/seen"
+			n=$((n + $(wc -l < "$d/urls")))
+			fetch base "$d"
+			fetch new "$d"
+			i=0
+			while read -r url; do
+				i=$((i + 1))
+				cmp -s "$d/base/$i" "$d/new/$i" && continue
 				bad=$((bad + 1))
-				[ $bad -le 3 ] && { note "$user $lang $url differs:"
-				    diff "$W/a/p" "$W/b/p" | head -8 | sed 's/^/#     /'; }
-			fi
-			links "$W/a/p" | sort -u | grep -vxF -f "$d/seen" >> "$d/todo"
+				[ $bad -le 3 ] || continue
+				note "$user $lang $url differs:"
+				diff "$d/base/$i" "$d/new/$i" | head -8 | sed 's/^/#     /'
+			done < "$d/urls"
+			# the next level: local links not yet seen, but never a
+			# style sheet, and never the same page twice
+			cat "$d"/base/*.body 2>/dev/null | grep -o 'href="/okr/[^"#]*"' |
+			    sed -e 's/^href="//' -e 's/"$//' -e 's/&amp;/\&/g' |
+			    grep -v '^/okr/static/' | sort -u | comm -23 - "$d/seen" > "$d/next"
 		done
 		total=$((total + n))
-		check "$user, $lang: $n pages as the base $REV answers them ($bad differ)" \
-		    test "$bad" -eq 0 -a "$n" -ge 20
+		check "$user, $lang: $n pages ($level levels of links) as the base $REV answers them ($bad differ)" \
+		    test "$bad" -eq 0 -a "$n" -ge 20 -a ! -s "$d/next"
 	done
 done
-check "pages compared: $total" test "$total" -ge 120
+check "pages compared: $total" test "$total" -ge 600
