@@ -7,22 +7,13 @@
 # The base is the commit in tests/pages-base (or $PAGECMP_BASE): a change
 # that means to alter pages moves it, and says why.  The base is built
 # from git into build/pagecmp-REV (kept).  Two private stacks, one with
-# the base's programs and stylesheets and one with those under test, each
-# load the same dump of this stack's store with their own loader; then
+# the base's programs and stylesheets and one with those under test, hold
+# the same store (a dump of this stack's, loaded once, then copied); then
 # both are crawled over HTTP from the home page on, following every local
 # link of the base's pages (up to PAGECMP_MAX per user and language, more
 # than the demo has), and each answer's status, headers (less Date) and
-# body compared.
+# body compared (less Date, and less the port in feeds' links).
 . "$(dirname "$0")/lib.sh"
-
-# require DESC COMMAND...: a step the rest needs; the script ends without it.
-command -v require > /dev/null 2>&1 || require() {
-	_d=$1
-	shift
-	"$@" && ok "$_d" && return 0
-	fail "$_d (the rest of the script needs it)"
-	exit 1
-}
 
 BASE=${PAGECMP_BASE:-$(sed -n '1s/[^0-9a-f].*//p' "$TESTS_ROOT/tests/pages-base")}
 MAX=${PAGECMP_MAX:-600}
@@ -53,29 +44,40 @@ rm -rf "$W" && mkdir -p "$W" && chmod 755 "$W"
 require "a dump of the store" test -s "$W/store.xml"
 chmod 644 "$W/store.xml"
 
-# stack SIDE: a stack with no demo, the dump loaded; URL_SIDE its URL.
+# stack SIDE: starts the stack of SIDE (base or new) with no demo on the
+# store in its folder; URL_SIDE its URL.
 stack() {
-	_d="$MUBIAO_WORK/${MUBIAO_SERVER:-nginx}-t0105-$1"
-	stack_stop "$_d"
-	rm -rf "$_d" && mkdir -p "$_d" && chmod 755 "$_d"
+	_s="$MUBIAO_WORK/${MUBIAO_SERVER:-nginx}-t0105-$1"
 	_p=$(free_port) || return 1
-	# this stack's form key, so that both sides' forms carry one token
-	mkdir -p "$_d/db" && cp -p "$MUBIAO_DIR/db/csrf.key" "$_d/db/" &&
-	    chown -R "$OWNER" "$_d/db" || return 1
 	if [ "$1" = base ]; then
 		env -u MUBIAO_BUILD -u MUBIAO_VALGRIND MUBIAO_DEMO=0 MUBIAO_SERVER=nginx \
-		    sh "$B/conf/devstack.sh" start "$_d" "$_p" > "$_d.out" 2>&1
+		    sh "$B/conf/devstack.sh" start "$_s" "$_p" > "$_s.out" 2>&1
 	else
 		MUBIAO_DEMO=0 MUBIAO_SERVER=nginx \
-		    sh "$TESTS_ROOT/conf/devstack.sh" start "$_d" "$_p" > "$_d.out" 2>&1
-	fi || { sed 's/^/#   /' "$_d.out" | tail -20; return 1; }
-	at_exit "stack_stop '$_d'"
-	"$_d/app/bin/mubiao-admin" -c "$_d/mubiao.conf" load "$W/store.xml" \
-	    > "$_d.load" 2>&1 < /dev/null || { sed 's/^/#   /' "$_d.load"; return 1; }
+		    sh "$TESTS_ROOT/conf/devstack.sh" start "$_s" "$_p" > "$_s.out" 2>&1
+	fi || { sed 's/^/#   /' "$_s.out" | tail -20; return 1; }
+	at_exit "stack_stop '$_s'"
 	eval "URL_$1=http://127.0.0.1:$_p"
 }
-require "a stack with the base's programs" stack base
+
+# The dump loaded once, by the loader under test, with this stack's form
+# key (so that both sides' forms carry one token); the base's stack gets a
+# copy of that store, files and all: the same records, the same change
+# log, the same times.
+N="$MUBIAO_WORK/${MUBIAO_SERVER:-nginx}-t0105-new"
+Bs="$MUBIAO_WORK/${MUBIAO_SERVER:-nginx}-t0105-base"
+for _s in "$N" "$Bs"; do
+	stack_stop "$_s"
+	rm -rf "$_s" && mkdir -p "$_s" && chmod 755 "$_s"
+done
+mkdir -p "$N/db" && cp -p "$MUBIAO_DIR/db/csrf.key" "$N/db/" && chown -R "$OWNER" "$N/db"
 require "a stack with the programs under test" stack new
+"$N/app/bin/mubiao-admin" -c "$N/mubiao.conf" load "$W/store.xml" > "$N.load" 2>&1 < /dev/null
+require "the dump loaded ($(tail -1 "$N.load"))" grep -q 'records written' "$N.load"
+stack_stop "$N"
+cp -a "$N/db" "$Bs/db"
+require "a stack with the base's programs, on a copy of that store" stack base
+require "the stack under test again" stack new
 
 # fetch SIDE DIR: every URL of DIR/urls into DIR/SIDE/N (headers, then
 # body), over one connection per side.
@@ -86,12 +88,16 @@ fetch() {
 	    NR > 1 { print "next" }
 	    { printf "url = \"%s%s\"\noutput = \"%s/%d.body\"\n", u, $0, d, NR
 	      printf "dump-header = \"%s/%d.head\"\nuser = \"%s\"\n", d, NR, who
-	      printf "cookie = \"lang=%s\"\nmax-time = 60\n", lang }' "$2/urls" > "$2/$1.curl"
+	      printf "cookie = \"lang=%s\"\nmax-time = 60\n", lang
+	      print "header = \"Host: mubiao.test\"" }' "$2/urls" > "$2/$1.curl"
 	curl -s -K "$2/$1.curl"
 	for _f in "$2/$1"/*.head; do
-		# the server's clock, and how the connection ends, are not the page's
-		grep -v -i -e '^Date:' -e '^Connection:' -e '^Keep-Alive:' "$_f" |
-		    cat - "${_f%.head}.body" > "${_f%.head}" 2>/dev/null
+		# the server's clock, and how the connection ends, are not the
+		# page's; each stack's port, in feeds' absolute links, is not
+		# either (nor, therefore, a feed's ETag, made from its bytes)
+		grep -v -i -e '^Date:' -e '^Connection:' -e '^Keep-Alive:' \
+		    -e '^ETag:' "$_f" | cat - "${_f%.head}.body" 2>/dev/null |
+		    sed "s|//mubiao\.test:${_u##*:}/|//mubiao.test/|g" > "${_f%.head}"
 	done
 }
 
@@ -100,7 +106,7 @@ for user in $USERS; do
 	for lang in en zh-CN; do
 		d="$W/$user-$lang"
 		mkdir -p "$d"
-		echo /okr/ > "$d/next"
+		printf '%s\n' /okr/ '/okr/lang?set=zh-CN&back=/okr/' > "$d/next"
 		: > "$d/seen"
 		n=0 bad=0 level=0
 		while [ -s "$d/next" ] && [ $n -lt "$MAX" ]; do
@@ -122,10 +128,11 @@ for user in $USERS; do
 				diff "$d/base/$i" "$d/new/$i" | head -8 | sed 's/^/#     /'
 			done < "$d/urls"
 			# the next level: local links not yet seen, but never a
-			# style sheet, and never the same page twice
+			# style sheet, nor the language switch of every page (the
+			# first level has one), and never the same page twice
 			cat "$d"/base/*.body 2>/dev/null | grep -o 'href="/okr/[^"#]*"' |
 			    sed -e 's/^href="//' -e 's/"$//' -e 's/&amp;/\&/g' |
-			    grep -v '^/okr/static/' | sort -u | comm -23 - "$d/seen" > "$d/next"
+			    grep -v -e '^/okr/static/' -e '^/okr/lang?' | sort -u | comm -23 - "$d/seen" > "$d/next"
 		done
 		total=$((total + n))
 		check "$user, $lang: $n pages ($level levels of links) as the base $REV answers them ($bad differ)" \
