@@ -1,6 +1,7 @@
 #!/bin/sh
-# Disk faults, on a private stack of its own: the workers run
-# with MUBIAO_FAULT (store.c's test hook on Berkeley DB's I/O functions),
+# Disk faults, on a private stack of its own: the workers run with
+# MUBIAO_FAULT (the store's hook on Berkeley DB's I/O functions, in test
+# builds only),
 # so that from their Nth fsync on every fsync fails with EIO, or from
 # their Nth write every write fails with ENOSPC.  A writer checks in
 # meanwhile.  What must hold: a write is acknowledged (303) only if it is
