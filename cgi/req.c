@@ -141,11 +141,13 @@ const struct req_key req_keys[KEY__MAX] = {
 	[KEY_TITLE] = LINE("title"),
 	[KEY_DESCRIPTION] = LONG("description"),
 	[KEY_LEVEL] = LINE("level"),
-	/* No id names no unit. */
-	[KEY_UNIT] = { "unit", valid_id, KF_ID, 404, "err.unit" },
+	/* Units are typed by number in the admin forms of a large company:
+	 * a malformed one reaches the form, which says so beside the field
+	 * with what was typed; r->ids holds 0 (no unit) for it. */
+	[KEY_UNIT] = { "unit", valid_line, KF_ID, 400, "err.400.text" },
 	/* Logins: a form says which person it does not know. */
 	[KEY_OWNER] = LINE("owner"),
-	[KEY_PARENT] = { "parent", valid_id, KF_ID, 400, NULL },
+	[KEY_PARENT] = { "parent", valid_line, KF_ID, 400, "err.400.text" },
 	[KEY_KIND] = LINE("kind"),
 	[KEY_DIRECTION] = LINE("direction"),
 	[KEY_START] = LINE("start"),
@@ -237,6 +239,7 @@ req_parse_query(struct req *r, const char *q, unsigned long long mask)
 {
 	const char *p = q, *amp, *eq;
 	char *name, *val;
+	uint32_t id;
 	int k;
 
 	if (q == NULL || *q == '\0')
@@ -264,8 +267,9 @@ req_parse_query(struct req *r, const char *q, unsigned long long mask)
 			return req_refuse(r, req_keys[k].status, arena_printf(&r->ar,
 			    "bad value of %s", req_keys[k].name));
 		}
-		if ((req_keys[k].flags & KF_ID) && r->val[k] == NULL)
-			parse_id(val, &r->ids[k]);
+		if ((req_keys[k].flags & KF_ID) && r->val[k] == NULL &&
+		    parse_id(val, &id) == 0)
+			r->ids[k] = id;
 		if (req_keys[k].flags & KF_MULTI) {
 			if (r->nmulti[k] == REQ_MAXMULTI)
 				return req_refuse(r, 400, arena_printf(&r->ar,

@@ -77,6 +77,13 @@ expect_status 400
 row_error unit/new parent err.field.choice zh-CN
 row_error unit/new lead err.field.choice zh-CN
 expect_row unit/new "value=\"t0670 坏组 $TAG\"" "$REQ: name kept"
+# A unit's number typed wrong (a large company's form has a text field
+# for it): the form again, the typed name kept, the error beside parent.
+post admin /edit/admin/unit/new "level=team&parent=12x&lead=" --data-urlencode "name=t0670 错号 $TAG"
+REQ="$REQ (malformed parent)"
+expect_status 400
+row_error unit/new parent err.field.choice
+expect_row unit/new "value=\"t0670 错号 $TAG\"" "$REQ: name kept"
 post admin /edit/admin/unit/new "level=personal&parent=$PLAT" --data-urlencode "name=t0670 个人级 $TAG"
 REQ="$REQ (level personal)"
 expect_status 400
