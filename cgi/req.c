@@ -234,16 +234,49 @@ url_decode(struct arena *ar, const char *s, size_t n)
 	return out;
 }
 
+/* Keys that chat apps and campaign tools add to a link they pass on
+ * (README, "Links from chat apps"): WeChat and WeCom's from, scene,
+ * isappinstalled..., utm_* (Feishu, DingTalk, mail), spm (DingTalk,
+ * Alibaba), fbclid, gclid, msclkid.  A name ending in '_' is a prefix. */
+static const char *const tracking_keys[] = {
+	"from", "isappinstalled", "scene", "subscene", "clicktime",
+	"enterid", "sessionid", "utm_", "spm", "fbclid", "gclid", "msclkid",
+};
+
+static int
+tracking_key(const char *name)
+{
+	size_t i, n;
+
+	for (i = 0; i < sizeof(tracking_keys) / sizeof(tracking_keys[0]); i++) {
+		n = strlen(tracking_keys[i]);
+		if (tracking_keys[i][n - 1] == '_' ?
+		    strncmp(name, tracking_keys[i], n) == 0 :
+		    strcmp(name, tracking_keys[i]) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 int
 req_parse_query(struct req *r, const char *q, unsigned long long mask)
 {
 	const char *p = q, *amp, *eq;
-	char *name, *val;
+	char *name, *val, *kept = NULL;
+	size_t klen = 0;
 	uint32_t id;
-	int k;
+	int k, dropped = 0;
 
 	if (q == NULL || *q == '\0')
 		return 0;
+	/* A GET lets a tracking pair go that it would refuse otherwise (an
+	 * admin list's own from= stays an id), and is sent to the clean
+	 * URL: the one a bookmark and the page cache know.  Forms keep to
+	 * the strict rule. */
+	if (r->method == METHOD_GET) {
+		kept = arena_alloc(&r->ar, strlen(q) + 1);
+		*kept = '\0';
+	}
 	for (; *p != '\0'; p = *amp ? amp + 1 : amp) {
 		amp = p + strcspn(p, "&");
 		if (amp == p)
@@ -258,6 +291,17 @@ req_parse_query(struct req *r, const char *q, unsigned long long mask)
 		for (k = 0; k < KEY__MAX; k++)
 			if (strcmp(req_keys[k].name, name) == 0)
 				break;
+		if (kept != NULL && tracking_key(name) && (k == KEY__MAX ||
+		    !(mask & KEYBIT(k)) || !req_keys[k].valid(val))) {
+			dropped = 1;
+			continue;
+		}
+		if (kept != NULL) {
+			if (klen > 0)
+				kept[klen++] = '&';
+			memcpy(kept + klen, p, (size_t)(amp - p));
+			kept[klen += (size_t)(amp - p)] = '\0';
+		}
 		if (k == KEY__MAX || !(mask & KEYBIT(k)))
 			return req_refuse(r, 400, arena_printf(&r->ar,
 			    "key \"%.64s\" not taken here", name));
@@ -285,6 +329,9 @@ req_parse_query(struct req *r, const char *q, unsigned long long mask)
 		if (r->val[k] == NULL)
 			r->val[k] = val;
 	}
+	if (dropped)
+		r->clean = arena_printf(&r->ar, "%s%s%s%s", r->script, r->path,
+		    klen > 0 ? "?" : "", kept);
 	return 0;
 }
 
@@ -586,7 +633,7 @@ req_reset(struct req *r)
 {
 	arena_reset(&r->ar);
 	r->method = 0;
-	r->script = r->path = r->uri = r->user = r->argstr = NULL;
+	r->script = r->path = r->uri = r->user = r->argstr = r->clean = NULL;
 	r->errkey = r->why = NULL;
 	r->etag = NULL;
 	r->validators = 0;
@@ -639,7 +686,9 @@ req_handle(struct req *r, const struct app *app)
 	/* Before anything reads the store: see pcache.h. */
 	r->pc_fd = app->pages && !r->cgi ? pcache_open(&r->pc_day) : -1;
 	status = prep_request(r, app);
-	if (status == 0)
+	if (status == 0 && r->clean != NULL)
+		render_redirect(r, r->clean, NULL);
+	else if (status == 0)
 		status = r->route->handler(r);
 	if (status != 0)
 		render_error(r, status, r->errkey);

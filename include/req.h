@@ -119,6 +119,8 @@ struct req {
 	const char	*script;	/* SCRIPT_NAME: the app's base URL */
 	const char	*path;		/* PATH_INFO, "/" at least */
 	const char	*uri;		/* path and query as requested */
+	const char	*clean;		/* a GET's URL without the tracking keys
+					 * it came with, to redirect to; NULL */
 	const char	*user;		/* REMOTE_USER, NULL if none */
 	struct person	*me;		/* the user's record, NULL if unknown */
 	unsigned	 allow;		/* methods of the path, for a 405 */
@@ -155,7 +157,8 @@ struct req {
 
 /* Parses a query string or form body into r->val (and r->ids), allowing
  * only keys in mask.  Returns 0, or a key's refusal status (400, 404)
- * with r->why and r->errkey set. */
+ * with r->why and r->errkey set.  A GET's tracking keys (from, utm_*...)
+ * it would refuse are left out and set r->clean. */
 int	req_parse_query(struct req *, const char *query, unsigned long long mask);
 /* The language from the cookie, else Accept-Language, else English.  The
  * cookie is the first pair named exactly "lang" (case counts) whose value
