@@ -72,6 +72,46 @@ grouped(const char *s)
 	return *p == '\0' || (*p == '.' && strchr(p, mark) == NULL);
 }
 
+/* s with the full-width forms of what a number holds (０-９ ＋ － ． ，
+ * ％, the ideographic space, U+2212 minus) as their ASCII selves: a
+ * Chinese input method types them, and they mean the same; NULL when s
+ * holds no such character. */
+static char *
+ascii_number(struct form *f, const char *s)
+{
+	static const struct { const char *wide; char ascii; } map[] = {
+		{ "\xef\xbc\x8b", '+' }, { "\xef\xbc\x8c", ',' },
+		{ "\xef\xbc\x8d", '-' }, { "\xef\xbc\x8e", '.' },
+		{ "\xef\xbc\x85", '%' }, { "\xe2\x88\x92", '-' },
+		{ IDEO_SPACE, ' ' },
+	};
+	char *buf, *o;
+	size_t i;
+
+	if (strstr(s, "\xef\xbc") == NULL && strstr(s, "\xe2\x88\x92") == NULL &&
+	    strstr(s, IDEO_SPACE) == NULL)
+		return NULL;
+	o = buf = arena_alloc(&f->r->ar, strlen(s) + 1);
+	while (*s != '\0') {
+		if (strncmp(s, "\xef\xbc", 2) == 0 &&
+		    (unsigned char)s[2] >= 0x90 && (unsigned char)s[2] <= 0x99) {
+			*o++ = (char)('0' + (unsigned char)s[2] - 0x90);
+			s += 3;
+			continue;
+		}
+		for (i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+			if (strncmp(s, map[i].wide, 3) == 0)
+				break;
+		if (i < sizeof(map) / sizeof(map[0])) {
+			*o++ = map[i].ascii;
+			s += 3;
+		} else
+			*o++ = *s++;
+	}
+	*o = '\0';
+	return buf;
+}
+
 int
 form_text(struct form *f, enum key k, int required, size_t max, const char **out)
 {
@@ -112,12 +152,22 @@ form_number_value(struct form *f, enum key k, const char *value, int required,
 	const char *s = trim(f, value);
 	char *end, *buf, *p;
 	double v;
+	size_t n;
+	int percent = 0;
 
 	*out = 0;
 	if (*s == '\0') {
 		if (required)
 			form_error(f, k, "err.field.required");
 		return required ? -1 : 0;
+	}
+	if ((buf = ascii_number(f, s)) != NULL)
+		s = buf;
+	/* "50%": on a 0-1 scale (a confidence, a grade) hundredths; a
+	 * percent KR's values are in percent already. */
+	if ((n = strlen(s)) > 1 && s[n - 1] == '%') {
+		s = arena_strndup(&f->r->ar, s, n - 1);
+		percent = 1;
 	}
 	/* People type "1,200" and "1 200": marks that group digits go. */
 	if (!grouped(s)) {
@@ -130,10 +180,12 @@ form_number_value(struct form *f, enum key k, const char *value, int required,
 			*p++ = *s;
 	*p = '\0';
 	v = strtod(buf, &end);
-	if (end == buf || *end != '\0' || !isfinite(v) || strpbrk(buf, "xXpP") != NULL) {
+	if (end == buf || *end != '\0' || !isfinite(v) || strpbrk(buf, "xXpP%") != NULL) {
 		form_error(f, k, "err.field.number");
 		return -1;
 	}
+	if (percent && min >= 0 && max <= 1)
+		v /= 100;
 	if (v < min || v > max) {
 		form_error(f, k, "err.field.range");
 		return -1;

@@ -8,8 +8,9 @@
 # - a closed cycle takes no comments (403, no form on its pages), an open
 #   one does;
 # - "3 5" is not a number (the form comes back with it, 400), where "1 200"
-#   is 1200; since= is a real date and time (02-30, 23:59:61: 400), as
-#   is mubiao-admin dump --since.
+#   is 1200 and full-width "１２" is 12 ("５０％" a confidence of 0.5);
+#   since= is a real date and time (02-30, 23:59:61: 400), as is
+#   mubiao-admin dump --since.
 . "$(dirname "$0")/lib.sh"
 
 TAG=$(uniq_tag)
@@ -79,7 +80,7 @@ check "objective $O (open $CUR): the comment form is there" test -n "$(form_of "
 post wangfang "/edit/comment/$O" "kind=comment" --data-urlencode "text=t0655 还来得及 $TAG"
 expect_status 303 "a comment on $O in the open cycle $CUR: 303"
 
-# ------------------------------------------------ numbers and times (8)
+# ----------------------------------------------- numbers and times (10)
 get lina "/objective/$O"
 K=$(flat | grep -o "<input type=\"text\" inputmode=\"decimal\" id=\"ci-$O-[0-9]*-value\"" | head -1 | sed "s/.*ci-$O-//; s/-value.*//")
 check "a KR of $O checked in with a number ($K)" test -n "$K"
@@ -105,6 +106,15 @@ post lina /edit/kr/new "objective=$O&kind=numeric&direction=increase&start=0&cur
 expect_status 303 "KR target '1 200' (thousands): 303"
 get lina "/objective/$O"
 expect_body_lacks "t0655 3 5 $TAG" "the refused KR is nowhere"
+# A Chinese input method's full-width digits and percent sign are numbers.
+post lina "/edit/checkin/$O" "back=/okr/objective/$O&kr=$K" \
+    --data-urlencode "value=１２" --data-urlencode "confidence=５０％"
+expect_status 303 "check-in value '１２', confidence '５０％': 303"
+doc lina "/objective/$O"
+check "KR $K: current 12 and confidence 0.5 stored" \
+    test "$(xpath "concat(//kr[@id='$K']/@current, ' ', //kr[@id='$K']/@confidence)")" = "12 0.5"
+[ "$(tail -1 "$MUBIAO_RESULTS")" = ok ] ||
+    note "got $(xpath "concat(//kr[@id='$K']/@current, ' ', //kr[@id='$K']/@confidence)")"
 
 for t in 2026-02-30T00:00:00Z 2026-11-28T23:59:61Z 2026-11-28T24:00:00Z; do
 	get wangfang "/xml?since=$t"

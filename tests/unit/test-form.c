@@ -184,6 +184,10 @@ number_valid(void **state)
 		{ "1,234,567.25", 1234567.25 }, { "0", 0 }, { "-2.5", -2.5 },
 		{ "+7", 7 }, { ".5", 0.5 }, { "5.", 5 }, { "1e3", 1000 },
 		{ "\t42\n", 42 }, { "0.0001", 0.0001 }, { "-1 200.5", -1200.5 },
+		/* What a Chinese input method types: full-width forms. */
+		{ "１２", 12 }, { "－３．５", -3.5 }, { "\xe2\x88\x92" "2", -2 },
+		{ "１，２００", 1200 }, { "＋７", 7 }, { "\xe3\x80\x80" "８", 8 },
+		{ "１　２００", 1200 }, { "50%", 50 }, { "５０％", 50 },
 	};
 	double v;
 	size_t i;
@@ -206,8 +210,8 @@ number_refused(void **state)
 {
 	static const char *const bad[] = { "abc", "1e400", "-1e400", "nan",
 	    "NaN", "nan(1)", "inf", "-inf", "Infinity", "0x10", "0X10", "0x1p4",
-	    "1p4", "12abc", "1.2.3", "1e", "--1", "1-", ".", ",", "5%", "一百",
-	    "１２", "1/2", "1e+", "e5", "3,5", "1,20", "1,2000", ",100",
+	    "1p4", "12abc", "1.2.3", "1e", "--1", "1-", ".", ",", "%", "5%%",
+	    "%5", "5 %", "一百", "１２ａ", "１２。５", "1/2", "1e+", "e5", "3,5", "1,20", "1,2000", ",100",
 	    "12345,678", "1.5,000", "3 5", "1 20", "12 3456", "1,200 000",
 	    "1 200,000", "1.5 000" };
 	double v;
@@ -246,6 +250,13 @@ number_range(void **state)
 	sent(KEY_CONFIDENCE, "0");
 	assert_int_equal(form_number(&f, KEY_CONFIDENCE, 1, 0, 1, &v), 0);
 	assert_true(v == 0);
+	/* A percent on a 0-1 scale is hundredths of it. */
+	sent(KEY_CONFIDENCE, "４５％");
+	assert_int_equal(form_number(&f, KEY_CONFIDENCE, 1, 0, 1, &v), 0);
+	assert_true(fabs(v - 0.45) < 1e-12);
+	sent(KEY_CONFIDENCE, "150%");
+	assert_int_equal(form_number(&f, KEY_CONFIDENCE, 1, 0, 1, &v), -1);
+	err_is(KEY_CONFIDENCE, "err.field.range");
 	sent(KEY_WEIGHT, "1e16");
 	assert_int_equal(form_number(&f, KEY_WEIGHT, 1, 0, 1e15, &v), -1);
 	err_is(KEY_WEIGHT, "err.field.range");
