@@ -122,3 +122,12 @@ check "the C code names catalog keys (found $(wc -l < "$T/cnamed"))" \
     test "$(wc -l < "$T/cnamed")" -gt 30
 grep -vxF -f "$T/keys" "$T/cnamed" | sed 's|$| (named in cgi/*.c)|' > "$T/missing"
 expect_none "every err./hint./form. key the C code names is in the catalogs" "$T/missing"
+
+# ------------------------------------------- Chinese punctuation in zh-CN
+# Chinese text takes full-width punctuation (：，；（）！？); ASCII stays
+# where its neighbours are ASCII (URLs, numbers, YYYY-MM-DD, "0.6–0.7").
+# Each half-width mark next to a Chinese character, with its key.
+perl -CSD -0777 -ne 'while (/<m k="([^"]*)">(.*?)<\/m>/gs) { my ($k, $t) = ($1, $2);
+	print "$k: $t\n" if $t =~ /\p{Han}\s*[:,;()!?]|[:,;()!?]\s*\p{Han}/ }' \
+    "$CAT/zh-CN.xml" > "$T/halfwidth"
+expect_none "zh-CN.xml: no half-width punctuation next to Chinese text" "$T/halfwidth"
