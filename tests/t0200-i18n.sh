@@ -53,6 +53,35 @@ expect_body_contains '<html lang="zh-CN"' "Accept-Language: en;q=0.3, zh-Hans;q=
 get zhangwei / -H 'Accept-Language: zh;q=0.2, en'
 expect_body_contains '<html lang="en"' "Accept-Language: zh;q=0.2, en: English"
 
+# ------------------------------------------------------ dates in Chinese
+# A Chinese page writes dates as 2027年1月15日 (with a time: 2027年1月15日
+# 22:55) wherever it shows one; the <time> keeps the ISO form for machines.
+# The texts of the <time> elements of the last body, one a line.
+time_texts() {
+	xmllint --html --xpath '//time/text()' "$TMP/body" 2>/dev/null |
+	    sed 's/^ *//; s/ *$//' | sed '/^$/d'
+}
+post zhangwei /edit/comment/17 "kind=comment&back=/okr/objective/17" --data-urlencode "text=t0200 dates"
+expect_status 303 "a comment on objective 17, to show a date with a time: 303"
+CSTART=$(doc_xpath zhangwei / "string(/page/cycles/cycle[@name='$CUR']/@start)")
+zhstart=$(echo "$CSTART" | awk -F- '{ printf "%d年%d月%d日", $1, $2, $3 }')
+for p in / /unit/2 /objective/17; do
+	get zhangwei "$p" -H "$ZH"
+	time_texts > "$TMP/times"
+	check "$p in Chinese shows dates ($(wc -l < "$TMP/times"))" test -s "$TMP/times"
+	check "$p in Chinese: every date reads 2027年1月15日 [22:55]" \
+	    sh -c "! grep -vE '^[0-9]{4}年[1-9][0-9]?月[1-9][0-9]?日( [0-9]{2}:[0-9]{2})?\$' '$TMP/times'"
+	[ "$(tail -1 "$MUBIAO_RESULTS")" = ok ] || note "$(head -3 "$TMP/times" | tr '\n' '|')"
+done
+check "the comment's date and time in Chinese" grep -qE '^[0-9]{4}年[0-9]+月[0-9]+日 [0-9]{2}:[0-9]{2}$' "$TMP/times"
+get zhangwei / -H "$ZH"
+time_texts > "$TMP/times"
+check "home in Chinese: the cycle starts $zhstart ($CSTART)" grep -qxF "$zhstart" "$TMP/times"
+get zhangwei /objective/17 -H "$EN"
+time_texts > "$TMP/times"
+check "/objective/17 in English: dates stay 2027-01-15 [22:55]" \
+    sh -c "test -s '$TMP/times' && ! grep -vE '^[0-9]{4}-[0-9]{2}-[0-9]{2}( [0-9]{2}:[0-9]{2})?\$' '$TMP/times'"
+
 # ---------------------------------------------------- the switch, cookie
 get zhangwei '/lang?set=zh-CN&back=/okr/tree'
 expect_status 303

@@ -346,7 +346,7 @@
           </xsl:choose>
           <xsl:apply-templates select="trend"/>
         </td>
-        <td class="due"><xsl:if test="@due"><time datetime="{@due}"><xsl:value-of select="@due"/></time></xsl:if></td>
+        <td class="due"><xsl:if test="@due"><time datetime="{@due}"><xsl:call-template name="day"><xsl:with-param name="d" select="@due"/></xsl:call-template></time></xsl:if></td>
         <td class="num"><xsl:value-of select="@weight"/></td>
         <td class="num"><xsl:value-of select="@confidence"/></td>
         <td class="kr-score"><xsl:call-template name="score"/></td>
@@ -404,7 +404,7 @@
             <tbody>
               <xsl:for-each select="checkin">
                 <tr>
-                  <td><time datetime="{@at}"><xsl:value-of select="@date"/></time></td>
+                  <td><time datetime="{@at}"><xsl:call-template name="day"><xsl:with-param name="d" select="@date"/></xsl:call-template></time></td>
                   <td class="num">
                     <xsl:choose>
                       <xsl:when test="../@kind = 'milestone'">
@@ -485,11 +485,26 @@
     </svg>
   </xsl:template>
 
+  <!-- A date (the first ten characters of d, YYYY-MM-DD) as the page's
+       language writes it: 2027-01-15, or 2027年1月15日 in Chinese. -->
+  <xsl:template name="day">
+    <xsl:param name="d"/>
+    <xsl:variable name="ymd" select="substring($d, 1, 10)"/>
+    <xsl:choose>
+      <xsl:when test="$L = 'zh-CN' and string-length($ymd) = 10 and
+                      substring($ymd, 5, 1) = '-' and substring($ymd, 8, 1) = '-'">
+        <xsl:value-of select="concat(substring($ymd, 1, 4), '年',
+            number(substring($ymd, 6, 2)), '月', number(substring($ymd, 9, 2)), '日')"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$ymd"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- <time> for an ISO instant: date and hh:mm (UTC, as stored). -->
   <xsl:template name="when">
     <xsl:param name="at" select="@at"/>
     <time datetime="{$at}">
-      <xsl:value-of select="substring($at, 1, 10)"/>
+      <xsl:call-template name="day"><xsl:with-param name="d" select="$at"/></xsl:call-template>
       <xsl:if test="string-length($at) &gt;= 16">
         <xsl:text> </xsl:text>
         <xsl:value-of select="substring($at, 12, 5)"/>

@@ -341,9 +341,9 @@
         </xsl:call-template>
         <xsl:text> </xsl:text>
         <span class="dates">
-          <time datetime="{$c/@start}"><xsl:value-of select="$c/@start"/></time>
+          <time datetime="{$c/@start}"><xsl:call-template name="day"><xsl:with-param name="d" select="$c/@start"/></xsl:call-template></time>
           <xsl:text> – </xsl:text>
-          <time datetime="{$c/@end}"><xsl:value-of select="$c/@end"/></time>
+          <time datetime="{$c/@end}"><xsl:call-template name="day"><xsl:with-param name="d" select="$c/@end"/></xsl:call-template></time>
         </span>
       </p>
     </xsl:if>

@@ -83,7 +83,7 @@
                 <xsl:if test="string(@unit-label) != ''"><xsl:text> </xsl:text><xsl:value-of select="@unit-label"/></xsl:if>
                 <xsl:text> · </xsl:text>
               </xsl:if>
-              <xsl:if test="@due"><time datetime="{@due}"><xsl:value-of select="@due"/></time><xsl:text> · </xsl:text></xsl:if>
+              <xsl:if test="@due"><time datetime="{@due}"><xsl:call-template name="day"><xsl:with-param name="d" select="@due"/></xsl:call-template></time><xsl:text> · </xsl:text></xsl:if>
             </span>
             <xsl:apply-templates select="owner" mode="person-link"/>
             <xsl:text> </xsl:text>
@@ -161,7 +161,7 @@
   <xsl:template match="verdict">
     <xsl:variable name="o" select="../objective[@id = current()/@objective]"/>
     <li class="verdict decision-{@kind}">
-      <time datetime="{@at}"><xsl:value-of select="substring(@at, 1, 10)"/></time>
+      <time datetime="{@at}"><xsl:call-template name="day"><xsl:with-param name="d" select="@at"/></xsl:call-template></time>
       <xsl:text> </xsl:text>
       <span class="badge decision decision-{@kind}">
         <xsl:call-template name="t"><xsl:with-param name="k" select="concat('consensus.', @kind)"/></xsl:call-template>

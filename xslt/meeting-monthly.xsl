@@ -30,7 +30,7 @@
       <p class="since">
         <xsl:call-template name="t"><xsl:with-param name="k" select="'grow.since'"/></xsl:call-template>
         <xsl:text> </xsl:text>
-        <time datetime="{../../@since}"><xsl:value-of select="../../@since"/></time>
+        <time datetime="{../../@since}"><xsl:call-template name="day"><xsl:with-param name="d" select="../../@since"/></xsl:call-template></time>
         <xsl:text>: </xsl:text>
         <xsl:value-of select="@then"/>
         <xsl:text> → </xsl:text>

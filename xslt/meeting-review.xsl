@@ -147,9 +147,9 @@
     <section class="quadrant q{$n}">
       <h3><span class="qn"><xsl:value-of select="$n"/></span><xsl:text> </xsl:text><xsl:call-template name="t"><xsl:with-param name="k" select="concat('board.q', $n)"/></xsl:call-template></h3>
       <p class="dates">
-        <time datetime="{@from}"><xsl:value-of select="@from"/></time>
+        <time datetime="{@from}"><xsl:call-template name="day"><xsl:with-param name="d" select="@from"/></xsl:call-template></time>
         <xsl:text> – </xsl:text>
-        <time datetime="{@to}"><xsl:value-of select="@to"/></time>
+        <time datetime="{@to}"><xsl:call-template name="day"><xsl:with-param name="d" select="@to"/></xsl:call-template></time>
       </p>
       <xsl:choose>
         <xsl:when test="action">

@@ -23,7 +23,7 @@
   <xsl:template match="page" mode="title">
     <xsl:apply-templates select="meeting" mode="name"/>
     <xsl:text> · </xsl:text>
-    <xsl:value-of select="meeting/@date"/>
+    <xsl:call-template name="day"><xsl:with-param name="d" select="meeting/@date"/></xsl:call-template>
   </xsl:template>
 
   <!-- Its title, else its type. -->
@@ -53,7 +53,7 @@
       </div>
       <dl class="meta">
         <dt><xsl:call-template name="t"><xsl:with-param name="k" select="'meeting.date'"/></xsl:call-template></dt>
-        <dd><time datetime="{$m/@date}"><xsl:value-of select="$m/@date"/></time></dd>
+        <dd><time datetime="{$m/@date}"><xsl:call-template name="day"><xsl:with-param name="d" select="$m/@date"/></xsl:call-template></time></dd>
         <xsl:if test="$m/unit">
           <dt><xsl:call-template name="t"><xsl:with-param name="k" select="'o.unit'"/></xsl:call-template></dt>
           <dd><xsl:apply-templates select="$m/unit" mode="link"/></dd>
@@ -250,7 +250,7 @@
         <xsl:apply-templates select="owner" mode="person-link"/>
         <xsl:if test="string(@due) != ''">
           <xsl:if test="owner"><xsl:text> · </xsl:text></xsl:if>
-          <time datetime="{@due}"><xsl:value-of select="@due"/></time>
+          <time datetime="{@due}"><xsl:call-template name="day"><xsl:with-param name="d" select="@due"/></xsl:call-template></time>
         </xsl:if>
         <xsl:if test="string(kr-title) != ''">
           <xsl:text> · </xsl:text>

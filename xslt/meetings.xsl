@@ -39,7 +39,7 @@
           <xsl:when test="string($cal/@last-review) != ''">
             <span class="label"><xsl:call-template name="t"><xsl:with-param name="k" select="'meeting.last-review'"/></xsl:call-template></span>
             <xsl:text> </xsl:text>
-            <time datetime="{$cal/@last-review}"><xsl:value-of select="$cal/@last-review"/></time>
+            <time datetime="{$cal/@last-review}"><xsl:call-template name="day"><xsl:with-param name="d" select="$cal/@last-review"/></xsl:call-template></time>
           </xsl:when>
           <xsl:otherwise>
             <xsl:call-template name="t"><xsl:with-param name="k" select="'meeting.no-review'"/></xsl:call-template>
@@ -101,7 +101,7 @@
                 </th>
                 <td>
                   <xsl:choose>
-                    <xsl:when test="@last-review"><time datetime="{@last-review}"><xsl:value-of select="@last-review"/></time></xsl:when>
+                    <xsl:when test="@last-review"><time datetime="{@last-review}"><xsl:call-template name="day"><xsl:with-param name="d" select="@last-review"/></xsl:call-template></time></xsl:when>
                     <xsl:otherwise>—</xsl:otherwise>
                   </xsl:choose>
                 </td>
@@ -120,7 +120,7 @@
 
   <xsl:template match="meeting" mode="row">
     <tr class="meeting mstate-{@state}">
-      <td class="due"><time datetime="{@date}"><xsl:value-of select="@date"/></time></td>
+      <td class="due"><time datetime="{@date}"><xsl:call-template name="day"><xsl:with-param name="d" select="@date"/></xsl:call-template></time></td>
       <td>
         <xsl:call-template name="badge">
           <xsl:with-param name="class" select="'mtype'"/>
