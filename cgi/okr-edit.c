@@ -271,6 +271,7 @@ objective_ctx(struct req *r, struct octx *c, int is_new)
 	c->cycle = view_cycle(&c->v, c->o.cycle);
 	if (c->cycle == NULL)
 		return 500;
+	view_select(&c->v, c->o.cycle);
 	if (c->cycle->state == CYCLE_CLOSED)
 		return worker_fail(r, STORE_CLOSED, NULL);
 	return load_parents(c);
@@ -295,7 +296,8 @@ objective_form(struct octx *c, struct form *f, const char *status,
 	    arena_printf(&r->ar, "/edit/objective/%u", c->o.id);
 	form = form_begin(f, page, action, status, c->is_new ? 0 :
 	    (cur != NULL ? cur->version : c->o.version),
-	    landing(r, c->is_new ? "/" : arena_printf(&r->ar, "/objective/%u", c->o.id)));
+	    landing(r, c->is_new ? arena_printf(&r->ar, "/%s", view_cycle_query(&c->v)) :
+	    arena_printf(&r->ar, "/objective/%u", c->o.id)));
 	render_attr(form, "level", okr_level_names[c->o.level]);
 	/* Agreed in the consensus meeting: only the owner may change here. */
 	agreed = c->o.state == OBJ_AGREED;
@@ -499,6 +501,7 @@ kr_ctx(struct req *r, struct kctx *c, int is_new)
 		return worker_fail(r, rc, NULL);
 	if ((c->cycle = view_cycle(&c->v, c->o.cycle)) == NULL)
 		return 500;
+	view_select(&c->v, c->o.cycle);
 	if (is_new) {
 		c->k.objective = oid;
 		/* A proposal is the proposer's: the department carries it. */

@@ -211,6 +211,7 @@ meeting_load(struct req *r, struct view *v, struct meeting *m)
 		return rc;
 	if ((rc = store_meeting_get(st, &r->ar, r->id, m)) != STORE_OK)
 		return worker_fail(r, rc, "err.meeting");
+	view_select(v, m->cycle);
 	return 0;
 }
 

@@ -117,6 +117,25 @@ view_cycle(struct view *v, uint32_t id)
 	return NULL;
 }
 
+void
+view_select(struct view *v, uint32_t cycle)
+{
+	size_t i;
+
+	for (i = 0; i < v->ncycles; i++)
+		if (v->cycles[i].id == cycle)
+			v->sel = &v->cycles[i];
+}
+
+const char *
+view_cycle_query(struct view *v)
+{
+	if (v->sel == NULL ||
+	    v->sel == current_cycle(v->cycles, v->ncycles, okr_today()))
+		return "";
+	return arena_printf(&v->r->ar, "?cycle=%s", v->sel->name);
+}
+
 const char *
 view_day(struct req *r, int32_t day)
 {
@@ -642,6 +661,7 @@ view_objective_page(struct view *v, uint32_t id, xmlNodePtr *pagep)
 	*pagep = NULL;
 	if ((rc = store_objective_get(v->st, &v->r->ar, id, &o)) != STORE_OK)
 		return worker_fail(v->r, rc, "err.objective");
+	view_select(v, o.cycle);
 	if ((page = view_page(v, "objective")) == NULL)
 		return 500;
 	if ((rc = view_objective(v, page, &o, VIEW_KRS | VIEW_CHECKINS |

@@ -57,6 +57,13 @@ int	view_score(struct view *, const struct objective *, double *score);
 size_t	view_live_krs(const struct kr *, size_t n);
 /* The loaded cycle with id, or NULL. */
 const struct cycle *view_cycle(struct view *, uint32_t id);
+/* A page of one record (an objective, a meeting, their forms) shows the
+ * record's cycle, whatever ?cycle= said: its links stay in that cycle. */
+void	view_select(struct view *, uint32_t cycle);
+/* "?cycle=NAME" when the page's cycle is not the current one, else "":
+ * what a link or landing in it adds (the sheets' $cq).  The current
+ * cycle's URLs stay bare, as bookmarks and the page cache know them. */
+const char *view_cycle_query(struct view *);
 /* "YYYY-MM-DD" of a day in the request's arena ("" for day 0). */
 const char *view_day(struct req *, int32_t day);
 /* Cached look-ups; NULL when absent. */

@@ -35,7 +35,7 @@
   <!-- owner, lead, manager, person: all carry login + name; the login
        goes into the link as it is (see person-href). -->
   <xsl:template match="*" mode="person-link">
-    <a href="{$base}/person/{@login}">
+    <a href="{$base}/person/{@login}{$cq}">
       <xsl:choose>
         <xsl:when test="string(@name) != ''"><xsl:value-of select="@name"/></xsl:when>
         <xsl:otherwise><xsl:value-of select="@login"/></xsl:otherwise>

@@ -48,13 +48,17 @@
   <!-- A print view (meeting page, ?print=1): no nav, forms or buttons. -->
   <xsl:variable name="print" select="/page/@print = '1'"/>
   <xsl:variable name="sel" select="/page/cycles/@selected"/>
-  <!-- Query suffix for links to pages that depend on the cycle. -->
+  <!-- Query suffix for links to pages that depend on the cycle: none in
+       the current cycle, whose bare URLs bookmarks and the page cache
+       know (view_cycle_query() in C). -->
   <xsl:variable name="cq">
-    <xsl:if test="string($sel) != ''">
+    <xsl:if test="string($sel) != '' and not(/page/cycles/cycle[@name = $sel]/@current = '1')">
       <xsl:text>?cycle=</xsl:text>
       <xsl:call-template name="enc"><xsl:with-param name="s" select="$sel"/></xsl:call-template>
     </xsl:if>
   </xsl:variable>
+  <!-- The same after a link's own query: "&cycle=…", or nothing. -->
+  <xsl:variable name="cqa" select="concat(translate(substring($cq, 1, 1), '?', '&amp;'), substring($cq, 2))"/>
 
   <!-- ============================================================ URLs -->
 
@@ -92,15 +96,19 @@
        home page makes hundreds of these links. -->
   <xsl:template name="person-href">
     <xsl:param name="login"/>
-    <xsl:attribute name="href"><xsl:value-of select="concat($base, '/person/', $login)"/></xsl:attribute>
+    <xsl:attribute name="href"><xsl:value-of select="concat($base, '/person/', $login, $cq)"/></xsl:attribute>
   </xsl:template>
 
-  <!-- href="{base}/?cycle={name}": a given cycle's home page. -->
+  <!-- href="{base}/?cycle={name}": a given cycle's home page; the
+       current cycle's is the bare one (see $cq). -->
   <xsl:template name="cycle-href">
     <xsl:param name="name"/>
     <xsl:attribute name="href">
-      <xsl:value-of select="concat($base, '/?cycle=')"/>
-      <xsl:call-template name="enc"><xsl:with-param name="s" select="$name"/></xsl:call-template>
+      <xsl:value-of select="concat($base, '/')"/>
+      <xsl:if test="not(/page/cycles/cycle[@name = $name]/@current = '1')">
+        <xsl:text>?cycle=</xsl:text>
+        <xsl:call-template name="enc"><xsl:with-param name="s" select="$name"/></xsl:call-template>
+      </xsl:if>
     </xsl:attribute>
   </xsl:template>
 

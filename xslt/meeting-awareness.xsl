@@ -57,7 +57,7 @@
         <tbody>
           <xsl:for-each select="unit">
             <tr>
-              <td><a href="{$base}/unit/{@id}"><xsl:value-of select="@name"/></a></td>
+              <td><a href="{$base}/unit/{@id}{$cq}"><xsl:value-of select="@name"/></a></td>
               <td class="num"><xsl:value-of select="@came"/> / <xsl:value-of select="@people"/></td>
               <td class="num"><xsl:value-of select="@pct"/>%</td>
             </tr>

@@ -50,7 +50,7 @@
             <xsl:attribute name="href">
               <xsl:value-of select="concat($base, '/edit/objective/new?owner=')"/>
               <xsl:call-template name="enc"><xsl:with-param name="s" select="$p/@login"/></xsl:call-template>
-              <xsl:value-of select="concat('&amp;cycle=', substring-after($cq, '='))"/>
+              <xsl:value-of select="$cqa"/>
             </xsl:attribute>
             <xsl:call-template name="t"><xsl:with-param name="k" select="'action.new-personal'"/></xsl:call-template>
           </a>

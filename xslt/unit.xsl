@@ -119,7 +119,7 @@
       <h2><xsl:call-template name="t"><xsl:with-param name="k" select="'unit.objectives'"/></xsl:call-template></h2>
       <xsl:if test="$u/@can-add = '1'">
         <p class="actions">
-          <a class="action" href="{$base}/edit/objective/new?unit={$u/@id}&amp;cycle={substring-after($cq, '=')}">
+          <a class="action" href="{$base}/edit/objective/new?unit={$u/@id}{$cqa}">
             <xsl:call-template name="t"><xsl:with-param name="k" select="'action.new-objective'"/></xsl:call-template>
           </a>
         </p>
