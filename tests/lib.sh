@@ -261,6 +261,14 @@ msg() {
 	sed -n "s|.*<m k=\"$2\">\(.*\)</m>.*|\1|p" "$TESTS_ROOT/xslt/i18n/$1.xml"
 }
 
+# A date YYYY-MM-DD as pages in LANG write it: 2027-01-15, 2027年1月15日.
+day_text() {	# LANG DATE
+	case $1 in
+	zh-CN)	echo "$2" | awk -F- '{ printf "%d年%d月%d日\n", $1, $2, $3 }' ;;
+	*)	echo "$2" ;;
+	esac
+}
+
 # The current and previous calendar quarters, as the demo names cycles.
 _y=$(date -u +%Y)
 _q=$(( ($(date -u +%m | sed 's/^0//') - 1) / 3 + 1 ))

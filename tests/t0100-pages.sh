@@ -60,7 +60,7 @@ expect_body_contains '平台组' "unit 2 (研发部): sub-unit 平台组 listed"
 
 # The team that writes in English.
 get sarahmiller /tree
-intl=$(grep -o 'href="/okr/unit/[0-9]*?cycle=[^"]*">International Sales' "$TMP/body" |
+intl=$(grep -o 'href="/okr/unit/[0-9]*">International Sales' "$TMP/body" |
     sed 's|.*/unit/\([0-9]*\).*|\1|' | head -1)
 if [ -n "$intl" ]; then
 	get sarahmiller "/unit/$intl"

@@ -64,7 +64,7 @@ time_texts() {
 post zhangwei /edit/comment/17 "kind=comment&back=/okr/objective/17" --data-urlencode "text=t0200 dates"
 expect_status 303 "a comment on objective 17, to show a date with a time: 303"
 CSTART=$(doc_xpath zhangwei / "string(/page/cycles/cycle[@name='$CUR']/@start)")
-zhstart=$(echo "$CSTART" | awk -F- '{ printf "%d年%d月%d日", $1, $2, $3 }')
+zhstart=$(day_text zh-CN "$CSTART")
 for p in / /unit/2 /objective/17; do
 	get zhangwei "$p" -H "$ZH"
 	time_texts > "$TMP/times"

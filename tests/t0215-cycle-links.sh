@@ -10,9 +10,9 @@
 TAG=$(uniq_tag)
 RD=$(unit_id 研发部)
 require "unit id of 研发部: $RD" test -n "$RD"
-# A cycle of our own, in planning, far from any other: the demo's
-# current cycle stays the current one.
-Y=$((2200 + $$ % 700))
+# A cycle of our own, in planning, long past: the demo's current cycle
+# stays the current one, and the next cycle (t0680) still follows it.
+Y=$((1971 + $$ % 20))
 C="t0215-$$"
 post admin /edit/admin/cycle/new "name=$C&start=$Y-01-01&end=$Y-03-31&state=planning"
 require "admin adds cycle $C ($Y-01-01 – $Y-03-31, planning): 303" test "$(cat "$TMP/status")" = 303

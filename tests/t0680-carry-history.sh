@@ -81,10 +81,10 @@ check "KR $NA: starts where KR $KA stood: 30 → 30 → 100" \
     grep -qF '<span class="start">30</span><span class="arrow"> → </span><strong class="current">30</strong><span class="arrow"> → </span><span class="target">100</span>' "$TMP/na"
 check "KR $NA: score 0.00 (nothing done yet in $NEXT)" grep -qF '<span class="score band-red">0.00</span>' "$TMP/na"
 check "KR $NA: keeps weight 2 and owner 王芳" \
-    sh -c "grep -qF '<td class=\"num\">2</td>' '$TMP/na' && grep -qF '<a href=\"/okr/person/wangfang\">王芳</a>' '$TMP/na'"
+    sh -c "grep -qF '<td class=\"num\">2</td>' '$TMP/na' && grep -qF '<a href=\"/okr/person/wangfang?cycle=$NEXT\">王芳</a>' '$TMP/na'"
 check "KR $NA: due the last day of $NEXT" grep -q "<time datetime=\"$(echo "$NEXT" | sed 's/-Q.*//')-[0-9][0-9]-3[01]\">" "$TMP/na"
-expect_flat "<a href=\"/okr/person/lina\">李娜</a> <span class=\"what\"><strong>$(msg en field.carried)</strong></span> <span class=\"old\">#$O</span>" \
-    "objective $N: history says 李娜 carried it from #$O"
+expect_flat "<a href=\"/okr/person/lina?cycle=$NEXT\">李娜</a> <span class=\"what\"><strong>$(msg en field.carried)</strong></span> <span class=\"old\">#$O</span>" \
+    "objective $N (of $NEXT): history says 李娜 carried it from #$O"
 expect_flat "<strong>$(msg en field.created)</strong>" "objective $N: history says created"
 get lina "/objective/$O"
 expect_flat "<a href=\"/okr/person/lina\">李娜</a> <span class=\"what\"><strong>$(msg en field.carried)</strong></span> <span class=\"old\">—</span><span class=\"arrow\"> → </span><span class=\"new\">#$N</span>" \

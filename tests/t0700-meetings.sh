@@ -229,7 +229,7 @@ for lang in en zh-CN; do
 	expect_body_lacks "$(msg "$lang" meeting.review-overdue)" \
 	    "fresh unit ($lang): the warning is gone once a review of $(day -3) was opened"
 	expect_body_lacks '<p class="overdue">' "fresh unit ($lang): no overdue paragraph"
-	expect_body_contains "<span class=\"label\">$(msg "$lang" meeting.last-review)</span> <time datetime=\"$(day -3)\">$(day -3)</time>" \
+	expect_body_contains "<span class=\"label\">$(msg "$lang" meeting.last-review)</span> <time datetime=\"$(day -3)\">$(day_text "$lang" "$(day -3)")</time>" \
 	    "fresh unit ($lang): last review meeting $(day -3)"
 done
 get lina "/meet/unit/$RD"

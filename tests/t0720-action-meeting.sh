@@ -259,7 +259,7 @@ check "meeting $MB: carries A ($PA in 研发部) and B ($PB in 移动组, below)
     cmp -s "$TMP/b.expected" "$TMP/b.carries"
 expect_carried "$TA" uncovered "meeting $MB: A not yet covered"
 expect_carried "$TB" uncovered "meeting $MB: B not yet covered"
-check "meeting $MB: A names its owner $PA" test -n "$(carried_li "$TA" | grep -F "href=\"/okr/person/$PA\"")"
+check "meeting $MB: A names its owner $PA" test -n "$(carried_li "$TA" | grep -F "href=\"/okr/person/$PA?cycle=$CYC\"")"
 V=$(mversion zhangwei "$MB")
 post zhangwei "/meet/$MB/close" "version=$V&back=/okr/meet/$MB"
 REQ="$REQ (A and B uncovered)"
@@ -362,14 +362,14 @@ WI=$(section_of actions-list)
 for it in "$I1:wangfang:王芳:$LATER:$TA" "$I2:$PB:测试 $PB:$LATER2:$TB"; do
 	t=${it%%:*} r=${it#*:}; o=${r%%:*} r=${r#*:}; n=${r%%:*} r=${r#*:}; d=${r%%:*} k=${r#*:}
 	case $WI in
-	*"<span class=\"a-title\">$t</span><span class=\"a-meta\"><a href=\"/okr/person/$o\">$n</a> · <time datetime=\"$d\">$d</time> · <span class=\"kr-ref\">$k</span></span>"*)
+	*"<span class=\"a-title\">$t</span><span class=\"a-meta\"><a href=\"/okr/person/$o?cycle=$CYC\">$n</a> · <time datetime=\"$d\">$d</time> · <span class=\"kr-ref\">$k</span></span>"*)
 		ok "meeting $MB lists '$t': owner $o, due $d, serving '$k'" ;;
 	*)	fail "meeting $MB lists '$t': owner $o, due $d, serving '$k'"
 		note "items: $(printf '%s' "$WI" | sed 's/<[^>]*>/ /g' | tr -s ' ' | cut -c1-300)" ;;
 	esac
 done
 case $WI in
-*"<span class=\"a-title\">$I3</span><span class=\"a-meta\"><a href=\"/okr/person/zhangwei\">张伟</a> · <time datetime=\"$LATER\">$LATER</time></span>"*)
+*"<span class=\"a-title\">$I3</span><span class=\"a-meta\"><a href=\"/okr/person/zhangwei?cycle=$CYC\">张伟</a> · <time datetime=\"$LATER\">$LATER</time></span>"*)
 	ok "meeting $MB lists '$I3' without a KR" ;;
 *)	fail "meeting $MB lists '$I3' without a KR" ;;
 esac

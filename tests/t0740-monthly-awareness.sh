@@ -35,8 +35,8 @@ INTL=$(unit_id 'International Sales')
 MKT=$(unit_id 市场部)
 # The company is the root: the home page links it first.
 CO=$(curl -s --max-time 10 -u admin:admin "$MUBIAO_URL/" |
-    grep -o 'href="/okr/unit/[0-9]*?cycle=[^"]*">星河科技 Xinghe Tech<' | head -1 |
-    sed 's|.*/unit/\([0-9]*\)?.*|\1|')
+    grep -o 'href="/okr/unit/[0-9]*">星河科技 Xinghe Tech<' | head -1 |
+    sed 's|.*/unit/\([0-9]*\)".*|\1|')
 require "unit ids: company $CO, 研发部 $RD, 平台组 $PLAT, International Sales $INTL, 市场部 $MKT" \
     test -n "$CO" -a -n "$RD" -a -n "$PLAT" -a -n "$INTL" -a -n "$MKT"
 
@@ -213,8 +213,8 @@ check "monthly $MM: every KR listed ($NK) has its 'Since' line" \
 check "monthly $MM: every KR listed has its score" \
     test "$(tr -d '\n' < "$TMP/body" | grep -o ') · <span class="score-wrap"><span class="score band-[a-z]*">[0-9.]*</span>' | wc -l)" = "$NK"
 get lina "/meet/$MM" -H "$ZH"
-expect_in "$(grow_kr "$MYK")" "<p class=\"since\">$(msg zh-CN grow.since) <time datetime=\"$SINCE\">$SINCE</time>: 0 → <strong>10</strong> (+10)" \
-    "monthly $MM (zh-CN): '$(msg zh-CN grow.since) $SINCE: 0 → 10 (+10)'"
+expect_in "$(grow_kr "$MYK")" "<p class=\"since\">$(msg zh-CN grow.since) <time datetime=\"$SINCE\">$(day_text zh-CN "$SINCE")</time>: 0 → <strong>10</strong> (+10)" \
+    "monthly $MM (zh-CN): '$(msg zh-CN grow.since) $(day_text zh-CN "$SINCE"): 0 → 10 (+10)'"
 expect_body_contains "<h2>$(msg zh-CN grow)</h2>" "monthly $MM (zh-CN): the board's heading"
 
 # A check-in before the meeting (the board-free path, as the lead).

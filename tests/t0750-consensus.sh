@@ -99,7 +99,7 @@ check "department heads propose six KRs ($K1 $K2 $K3 $K4 $K5 $K6)" \
     test -n "$K1" -a -n "$K2" -a -n "$K3" -a -n "$K4" -a -n "$K5" -a -n "$K6"
 get chenming "/objective/$O1"
 check "KR $K1 shows Proposed" test -n "$(kr_row "$K1" | grep -F "<span class=\"badge krstate-proposed\">$(msg en krstate.proposed)</span>")"
-check "KR $K1 is owned by its proposer 张伟" test -n "$(kr_row "$K1" | grep 'href="/okr/person/zhangwei"')"
+check "KR $K1 is owned by its proposer 张伟" test -n "$(kr_row "$K1" | grep "href=\"/okr/person/zhangwei?cycle=$CYC\"")"
 S_O1=$(page_state chenming "/objective/$O1")
 post wangfang /edit/kr/new "objective=$O1&kind=numeric&direction=increase&start=0&target=1&weight=1" --data-urlencode "title=t0750 成员 $TAG"
 expect_status 403 "王芳 (member) may not propose a KR: 403"

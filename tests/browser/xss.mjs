@@ -65,7 +65,7 @@ async function plant() {
 	const home = await http('admin', 'GET', `${B}/`);
 	const cycle = (home.text.match(/<option value="([^"]+)" selected/) || [])[1];
 	const tree = await http('admin', 'GET', `${B}/tree`);
-	const rd = (tree.text.match(/href="[^"]*\/unit\/(\d+)\?cycle=[^"]*">研发部</) || [])[1];
+	const rd = (tree.text.match(/href="[^"]*\/unit\/(\d+)(?:\?cycle=[^"]*)?">研发部</) || [])[1];
 	// Objective (title, description), as zhangwei in 研发部.
 	let r = await post('zhangwei', tz, `${B}/edit/objective/new`, { cycle, unit: rd,
 	    title: pick(0).slice(0, 190), description: HOSTILE.join('\n') + '\n' + MID }, 'objective');
