@@ -66,8 +66,8 @@ async function step1(zw) {
 	state.cycleStart = await dates[0].getAttribute('datetime');
 	state.cycleEnd = await dates[1].getAttribute('datetime');
 
-	// "New objective".
-	const newLink = zw.locator(`a[href^="${BASE}/edit/objective/new?unit=${state.unitId}&"]`);
+	// "New objective" (in the current cycle: no cycle= in the link).
+	const newLink = zw.locator(`a[href="${BASE}/edit/objective/new?unit=${state.unitId}"]`);
 	need('1: the unit page has a "New objective" link for the lead', await newLink.count() === 1);
 	r = await follow(zw, await newLink.getAttribute('href'));
 	need('1: the new-objective form opens (200)', r.status() === 200 &&
