@@ -26,6 +26,10 @@ done
 clean_to "/unit/$RD?from=groupmessage&isappinstalled=0" "/unit/$RD"
 clean_to "/unit/$RD?utm_source=feishu&cycle=$PREV&utm_content=x" "/unit/$RD?cycle=$PREV"
 clean_to "/tree?cycle=$PREV&from=timeline" "/tree?cycle=$PREV"
+# Nothing keeps the tracking URL: the clean one is the page (and the
+# page cache's, which a URL with a query never reads nor fills).
+get zhangwei "/unit/$RD?from=singlemessage"
+expect_header Cache-Control no-store "the redirect from a tracking URL is not kept"
 
 # A page that takes from= itself (an admin list) keeps its own, an id;
 # WeChat's word in its place is dropped as anywhere else.

@@ -116,6 +116,59 @@ query_rejected(void **state)
 			fail_msg("accepted \"%s\"", bad[i].q);
 }
 
+/* A GET lets the tracking keys of chat apps go when it would refuse them
+ * and names the clean URL (r.clean); a form (POST) refuses them, and any
+ * other unknown key stays a 400 in a GET too. */
+static void
+query_tracking(void **state)
+{
+	static const struct { const char *q; unsigned long long mask; const char *clean; } good[] = {
+		{ "from=singlemessage", ALL, "/okr/unit/2" },
+		{ "utm_source=feishu&cycle=2026-Q4&utm_medium=im", ALL,
+		    "/okr/unit/2?cycle=2026-Q4" },
+		{ "isappinstalled=0&from=timeline&cycle=2026-Q4", ALL,
+		    "/okr/unit/2?cycle=2026-Q4" },
+		{ "spm=a.b&fbclid=x&gclid=y&scene=1", ALL, "/okr/unit/2" },
+		/* A page that takes from= keeps an id there, drops the rest. */
+		{ "from=101", KEYBIT(KEY_FROM), NULL },
+		{ "from=groupmessage", KEYBIT(KEY_FROM), "/okr/unit/2" },
+		{ "cycle=2026-Q4", ALL, NULL },
+	};
+	static const char *const bad[] = { "from=singlemessage&year=1",
+	    "utm_source=x&cycle=a%2Fb", "utmx=1", "utm=1" };
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(good) / sizeof(good[0]); i++) {
+		teardown(NULL);
+		setup(NULL);
+		r.method = METHOD_GET;
+		r.script = "/okr";
+		r.path = "/unit/2";
+		if (req_parse_query(&r, good[i].q, good[i].mask) != 0)
+			fail_msg("GET refused \"%s\"", good[i].q);
+		if (good[i].clean == NULL ? r.clean != NULL :
+		    r.clean == NULL || strcmp(r.clean, good[i].clean) != 0)
+			fail_msg("\"%s\": clean URL %s, not %s", good[i].q,
+			    r.clean ? r.clean : "none", good[i].clean ? good[i].clean : "none");
+	}
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		teardown(NULL);
+		setup(NULL);
+		r.method = METHOD_GET;
+		r.script = "/okr";
+		r.path = "/";
+		if (req_parse_query(&r, bad[i], ALL) != 400)
+			fail_msg("GET accepted \"%s\"", bad[i]);
+	}
+	/* A form's body: no exception. */
+	teardown(NULL);
+	setup(NULL);
+	r.method = METHOD_POST;
+	assert_int_equal(req_parse_query(&r, "utm_source=x&cycle=2026-Q4", ALL), 400);
+	assert_null(r.clean);
+}
+
 /* "back" takes only URI characters: a space ('+' or %20) would make
  * page_lang() send "Location: /okr/a b", which is not a URI. */
 static void
@@ -1027,6 +1080,7 @@ main(void)
 		cmocka_unit_test(query_valid),
 		cmocka_unit_test(query_empty),
 		cmocka_unit_test(query_rejected),
+		cmocka_unit_test(query_tracking),
 		cmocka_unit_test(query_back_space),
 		cmocka_unit_test(query_longer_than_maxquery),
 		cmocka_unit_test(multi_keys),
