@@ -429,7 +429,6 @@ consensus(struct view *v, xmlNodePtr mn, const struct meeting *m)
 	struct kr *k;
 	size_t i, j, n, nk, nd, open = 0, lacking = 0;
 	int closing = m->state == MEET_CLOSED, rc;
-	char at[21];
 	double s;
 
 	if ((rc = store_verdicts_by_meeting(v->st, &v->r->ar, m->id, &d, &nd)) != STORE_OK ||
@@ -480,8 +479,7 @@ consensus(struct view *v, xmlNodePtr mn, const struct meeting *m)
 		render_attr_u(dn, "objective", d[i].objective);
 		if (d[i].kr != 0)
 			render_attr_u(dn, "kr", d[i].kr);
-		okr_time_format(d[i].at, at);
-		render_attr(dn, "at", at);
+		view_when(dn, d[i].at);
 		if ((p = view_person(v, d[i].by)) != NULL)
 			render_attr(dn, "by-name", p->name);
 		signers(v, dn, d[i].signed_by);
@@ -638,7 +636,8 @@ monthly(struct view *v, xmlNodePtr mn, const struct meeting *m)
 	struct grow *g;
 	const struct grow *last;
 	size_t i, j, l, n, nk, nc, ng;
-	int64_t then = ((int64_t)m->day - 30) * 86400 + 86399;
+	/* The last second of that local day. */
+	int64_t then = okr_day_start(m->day - 29) - 1;
 	double was;
 	int rc, found;
 

@@ -128,6 +128,18 @@ view_day(struct req *r, int32_t day)
 	return arena_strdup(&r->ar, buf);
 }
 
+void
+view_when(xmlNodePtr n, int64_t t)
+{
+	char at[21], local[17], zone[10];
+
+	okr_time_format(t, at);
+	okr_local_format(t, local, zone);
+	render_attr(n, "at", at);
+	render_attr(n, "local", local);
+	render_attr(n, "zone", zone);
+}
+
 const struct person *
 view_person(struct view *v, uint32_t id)
 {
@@ -347,9 +359,8 @@ view_checkins(struct view *v, xmlNodePtr kn, const struct kr *k, int list)
 		return worker_fail(v->r, rc, NULL);
 	for (i = 0; list && i < n; i++) {
 		cn = xmlNewChild(kn, NULL, BAD_CAST "checkin", NULL);
-		okr_time_format(c[i].at, buf);
-		render_attr(cn, "at", buf);
-		buf[10] = '\0';
+		view_when(cn, c[i].at);
+		okr_date_format(okr_day_of(c[i].at), buf);
 		render_attr(cn, "date", buf);
 		render_attr_num(cn, "value", c[i].value);
 		render_attr_num(cn, "confidence", c[i].confidence);
@@ -560,7 +571,6 @@ view_history(struct view *v, xmlNodePtr page, uint32_t id)
 	struct change *c;
 	const struct person *p;
 	xmlNodePtr hn, cn;
-	char at[21];
 	size_t i, n;
 	int rc;
 
@@ -569,8 +579,7 @@ view_history(struct view *v, xmlNodePtr page, uint32_t id)
 	hn = xmlNewChild(page, NULL, BAD_CAST "history", NULL);
 	for (i = n; i-- > 0;) {
 		cn = xmlNewChild(hn, NULL, BAD_CAST "change", NULL);
-		okr_time_format(c[i].at, at);
-		render_attr(cn, "at", at);
+		view_when(cn, c[i].at);
 		if ((p = view_person(v, c[i].by)) != NULL) {
 			render_attr(cn, "by", p->login);
 			render_attr(cn, "by-name", p->name);
@@ -593,15 +602,13 @@ view_comment_list(struct view *v, xmlNodePtr parent, struct comment *c,
 	const struct person *p;
 	struct objective o;
 	xmlNodePtr cn;
-	char at[21];
 	size_t i, j;
 
 	for (j = 0; j < n; j++) {
 		i = newest_first ? n - 1 - j : j;
 		cn = xmlNewChild(parent, NULL, BAD_CAST "comment", NULL);
 		render_attr_u(cn, "id", c[i].id);
-		okr_time_format(c[i].at, at);
-		render_attr(cn, "at", at);
+		view_when(cn, c[i].at);
 		if ((p = view_person(v, c[i].author)) != NULL) {
 			render_attr(cn, "author", p->login);
 			render_attr(cn, "author-name", p->name);

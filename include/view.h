@@ -59,6 +59,10 @@ size_t	view_live_krs(const struct kr *, size_t n);
 const struct cycle *view_cycle(struct view *, uint32_t id);
 /* "YYYY-MM-DD" of a day in the request's arena ("" for day 0). */
 const char *view_day(struct req *, int32_t day);
+/* The attributes of an instant t on n: at (UTC, ISO 8601, for machines
+ * and datetime), local ("YYYY-MM-DD HH:MM" in the configured zone) and
+ * zone (its offset, "UTC+8"), for people. */
+void	view_when(xmlNodePtr n, int64_t t);
 /* Cached look-ups; NULL when absent. */
 const struct person *view_person(struct view *, uint32_t id);
 const struct unit *view_unit(struct view *, uint32_t id);

@@ -404,7 +404,7 @@
             <tbody>
               <xsl:for-each select="checkin">
                 <tr>
-                  <td><time datetime="{@at}"><xsl:value-of select="@date"/></time></td>
+                  <td><xsl:call-template name="when"/></td>
                   <td class="num">
                     <xsl:choose>
                       <xsl:when test="../@kind = 'milestone'">
@@ -485,14 +485,15 @@
     </svg>
   </xsl:template>
 
-  <!-- <time> for an ISO instant: date and hh:mm (UTC, as stored). -->
+  <!-- <time> for an instant: the machine's UTC in datetime, the local
+       date and hh:mm (view_when()) for people, with the zone's offset,
+       since a reader may sit in another zone than the server's. -->
   <xsl:template name="when">
-    <xsl:param name="at" select="@at"/>
-    <time datetime="{$at}">
-      <xsl:value-of select="substring($at, 1, 10)"/>
-      <xsl:if test="string-length($at) &gt;= 16">
+    <time datetime="{@at}">
+      <xsl:value-of select="@local"/>
+      <xsl:if test="string(@zone) != ''">
         <xsl:text> </xsl:text>
-        <xsl:value-of select="substring($at, 12, 5)"/>
+        <span class="zone"><xsl:value-of select="@zone"/></span>
       </xsl:if>
     </time>
   </xsl:template>

@@ -161,7 +161,7 @@
   <xsl:template match="verdict">
     <xsl:variable name="o" select="../objective[@id = current()/@objective]"/>
     <li class="verdict decision-{@kind}">
-      <time datetime="{@at}"><xsl:value-of select="substring(@at, 1, 10)"/></time>
+      <time datetime="{@at}"><xsl:value-of select="substring(@local, 1, 10)"/></time>
       <xsl:text> </xsl:text>
       <span class="badge decision decision-{@kind}">
         <xsl:call-template name="t"><xsl:with-param name="k" select="concat('consensus.', @kind)"/></xsl:call-template>
