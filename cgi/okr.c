@@ -569,6 +569,12 @@ okr_consensus_scope(const struct okr_reach *m, const struct okr_objref *o)
 }
 
 int
+okr_consensus_level(int level)
+{
+	return level == LEVEL_COMPANY || level == LEVEL_DEPARTMENT;
+}
+
+int
 okr_grow_scope(const struct okr_reach *m, const struct okr_objref *o)
 {
 	return o->unit == m->unit && o->cycle == m->cycle &&

@@ -160,6 +160,10 @@ struct okr_reach {
 /* Whether the consensus meeting decides on o: a draft objective of its
  * unit and cycle, not a personal one. */
 int	okr_consensus_scope(const struct okr_reach *, const struct okr_objref *o);
+/* Whether a unit of this level holds consensus meetings: the company's
+ * core team and its departments agree their OKRs there; a team sets its
+ * own under the department's (the action meeting). */
+int	okr_consensus_level(int level);
 /* Whether the monthly review takes a GROW note on o's KRs: a live
  * objective of its unit and cycle, not a personal one. */
 int	okr_grow_scope(const struct okr_reach *, const struct okr_objref *o);
