@@ -213,7 +213,7 @@ action_node(struct view *v, xmlNodePtr parent, const struct action *a,
 static int
 board(struct view *v, xmlNodePtr mn, const struct meeting *m, int32_t ref)
 {
-	xmlNodePtr b = xmlNewChild(mn, NULL, BAD_CAST "board", NULL), prog, week, month;
+	xmlNodePtr b = xmlNewChild(mn, NULL, BAD_CAST "board", NULL), prog, week, month, q;
 	const struct cycle *c = view_cycle(v, m->cycle);
 	struct objective *o, one;
 	struct action *a;
@@ -266,13 +266,19 @@ board(struct view *v, xmlNodePtr mn, const struct meeting *m, int32_t ref)
 		if (m->objective != 0 && a[i].objective != m->objective &&
 		    a[i].meeting != m->id)
 			continue;
-		/* This week: due in it, or added in this meeting; overdue open
-		 * items stay in view until done. */
-		if ((a[i].due >= monday && a[i].due <= sunday) || a[i].meeting == m->id ||
+		/* This week: due in it, or overdue and open (in view until
+		 * done); an item this meeting added goes by its date too. */
+		if ((a[i].due >= monday && a[i].due <= sunday) ||
 		    (a[i].due < monday && a[i].state == ACTION_OPEN))
-			action_node(v, week, &a[i], m);
+			q = week;
 		else if (a[i].due > sunday && a[i].due <= sunday + 30)
-			action_node(v, month, &a[i], m);
+			q = month;
+		else
+			continue;
+		action_node(v, q, &a[i], m);
+		/* What the room just decided stands out. */
+		if (a[i].meeting == m->id)
+			render_attr(q->last, "new", "1");
 	}
 	return 0;
 }
