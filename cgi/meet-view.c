@@ -217,7 +217,7 @@ board(struct view *v, xmlNodePtr mn, const struct meeting *m, int32_t ref)
 	const struct cycle *c = view_cycle(v, m->cycle);
 	struct objective *o, one;
 	struct action *a;
-	size_t i, n, na, count = 0;
+	size_t i, n, na, count = 0, drafts = 0;
 	double s, sum = 0, share;
 	int32_t monday, sunday;
 	enum bstatus derived;
@@ -238,6 +238,11 @@ board(struct view *v, xmlNodePtr mn, const struct meeting *m, int32_t ref)
 		if ((rc = view_objective(v, prog, &o[i], VIEW_KRS | VIEW_PERMS |
 		    VIEW_TREND, &s)) != 0)
 			return rc;
+		/* A draft's 0 is no progress yet: it does not pull the mean. */
+		if (!okr_scored(o[i].state, -1)) {
+			drafts++;
+			continue;
+		}
 		sum += s;
 		count++;
 	}
@@ -248,6 +253,12 @@ board(struct view *v, xmlNodePtr mn, const struct meeting *m, int32_t ref)
 	render_attr(b, "derived", store_bstatus_names[derived]);
 	render_attr_num(b, "elapsed", (double)okr_pct(share) / 100);
 	view_score_attrs(b, s);
+	/* Only drafts, or a cycle still in planning: the board shows that
+	 * state, not "off track". */
+	if (c != NULL && !okr_scored(OBJ_ACTIVE, c->state))
+		view_unscored(b, OBJ_ACTIVE, c->state);
+	else if (count == 0 && drafts > 0)
+		view_unscored(b, OBJ_DRAFT, -1);
 	if (m->status >= 0 && m->status_reason != NULL)
 		render_attr(b, "override-reason", m->status_reason);
 	/* Monday to Sunday of the reference day's week (1970-01-05 was a

@@ -140,6 +140,8 @@ page_unit(struct req *r)
 	    VIEW_PARENT | VIEW_PERMS | VIEW_HINTS, &mean)) != 0)
 		goto fail;
 	view_score_attrs(un, mean);
+	if (v.sel != NULL)
+		view_unscored(un, OBJ_ACTIVE, v.sel->state);
 	if (v.sel != NULL && v.sel->state != CYCLE_CLOSED &&
 	    view_may(&v, PERM_ADD_UNIT_OBJECTIVE, u.id))
 		render_attr(un, "can-add", "1");
@@ -202,8 +204,10 @@ page_person(struct req *r)
 			sum += s;
 			count++;
 		}
-		if (cn != NULL)
+		if (cn != NULL) {
 			view_score_attrs(cn, sum / (double)count);
+			view_unscored(cn, OBJ_ACTIVE, v.cycles[i].state);
+		}
 	}
 	return render_reply(r, page, 200);
 }

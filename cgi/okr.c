@@ -569,6 +569,12 @@ okr_consensus_scope(const struct okr_reach *m, const struct okr_objref *o)
 }
 
 int
+okr_scored(int ostate, int cstate)
+{
+	return ostate != OBJ_DRAFT && cstate != CYCLE_PLANNING;
+}
+
+int
 okr_consensus_level(int level)
 {
 	return level == LEVEL_COMPANY || level == LEVEL_DEPARTMENT;

@@ -243,6 +243,14 @@ view_score_attrs(xmlNodePtr n, double score)
 	render_attr(n, "band", okr_band_names[okr_band(score)]);
 }
 
+void
+view_unscored(xmlNodePtr n, int ostate, int cstate)
+{
+	if (!okr_scored(ostate, cstate))
+		render_attr(n, "unscored", ostate == OBJ_DRAFT ? "ostate.draft" :
+		    "state.planning");
+}
+
 xmlNodePtr
 view_unit_ref(xmlNodePtr parent, const char *name, const struct unit *u)
 {
@@ -488,7 +496,9 @@ view_objective(struct view *v, xmlNodePtr parent, const struct objective *o,
 	render_attr_u(on, "version", o->version);
 	view_score_attrs(on, *score);
 	render_attr_u(on, "krs", live);
-	if ((cy = view_cycle(v, o->cycle)) != NULL)
+	cy = view_cycle(v, o->cycle);
+	view_unscored(on, o->state, cy != NULL ? (int)cy->state : -1);
+	if (cy != NULL)
 		render_attr(on, "cycle", cy->name);
 	render_text(on, "title", o->title);
 	if (o->description != NULL && *o->description != '\0')
@@ -516,6 +526,7 @@ view_objective(struct view *v, xmlNodePtr parent, const struct objective *o,
 		for (i = 0; i < n; i++) {
 			if ((rc = view_kr(v, on, &k[i], flags, edit)) != 0)
 				return rc;
+			view_unscored(on->last, o->state, cy != NULL ? (int)cy->state : -1);
 			if (xmlHasProp(on->last, BAD_CAST "can-checkin"))
 				checkin = 1;
 		}

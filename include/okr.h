@@ -58,6 +58,10 @@ double	okr_weighted_score(const double *scores, const double *weights,
 int	okr_pct(double score);
 /* Red below 0.40, yellow to 0.69, green from 0.70 (on the shown value). */
 enum band okr_band(double score);
+/* Whether a score says anything yet: not for a draft objective (its KRs
+ * are proposals) nor in a cycle still being planned (no work has begun),
+ * where 0.00 in red would read as failure.  cstate -1: unknown. */
+int	okr_scored(int ostate, int cstate);
 
 /* The method's quality hints on a KR's text: it should name a quantity
  * and a time.  Returns HINT_* bits for what the title lacks. */

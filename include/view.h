@@ -79,6 +79,9 @@ const struct unit *view_unit_top(struct view *, uint32_t unit);
 int	view_units_all(struct view *);
 /* Adds score, pct and band attributes. */
 void	view_score_attrs(xmlNodePtr, double score);
+/* Marks a score that says nothing yet (okr_scored()) with unscored, the
+ * catalog key of the state the page shows instead (cstate -1: unknown). */
+void	view_unscored(xmlNodePtr, int ostate, int cstate);
 /* <name id=".." name=".." level=".."/> for a unit; returns it. */
 xmlNodePtr view_unit_ref(xmlNodePtr parent, const char *name, const struct unit *);
 /* <name login=".." name=".."/> for a person id (nothing for 0). */

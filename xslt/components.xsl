@@ -49,9 +49,17 @@
        always shown, so colour is never the only carrier. -->
   <xsl:template name="score">
     <span class="score-wrap">
-      <span class="score band-{@band}"><xsl:value-of select="@score"/></span>
-      <!-- The bar (template "bar" below), written here: every score has one. -->
-      <meter class="bar band-{@band}" max="100" value="{@pct}"/>
+      <xsl:choose>
+        <!-- A draft, or a cycle in planning: its state, not a red 0.00. -->
+        <xsl:when test="@unscored">
+          <span class="score unscored"><xsl:call-template name="t"><xsl:with-param name="k" select="@unscored"/></xsl:call-template></span>
+        </xsl:when>
+        <xsl:otherwise>
+          <span class="score band-{@band}"><xsl:value-of select="@score"/></span>
+          <!-- The bar (template "bar" below), written here: every score has one. -->
+          <meter class="bar band-{@band}" max="100" value="{@pct}"/>
+        </xsl:otherwise>
+      </xsl:choose>
     </span>
   </xsl:template>
 
