@@ -240,15 +240,17 @@ struct roll {
 #define TREE_OPEN_KIDS	50
 
 static void
-roll_attrs(xmlNodePtr n, const struct roll *t)
+roll_attrs(struct view *v, xmlNodePtr n, const struct roll *t)
 {
 	if (t->partial) {
 		render_attr(n, "partial", "1");
 		return;
 	}
 	render_attr_u(n, "count", t->count);
-	if (t->count > 0)
+	if (t->count > 0) {
 		view_score_attrs(n, t->sum / (double)t->count);
+		view_unscored(n, OBJ_ACTIVE, v->sel->state);
+	}
 }
 
 /* One unit of the alignment tree: its objectives, its members who have
@@ -315,7 +317,7 @@ tree_node(struct view *v, xmlNodePtr parent, const struct unit *u,
 			person.count++;
 			done[j] = 1;
 		}
-		roll_attrs(pn, &person);
+		roll_attrs(v, pn, &person);
 		mine.sum += person.sum;
 		mine.count += person.count;
 	}
@@ -323,7 +325,7 @@ tree_node(struct view *v, xmlNodePtr parent, const struct unit *u,
 		if ((rc = tree_node(v, node, &kids[i], &mine, depth + 1,
 		    v->big && nkids > TREE_OPEN_KIDS)) != 0)
 			return rc;
-	roll_attrs(node, &mine);
+	roll_attrs(v, node, &mine);
 	up->sum += mine.sum;
 	up->count += mine.count;
 	up->partial |= mine.partial;

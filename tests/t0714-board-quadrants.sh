@@ -122,3 +122,10 @@ check "review $MP in $NEXT: its board shows the cycle's state, not a status" \
 get zhangwei "/meet/$MP"
 expect_body_contains "<p class=\"status-big unscored\">$(msg en state.planning)</p>" "review $MP: quadrant 2 reads 'Planning'"
 expect_body_lacks "status-off-track" "review $MP: no 'off track'"
+curl -s --max-time 10 -o /dev/null -u zhangwei:zhangwei "$U/edit/objective/new" \
+    --data "token=$(token zhangwei)&cycle=$NEXT&unit=$RD" --data-urlencode "title=t0714 下季度目标"
+doc zhangwei "/tree?cycle=$NEXT" > /dev/null
+check "tree of $NEXT: 研发部 rolls up an objective and shows 'Planning' for its score" \
+    test "$(xpath "concat(//node[@kind='unit'][@id='$RD']/@count, ' ', //node[@kind='unit'][@id='$RD']/@unscored)")" = "1 state.planning"
+get zhangwei "/unit/$RD?cycle=$NEXT"
+expect_body_lacks "<span class=\"score band-red\">" "unit page of 研发部 in $NEXT: no red score anywhere"
