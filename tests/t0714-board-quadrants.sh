@@ -8,13 +8,7 @@
 # their state, not a red 0.00 "off track".
 . "$(dirname "$0")/lib.sh"
 
-export MUBIAO_TIMEZONE=Asia/Shanghai MUBIAO_NOW=2027-01-06T04:00:00Z
-if ! private_stack t0714; then
-	fail "a private stack in Asia/Shanghai starts"
-	exit 0
-fi
-unset MUBIAO_TIMEZONE MUBIAO_NOW
-MUBIAO_URL=$U
+zone_stack t0714 2027-01-06T04:00:00Z
 CY=2027-Q1
 RD=$(unit_id 研发部)
 PLAT=$(unit_id 平台组)
