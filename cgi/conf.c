@@ -6,13 +6,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "conf.h"
 #include "log.h"
 
 #define CONF_DEFAULT	"/usr/local/etc/mubiao.conf"
+/* Where the C library finds the zones TZ names (Debian's tzdata). */
+#define ZONE_DIR	"/usr/share/zoneinfo"
 
-enum ctype { C_STR, C_INT, C_WORKER };
+enum ctype { C_STR, C_INT, C_WORKER, C_ZONE };
 
 static const struct setting {
 	const char	*key;
@@ -32,6 +35,7 @@ static const struct setting {
 	{ "feed-max-records", C_INT, offsetof(struct conf, feed_max), 0, 1, 100000000 },
 	{ "page-cache", C_STR, offsetof(struct conf, page_cache), sizeof(((struct conf *)0)->page_cache), 0, 0 },
 	{ "worker", C_WORKER, 0, 0, 1, 64 },
+	{ "timezone", C_ZONE, offsetof(struct conf, timezone), sizeof(((struct conf *)0)->timezone), 0, 0 },
 };
 
 static void
@@ -64,6 +68,27 @@ parse_int(const char *s, long min, long max, int *out)
 	return 0;
 }
 
+/* Whether name is a zone of ZONE_DIR ("Asia/Shanghai"): a relative path
+ * without "..", to a compiled zone file.  The C library would take any
+ * other name for UTC without a word, and every time shown would be off. */
+static int
+zone_ok(const char *name)
+{
+	char path[sizeof(ZONE_DIR) + 128], magic[4];
+	FILE *f;
+	int ok;
+
+	if (*name == '\0' || *name == '/' || strstr(name, "..") != NULL ||
+	    strspn(name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "0123456789/_+-") != strlen(name) ||
+	    snprintf(path, sizeof(path), "%s/%s", ZONE_DIR, name) >= (int)sizeof(path) ||
+	    (f = fopen(path, "r")) == NULL)
+		return 0;
+	ok = fread(magic, 1, 4, f) == 4 && memcmp(magic, "TZif", 4) == 0;
+	fclose(f);
+	return ok;
+}
+
 static int
 conf_set(struct conf *c, const struct setting *s, char *val)
 {
@@ -78,6 +103,11 @@ conf_set(struct conf *c, const struct setting *s, char *val)
 		return 0;
 	case C_INT:
 		return parse_int(val, s->min, s->max, (int *)((char *)c + s->off));
+	case C_ZONE:
+		if (strlen(val) >= s->size || !zone_ok(val))
+			return -1;
+		strcpy((char *)c + s->off, val);
+		return 0;
 	case C_WORKER:
 		if (c->nworkers == CONF_MAX_WORKERS)
 			return -1;
@@ -147,10 +177,20 @@ conf_load(struct conf *c, const char *path)
 			log_err("%s:%d: unknown setting %s", path, lineno, key);
 			rc = -1;
 		} else if (conf_set(c, &settings[i], val) == -1) {
-			log_err("%s:%d: bad value for %s", path, lineno, key);
+			log_err("%s:%d: bad value for %s%s", path, lineno, key,
+			    settings[i].type == C_ZONE ? ": not a time zone of "
+			    ZONE_DIR " (such as Asia/Shanghai)" : "");
 			rc = -1;
 		}
 	}
 	fclose(f);
+	/* Every local time, "today" and week of the program follows the
+	 * zone from here on; without the setting, the host's (TZ or
+	 * /etc/localtime). */
+	if (rc == 0 && c->timezone[0] != '\0' && setenv("TZ", c->timezone, 1) == -1) {
+		log_err("%s: cannot set the time zone: %s", path, strerror(errno));
+		rc = -1;
+	}
+	tzset();
 	return rc;
 }

@@ -213,11 +213,11 @@ action_node(struct view *v, xmlNodePtr parent, const struct action *a,
 static int
 board(struct view *v, xmlNodePtr mn, const struct meeting *m, int32_t ref)
 {
-	xmlNodePtr b = xmlNewChild(mn, NULL, BAD_CAST "board", NULL), prog, week, month;
+	xmlNodePtr b = xmlNewChild(mn, NULL, BAD_CAST "board", NULL), prog, week, month, q;
 	const struct cycle *c = view_cycle(v, m->cycle);
 	struct objective *o, one;
 	struct action *a;
-	size_t i, n, na, count = 0;
+	size_t i, n, na, count = 0, drafts = 0;
 	double s, sum = 0, share;
 	int32_t monday, sunday;
 	enum bstatus derived;
@@ -238,6 +238,11 @@ board(struct view *v, xmlNodePtr mn, const struct meeting *m, int32_t ref)
 		if ((rc = view_objective(v, prog, &o[i], VIEW_KRS | VIEW_PERMS |
 		    VIEW_TREND, &s)) != 0)
 			return rc;
+		/* A draft's 0 is no progress yet: it does not pull the mean. */
+		if (!okr_scored(o[i].state, -1)) {
+			drafts++;
+			continue;
+		}
 		sum += s;
 		count++;
 	}
@@ -248,6 +253,12 @@ board(struct view *v, xmlNodePtr mn, const struct meeting *m, int32_t ref)
 	render_attr(b, "derived", store_bstatus_names[derived]);
 	render_attr_num(b, "elapsed", (double)okr_pct(share) / 100);
 	view_score_attrs(b, s);
+	/* Only drafts, or a cycle still in planning: the board shows that
+	 * state, not "off track". */
+	if (c != NULL && !okr_scored(OBJ_ACTIVE, c->state))
+		view_unscored(b, OBJ_ACTIVE, c->state);
+	else if (count == 0 && drafts > 0)
+		view_unscored(b, OBJ_DRAFT, -1);
 	if (m->status >= 0 && m->status_reason != NULL)
 		render_attr(b, "override-reason", m->status_reason);
 	/* Monday to Sunday of the reference day's week (1970-01-05 was a
@@ -266,13 +277,19 @@ board(struct view *v, xmlNodePtr mn, const struct meeting *m, int32_t ref)
 		if (m->objective != 0 && a[i].objective != m->objective &&
 		    a[i].meeting != m->id)
 			continue;
-		/* This week: due in it, or added in this meeting; overdue open
-		 * items stay in view until done. */
-		if ((a[i].due >= monday && a[i].due <= sunday) || a[i].meeting == m->id ||
+		/* This week: due in it, or overdue and open (in view until
+		 * done); an item this meeting added goes by its date too. */
+		if ((a[i].due >= monday && a[i].due <= sunday) ||
 		    (a[i].due < monday && a[i].state == ACTION_OPEN))
-			action_node(v, week, &a[i], m);
+			q = week;
 		else if (a[i].due > sunday && a[i].due <= sunday + 30)
-			action_node(v, month, &a[i], m);
+			q = month;
+		else
+			continue;
+		action_node(v, q, &a[i], m);
+		/* What the room just decided stands out. */
+		if (a[i].meeting == m->id)
+			render_attr(q->last, "new", "1");
 	}
 	return 0;
 }
@@ -429,7 +446,6 @@ consensus(struct view *v, xmlNodePtr mn, const struct meeting *m)
 	struct kr *k;
 	size_t i, j, n, nk, nd, open = 0, lacking = 0;
 	int closing = m->state == MEET_CLOSED, rc;
-	char at[21];
 	double s;
 
 	if ((rc = store_verdicts_by_meeting(v->st, &v->r->ar, m->id, &d, &nd)) != STORE_OK ||
@@ -480,8 +496,7 @@ consensus(struct view *v, xmlNodePtr mn, const struct meeting *m)
 		render_attr_u(dn, "objective", d[i].objective);
 		if (d[i].kr != 0)
 			render_attr_u(dn, "kr", d[i].kr);
-		okr_time_format(d[i].at, at);
-		render_attr(dn, "at", at);
+		view_when(dn, d[i].at);
 		if ((p = view_person(v, d[i].by)) != NULL)
 			render_attr(dn, "by-name", p->name);
 		signers(v, dn, d[i].signed_by);
@@ -638,7 +653,8 @@ monthly(struct view *v, xmlNodePtr mn, const struct meeting *m)
 	struct grow *g;
 	const struct grow *last;
 	size_t i, j, l, n, nk, nc, ng;
-	int64_t then = ((int64_t)m->day - 30) * 86400 + 86399;
+	/* The last second of that local day. */
+	int64_t then = okr_day_start(m->day - 29) - 1;
 	double was;
 	int rc, found;
 

@@ -139,11 +139,13 @@ post_new(struct req *r)
 {
 	static const struct refusal no[] = {
 		{ STORE_FORBIDDEN, 403, "err.403.meeting" },
+		{ STORE_RULE, 409, "err.meeting.consensus-level" },
 		{ STORE_OK, 0, NULL }
 	};
 	struct view v;
 	struct form f;
 	struct meeting m;
+	const struct unit *u;
 	const char *title;
 	int type = 0, rc;
 
@@ -158,6 +160,9 @@ post_new(struct req *r)
 	form_text(&f, KEY_TITLE, 0, OKR_MAX_TITLE, &title);
 	form_id(&f, KEY_UNIT, 1, &m.unit);
 	form_id(&f, KEY_OBJECTIVE, 0, &m.objective);
+	if (m.unit != 0 && type == MEET_CONSENSUS && (u = view_unit(&v, m.unit)) != NULL &&
+	    !okr_consensus_level(u->level))
+		form_error(&f, KEY_KIND, "err.meeting.consensus-level");
 	if (f.nerr > 0)
 		return m.unit != 0 ? calendar_send(r, &v, m.unit, &f, 400) :
 		    req_refuse(r, 400, "a plan without a unit");

@@ -140,6 +140,8 @@ page_unit(struct req *r)
 	    VIEW_PARENT | VIEW_PERMS | VIEW_HINTS, &mean)) != 0)
 		goto fail;
 	view_score_attrs(un, mean);
+	if (v.sel != NULL)
+		view_unscored(un, OBJ_ACTIVE, v.sel->state);
 	if (v.sel != NULL && v.sel->state != CYCLE_CLOSED &&
 	    view_may(&v, PERM_ADD_UNIT_OBJECTIVE, u.id))
 		render_attr(un, "can-add", "1");
@@ -202,8 +204,10 @@ page_person(struct req *r)
 			sum += s;
 			count++;
 		}
-		if (cn != NULL)
+		if (cn != NULL) {
 			view_score_attrs(cn, sum / (double)count);
+			view_unscored(cn, OBJ_ACTIVE, v.cycles[i].state);
+		}
 	}
 	return render_reply(r, page, 200);
 }
@@ -236,15 +240,17 @@ struct roll {
 #define TREE_OPEN_KIDS	50
 
 static void
-roll_attrs(xmlNodePtr n, const struct roll *t)
+roll_attrs(struct view *v, xmlNodePtr n, const struct roll *t)
 {
 	if (t->partial) {
 		render_attr(n, "partial", "1");
 		return;
 	}
 	render_attr_u(n, "count", t->count);
-	if (t->count > 0)
+	if (t->count > 0) {
 		view_score_attrs(n, t->sum / (double)t->count);
+		view_unscored(n, OBJ_ACTIVE, v->sel->state);
+	}
 }
 
 /* One unit of the alignment tree: its objectives, its members who have
@@ -311,7 +317,7 @@ tree_node(struct view *v, xmlNodePtr parent, const struct unit *u,
 			person.count++;
 			done[j] = 1;
 		}
-		roll_attrs(pn, &person);
+		roll_attrs(v, pn, &person);
 		mine.sum += person.sum;
 		mine.count += person.count;
 	}
@@ -319,7 +325,7 @@ tree_node(struct view *v, xmlNodePtr parent, const struct unit *u,
 		if ((rc = tree_node(v, node, &kids[i], &mine, depth + 1,
 		    v->big && nkids > TREE_OPEN_KIDS)) != 0)
 			return rc;
-	roll_attrs(node, &mine);
+	roll_attrs(v, node, &mine);
 	up->sum += mine.sum;
 	up->count += mine.count;
 	up->partial |= mine.partial;

@@ -2,6 +2,7 @@
 #include <ctype.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -213,10 +214,91 @@ okr_time_format(int64_t t, char buf[21])
 	format_utc(t, buf, 21, "%Y-%m-%dT%H:%M:%SZ");
 }
 
+int64_t
+okr_now(void)
+{
+#ifdef MUBIAO_TEST
+	/* MUBIAO_NOW=YYYY-MM-DDTHH:MM:SSZ stops the test builds' clock there,
+	 * so that a test can stand at a day's or a week's edge. */
+	const char *fixed = getenv("MUBIAO_NOW");
+	int64_t t;
+
+	if (fixed != NULL && okr_time_parse(fixed, &t) == 0)
+		return t;
+#endif
+	return (int64_t)time(NULL);
+}
+
+/* t in the program's zone (TZ, set from the timezone setting), or -1
+ * when the C library cannot place it. */
+static int
+local_tm(int64_t t, struct tm *tm)
+{
+	time_t tt = (time_t)t;
+
+	return localtime_r(&tt, tm) == NULL || tm->tm_year + 1900 > 9999 ||
+	    tm->tm_year + 1900 < 0 ? -1 : 0;
+}
+
+int32_t
+okr_day_of(int64_t t)
+{
+	struct tm tm;
+
+	if (local_tm(t, &tm) == -1)
+		return (int32_t)(t / 86400);
+	return days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+int64_t
+okr_day_start(int32_t day)
+{
+	char buf[11];
+	struct tm tm;
+	time_t t;
+
+	okr_date_format(day, buf);
+	memset(&tm, 0, sizeof(tm));
+	if (buf[0] == '\0' || sscanf(buf, "%d-%d-%d", &tm.tm_year, &tm.tm_mon,
+	    &tm.tm_mday) != 3)
+		return (int64_t)day * 86400;
+	tm.tm_year -= 1900;
+	tm.tm_mon--;
+	tm.tm_isdst = -1;
+	/* A zone whose clocks skip midnight starts the day at the first
+	 * minute that exists, which mktime gives by normalising. */
+	if ((t = mktime(&tm)) == (time_t)-1)
+		return (int64_t)day * 86400;
+	return (int64_t)t;
+}
+
+void
+okr_local_format(int64_t t, char buf[17], char zone[10])
+{
+	struct tm tm;
+	long off, h, m;
+
+	buf[0] = zone[0] = '\0';
+	if (local_tm(t, &tm) == -1 || strftime(buf, 17, "%Y-%m-%d %H:%M", &tm) == 0) {
+		buf[0] = '\0';
+		return;
+	}
+	/* The offset, not the abbreviation: "CST" is China's and America's. */
+	off = tm.tm_gmtoff;
+	h = labs(off) / 3600;
+	m = labs(off) % 3600 / 60;
+	if (off == 0)
+		strcpy(zone, "UTC");
+	else if (m == 0)
+		snprintf(zone, 10, "UTC%c%ld", off < 0 ? '-' : '+', h % 100);
+	else
+		snprintf(zone, 10, "UTC%c%ld:%02ld", off < 0 ? '-' : '+', h % 100, m);
+}
+
 int32_t
 okr_today(void)
 {
-	return (int32_t)(time(NULL) / 86400);
+	return okr_day_of(okr_now());
 }
 
 void
@@ -484,6 +566,18 @@ okr_consensus_scope(const struct okr_reach *m, const struct okr_objref *o)
 {
 	return o->unit == m->unit && o->cycle == m->cycle &&
 	    o->level != LEVEL_PERSONAL && o->state == OBJ_DRAFT;
+}
+
+int
+okr_scored(int ostate, int cstate)
+{
+	return ostate != OBJ_DRAFT && cstate != CYCLE_PLANNING;
+}
+
+int
+okr_consensus_level(int level)
+{
+	return level == LEVEL_COMPANY || level == LEVEL_DEPARTMENT;
 }
 
 int

@@ -989,7 +989,7 @@ st_write_op(struct store *st, txn_fn fn, struct wctx *w, void *op)
 	int rc;
 
 	arena_init(&w->ar);
-	w->now = (int64_t)time(NULL);
+	w->now = okr_now();
 	rc = st_txn_run(st, 1, fn, op);
 	arena_free(&w->ar);
 	return rc;

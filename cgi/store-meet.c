@@ -137,6 +137,8 @@ op_meeting(struct store *st, DB_TXN *txn, void *arg)
 		return rc == STORE_NOTFOUND ? STORE_INVALID : rc;
 	if (m->objective != 0 && o.unit != m->unit)
 		return STORE_INVALID;
+	if (m->id == 0 && m->type == MEET_CONSENSUS && !okr_consensus_level(u.level))
+		return STORE_RULE;
 	/* Closed before stale: a form from before the close hears that the
 	 * meeting is closed, not that someone changed it. */
 	if (m->id != 0 && (rc = st_rec_get(st, txn, T_MEETINGS, m->id, &old, &w->ar, 0)) ==

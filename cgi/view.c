@@ -147,6 +147,18 @@ view_day(struct req *r, int32_t day)
 	return arena_strdup(&r->ar, buf);
 }
 
+void
+view_when(xmlNodePtr n, int64_t t)
+{
+	char at[21], local[17], zone[10];
+
+	okr_time_format(t, at);
+	okr_local_format(t, local, zone);
+	render_attr(n, "at", at);
+	render_attr(n, "local", local);
+	render_attr(n, "zone", zone);
+}
+
 const struct person *
 view_person(struct view *v, uint32_t id)
 {
@@ -248,6 +260,14 @@ view_score_attrs(xmlNodePtr n, double score)
 	render_attr(n, "score", buf);
 	render_attr_u(n, "pct", (unsigned long)pct);
 	render_attr(n, "band", okr_band_names[okr_band(score)]);
+}
+
+void
+view_unscored(xmlNodePtr n, int ostate, int cstate)
+{
+	if (!okr_scored(ostate, cstate))
+		render_attr(n, "unscored", ostate == OBJ_DRAFT ? "ostate.draft" :
+		    "state.planning");
 }
 
 xmlNodePtr
@@ -366,9 +386,8 @@ view_checkins(struct view *v, xmlNodePtr kn, const struct kr *k, int list)
 		return worker_fail(v->r, rc, NULL);
 	for (i = 0; list && i < n; i++) {
 		cn = xmlNewChild(kn, NULL, BAD_CAST "checkin", NULL);
-		okr_time_format(c[i].at, buf);
-		render_attr(cn, "at", buf);
-		buf[10] = '\0';
+		view_when(cn, c[i].at);
+		okr_date_format(okr_day_of(c[i].at), buf);
 		render_attr(cn, "date", buf);
 		render_attr_num(cn, "value", c[i].value);
 		render_attr_num(cn, "confidence", c[i].confidence);
@@ -496,7 +515,9 @@ view_objective(struct view *v, xmlNodePtr parent, const struct objective *o,
 	render_attr_u(on, "version", o->version);
 	view_score_attrs(on, *score);
 	render_attr_u(on, "krs", live);
-	if ((cy = view_cycle(v, o->cycle)) != NULL)
+	cy = view_cycle(v, o->cycle);
+	view_unscored(on, o->state, cy != NULL ? (int)cy->state : -1);
+	if (cy != NULL)
 		render_attr(on, "cycle", cy->name);
 	render_text(on, "title", o->title);
 	if (o->description != NULL && *o->description != '\0')
@@ -524,6 +545,7 @@ view_objective(struct view *v, xmlNodePtr parent, const struct objective *o,
 		for (i = 0; i < n; i++) {
 			if ((rc = view_kr(v, on, &k[i], flags, edit)) != 0)
 				return rc;
+			view_unscored(on->last, o->state, cy != NULL ? (int)cy->state : -1);
 			if (xmlHasProp(on->last, BAD_CAST "can-checkin"))
 				checkin = 1;
 		}
@@ -579,7 +601,6 @@ view_history(struct view *v, xmlNodePtr page, uint32_t id)
 	struct change *c;
 	const struct person *p;
 	xmlNodePtr hn, cn;
-	char at[21];
 	size_t i, n;
 	int rc;
 
@@ -588,8 +609,7 @@ view_history(struct view *v, xmlNodePtr page, uint32_t id)
 	hn = xmlNewChild(page, NULL, BAD_CAST "history", NULL);
 	for (i = n; i-- > 0;) {
 		cn = xmlNewChild(hn, NULL, BAD_CAST "change", NULL);
-		okr_time_format(c[i].at, at);
-		render_attr(cn, "at", at);
+		view_when(cn, c[i].at);
 		if ((p = view_person(v, c[i].by)) != NULL) {
 			render_attr(cn, "by", p->login);
 			render_attr(cn, "by-name", p->name);
@@ -612,15 +632,13 @@ view_comment_list(struct view *v, xmlNodePtr parent, struct comment *c,
 	const struct person *p;
 	struct objective o;
 	xmlNodePtr cn;
-	char at[21];
 	size_t i, j;
 
 	for (j = 0; j < n; j++) {
 		i = newest_first ? n - 1 - j : j;
 		cn = xmlNewChild(parent, NULL, BAD_CAST "comment", NULL);
 		render_attr_u(cn, "id", c[i].id);
-		okr_time_format(c[i].at, at);
-		render_attr(cn, "at", at);
+		view_when(cn, c[i].at);
 		if ((p = view_person(v, c[i].author)) != NULL) {
 			render_attr(cn, "author", p->login);
 			render_attr(cn, "author-name", p->name);

@@ -112,6 +112,10 @@ worker = okr-read ${MUBIAO_WORKERS:-2}
 worker = okr-edit ${MUBIAO_EDIT_WORKERS:-${MUBIAO_WORKERS:-2}}
 worker = okr-meet ${MUBIAO_WORKERS:-2}
 CONF
+# MUBIAO_TIMEZONE (an IANA name) sets the stack's zone; else the host's.
+if [ -n "${MUBIAO_TIMEZONE:-}" ]; then
+	echo "timezone = $MUBIAO_TIMEZONE" >> "$dir/mubiao.conf"
+fi
 
 "$dir/app/bin/mubiao-super" -c "$dir/mubiao.conf" -p "$dir/run/super.pid" \
 	</dev/null >>"$dir/log/super.log" 2>&1 &

@@ -21,12 +21,14 @@ struct conf {
 	int			cache_mb;
 	char			page_cache[512];	/* "": pages not cached */
 	int			feed_max;	/* records in one web feed */
+	char			timezone[128];	/* "": the host's zone */
 	struct conf_worker	workers[CONF_MAX_WORKERS];
 	int			nworkers;
 };
 
 /* Fills defaults, then reads path (NULL: $MUBIAO_CONF, else the built-in
- * default path).  Returns 0, or -1 after logging the line that is wrong. */
+ * default path) and makes its timezone the program's (TZ).  Returns 0, or
+ * -1 after logging the line that is wrong. */
 int	conf_load(struct conf *, const char *path);
 
 #endif

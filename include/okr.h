@@ -58,22 +58,40 @@ double	okr_weighted_score(const double *scores, const double *weights,
 int	okr_pct(double score);
 /* Red below 0.40, yellow to 0.69, green from 0.70 (on the shown value). */
 enum band okr_band(double score);
+/* Whether a score says anything yet: not for a draft objective (its KRs
+ * are proposals) nor in a cycle still being planned (no work has begun),
+ * where 0.00 in red would read as failure.  cstate -1: unknown. */
+int	okr_scored(int ostate, int cstate);
 
 /* The method's quality hints on a KR's text: it should name a quantity
  * and a time.  Returns HINT_* bits for what the title lacks. */
 enum { HINT_NUMBER = 1, HINT_DATE = 2 };
 int	okr_kr_hints(const char *title);
 
-/* Dates are days since 1970-01-01 (UTC).  Parse "YYYY-MM-DD" strictly;
- * returns 0 and sets *day, or -1. */
+/* Dates are days since 1970-01-01, calendar days of the configured time
+ * zone (conf.h's timezone, set as TZ): a due date is a date, wherever it
+ * is read.  Instants are seconds since 1970 (UTC).  Parse "YYYY-MM-DD"
+ * strictly; returns 0 and sets *day, or -1. */
 int	okr_date_parse(const char *, int32_t *day);
 /* Parses "YYYY-MM-DDTHH:MM:SSZ" strictly, a real date and time of day
  * (not 02-30, not 23:59:61): 0 and *t in seconds since 1970, or -1. */
 int	okr_time_parse(const char *, int64_t *t);
 /* Writes "YYYY-MM-DD" into buf (11 bytes). */
 void	okr_date_format(int32_t day, char buf[11]);
-/* Writes "YYYY-MM-DDTHH:MM:SSZ" into buf (21 bytes). */
+/* Writes "YYYY-MM-DDTHH:MM:SSZ" into buf (21 bytes): the machine's form
+ * (feeds, exports, datetime attributes). */
 void	okr_time_format(int64_t t, char buf[21]);
+/* Writes t as people read it, in the configured zone: "YYYY-MM-DD HH:MM"
+ * into buf and its offset from UTC ("UTC+8", "UTC-3:30", "UTC") into
+ * zone; both "" when the year does not fit in four digits. */
+void	okr_local_format(int64_t t, char buf[17], char zone[10]);
+/* The time now, in seconds since 1970. */
+int64_t	okr_now(void);
+/* The local calendar day of instant t. */
+int32_t	okr_day_of(int64_t t);
+/* The instant the local calendar day begins (its first second). */
+int64_t	okr_day_start(int32_t day);
+/* Today's local calendar day. */
 int32_t	okr_today(void);
 /* Writes a number without needless digits ("58", "0.5", "1200000"). */
 void	okr_num_format(double, char buf[32]);
@@ -146,6 +164,10 @@ struct okr_reach {
 /* Whether the consensus meeting decides on o: a draft objective of its
  * unit and cycle, not a personal one. */
 int	okr_consensus_scope(const struct okr_reach *, const struct okr_objref *o);
+/* Whether a unit of this level holds consensus meetings: the company's
+ * core team and its departments agree their OKRs there; a team sets its
+ * own under the department's (the action meeting). */
+int	okr_consensus_level(int level);
 /* Whether the monthly review takes a GROW note on o's KRs: a live
  * objective of its unit and cycle, not a personal one. */
 int	okr_grow_scope(const struct okr_reach *, const struct okr_objref *o);

@@ -66,6 +66,10 @@ void	view_select(struct view *, uint32_t cycle);
 const char *view_cycle_query(struct view *);
 /* "YYYY-MM-DD" of a day in the request's arena ("" for day 0). */
 const char *view_day(struct req *, int32_t day);
+/* The attributes of an instant t on n: at (UTC, ISO 8601, for machines
+ * and datetime), local ("YYYY-MM-DD HH:MM" in the configured zone) and
+ * zone (its offset, "UTC+8"), for people. */
+void	view_when(xmlNodePtr n, int64_t t);
 /* Cached look-ups; NULL when absent. */
 const struct person *view_person(struct view *, uint32_t id);
 const struct unit *view_unit(struct view *, uint32_t id);
@@ -82,6 +86,9 @@ const struct unit *view_unit_top(struct view *, uint32_t unit);
 int	view_units_all(struct view *);
 /* Adds score, pct and band attributes. */
 void	view_score_attrs(xmlNodePtr, double score);
+/* Marks a score that says nothing yet (okr_scored()) with unscored, the
+ * catalog key of the state the page shows instead (cstate -1: unknown). */
+void	view_unscored(xmlNodePtr, int ostate, int cstate);
 /* <name id=".." name=".." level=".."/> for a unit; returns it. */
 xmlNodePtr view_unit_ref(xmlNodePtr parent, const char *name, const struct unit *);
 /* <name login=".." name=".."/> for a person id (nothing for 0). */

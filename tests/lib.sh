@@ -142,6 +142,18 @@ private_stack() {
 	U=http://127.0.0.1:$STACK_PORT/okr
 }
 
+# zone_stack NAME NOW: private_stack NAME in Asia/Shanghai (UTC+8) with
+# the test builds' clock stopped at NOW (MUBIAO_NOW, an ISO instant), so
+# that a UTC-only assumption shows; the script's requests go to it.
+zone_stack() {
+	export MUBIAO_TIMEZONE=Asia/Shanghai MUBIAO_NOW="$2"
+	private_stack "$1"
+	_zs=$?
+	unset MUBIAO_TIMEZONE MUBIAO_NOW
+	[ $_zs = 0 ] || { fail "a private stack in Asia/Shanghai at $2 starts"; exit 0; }
+	MUBIAO_URL=$U
+}
+
 # The worker program run once as plain CGI, as the store's owner:
 #   cgi_run VAR=VALUE...   output in $TMP/cgi.out, exit status in $TMP/cgi.rc
 cgi_run() {

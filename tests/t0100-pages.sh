@@ -105,7 +105,7 @@ for id in $OBJS; do
 		get $u "/objective/$id"
 		[ "$(cat "$TMP/status")" = 200 ] || bad="$bad $id/$u:$(cat "$TMP/status")"
 	done
-	if grep -q '<td><time datetime="[0-9-]*T[0-9:]*Z">[0-9]\{4\}-[0-9][0-9]-[0-9][0-9]</time>' "$TMP/body"; then
+	if grep -q '<td><time datetime="[0-9-]*T[0-9:]*Z">[0-9]\{4\}-[0-9][0-9]-[0-9][0-9] [0-9][0-9]:[0-9][0-9] <span class="zone">' "$TMP/body"; then
 		checkins=$((checkins + 1))
 	fi
 	if [ -z "$aligned" ] && grep -q 'class="parent-kr"' "$TMP/body"; then

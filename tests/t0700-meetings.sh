@@ -549,11 +549,11 @@ expect_in_quad 3 "<p class=\"dates\"><time datetime=\"$MONDAY\">$MONDAY</time> �
     "quadrant 3 spans this week, $MONDAY – $SUNDAY"
 expect_in_quad 4 "<p class=\"dates\"><time datetime=\"$(day $((8 - _dow)))\">$(day $((8 - _dow)))</time> – <time datetime=\"$MONTH_TO\">$MONTH_TO</time></p>" \
     "quadrant 4 spans the 30 days after"
-expect_in_quad 3 "<li class=\"action-item state-open\" id=\"a-$AW\"><span class=\"a-title\">$AWT</span><span class=\"a-meta\"><a href=\"/okr/person/wangfang\">王芳</a> · <time datetime=\"$TODAY\">$TODAY</time> · <span class=\"kr-ref\"><a href=\"#kr-$MYK\">" \
-    "quadrant 3: '$AWT' (due today) with owner, date and its KR"
-expect_in_quad 3 "id=\"a-$AM\"><span class=\"a-title\">$AMT</span>" \
-    "quadrant 3: '$AMT' (due in 20 days, but added in this meeting)"
-expect_not_in_quad 4 "id=\"a-$AM\"" "quadrant 4: not '$AMT' on the meeting that added it"
+expect_in_quad 3 "<li class=\"action-item state-open\" id=\"a-$AW\"><span class=\"a-title\">$AWT</span> <span class=\"badge action-new\">$(msg en action.new)</span><span class=\"a-meta\"><a href=\"/okr/person/wangfang\">王芳</a> · <time datetime=\"$TODAY\">$TODAY</time> · <span class=\"kr-ref\"><a href=\"#kr-$MYK\">" \
+    "quadrant 3: '$AWT' (due today, new in this meeting) with owner, date and its KR"
+expect_in_quad 4 "id=\"a-$AM\"><span class=\"a-title\">$AMT</span> <span class=\"badge action-new\">" \
+    "quadrant 4: '$AMT' (due in 20 days: added in this meeting, it goes by its date, marked new)"
+expect_not_in_quad 3 "id=\"a-$AM\"" "quadrant 3: not '$AMT'"
 expect_in_quad 3 "id=\"a-$AO\"><span class=\"a-title\">$AOT</span>" "quadrant 3: '$AOT' (overdue)"
 expect_in_quad 3 "id=\"a-$AF\"><span class=\"a-title\">$AFT</span>" "quadrant 3: '$AFT' added by a member"
 check "zhangwei (the unit's lead) gets a Done button on every item" \
@@ -697,7 +697,7 @@ else
 	note "$(diff "$TMP/board.before" "$TMP/board.later" | head -8 | tr '\n' ' ')"
 fi
 check "closed $MA: KR $MYK still shows 48, not 73" has "$(kr_line "$MYK")" '<strong class="current">48</strong>'
-expect_in_quad 3 "<li class=\"action-item state-open\" id=\"a-$AM\">" "closed $MA: '$AMT' still open there"
+expect_in_quad 4 "<li class=\"action-item state-open\" id=\"a-$AM\">" "closed $MA: '$AMT' still open there (quadrant 4)"
 get zhangwei "/objective/$MYO"
 expect_flat '<strong class="current">73</strong>' "objective $MYO itself shows 73"
 get zhangwei "/meet/$MB"

@@ -49,9 +49,17 @@
        always shown, so colour is never the only carrier. -->
   <xsl:template name="score">
     <span class="score-wrap">
-      <span class="score band-{@band}"><xsl:value-of select="@score"/></span>
-      <!-- The bar (template "bar" below), written here: every score has one. -->
-      <meter class="bar band-{@band}" max="100" value="{@pct}"/>
+      <xsl:choose>
+        <!-- A draft, or a cycle in planning: its state, not a red 0.00. -->
+        <xsl:when test="@unscored">
+          <span class="score unscored"><xsl:call-template name="t"><xsl:with-param name="k" select="@unscored"/></xsl:call-template></span>
+        </xsl:when>
+        <xsl:otherwise>
+          <span class="score band-{@band}"><xsl:value-of select="@score"/></span>
+          <!-- The bar (template "bar" below), written here: every score has one. -->
+          <meter class="bar band-{@band}" max="100" value="{@pct}"/>
+        </xsl:otherwise>
+      </xsl:choose>
     </span>
   </xsl:template>
 
@@ -404,7 +412,7 @@
             <tbody>
               <xsl:for-each select="checkin">
                 <tr>
-                  <td><time datetime="{@at}"><xsl:call-template name="day"><xsl:with-param name="d" select="@date"/></xsl:call-template></time></td>
+                  <td><xsl:call-template name="when"/></td>
                   <td class="num">
                     <xsl:choose>
                       <xsl:when test="../@kind = 'milestone'">
@@ -500,14 +508,20 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- <time> for an ISO instant: date and hh:mm (UTC, as stored). -->
+  <!-- <time> for an instant: the machine's UTC in datetime, the local
+       date (as day writes it) and hh:mm (view_when()) for people, with the
+       zone's offset, since a reader may sit in another zone than the
+       server's. -->
   <xsl:template name="when">
-    <xsl:param name="at" select="@at"/>
-    <time datetime="{$at}">
-      <xsl:call-template name="day"><xsl:with-param name="d" select="$at"/></xsl:call-template>
-      <xsl:if test="string-length($at) &gt;= 16">
+    <time datetime="{@at}">
+      <xsl:call-template name="day"><xsl:with-param name="d" select="@local"/></xsl:call-template>
+      <xsl:if test="string-length(@local) &gt;= 16">
         <xsl:text> </xsl:text>
-        <xsl:value-of select="substring($at, 12, 5)"/>
+        <xsl:value-of select="substring(@local, 12, 5)"/>
+      </xsl:if>
+      <xsl:if test="string(@zone) != ''">
+        <xsl:text> </xsl:text>
+        <span class="zone"><xsl:value-of select="@zone"/></span>
       </xsl:if>
     </time>
   </xsl:template>

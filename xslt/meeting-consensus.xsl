@@ -161,7 +161,7 @@
   <xsl:template match="verdict">
     <xsl:variable name="o" select="../objective[@id = current()/@objective]"/>
     <li class="verdict decision-{@kind}">
-      <time datetime="{@at}"><xsl:call-template name="day"><xsl:with-param name="d" select="@at"/></xsl:call-template></time>
+      <time datetime="{@at}"><xsl:call-template name="day"><xsl:with-param name="d" select="@local"/></xsl:call-template></time>
       <xsl:text> </xsl:text>
       <span class="badge decision decision-{@kind}">
         <xsl:call-template name="t"><xsl:with-param name="k" select="concat('consensus.', @kind)"/></xsl:call-template>

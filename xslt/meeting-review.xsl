@@ -43,9 +43,19 @@
     <xsl:variable name="overridden" select="string(@override-reason) != '' or (string(@derived) != '' and @derived != @status)"/>
     <section class="quadrant q2">
       <h3><span class="qn">2</span><xsl:text> </xsl:text><xsl:call-template name="t"><xsl:with-param name="k" select="'board.q2'"/></xsl:call-template></h3>
-      <p class="status-big status-{@status}">
-        <xsl:call-template name="t"><xsl:with-param name="k" select="concat('board.status.', @status)"/></xsl:call-template>
-      </p>
+      <xsl:choose>
+        <!-- Nothing to judge yet (drafts, a cycle in planning): its state. -->
+        <xsl:when test="@unscored and not($overridden)">
+          <p class="status-big unscored">
+            <xsl:call-template name="t"><xsl:with-param name="k" select="@unscored"/></xsl:call-template>
+          </p>
+        </xsl:when>
+        <xsl:otherwise>
+          <p class="status-big status-{@status}">
+            <xsl:call-template name="t"><xsl:with-param name="k" select="concat('board.status.', @status)"/></xsl:call-template>
+          </p>
+        </xsl:otherwise>
+      </xsl:choose>
       <xsl:if test="$overridden">
         <p class="override-info">
           <span class="badge"><xsl:call-template name="t"><xsl:with-param name="k" select="'board.override'"/></xsl:call-template></span>
@@ -57,7 +67,7 @@
           </xsl:if>
         </p>
       </xsl:if>
-      <xsl:if test="string(@derived) != ''">
+      <xsl:if test="string(@derived) != '' and not(@unscored)">
         <p class="derived">
           <span class="label"><xsl:call-template name="t"><xsl:with-param name="k" select="'board.derived'"/></xsl:call-template></span>
           <xsl:text> </xsl:text>
@@ -78,7 +88,7 @@
             </span>
           </dd>
         </xsl:if>
-        <xsl:if test="string(@score) != ''">
+        <xsl:if test="string(@score) != '' and not(@unscored)">
           <dt><xsl:call-template name="t"><xsl:with-param name="k" select="'board.mean-score'"/></xsl:call-template></dt>
           <dd>
             <!-- The band follows the documented thresholds (README). -->

@@ -246,6 +246,15 @@
           <xsl:with-param name="v" select="'done'"/>
         </xsl:call-template>
       </xsl:if>
+      <!-- Added in this meeting: what the room just decided stands out. -->
+      <xsl:if test="@new = '1'">
+        <xsl:text> </xsl:text>
+        <xsl:call-template name="badge">
+          <xsl:with-param name="class" select="'action'"/>
+          <xsl:with-param name="key" select="'action'"/>
+          <xsl:with-param name="v" select="'new'"/>
+        </xsl:call-template>
+      </xsl:if>
       <span class="a-meta">
         <xsl:apply-templates select="owner" mode="person-link"/>
         <xsl:if test="string(@due) != ''">

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include <regex.h>
 #include <cmocka.h>
 
@@ -224,6 +225,45 @@ time_format(void **state)
 	assert_string_equal(buf, "1969-12-31T23:59:59Z");
 	okr_time_format(253402300799, buf);
 	assert_string_equal(buf, "9999-12-31T23:59:59Z");
+}
+
+/* Instant t in zone tz reads as want and off, its offset from UTC. */
+static void
+expect_local(const char *tz, int64_t t, const char *want, const char *off)
+{
+	char buf[17], zone[10];
+
+	setenv("TZ", tz, 1);
+	tzset();
+	okr_local_format(t, buf, zone);
+	assert_string_equal(buf, want);
+	assert_string_equal(zone, off);
+}
+
+/* Local times: the zone TZ names, with its offset; a day is the local
+ * calendar day and starts at local midnight.  Beijing (UTC+8, no summer
+ * time), Kolkata (+5:30), New York (-5, summer time). */
+static void
+local_time(void **state)
+{
+	int32_t day;
+
+	(void)state;
+	/* 2027-01-15T14:25:00Z */
+	expect_local("Asia/Shanghai", 1800023100, "2027-01-15 22:25", "UTC+8");
+	assert_int_equal(okr_date_parse("2027-01-18", &day), 0);
+	/* Sunday 16:30 UTC is Monday in Beijing. */
+	assert_int_equal(okr_day_of(1800203400), day);
+	assert_int_equal(okr_day_of(1800203400 - 3600), day - 1);
+	assert_true(okr_day_start(day) == 1800201600);	/* 2027-01-17T16:00:00Z */
+	expect_local("Asia/Kolkata", 0, "1970-01-01 05:30", "UTC+5:30");
+	expect_local("America/New_York", 1800023100, "2027-01-15 09:25", "UTC-5");
+	/* July: summer time. */
+	expect_local("America/New_York", 1814961600, "2027-07-07 08:00", "UTC-4");
+	expect_local("UTC", 1800023100, "2027-01-15 14:25", "UTC");
+	assert_true(okr_day_start(day) == (int64_t)day * 86400);
+	/* Past year 9999: empty, never a cut-off text. */
+	expect_local("UTC", 253402300800, "", "");
 }
 
 /* Past year 9999 the text does not fit: the buffer must still end in a
@@ -895,6 +935,7 @@ main(void)
 		cmocka_unit_test(date_round_trip),
 		cmocka_unit_test(time_parse),
 		cmocka_unit_test(time_format),
+		cmocka_unit_test(local_time),
 		cmocka_unit_test(format_out_of_range_terminated),
 		cmocka_unit_test(num_format),
 		cmocka_unit_test(num_format_as_printf),
