@@ -237,23 +237,31 @@ url_decode(struct arena *ar, const char *s, size_t n)
 /* Keys that chat apps and campaign tools add to a link they pass on
  * (README, "Links from chat apps"): WeChat and WeCom's from, scene,
  * isappinstalled..., utm_* (Feishu, DingTalk, mail), spm (DingTalk,
- * Alibaba), fbclid, gclid, msclkid.  A name ending in '_' is a prefix. */
-static const char *const tracking_keys[] = {
-	"from", "isappinstalled", "scene", "subscene", "clicktime",
-	"enterid", "sessionid", "utm_", "spm", "fbclid", "gclid", "msclkid",
+ * Alibaba), fbclid, gclid, msclkid.  A name ending in '_' is a prefix;
+ * values, when set, are the app's own words for a key a route may take
+ * itself (an admin list's from=ID). */
+static const struct { const char *name, *values; } tracking_keys[] = {
+	{ "from", "singlemessage groupmessage timeline" },
+	{ "isappinstalled", NULL }, { "scene", NULL }, { "subscene", NULL },
+	{ "clicktime", NULL }, { "enterid", NULL }, { "sessionid", NULL },
+	{ "utm_", NULL }, { "spm", NULL }, { "fbclid", NULL }, { "gclid", NULL },
+	{ "msclkid", NULL },
 };
 
+/* Whether name=val is a tracking pair; taken: the route takes a key of
+ * that name, whose values other than the app's stay its own to judge. */
 static int
-tracking_key(const char *name)
+tracking_pair(const char *name, const char *val, int taken)
 {
+	const char *t;
 	size_t i, n;
 
 	for (i = 0; i < sizeof(tracking_keys) / sizeof(tracking_keys[0]); i++) {
-		n = strlen(tracking_keys[i]);
-		if (tracking_keys[i][n - 1] == '_' ?
-		    strncmp(name, tracking_keys[i], n) == 0 :
-		    strcmp(name, tracking_keys[i]) == 0)
-			return 1;
+		t = tracking_keys[i].name;
+		n = strlen(t);
+		if (t[n - 1] == '_' ? strncmp(name, t, n) == 0 : strcmp(name, t) == 0)
+			return !taken || (tracking_keys[i].values != NULL &&
+			    okr_listed(tracking_keys[i].values, val));
 	}
 	return 0;
 }
@@ -269,10 +277,9 @@ req_parse_query(struct req *r, const char *q, unsigned long long mask)
 
 	if (q == NULL || *q == '\0')
 		return 0;
-	/* A GET lets a tracking pair go that it would refuse otherwise (an
-	 * admin list's own from= stays an id), and is sent to the clean
-	 * URL: the one a bookmark and the page cache know.  Forms keep to
-	 * the strict rule. */
+	/* A GET lets a tracking pair go (an admin list's own from= stays
+	 * an id), and is sent to the clean URL: the one a bookmark and the
+	 * page cache know.  Forms keep to the strict rule. */
 	if (r->method == METHOD_GET) {
 		kept = arena_alloc(&r->ar, strlen(q) + 1);
 		*kept = '\0';
@@ -291,8 +298,8 @@ req_parse_query(struct req *r, const char *q, unsigned long long mask)
 		for (k = 0; k < KEY__MAX; k++)
 			if (strcmp(req_keys[k].name, name) == 0)
 				break;
-		if (kept != NULL && tracking_key(name) && (k == KEY__MAX ||
-		    !(mask & KEYBIT(k)) || !req_keys[k].valid(val))) {
+		if (kept != NULL && tracking_pair(name, val,
+		    k < KEY__MAX && (mask & KEYBIT(k)))) {
 			dropped = 1;
 			continue;
 		}
