@@ -116,6 +116,18 @@ query_rejected(void **state)
 			fail_msg("accepted \"%s\"", bad[i].q);
 }
 
+/* Parses q as a GET of /okr/unit/2 would, into a fresh context. */
+static int
+parse_get(const char *q, unsigned long long mask)
+{
+	teardown(NULL);
+	setup(NULL);
+	r.method = METHOD_GET;
+	r.script = "/okr";
+	r.path = "/unit/2";
+	return req_parse_query(&r, q, mask);
+}
+
 /* A GET lets the tracking keys of chat apps go when it would refuse them
  * and names the clean URL (r.clean); a form (POST) refuses them, and any
  * other unknown key stays a 400 in a GET too. */
@@ -141,27 +153,16 @@ query_tracking(void **state)
 
 	(void)state;
 	for (i = 0; i < sizeof(good) / sizeof(good[0]); i++) {
-		teardown(NULL);
-		setup(NULL);
-		r.method = METHOD_GET;
-		r.script = "/okr";
-		r.path = "/unit/2";
-		if (req_parse_query(&r, good[i].q, good[i].mask) != 0)
+		if (parse_get(good[i].q, good[i].mask) != 0)
 			fail_msg("GET refused \"%s\"", good[i].q);
 		if (good[i].clean == NULL ? r.clean != NULL :
 		    r.clean == NULL || strcmp(r.clean, good[i].clean) != 0)
 			fail_msg("\"%s\": clean URL %s, not %s", good[i].q,
 			    r.clean ? r.clean : "none", good[i].clean ? good[i].clean : "none");
 	}
-	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
-		teardown(NULL);
-		setup(NULL);
-		r.method = METHOD_GET;
-		r.script = "/okr";
-		r.path = "/";
-		if (req_parse_query(&r, bad[i], ALL | KEYBIT(KEY_FROM)) != 400)
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		if (parse_get(bad[i], ALL | KEYBIT(KEY_FROM)) != 400)
 			fail_msg("GET accepted \"%s\"", bad[i]);
-	}
 	/* A form's body: no exception. */
 	teardown(NULL);
 	setup(NULL);
