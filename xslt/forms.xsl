@@ -137,7 +137,7 @@
       </xsl:if>
       <xsl:if test="string(@error) != ''">
         <p class="field-error" id="{$id}-err">
-          <xsl:call-template name="t"><xsl:with-param name="k" select="@error"/></xsl:call-template>
+          <xsl:call-template name="field-error-text"/>
         </p>
       </xsl:if>
       <!-- Conflict: what was saved meanwhile, beside the user's value. -->
