@@ -180,9 +180,7 @@
         <xsl:call-template name="post-hidden"/>
         <input type="hidden" name="unit" value="{/page/unit/@id}"/>
         <input type="hidden" name="cycle" value="{$sel}"/>
-        <xsl:if test="$sent">
-          <p class="form-message status-invalid" role="alert"><xsl:call-template name="t"><xsl:with-param name="k" select="'form.invalid'"/></xsl:call-template></p>
-        </xsl:if>
+        <xsl:call-template name="sent-message"><xsl:with-param name="sent" select="$sent"/></xsl:call-template>
         <div class="fields">
           <div class="field">
             <label for="plan-kind"><xsl:call-template name="t"><xsl:with-param name="k" select="'field.meetings.kind'"/></xsl:call-template></label>
