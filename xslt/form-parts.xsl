@@ -127,9 +127,11 @@
   <xsl:template match="objective" mode="actions">
     <div class="actions">
       <xsl:if test="@can-edit = '1'">
-        <a class="action" href="{$base}/edit/objective/{@id}">
-          <xsl:value-of select="$t.action.edit"/>
-        </a>
+        <xsl:if test="not(@fixed)">
+          <a class="action" href="{$base}/edit/objective/{@id}">
+            <xsl:value-of select="$t.action.edit"/>
+          </a>
+        </xsl:if>
         <xsl:if test="@state != 'agreed'">
           <a class="action" href="{$base}/edit/kr/new?objective={@id}">
             <xsl:call-template name="t"><xsl:with-param name="k" select="'action.add-kr'"/></xsl:call-template>
@@ -142,7 +144,7 @@
         </a>
       </xsl:if>
       <xsl:if test="string(/page/@token) != ''">
-        <xsl:if test="@can-edit = '1' and @state != 'archived' and @state != 'agreed'">
+        <xsl:if test="@can-edit = '1' and not(@fixed) and @state != 'archived' and @state != 'agreed'">
           <xsl:call-template name="button-form">
             <xsl:with-param name="action" select="concat($base, '/edit/objective/', @id, '/archive')"/>
             <xsl:with-param name="label-key" select="'action.archive'"/>
