@@ -380,7 +380,7 @@
         <div class="fields">
           <div class="field">
             <label for="act-title"><xsl:call-template name="t"><xsl:with-param name="k" select="'action.item'"/></xsl:call-template></label>
-            <input type="text" id="act-title" name="title" maxlength="200" value="{$sent/field[@name = 'title']/@value}"/>
+            <input type="text" id="act-title" name="title" value="{$sent/field[@name = 'title']/@value}"/>
             <xsl:call-template name="sent-error"><xsl:with-param name="sent" select="$sent"/><xsl:with-param name="name" select="'title'"/></xsl:call-template>
           </div>
           <div class="field">

@@ -201,7 +201,7 @@
           </div>
           <div class="field">
             <label for="plan-title"><xsl:call-template name="t"><xsl:with-param name="k" select="'field.meetings.title'"/></xsl:call-template></label>
-            <input type="text" id="plan-title" name="title" maxlength="200" value="{$sent/field[@name = 'title']/@value}"/>
+            <input type="text" id="plan-title" name="title" value="{$sent/field[@name = 'title']/@value}"/>
             <xsl:call-template name="sent-error"><xsl:with-param name="sent" select="$sent"/><xsl:with-param name="name" select="'title'"/></xsl:call-template>
           </div>
           <div class="field">
