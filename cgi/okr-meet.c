@@ -387,8 +387,9 @@ post_open(struct req *r)
 	return meeting_save(r, &m);
 }
 
-/* The attendance the whole list of a form sets (the list is data, not
- * text: only people the store knows). */
+/* Sets the attendance to the form's whole list of logins, for scripts
+ * (the meeting page saves it with the minutes): only people the store
+ * knows, the list is data, not text. */
 static int
 post_attendance(struct req *r)
 {
@@ -800,8 +801,12 @@ post_action(struct req *r)
 	    store_person_by_login(st, &r->ar, owner, &p) != STORE_OK)
 		form_error(&f, KEY_OWNER, "err.field.choice");
 	again.message = "err.action";
-	if (f.nerr > 0)
+	/* Review and action meetings show the form again as typed; others
+	 * have none to show it in. */
+	if (f.nerr > 0 && (m.type == MEET_REVIEW || m.type == MEET_ACTION))
 		return meeting_again(r, &v, &m, &again);
+	if (f.nerr > 0)
+		return req_error(r, 400, "err.action");
 	a.title = (char *)title;
 	a.owner = p.id;
 	a.unit = m.unit;

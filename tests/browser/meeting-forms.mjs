@@ -49,6 +49,12 @@ async function beside(form, name) {
 	return (await where.locator('p.field-error').allTextContents()).join(' ');
 }
 
+// The error beside control name of form says what.
+async function says(desc, form, name, what) {
+	const e = await beside(form, name);
+	check(desc, e.includes(what), `error beside ${name}: ${e}`);
+}
+
 const long = (c, n) => c.repeat(n);
 
 async function plan(p) {
@@ -64,8 +70,7 @@ async function plan(p) {
 	eq('1: ... the title typed is in its field', await form().locator('input[name=title]').inputValue(), title);
 	eq('1: ... the kind chosen too', await form().locator('select[name=kind]').inputValue(), 'monthly');
 	eq('1: ... the date too', await form().locator('input[name=due]').inputValue(), today);
-	check('1: ... "at most 200 characters" beside the title',
-	    (await beside(form(), 'title')).includes('At most 200 characters'), await beside(form(), 'title'));
+	await says('1: ... "at most 200 characters" beside the title', form(), 'title', 'At most 200 characters');
 }
 
 async function status(p) {
@@ -78,8 +83,7 @@ async function status(p) {
 	eq('2: ... at risk still chosen', await form().locator('select[name=state]').inputValue(), 'at-risk');
 	check(`2: ... "${msg('err.board.reason')}" above the form`,
 	    (await text(form().locator('.form-message'))).includes(msg('err.board.reason')));
-	check(`2: ... "${msg('err.field.required')}" beside the reason`,
-	    (await beside(form(), 'text')).includes(msg('err.field.required')), await beside(form(), 'text'));
+	await says(`2: ... "${msg('err.field.required')}" beside the reason`, form(), 'text', msg('err.field.required'));
 }
 
 async function action(p) {
@@ -111,8 +115,7 @@ async function minutes(p) {
 	eq('4: ... the minutes typed are in their field', (await form().locator('textarea[name=text]').inputValue()).length, 20001);
 	eq('4: ... the decisions typed too', await form().locator('textarea[name=note]').inputValue(), `t0915 decisions ${stamp}`);
 	check('4: ... lina still ticked present', await form().locator('input[name=login][value=lina]').isChecked());
-	check('4: ... "at most 20,000 characters" beside the minutes',
-	    (await beside(form(), 'text')).includes('At most 20,000 characters'), await beside(form(), 'text'));
+	await says('4: ... "at most 20,000 characters" beside the minutes', form(), 'text', 'At most 20,000 characters');
 }
 
 async function grow(p) {
@@ -130,8 +133,7 @@ async function grow(p) {
 	await refused('5: a GROW goal of 2,001 characters', p, form());
 	for (const [k, v] of Object.entries(typed))
 		eq(`5: ... ${k} as typed`, await form().locator(`textarea[name=${k}]`).inputValue(), v);
-	check('5: ... "at most 2,000 characters" beside the goal',
-	    (await beside(form(), 'goal')).includes('At most 2,000 characters'), await beside(form(), 'goal'));
+	await says('5: ... "at most 2,000 characters" beside the goal', form(), 'goal', 'At most 2,000 characters');
 }
 
 async function defer(p) {
@@ -144,8 +146,7 @@ async function defer(p) {
 	await form().locator('input[name=text]').fill(reason);
 	await refused('6: a deferral reason of 201 characters', p, form());
 	eq('6: ... the reason typed is in its field', await form().locator('input[name=text]').inputValue(), reason);
-	check('6: ... "at most 200 characters" beside it',
-	    (await beside(form(), 'text')).includes('At most 200 characters'), await beside(form(), 'text'));
+	await says('6: ... "at most 200 characters" beside it', form(), 'text', 'At most 200 characters');
 }
 
 async function main() {
