@@ -125,6 +125,7 @@ form_text_value(struct form *f, enum key k, const char *value, int required,
 	const char *s = trim(f, value);
 
 	*out = s;
+	f->max[k] = max;
 	if (*s == '\0' && required) {
 		form_error(f, k, "err.field.required");
 		return -1;
@@ -201,6 +202,8 @@ form_date(struct form *f, enum key k, int required, int32_t lo, int32_t hi,
 	const char *s = trim(f, f->r->val[k]);
 
 	*out = 0;
+	f->lo[k] = lo;
+	f->hi[k] = hi;
 	if (*s == '\0') {
 		if (required)
 			form_error(f, k, "err.field.required");
@@ -282,11 +285,22 @@ form_field(struct form *f, xmlNodePtr form, enum key k, const char *type,
 	render_attr(n, "name", req_keys[k].name);
 	render_attr(n, "type", type);
 	render_attr(n, "value", value != NULL ? value : "");
+	/* A refusal states the limit it broke (form-parts.xsl says it). */
+	if (max == 0 && f->err[k] != NULL && strcmp(f->err[k], "err.field.too-long") == 0)
+		max = f->max[k];
 	if (max > 0)
 		render_attr_u(n, "max", max);
 	if (current != NULL && strcmp(current, value != NULL ? value : "") != 0)
 		render_attr(n, "current", current);
 	render_attr(n, "error", f->err[k]);
+	if (f->err[k] != NULL && strcmp(f->err[k], "err.field.date-outside-cycle") == 0) {
+		char day[11];
+
+		okr_date_format(f->lo[k], day);
+		render_attr(n, "from", day);
+		okr_date_format(f->hi[k], day);
+		render_attr(n, "to", day);
+	}
 	return n;
 }
 

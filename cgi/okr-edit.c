@@ -354,6 +354,16 @@ objective_form(struct octx *c, struct form *f, const char *status,
 	} else if ((rc = view_objective(&c->v, page, cur ? cur : &c->o,
 	    VIEW_KRS, &s)) != 0)
 		return rc;
+	/* At the quarterly review objectives stay as they are (only KRs may
+	 * change): the form shows the objective read-only, with that rule. */
+	if (c->cycle->state == CYCLE_REVIEW) {
+		render_attr(form, "fixed", "review");
+		for (fld = form->children; fld != NULL; fld = fld->next)
+			if (xmlStrcmp(fld->name, BAD_CAST "field") == 0)
+				render_attr(fld, "readonly", "1");
+			else if (xmlStrcmp(fld->name, BAD_CAST "message") == 0)
+				xmlSetProp(fld, BAD_CAST "key", BAD_CAST "err.review.objective");
+	}
 	if (!c->is_new)
 		r->etag = arena_printf(&r->ar, "\"o%u-%u\"", c->o.id,
 		    cur ? cur->version : c->o.version);
@@ -422,8 +432,10 @@ post_objective(struct req *r)
 			return 500;
 		return objective_form(&c, &f, "conflict", &cur, 409);
 	case STORE_RULE:
-		return worker_fail(r, rc, c.cycle->state == CYCLE_REVIEW ?
-		    "err.review.objective" : "err.agreed.objective");
+		/* The form comes back with what was typed, and the rule. */
+		if (c.cycle->state != CYCLE_REVIEW)
+			return worker_fail(r, rc, "err.agreed.objective");
+		return objective_form(&c, &f, "invalid", NULL, 409);
 	case STORE_INVALID:
 		/* What it names changed under the form (a KR removed...). */
 		form_error(&f, KEY_PARENT, "err.field.choice");

@@ -77,26 +77,55 @@ posted_version(struct req *r, uint32_t *ver)
 	return *ver != 0 ? 0 : req_refuse(r, 400, "no version");
 }
 
-/* A form refused on a meeting page comes back on it, with what was typed
- * and an error next to each wrong field (the stylesheets read it from
- * /page/form); message, when set, says what is wrong as a whole. */
-static void
-form_again(struct form *f, xmlNodePtr page, const char *action,
-    const char *back, const enum key *keys, size_t n, const char *message)
-{
-	xmlNodePtr form = form_begin(f, page, action, "invalid", 0, back);
-	size_t i;
+/* A meeting form that comes back on its page instead of being saved:
+ * what was typed in it is put back, with the error of each wrong field. */
+struct again {
+	struct form	*f;		/* the form as read, with its errors */
+	const char	*action;	/* its route after /meet/<id>/ ("grow") */
+	const enum key	*keys;		/* its fields */
+	size_t		 n;
+	const char	*message;	/* what is wrong as a whole, NULL: the
+					 * status' own */
+	/* A conflict: the version to save from and, per key, what was saved
+	 * meanwhile (NULL: status "invalid"). */
+	uint32_t	 version;
+	const char	*const *current;
+};
 
-	if (message != NULL && form->children != NULL)
-		xmlSetProp(form->children, BAD_CAST "key", BAD_CAST message);
-	for (i = 0; i < n; i++)
-		form_field(f, form, keys[i], "text", NULL, NULL, 0);
+#define AGAIN(f, action, keys)	\
+	{ (f), (action), (keys), sizeof(keys) / sizeof((keys)[0]), NULL, 0, NULL }
+
+/* A form refused on a page comes back on it, with what was typed and an
+ * error next to each wrong field (the stylesheets read it from
+ * /page/form, and find the form by its action). */
+static void
+form_again(xmlNodePtr page, const char *action, const char *back,
+    const struct again *a)
+{
+	struct req *r = a->f->r;
+	xmlNodePtr form = form_begin(a->f, page, action,
+	    a->current != NULL ? "conflict" : "invalid", a->version, back), fld;
+	size_t i, j;
+
+	if (a->message != NULL && form->children != NULL)
+		xmlSetProp(form->children, BAD_CAST "key", BAD_CAST a->message);
+	for (i = 0; i < a->n; i++) {
+		enum key k = a->keys[i];
+
+		fld = form_field(a->f, form, k, "text", NULL,
+		    a->current != NULL ? a->current[i] : NULL, 0);
+		/* A repeated key (the ticked people) comes back value by
+		 * value. */
+		for (j = 1; j < r->nmulti[k]; j++) {
+			fld = form_field(a->f, form, k, "text", NULL, NULL, 0);
+			xmlSetProp(fld, BAD_CAST "value", BAD_CAST r->multi[k][j]);
+		}
+	}
 }
 
 /* ---------------------------------------------------------- calendar */
 
 static const enum key plan_keys[] = { KEY_KIND, KEY_DUE, KEY_TITLE, KEY_OBJECTIVE };
-static const enum key action_keys[] = { KEY_TITLE, KEY_OWNER, KEY_DUE, KEY_KR };
 
 /* A unit's calendar; f, when not NULL, is the plan form that was refused. */
 static int
@@ -114,10 +143,12 @@ calendar_send(struct req *r, struct view *vp, uint32_t unit, struct form *f,
 		return 500;
 	if ((rc = meet_calendar(&v, page, &u)) != 0)
 		return rc;
-	if (f != NULL)
-		form_again(f, page, "/meet/new", arena_printf(&r->ar,
-		    "%s/meet/unit/%u", r->script, u.id), plan_keys,
-		    sizeof(plan_keys) / sizeof(plan_keys[0]), NULL);
+	if (f != NULL) {
+		const struct again a = AGAIN(f, "new", plan_keys);
+
+		form_again(page, "/meet/new", arena_printf(&r->ar,
+		    "%s/meet/unit/%u", r->script, u.id), &a);
+	}
 	return render_reply(r, page, status);
 }
 
@@ -176,11 +207,29 @@ post_new(struct req *r)
 
 /* ------------------------------------------------------ meeting page */
 
-/* The meeting page; f, when not NULL, is the action-item form that was
- * refused, shown again as typed. */
+/* The version of a meeting's minutes and decisions: a digest of their
+ * text, so that ticking attendance or any other change of the meeting
+ * does not make the minutes being typed stale.  Never 0. */
+static uint32_t
+minutes_version(const struct meeting *m)
+{
+	const char *part[2] = { m->minutes, m->decisions }, *p;
+	uint32_t h = 2166136261u;	/* FNV-1a */
+	size_t i;
+
+	for (i = 0; i < 2; i++) {
+		for (p = part[i] != NULL ? part[i] : ""; *p != '\0'; p++)
+			h = (h ^ (unsigned char)*p) * 16777619u;
+		h = (h ^ 0xff) * 16777619u;	/* "ab","" is not "a","b" */
+	}
+	return h != 0 ? h : 1;
+}
+
+/* The meeting page; a, when not NULL, is a form that was refused, shown
+ * again as typed. */
 static int
 meeting_send(struct req *r, struct view *v, const struct meeting *m,
-    struct form *f, int status)
+    const struct again *a, int status)
 {
 	xmlNodePtr page, mn;
 	int rc;
@@ -197,11 +246,11 @@ meeting_send(struct req *r, struct view *v, const struct meeting *m,
 			render_attr(mn, "can-manage", "1");
 		if (r->me != NULL)
 			render_attr(mn, "can-act", "1");
+		render_attr_u(mn, "minutes-version", minutes_version(m));
 	}
-	if (f != NULL)
-		form_again(f, page, arena_printf(&r->ar, "/meet/%u/action", m->id),
-		    meeting_url(r, m->id), action_keys,
-		    sizeof(action_keys) / sizeof(action_keys[0]), "err.action");
+	if (a != NULL)
+		form_again(page, arena_printf(&r->ar, "/meet/%u/%s", m->id,
+		    a->action), meeting_url(r, m->id), a);
 	r->etag = arena_printf(&r->ar, "\"m%u-%u\"", m->id, m->version);
 	return render_reply(r, page, status);
 }
@@ -218,6 +267,16 @@ meeting_load(struct req *r, struct view *v, struct meeting *m)
 		return worker_fail(r, rc, "err.meeting");
 	view_select(v, m->cycle);
 	return 0;
+}
+
+/* A meeting form refused for what was typed: the meeting page again,
+ * 400, with the form as it was sent and the error beside each wrong
+ * field.  Every form of the meeting page comes back this way. */
+static int
+meeting_again(struct req *r, struct view *v, const struct meeting *m,
+    const struct again *a)
+{
+	return meeting_send(r, v, m, a, 400);
 }
 
 static int
@@ -262,6 +321,9 @@ meeting_begin(struct req *r, struct view *v, struct meeting *m, unsigned need,
 		return req_refuse(r, 400, "not a meeting of this type");
 	if (m->state == MEET_CLOSED && (need & (NEED_UNCLOSED | NEED_OPEN)))
 		return answer(r, STORE_CLOSED, meeting_refusals, NULL);
+	/* Not yet open: the room has to start it; nothing a reload fixes. */
+	if (m->state == MEET_PLANNED && (need & NEED_OPEN))
+		return req_error(r, 409, "err.meeting.planned");
 	if (m->state != MEET_OPEN && (need & NEED_OPEN))
 		return answer(r, STORE_INVALID, meeting_refusals, NULL);
 	return 0;
@@ -331,6 +393,9 @@ post_open(struct req *r)
 	return meeting_save(r, &m);
 }
 
+/* Sets the attendance to the form's whole list of logins, for scripts
+ * (the meeting page saves it with the minutes): only people the store
+ * knows, the list is data, not text. */
 static int
 post_attendance(struct req *r)
 {
@@ -345,24 +410,89 @@ post_attendance(struct req *r)
 	return meeting_save(r, &m);
 }
 
+/* The attendance after a form's ticks: shown is who the page showed
+ * present; only the boxes the user changed change, so two people ticking
+ * at once keep each other's ticks and the form cannot be stale.  NULL
+ * when a login is not a person. */
+static char *
+attendance_after(struct req *r, const struct meeting *m, const char *shown)
+{
+	const char *ticked, *p;
+	char *list, *e, *who;
+	size_t len;
+
+	if ((ticked = login_list(r, m, known_person, 1)) == NULL)
+		return NULL;
+	len = strlen(m->present != NULL ? m->present : "") + strlen(ticked) + 2;
+	list = e = arena_alloc(&r->ar, len);
+	*list = '\0';
+	/* The stored ones but those the user unticked... */
+	for (p = m->present != NULL ? m->present : ""; *p != '\0'; p += strcspn(p, " ")) {
+		p += strspn(p, " ");
+		if (*p == '\0')
+			break;
+		who = arena_strndup(&r->ar, p, strcspn(p, " "));
+		if (okr_listed(shown, who) && !okr_listed(ticked, who))
+			continue;
+		e += sprintf(e, "%s%s", e == list ? "" : " ", who);
+	}
+	/* ...and those ticked who were not shown present. */
+	for (p = ticked; *p != '\0'; p += strcspn(p, " ")) {
+		p += strspn(p, " ");
+		if (*p == '\0')
+			break;
+		who = arena_strndup(&r->ar, p, strcspn(p, " "));
+		if (!okr_listed(shown, who) && !okr_listed(list, who))
+			e += sprintf(e, "%s%s", e == list ? "" : " ", who);
+	}
+	return list;
+}
+
+/* The minutes form: minutes and decisions, and the attendance ticked in
+ * the same form (current: who the page showed present), so that saving
+ * one never drops what is typed in the other.  The minutes have their own
+ * version (minutes_version()): a conflict is theirs and yours side by
+ * side, nothing lost. */
 static int
 post_minutes(struct req *r)
 {
+	static const enum key keys[] = { KEY_TEXT, KEY_NOTE, KEY_LOGIN, KEY_CURRENT };
+	struct again a = AGAIN(NULL, "minutes", keys);
 	struct view v;
 	struct meeting m;
 	struct form f;
-	const char *minutes, *decisions;
+	const char *minutes, *decisions, *cur[4];
+	char *present = NULL;
+	uint32_t ver;
 	int rc;
 
-	if ((rc = meeting_begin(r, &v, &m, NEED_VERSION, -1)) != 0)
+	if ((rc = meeting_begin(r, &v, &m, NEED_UNCLOSED, -1)) != 0)
+		return rc;
+	if ((rc = posted_version(r, &ver)) != 0)
 		return rc;
 	form_init(&f, r);
+	a.f = &f;
 	form_text(&f, KEY_TEXT, 0, OKR_MAX_MINUTES, &minutes);
 	form_text(&f, KEY_NOTE, 0, OKR_MAX_MINUTES, &decisions);
+	if (r->val[KEY_CURRENT] != NULL &&
+	    (present = attendance_after(r, &m, r->val[KEY_CURRENT])) == NULL)
+		form_error(&f, KEY_LOGIN, "err.field.choice");
 	if (f.nerr > 0)
-		return req_refuse(r, 400, "minutes or decisions refused");
+		return meeting_again(r, &v, &m, &a);
+	if (ver != minutes_version(&m) &&
+	    (strcmp(minutes, m.minutes != NULL ? m.minutes : "") != 0 ||
+	    strcmp(decisions, m.decisions != NULL ? m.decisions : "") != 0)) {
+		cur[0] = m.minutes != NULL ? m.minutes : "";
+		cur[1] = m.decisions != NULL ? m.decisions : "";
+		cur[2] = cur[3] = NULL;
+		a.version = minutes_version(&m);
+		a.current = cur;
+		return meeting_send(r, &v, &m, &a, 409);
+	}
 	m.minutes = (char *)minutes;
 	m.decisions = (char *)decisions;
+	if (present != NULL)
+		m.present = present;
 	return meeting_save(r, &m);
 }
 
@@ -371,9 +501,11 @@ post_minutes(struct req *r)
 static int
 post_status(struct req *r)
 {
+	static const enum key keys[] = { KEY_STATE, KEY_TEXT };
 	struct view v;
 	struct meeting m;
 	struct form f;
+	struct again a = AGAIN(&f, "status", keys);
 	const char *reason;
 	int status = -1, rc;
 
@@ -382,9 +514,11 @@ post_status(struct req *r)
 	form_init(&f, r);
 	if (r->val[KEY_STATE] != NULL && *r->val[KEY_STATE] != '\0')
 		form_choice(&f, KEY_STATE, store_bstatus_names, BOARD__MAX, &status);
-	form_text(&f, KEY_TEXT, status >= 0, OKR_MAX_TITLE, &reason);
+	if (form_text(&f, KEY_TEXT, status >= 0, OKR_MAX_TITLE, &reason) != 0 &&
+	    *reason == '\0')
+		a.message = "err.board.reason";
 	if (f.nerr > 0)
-		return req_error(r, 400, "err.board.reason");
+		return meeting_again(r, &v, &m, &a);
 	m.status = status;
 	m.status_reason = status >= 0 ? (char *)reason : NULL;
 	return meeting_save(r, &m);
@@ -421,7 +555,7 @@ post_close(struct req *r)
 }
 
 /* Whether kr is a carried KR of the action meeting m that is neither
- * covered nor deferred yet: 0, 400 naming why not, or a status. */
+ * covered nor deferred yet: 0, 1 when it is not, or a status (> 1). */
 static int
 deferrable(struct req *r, const struct meeting *m, uint32_t kr)
 {
@@ -435,9 +569,7 @@ deferrable(struct req *r, const struct meeting *m, uint32_t kr)
 		return worker_fail(r, rc, NULL);
 	for (i = 0; i < n && k[i].id != kr; i++)
 		;
-	if (i == n || covered[i] || meet_deferral(r, m->deferred, kr) != NULL)
-		return req_error(r, 400, "err.defer.kr");
-	return 0;
+	return i == n || covered[i] || meet_deferral(r, m->deferred, kr) != NULL;
 }
 
 /* Defers a carried company KR in a department action meeting, with the
@@ -445,9 +577,11 @@ deferrable(struct req *r, const struct meeting *m, uint32_t kr)
 static int
 post_defer(struct req *r)
 {
+	static const enum key keys[] = { KEY_KR, KEY_TEXT };
 	struct view v;
 	struct meeting m;
 	struct form f;
+	struct again a = AGAIN(&f, "defer", keys);
 	const char *reason;
 	uint32_t kr;
 	int rc;
@@ -456,12 +590,19 @@ post_defer(struct req *r)
 	    MEET_ACTION)) != 0)
 		return rc;
 	form_init(&f, r);
-	form_id(&f, KEY_KR, 1, &kr);
-	form_text(&f, KEY_TEXT, 1, OKR_MAX_TITLE, &reason);
-	if (f.nerr > 0 || strchr(reason, '\n') != NULL)
-		return req_error(r, 400, "err.defer.reason");
-	if ((rc = deferrable(r, &m, kr)) != 0)
-		return rc;
+	if (form_id(&f, KEY_KR, 1, &kr) == 0 && (rc = deferrable(r, &m, kr)) != 0) {
+		if (rc > 1)
+			return rc;
+		form_error(&f, KEY_KR, "err.defer.kr");
+		a.message = "err.defer.kr";
+	}
+	if (form_text(&f, KEY_TEXT, 1, OKR_MAX_TITLE, &reason) == 0 &&
+	    strchr(reason, '\n') != NULL)
+		form_error(&f, KEY_TEXT, "err.defer.reason");
+	if (f.err[KEY_TEXT] != NULL && a.message == NULL)
+		a.message = "err.defer.reason";
+	if (f.nerr > 0)
+		return meeting_again(r, &v, &m, &a);
 	m.deferred = arena_printf(&r->ar, "%s%s%u %s", m.deferred ? m.deferred : "",
 	    m.deferred && *m.deferred ? "\n" : "", kr, reason);
 	return meeting_save(r, &m);
@@ -541,14 +682,17 @@ post_grow(struct req *r)
 		{ STORE_FORBIDDEN, 403, "err.403.meeting" },
 		{ STORE_OK, 0, NULL }
 	};
+	static const enum key keys[] = { KEY_KR, KEY_GOAL, KEY_REALITY, KEY_OPTIONS,
+	    KEY_WILL };
 	struct view v;
 	struct meeting m;
 	struct form f;
+	struct again a = AGAIN(&f, "grow", keys);
 	struct grow g;
 	const char *goal, *reality, *options, *will;
 	int rc;
 
-	if ((rc = meeting_begin(r, &v, &m, 0, -1)) != 0)
+	if ((rc = meeting_begin(r, &v, &m, 0, MEET_MONTHLY)) != 0)
 		return rc;
 	memset(&g, 0, sizeof(g));
 	form_init(&f, r);
@@ -557,15 +701,24 @@ post_grow(struct req *r)
 	form_text(&f, KEY_REALITY, 0, OKR_MAX_TEXT, &reality);
 	form_text(&f, KEY_OPTIONS, 0, OKR_MAX_TEXT, &options);
 	form_text(&f, KEY_WILL, 0, OKR_MAX_TEXT, &will);
-	if (f.nerr > 0 || (*goal == '\0' && *reality == '\0' && *options == '\0' &&
-	    *will == '\0'))
-		return req_error(r, 400, "err.grow");
+	if (f.nerr == 0 && *goal == '\0' && *reality == '\0' && *options == '\0' &&
+	    *will == '\0')
+		form_error(&f, KEY_GOAL, "err.field.required");
+	if (f.err[KEY_KR] != NULL || (f.err[KEY_GOAL] != NULL && *goal == '\0'))
+		a.message = "err.grow";
+	if (f.nerr > 0)
+		return meeting_again(r, &v, &m, &a);
 	g.meeting = m.id;
 	g.goal = (char *)goal;
 	g.reality = (char *)reality;
 	g.options = (char *)options;
 	g.will = (char *)will;
-	rc = store_grow_add(st, r->me->id, &g);
+	/* A KR this meeting does not show. */
+	if ((rc = store_grow_add(st, r->me->id, &g)) == STORE_INVALID) {
+		form_error(&f, KEY_KR, "err.field.choice");
+		a.message = "err.grow";
+		return meeting_again(r, &v, &m, &a);
+	}
 	return answer(r, rc, no, meeting_url(r, m.id));
 }
 
@@ -628,29 +781,36 @@ post_action(struct req *r)
 		{ STORE_CLOSED, 409, "err.meeting.closed" },
 		{ STORE_OK, 0, NULL }
 	};
+	static const enum key keys[] = { KEY_TITLE, KEY_OWNER, KEY_DUE, KEY_KR };
 	struct view v;
 	struct meeting m;
 	struct form f;
+	struct again again = AGAIN(&f, "action", keys);
 	struct action a;
 	struct person p;
+	const struct cycle *c;
 	const char *title, *owner;
 	int rc;
 
 	if ((rc = meeting_begin(r, &v, &m, NEED_UNCLOSED, -1)) != 0)
 		return rc;
+	if ((c = view_cycle(&v, m.cycle)) == NULL)
+		return 500;
 	memset(&a, 0, sizeof(a));
 	form_init(&f, r);
 	form_text(&f, KEY_TITLE, 1, OKR_MAX_TITLE, &title);
 	form_text(&f, KEY_OWNER, 1, OKR_MAX_LOGIN, &owner);
-	form_date(&f, KEY_DUE, 1, m.day - 366, m.day + 366, &a.due);
+	/* Work for the meeting's cycle is due within it. */
+	form_date(&f, KEY_DUE, 1, c->start, c->end, &a.due);
 	form_id(&f, KEY_KR, 0, &a.kr);
 	if (f.err[KEY_OWNER] == NULL &&
 	    store_person_by_login(st, &r->ar, owner, &p) != STORE_OK)
 		form_error(&f, KEY_OWNER, "err.field.choice");
+	again.message = "err.action";
 	/* Review and action meetings show the form again as typed; others
 	 * have none to show it in. */
 	if (f.nerr > 0 && (m.type == MEET_REVIEW || m.type == MEET_ACTION))
-		return meeting_send(r, &v, &m, &f, 400);
+		return meeting_again(r, &v, &m, &again);
 	if (f.nerr > 0)
 		return req_error(r, 400, "err.action");
 	a.title = (char *)title;
@@ -692,8 +852,8 @@ post_action_done(struct req *r)
 #define K(k)	KEYBIT(KEY_##k)
 
 /* Each page and form of the program: method, path, what follows the '*',
- * the keys it takes, its handler, the sheet of its page (a refused plan
- * or action item shows its page again) and who may call it. */
+ * the keys it takes, its handler, the sheet of its page (a refused form
+ * shows its page again) and who may call it. */
 static const struct route routes[] = {
 	{ METHOD_GET, "/meet/unit/*", ARG_ID, K(CYCLE),
 	    page_calendar, "meetings", WHO_ANYONE, 0 },
@@ -708,10 +868,11 @@ static const struct route routes[] = {
 	    post_close, NULL, WHO_KNOWN, 0 },
 	{ METHOD_POST, "/meet/*/attendance", ARG_ID, K(VERSION) | K(LOGIN),
 	    post_attendance, NULL, WHO_KNOWN, 0 },
-	{ METHOD_POST, "/meet/*/minutes", ARG_ID, K(VERSION) | K(TEXT) | K(NOTE),
-	    post_minutes, NULL, WHO_KNOWN, 0 },
+	{ METHOD_POST, "/meet/*/minutes", ARG_ID,
+	    K(VERSION) | K(TEXT) | K(NOTE) | K(LOGIN) | K(CURRENT),
+	    post_minutes, "meeting", WHO_KNOWN, 0 },
 	{ METHOD_POST, "/meet/*/status", ARG_ID, K(VERSION) | K(STATE) | K(TEXT),
-	    post_status, NULL, WHO_KNOWN, 0 },
+	    post_status, "meeting", WHO_KNOWN, 0 },
 	{ METHOD_POST, "/meet/*/ack", ARG_ID, 0,
 	    post_ack, NULL, WHO_KNOWN, 0 },
 	{ METHOD_POST, "/meet/*/verdict", ARG_ID,
@@ -719,11 +880,11 @@ static const struct route routes[] = {
 	    post_verdict, NULL, WHO_KNOWN, 0 },
 	{ METHOD_POST, "/meet/*/grow", ARG_ID,
 	    K(KR) | K(GOAL) | K(REALITY) | K(OPTIONS) | K(WILL),
-	    post_grow, NULL, WHO_KNOWN, 0 },
+	    post_grow, "meeting", WHO_KNOWN, 0 },
 	{ METHOD_POST, "/meet/*/grade", ARG_ID, K(VERSION) | K(KR) | K(VALUE) | K(NOTE),
 	    post_grade, NULL, WHO_KNOWN, 0 },
 	{ METHOD_POST, "/meet/*/defer", ARG_ID, K(VERSION) | K(KR) | K(TEXT),
-	    post_defer, NULL, WHO_KNOWN, 0 },
+	    post_defer, "meeting", WHO_KNOWN, 0 },
 	{ METHOD_POST, "/meet/*/action", ARG_ID, K(TITLE) | K(OWNER) | K(DUE) | K(KR),
 	    post_action, "meeting", WHO_KNOWN, 0 },
 	{ METHOD_POST, "/meet/action/*/done", ARG_ID, K(VERSION),

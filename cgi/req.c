@@ -53,16 +53,19 @@ valid_utf8(const char *s, int multiline)
 	return render_text_valid(s, n) == n && okr_text_ok(s, n, multiline);
 }
 
+/* Bytes enough for the longest text a form takes, 4 bytes a character:
+ * a form judges lengths in characters and says the limit beside the
+ * field with the text kept, which a refusal here could not. */
 static int
 valid_line(const char *s)
 {
-	return strlen(s) <= 2000 && valid_utf8(s, 0);
+	return strlen(s) <= 4 * OKR_MAX_TEXT && valid_utf8(s, 0);
 }
 
 static int
 valid_long(const char *s)
 {
-	return strlen(s) <= 20000 && valid_utf8(s, 1);
+	return strlen(s) <= 4 * OKR_MAX_MINUTES && valid_utf8(s, 1);
 }
 
 /* An id in decimal, or nothing ("" or "0"): an optional choice left at

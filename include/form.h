@@ -15,6 +15,10 @@ struct form {
 	const char	*err[KEY__MAX];	/* catalog key of each field's error */
 	int		 nerr;
 	int		 input;		/* fields show what was sent (else stored) */
+	/* The limits a field was checked against, so that its error can
+	 * state them: characters of a text, first and last day of a date. */
+	size_t		 max[KEY__MAX];
+	int32_t		 lo[KEY__MAX], hi[KEY__MAX];
 };
 
 void	form_init(struct form *, struct req *);

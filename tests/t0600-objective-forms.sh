@@ -26,7 +26,7 @@ objective_by_title() {	# TITLE
 
 # The field error shown right below the input NAME of form f1.
 expect_field_error() {	# NAME KEY LANG
-	if flat | grep -q "<div class=\"field field-$1 type-[a-z]* has-error\"><label for=\"f1-$1\">[^<]*</label><[^>]* id=\"f1-$1\" [^>]*aria-invalid=\"true\"[^>]*>.*<p class=\"field-error\" id=\"f1-$1-err\">$(msg "$3" "$2")</p>"; then
+	if flat | grep -q "<div class=\"field field-$1 type-[a-z]* has-error\"><label for=\"f1-$1\">[^<]*</label><[^>]* id=\"f1-$1\" [^>]*aria-invalid=\"true\"[^>]*>.*<p class=\"field-error\" id=\"f1-$1-err\">$(msg "$3" "$2")[^<]*</p>"; then
 		ok "$REQ: $3 error '$(msg "$3" "$2")' next to field $1"
 	else
 		fail "$REQ: $3 error '$(msg "$3" "$2")' next to field $1"
@@ -143,6 +143,7 @@ for lang in en zh-CN; do
 	REQ="$REQ (201-character title, $lang)"
 	expect_status 400
 	expect_field_error title err.field.too-long "$lang"
+	expect_flat "$(msg "$lang" err.field.too-long) $(msg "$lang" form.max-chars | sed 's/{a}/200/')</p>" "$REQ: the limit stated next to the title"
 	check "$REQ: the 201 characters are kept in the input" \
 	    test "$(input_value title)" = "$LONG"
 

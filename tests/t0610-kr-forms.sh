@@ -28,7 +28,7 @@ kr_id() {	# TITLE (on the last objective page)
 }
 
 expect_field_error() {	# NAME KEY LANG
-	if flat | grep -q "<div class=\"field field-$1 type-[a-z]* has-error\"><label for=\"f1-$1\">[^<]*</label><[^>]* id=\"f1-$1\" [^>]*aria-invalid=\"true\".*<p class=\"field-error\" id=\"f1-$1-err\">$(msg "$3" "$2")</p>"; then
+	if flat | grep -q "<div class=\"field field-$1 type-[a-z]* has-error\"><label for=\"f1-$1\">[^<]*</label><[^>]* id=\"f1-$1\" [^>]*aria-invalid=\"true\".*<p class=\"field-error\" id=\"f1-$1-err\">$(msg "$3" "$2")[^<]*</p>"; then
 		ok "$REQ: $3 error '$(msg "$3" "$2")' next to field $1"
 	else
 		fail "$REQ: $3 error '$(msg "$3" "$2")' next to field $1"

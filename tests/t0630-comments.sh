@@ -55,7 +55,7 @@ done
 LONGT=$(printf '评%.0s' $(seq 2001))
 post lina "/edit/comment/$O" "kind=comment&back=/okr/objective/$O" --data-urlencode "text=$LONGT"
 expect_status 400 "a comment of 2001 characters: 400"
-expect_body_contains "<p class=\"field-error\">$(msg en err.field.too-long)</p>"
+expect_body_contains "<p class=\"field-error\">$(msg en err.field.too-long) At most 2,000 characters.</p>" "$REQ: says the limit next to the text"
 expect_flat ">$LONGT</textarea>" "$REQ: the 2001 characters are kept"
 BACK=$(flat | grep -o '<form class="comment-form".*' | grep -o 'name="back" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
 check "$REQ: the form's hidden back is the objective page, not the POST URL (got $BACK)" \

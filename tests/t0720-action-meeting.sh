@@ -23,8 +23,6 @@ CO=$(unit_id '星河科技 Xinghe Tech')
 require "unit ids of 研发部 ($RD), 移动组 ($MOB) and the company ($CO) found on the tree" \
     test -n "$RD" -a -n "$MOB" -a -n "$CO"
 TODAY=$(date -u +%F)
-LATER=$(date -u -d '+100 days' +%F)	# past the review board's 30-day window
-LATER2=$(date -u -d '+120 days' +%F)
 
 # ------------------------------------------------------------ helpers
 
@@ -191,6 +189,9 @@ CROW=$(cycle_row "$CUR")
 CSTART=$(echo "$CROW" | cut -d' ' -f3)
 CEND=$(echo "$CROW" | cut -d' ' -f4)
 require "the current cycle $CUR runs $CSTART – $CEND" test -n "$CSTART" -a -n "$CEND"
+# Work items are due within the meeting's cycle: its last two days.
+LATER=$(date -u -d "$CEND -1 day" +%F)
+LATER2=$CEND
 post admin /edit/admin/cycle/new "name=$CYC&start=$CSTART&end=$CEND&state=planning"
 expect_status 303 "admin adds cycle $CYC ($CSTART – $CEND, planning): 303"
 at_exit 'cycle_close'

@@ -116,7 +116,8 @@ expect_status 303 "陈明 plans a consensus meeting of the company in $CYC: 303"
 M=$(loc_meeting)
 check "plan: 303 to /okr/meet/N ($M)" test -n "$M"
 verdict chenming "$M" "objective=$O1&state=agree" --data-urlencode "login=chenming"
-expect_error 409 err.meeting.state
+REQ="$REQ (planned: start the meeting first)"
+expect_error 409 err.meeting.planned
 V=$(mversion chenming "$M")
 post chenming "/meet/$M/open" "version=$V&back=/okr/meet/$M"
 expect_status 303 "陈明 opens meeting $M: 303"

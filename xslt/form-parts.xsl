@@ -22,9 +22,79 @@
   <xsl:template name="sent-error">
     <xsl:param name="sent"/>
     <xsl:param name="name"/>
-    <xsl:for-each select="$sent/field[@name = $name][string(@error) != '']">
-      <p class="field-error"><xsl:call-template name="t"><xsl:with-param name="k" select="@error"/></xsl:call-template></p>
+    <xsl:for-each select="$sent/field[@name = $name][string(@error) != ''][1]">
+      <p class="field-error"><xsl:call-template name="field-error-text"/></p>
     </xsl:for-each>
+  </xsl:template>
+
+  <!-- The message above a form the server sent back ($sent, its
+       /page/form): what is wrong as a whole, else its status' own. -->
+  <xsl:template name="sent-message">
+    <xsl:param name="sent"/>
+    <xsl:for-each select="$sent[1]">
+      <p class="form-message status-{@status}" role="alert">
+        <xsl:call-template name="t">
+          <xsl:with-param name="k">
+            <xsl:choose>
+              <xsl:when test="string(message/@key) != ''"><xsl:value-of select="message/@key"/></xsl:when>
+              <xsl:when test="@status = 'conflict'">form.conflict</xsl:when>
+              <xsl:otherwise>form.invalid</xsl:otherwise>
+            </xsl:choose>
+          </xsl:with-param>
+        </xsl:call-template>
+      </p>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- What was typed in field $name of $sent, else $stored. -->
+  <xsl:template name="sent-value">
+    <xsl:param name="sent"/>
+    <xsl:param name="name"/>
+    <xsl:param name="stored"/>
+    <xsl:choose>
+      <xsl:when test="$sent"><xsl:value-of select="$sent/field[@name = $name]/@value"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$stored"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A field's error (context: the <field>) with the limit it broke: the
+       characters allowed, or the first and last day a date may take. -->
+  <xsl:template name="field-error-text">
+    <xsl:call-template name="t"><xsl:with-param name="k" select="@error"/></xsl:call-template>
+    <xsl:if test="@error = 'err.field.too-long' and number(@max) &gt; 0">
+      <xsl:text> </xsl:text>
+      <xsl:call-template name="t-filled">
+        <xsl:with-param name="k" select="'form.max-chars'"/>
+        <xsl:with-param name="a" select="format-number(@max, '#,##0')"/>
+      </xsl:call-template>
+    </xsl:if>
+    <xsl:if test="@error = 'err.field.date-outside-cycle' and string(@from) != ''">
+      <xsl:text> </xsl:text>
+      <xsl:call-template name="t-filled">
+        <xsl:with-param name="k" select="'form.date-range'"/>
+        <xsl:with-param name="a" select="@from"/>
+        <xsl:with-param name="b" select="@to"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Message k with {a} and {b} replaced: the order of words differs
+       between languages, so the number goes where the catalog puts it. -->
+  <xsl:template name="t-filled">
+    <xsl:param name="k"/>
+    <xsl:param name="a"/>
+    <xsl:param name="b"/>
+    <xsl:variable name="m"><xsl:call-template name="t"><xsl:with-param name="k" select="$k"/></xsl:call-template></xsl:variable>
+    <xsl:variable name="ma">
+      <xsl:choose>
+        <xsl:when test="contains($m, '{a}')"><xsl:value-of select="concat(substring-before($m, '{a}'), $a, substring-after($m, '{a}'))"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="$m"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="contains($ma, '{b}')"><xsl:value-of select="concat(substring-before($ma, '{b}'), $b, substring-after($ma, '{b}'))"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$ma"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- A one-button POST form (archive, carry over, next cycle): a link
@@ -57,9 +127,11 @@
   <xsl:template match="objective" mode="actions">
     <div class="actions">
       <xsl:if test="@can-edit = '1'">
-        <a class="action" href="{$base}/edit/objective/{@id}">
-          <xsl:value-of select="$t.action.edit"/>
-        </a>
+        <xsl:if test="not(@fixed)">
+          <a class="action" href="{$base}/edit/objective/{@id}">
+            <xsl:value-of select="$t.action.edit"/>
+          </a>
+        </xsl:if>
         <xsl:if test="@state != 'agreed'">
           <a class="action" href="{$base}/edit/kr/new?objective={@id}">
             <xsl:call-template name="t"><xsl:with-param name="k" select="'action.add-kr'"/></xsl:call-template>
@@ -72,7 +144,7 @@
         </a>
       </xsl:if>
       <xsl:if test="string(/page/@token) != ''">
-        <xsl:if test="@can-edit = '1' and @state != 'archived' and @state != 'agreed'">
+        <xsl:if test="@can-edit = '1' and not(@fixed) and @state != 'archived' and @state != 'agreed'">
           <xsl:call-template name="button-form">
             <xsl:with-param name="action" select="concat($base, '/edit/objective/', @id, '/archive')"/>
             <xsl:with-param name="label-key" select="'action.archive'"/>

@@ -34,6 +34,9 @@
       <xsl:if test="@agreed = '1'">
         <p class="note agreed-note"><xsl:call-template name="t"><xsl:with-param name="k" select="'o.agreed-note'"/></xsl:call-template></p>
       </xsl:if>
+      <xsl:if test="@fixed = 'review' and not(message)">
+        <p class="note agreed-note fixed-note"><xsl:call-template name="t"><xsl:with-param name="k" select="'err.review.objective'"/></xsl:call-template></p>
+      </xsl:if>
       <xsl:call-template name="post-hidden">
         <xsl:with-param name="back" select="$back"/>
         <xsl:with-param name="version" select="@version"/>
@@ -55,6 +58,8 @@
         </xsl:apply-templates>
       </div>
       <div class="form-buttons">
+        <!-- A fixed form shows; it has nothing to save. -->
+        <xsl:if test="not(@fixed)">
         <button type="submit">
           <xsl:call-template name="t">
             <xsl:with-param name="k">
@@ -65,6 +70,7 @@
             </xsl:with-param>
           </xsl:call-template>
         </button>
+        </xsl:if>
         <!-- back may come from the POSTed form on a re-render: link it
              only when it is a path of this app (no javascript:, no
              //other.host). -->
@@ -137,7 +143,7 @@
       </xsl:if>
       <xsl:if test="string(@error) != ''">
         <p class="field-error" id="{$id}-err">
-          <xsl:call-template name="t"><xsl:with-param name="k" select="@error"/></xsl:call-template>
+          <xsl:call-template name="field-error-text"/>
         </p>
       </xsl:if>
       <!-- Conflict: what was saved meanwhile, beside the user's value. -->

@@ -9,6 +9,11 @@
     <section class="carried" id="carried">
       <h2><xsl:call-template name="t"><xsl:with-param name="k" select="'meeting.carried'"/></xsl:call-template></h2>
       <p class="intro"><xsl:call-template name="t"><xsl:with-param name="k" select="'meeting.carried.rule'"/></xsl:call-template></p>
+      <!-- A deferral sent back: its message here, its reason with its
+           error in the form of its KR. -->
+      <xsl:variable name="dsent" select="/page/form[contains(@action, concat('/meet/', $m/@id, '/defer'))]"/>
+      <xsl:call-template name="sent-message"><xsl:with-param name="sent" select="$dsent"/></xsl:call-template>
+      <xsl:call-template name="sent-error"><xsl:with-param name="sent" select="$dsent"/><xsl:with-param name="name" select="'kr'"/></xsl:call-template>
       <xsl:choose>
         <xsl:when test="kr">
           <ul class="carried-krs">
@@ -39,13 +44,15 @@
                   <xsl:text>: </xsl:text><span class="reason"><xsl:value-of select="deferred"/></span>
                 </xsl:if>
                 <xsl:if test="$live and $manage and not(@covered = '1') and not(deferred)">
+                  <xsl:variable name="sent" select="$dsent[field[@name = 'kr']/@value = current()/@id]"/>
                   <form class="defer" method="post" action="{$base}/meet/{$m/@id}/defer">
                     <xsl:call-template name="post-hidden"/>
                     <input type="hidden" name="version" value="{$m/@version}"/>
                     <input type="hidden" name="kr" value="{@id}"/>
                     <label for="defer-{@id}"><xsl:call-template name="t"><xsl:with-param name="k" select="'board.reason'"/></xsl:call-template></label>
-                    <input type="text" id="defer-{@id}" name="text" maxlength="200" value=""/>
+                    <input type="text" id="defer-{@id}" name="text" value="{$sent/field[@name = 'text']/@value}"/>
                     <button type="submit"><xsl:call-template name="t"><xsl:with-param name="k" select="'meeting.defer'"/></xsl:call-template></button>
+                    <xsl:call-template name="sent-error"><xsl:with-param name="sent" select="$sent"/><xsl:with-param name="name" select="'text'"/></xsl:call-template>
                   </form>
                 </xsl:if>
               </li>

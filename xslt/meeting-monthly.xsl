@@ -8,6 +8,12 @@
     <section class="grow-board" id="grow">
       <h2><xsl:call-template name="t"><xsl:with-param name="k" select="'grow'"/></xsl:call-template></h2>
       <p class="intro"><xsl:call-template name="t"><xsl:with-param name="k" select="'grow.intro'"/></xsl:call-template></p>
+      <!-- A note sent back for no KR of this board: say why here. -->
+      <xsl:variable name="gsent" select="/page/form[contains(@action, concat('/meet/', $m/@id, '/grow'))]"/>
+      <xsl:if test="$gsent and not(objective/kr[@id = $gsent/field[@name = 'kr']/@value])">
+        <xsl:call-template name="sent-message"><xsl:with-param name="sent" select="$gsent"/></xsl:call-template>
+        <xsl:call-template name="sent-error"><xsl:with-param name="sent" select="$gsent"/><xsl:with-param name="name" select="'kr'"/></xsl:call-template>
+      </xsl:if>
       <xsl:choose>
         <xsl:when test="objective/kr">
           <xsl:for-each select="objective">
@@ -54,15 +60,18 @@
         </p>
       </xsl:if>
       <xsl:if test="$live and $m/@can-act = '1'">
+        <xsl:variable name="sent" select="/page/form[contains(@action, concat('/meet/', $m/@id, '/grow'))][field[@name = 'kr']/@value = current()/@id]"/>
         <details class="grow-form">
+          <xsl:if test="$sent"><xsl:attribute name="open">open</xsl:attribute></xsl:if>
           <summary><xsl:call-template name="t"><xsl:with-param name="k" select="'grow.record'"/></xsl:call-template></summary>
           <form class="edit" method="post" action="{$base}/meet/{$m/@id}/grow">
             <xsl:call-template name="post-hidden"/>
             <input type="hidden" name="kr" value="{@id}"/>
-            <xsl:call-template name="grow-field"><xsl:with-param name="part" select="'goal'"/></xsl:call-template>
-            <xsl:call-template name="grow-field"><xsl:with-param name="part" select="'reality'"/></xsl:call-template>
-            <xsl:call-template name="grow-field"><xsl:with-param name="part" select="'options'"/></xsl:call-template>
-            <xsl:call-template name="grow-field"><xsl:with-param name="part" select="'will'"/></xsl:call-template>
+            <xsl:call-template name="sent-message"><xsl:with-param name="sent" select="$sent"/></xsl:call-template>
+            <xsl:call-template name="grow-field"><xsl:with-param name="part" select="'goal'"/><xsl:with-param name="sent" select="$sent"/></xsl:call-template>
+            <xsl:call-template name="grow-field"><xsl:with-param name="part" select="'reality'"/><xsl:with-param name="sent" select="$sent"/></xsl:call-template>
+            <xsl:call-template name="grow-field"><xsl:with-param name="part" select="'options'"/><xsl:with-param name="sent" select="$sent"/></xsl:call-template>
+            <xsl:call-template name="grow-field"><xsl:with-param name="part" select="'will'"/><xsl:with-param name="sent" select="$sent"/></xsl:call-template>
             <div class="form-buttons">
               <button type="submit"><xsl:call-template name="t"><xsl:with-param name="k" select="'meeting.save'"/></xsl:call-template></button>
             </div>
@@ -73,12 +82,18 @@
   </xsl:template>
 
   <!-- One GROW part of a KR's form (context: the kr), prefilled with
-       the latest note. -->
+       the latest note, or with what was typed when $sent came back. -->
   <xsl:template name="grow-field">
     <xsl:param name="part"/>
+    <xsl:param name="sent"/>
     <div class="field">
       <label for="grow-{@id}-{$part}"><xsl:call-template name="t"><xsl:with-param name="k" select="concat('grow.', $part)"/></xsl:call-template></label>
-      <textarea id="grow-{@id}-{$part}" name="{$part}" rows="2"><xsl:text>&#10;</xsl:text><xsl:value-of select="grow/*[local-name() = $part]"/></textarea>
+      <textarea id="grow-{@id}-{$part}" name="{$part}" rows="2"><xsl:text>&#10;</xsl:text><xsl:call-template name="sent-value">
+          <xsl:with-param name="sent" select="$sent"/>
+          <xsl:with-param name="name" select="$part"/>
+          <xsl:with-param name="stored" select="grow/*[local-name() = $part]"/>
+        </xsl:call-template></textarea>
+      <xsl:call-template name="sent-error"><xsl:with-param name="sent" select="$sent"/><xsl:with-param name="name" select="$part"/></xsl:call-template>
     </div>
   </xsl:template>
 </xsl:stylesheet>

@@ -108,13 +108,18 @@
         </xsl:if>
       </dl>
       <xsl:if test="$manage">
+        <xsl:variable name="sent" select="/page/form[contains(@action, concat('/meet/', $m/@id, '/status'))]"/>
         <xsl:variable name="cur">
-          <xsl:if test="$overridden"><xsl:value-of select="@status"/></xsl:if>
+          <xsl:choose>
+            <xsl:when test="$sent"><xsl:value-of select="$sent/field[@name = 'state']/@value"/></xsl:when>
+            <xsl:when test="$overridden"><xsl:value-of select="@status"/></xsl:when>
+          </xsl:choose>
         </xsl:variable>
         <form class="override-form" method="post" action="{$base}/meet/{$m/@id}/status">
           <xsl:call-template name="post-hidden"><xsl:with-param name="version" select="$m/@version"/></xsl:call-template>
           <fieldset>
             <legend><xsl:call-template name="t"><xsl:with-param name="k" select="'board.override'"/></xsl:call-template></legend>
+            <xsl:call-template name="sent-message"><xsl:with-param name="sent" select="$sent"/></xsl:call-template>
             <div class="field">
               <label for="ov-state"><xsl:call-template name="t"><xsl:with-param name="k" select="'field.state'"/></xsl:call-template></label>
               <select id="ov-state" name="state">
@@ -130,10 +135,20 @@
                 <xsl:call-template name="status-option"><xsl:with-param name="v" select="'at-risk'"/><xsl:with-param name="cur" select="$cur"/></xsl:call-template>
                 <xsl:call-template name="status-option"><xsl:with-param name="v" select="'off-track'"/><xsl:with-param name="cur" select="$cur"/></xsl:call-template>
               </select>
+              <xsl:call-template name="sent-error"><xsl:with-param name="sent" select="$sent"/><xsl:with-param name="name" select="'state'"/></xsl:call-template>
             </div>
             <div class="field">
               <label for="ov-text"><xsl:call-template name="t"><xsl:with-param name="k" select="'board.reason'"/></xsl:call-template></label>
-              <input type="text" id="ov-text" name="text" maxlength="500" value="{@override-reason}"/>
+              <input type="text" id="ov-text" name="text">
+                <xsl:attribute name="value">
+                  <xsl:call-template name="sent-value">
+                    <xsl:with-param name="sent" select="$sent"/>
+                    <xsl:with-param name="name" select="'text'"/>
+                    <xsl:with-param name="stored" select="@override-reason"/>
+                  </xsl:call-template>
+                </xsl:attribute>
+              </input>
+              <xsl:call-template name="sent-error"><xsl:with-param name="sent" select="$sent"/><xsl:with-param name="name" select="'text'"/></xsl:call-template>
             </div>
             <button type="submit"><xsl:call-template name="t"><xsl:with-param name="k" select="'meeting.save'"/></xsl:call-template></button>
           </fieldset>

@@ -121,9 +121,51 @@
     <xsl:if test="$m/@type = 'awareness'">
       <xsl:call-template name="awareness"/>
     </xsl:if>
-    <xsl:apply-templates select="$m/attendance"/>
-    <xsl:call-template name="minutes"/>
+    <xsl:choose>
+      <!-- Attendance and minutes are one form: saving either sends what
+           is typed in the other too, so neither is lost to a reload. -->
+      <xsl:when test="$manage">
+        <xsl:variable name="sent" select="$msent"/>
+        <form class="edit minutes-form" method="post" action="{$base}/meet/{$m/@id}/minutes">
+          <xsl:call-template name="post-hidden">
+            <xsl:with-param name="version">
+              <xsl:choose>
+                <xsl:when test="string($sent/@version) != ''"><xsl:value-of select="$sent/@version"/></xsl:when>
+                <xsl:otherwise><xsl:value-of select="$m/@minutes-version"/></xsl:otherwise>
+              </xsl:choose>
+            </xsl:with-param>
+          </xsl:call-template>
+          <xsl:if test="$m/attendance">
+            <!-- Who the page shows present: only the boxes changed here
+                 change, so two people ticking at once do not collide. -->
+            <input type="hidden" name="current">
+              <xsl:attribute name="value">
+                <xsl:choose>
+                  <xsl:when test="$sent"><xsl:value-of select="$sent/field[@name = 'current']/@value"/></xsl:when>
+                  <xsl:otherwise>
+                    <xsl:for-each select="$m/attendance/person[@present = '1']">
+                      <xsl:if test="position() &gt; 1"><xsl:text> </xsl:text></xsl:if>
+                      <xsl:value-of select="@login"/>
+                    </xsl:for-each>
+                  </xsl:otherwise>
+                </xsl:choose>
+              </xsl:attribute>
+            </input>
+          </xsl:if>
+          <xsl:call-template name="sent-message"><xsl:with-param name="sent" select="$sent"/></xsl:call-template>
+          <xsl:apply-templates select="$m/attendance"/>
+          <xsl:call-template name="minutes"/>
+        </form>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:apply-templates select="$m/attendance"/>
+        <xsl:call-template name="minutes"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
+
+  <!-- The minutes form (attendance, minutes, decisions) sent back. -->
+  <xsl:variable name="msent" select="/page/form[contains(@action, concat('/meet/', $m/@id, '/minutes'))]"/>
 
   <!-- ========================================================= attendance -->
 
@@ -142,14 +184,14 @@
       </h2>
       <xsl:choose>
         <xsl:when test="$manage">
-          <form class="attendance-form" method="post" action="{$base}/meet/{$m/@id}/attendance">
-            <xsl:call-template name="post-hidden"><xsl:with-param name="version" select="$m/@version"/></xsl:call-template>
+          <!-- Inside the minutes form (see the page template). -->
+          <div class="attendance-form">
             <ul class="chips">
               <xsl:for-each select="person">
                 <li>
                   <label>
                     <input type="checkbox" name="login" value="{@login}">
-                      <xsl:if test="@present = '1'"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
+                      <xsl:if test="($msent and $msent/field[@name = 'login'][@value = current()/@login]) or (not($msent) and @present = '1')"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
                     </input>
                     <xsl:text> </xsl:text>
                     <xsl:call-template name="person-name"/>
@@ -157,8 +199,9 @@
                 </li>
               </xsl:for-each>
             </ul>
+            <xsl:call-template name="sent-error"><xsl:with-param name="sent" select="$msent"/><xsl:with-param name="name" select="'login'"/></xsl:call-template>
             <button type="submit"><xsl:call-template name="t"><xsl:with-param name="k" select="'meeting.save'"/></xsl:call-template></button>
-          </form>
+          </div>
         </xsl:when>
         <xsl:when test="person">
           <ul class="chips attendees">
@@ -196,22 +239,26 @@
     <section class="minutes" id="minutes">
       <xsl:choose>
         <xsl:when test="$manage">
-          <form class="edit minutes-form" method="post" action="{$base}/meet/{$m/@id}/minutes">
-            <xsl:call-template name="post-hidden"><xsl:with-param name="version" select="$m/@version"/></xsl:call-template>
-            <div class="fields">
-              <div class="field">
-                <label for="meet-minutes"><xsl:call-template name="t"><xsl:with-param name="k" select="'meeting.minutes'"/></xsl:call-template></label>
-                <textarea id="meet-minutes" name="text" rows="8"><xsl:text>&#10;</xsl:text><xsl:value-of select="$m/minutes"/></textarea>
-              </div>
-              <div class="field">
-                <label for="meet-decisions"><xsl:call-template name="t"><xsl:with-param name="k" select="'meeting.decisions'"/></xsl:call-template></label>
-                <textarea id="meet-decisions" name="note" rows="5"><xsl:text>&#10;</xsl:text><xsl:value-of select="$m/decisions"/></textarea>
-              </div>
-            </div>
-            <div class="form-buttons">
-              <button type="submit"><xsl:call-template name="t"><xsl:with-param name="k" select="'meeting.save'"/></xsl:call-template></button>
-            </div>
-          </form>
+          <!-- Inside the minutes form (see the page template). -->
+          <div class="fields">
+            <xsl:call-template name="minutes-field">
+              <xsl:with-param name="name" select="'text'"/>
+              <xsl:with-param name="id" select="'meet-minutes'"/>
+              <xsl:with-param name="label" select="'meeting.minutes'"/>
+              <xsl:with-param name="stored" select="$m/minutes"/>
+              <xsl:with-param name="rows" select="8"/>
+            </xsl:call-template>
+            <xsl:call-template name="minutes-field">
+              <xsl:with-param name="name" select="'note'"/>
+              <xsl:with-param name="id" select="'meet-decisions'"/>
+              <xsl:with-param name="label" select="'meeting.decisions'"/>
+              <xsl:with-param name="stored" select="$m/decisions"/>
+              <xsl:with-param name="rows" select="5"/>
+            </xsl:call-template>
+          </div>
+          <div class="form-buttons">
+            <button type="submit"><xsl:call-template name="t"><xsl:with-param name="k" select="'meeting.save'"/></xsl:call-template></button>
+          </div>
         </xsl:when>
         <xsl:otherwise>
           <h2><xsl:call-template name="t"><xsl:with-param name="k" select="'meeting.minutes'"/></xsl:call-template></h2>
@@ -221,6 +268,33 @@
         </xsl:otherwise>
       </xsl:choose>
     </section>
+  </xsl:template>
+
+  <!-- A textarea of the minutes form: what was typed when it came back,
+       with its error, and on a conflict what was saved meanwhile beside
+       it (both kept: the user merges). -->
+  <xsl:template name="minutes-field">
+    <xsl:param name="name"/>
+    <xsl:param name="id"/>
+    <xsl:param name="label"/>
+    <xsl:param name="stored"/>
+    <xsl:param name="rows"/>
+    <xsl:variable name="f" select="$msent/field[@name = $name]"/>
+    <div class="field">
+      <label for="{$id}"><xsl:call-template name="t"><xsl:with-param name="k" select="$label"/></xsl:call-template></label>
+      <textarea id="{$id}" name="{$name}" rows="{$rows}"><xsl:text>&#10;</xsl:text><xsl:call-template name="sent-value">
+          <xsl:with-param name="sent" select="$msent"/>
+          <xsl:with-param name="name" select="$name"/>
+          <xsl:with-param name="stored" select="$stored"/>
+        </xsl:call-template></textarea>
+      <xsl:call-template name="sent-error"><xsl:with-param name="sent" select="$msent"/><xsl:with-param name="name" select="$name"/></xsl:call-template>
+      <xsl:if test="$f/@current">
+        <div class="field-current">
+          <p class="label"><xsl:call-template name="t"><xsl:with-param name="k" select="'form.current'"/></xsl:call-template></p>
+          <p class="text-block current-value"><xsl:value-of select="$f/@current"/></p>
+        </div>
+      </xsl:if>
+    </div>
   </xsl:template>
 
   <xsl:template name="text-block">
@@ -311,22 +385,11 @@
       <summary><xsl:call-template name="t"><xsl:with-param name="k" select="'action.add'"/></xsl:call-template></summary>
       <form class="edit" method="post" action="{$base}/meet/{$m/@id}/action">
         <xsl:call-template name="post-hidden"/>
-        <xsl:if test="$sent">
-          <p class="form-message status-invalid" role="alert">
-            <xsl:call-template name="t">
-              <xsl:with-param name="k">
-                <xsl:choose>
-                  <xsl:when test="string($sent/message/@key) != ''"><xsl:value-of select="$sent/message/@key"/></xsl:when>
-                  <xsl:otherwise>form.invalid</xsl:otherwise>
-                </xsl:choose>
-              </xsl:with-param>
-            </xsl:call-template>
-          </p>
-        </xsl:if>
+        <xsl:call-template name="sent-message"><xsl:with-param name="sent" select="$sent"/></xsl:call-template>
         <div class="fields">
           <div class="field">
             <label for="act-title"><xsl:call-template name="t"><xsl:with-param name="k" select="'action.item'"/></xsl:call-template></label>
-            <input type="text" id="act-title" name="title" maxlength="200" value="{$sent/field[@name = 'title']/@value}"/>
+            <input type="text" id="act-title" name="title" value="{$sent/field[@name = 'title']/@value}"/>
             <xsl:call-template name="sent-error"><xsl:with-param name="sent" select="$sent"/><xsl:with-param name="name" select="'title'"/></xsl:call-template>
           </div>
           <div class="field">

@@ -180,9 +180,7 @@
         <xsl:call-template name="post-hidden"/>
         <input type="hidden" name="unit" value="{/page/unit/@id}"/>
         <input type="hidden" name="cycle" value="{$sel}"/>
-        <xsl:if test="$sent">
-          <p class="form-message status-invalid" role="alert"><xsl:call-template name="t"><xsl:with-param name="k" select="'form.invalid'"/></xsl:call-template></p>
-        </xsl:if>
+        <xsl:call-template name="sent-message"><xsl:with-param name="sent" select="$sent"/></xsl:call-template>
         <div class="fields">
           <div class="field">
             <label for="plan-kind"><xsl:call-template name="t"><xsl:with-param name="k" select="'field.meetings.kind'"/></xsl:call-template></label>
@@ -203,7 +201,7 @@
           </div>
           <div class="field">
             <label for="plan-title"><xsl:call-template name="t"><xsl:with-param name="k" select="'field.meetings.title'"/></xsl:call-template></label>
-            <input type="text" id="plan-title" name="title" maxlength="200" value="{$sent/field[@name = 'title']/@value}"/>
+            <input type="text" id="plan-title" name="title" value="{$sent/field[@name = 'title']/@value}"/>
             <xsl:call-template name="sent-error"><xsl:with-param name="sent" select="$sent"/><xsl:with-param name="name" select="'title'"/></xsl:call-template>
           </div>
           <div class="field">

@@ -70,7 +70,7 @@
             <label for="comment-text"><xsl:call-template name="t"><xsl:with-param name="k" select="'field.text'"/></xsl:call-template></label>
             <textarea id="comment-text" name="text" rows="4"><xsl:text>&#10;</xsl:text><xsl:value-of select="$sent/field[@name = 'text']/@value"/></textarea>
             <xsl:for-each select="$sent/field[@error]">
-              <p class="field-error"><xsl:call-template name="t"><xsl:with-param name="k" select="@error"/></xsl:call-template></p>
+              <p class="field-error"><xsl:call-template name="field-error-text"/></p>
             </xsl:for-each>
           </div>
           <button type="submit"><xsl:call-template name="t"><xsl:with-param name="k" select="'action.comment'"/></xsl:call-template></button>

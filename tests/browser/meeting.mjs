@@ -200,7 +200,8 @@ async function step2(zw) {
 }
 
 async function step3(zw) {
-	const action = `${state.meetPage}/attendance`;
+	// Attendance is part of the minutes form (saving one keeps the other).
+	const action = `${state.meetPage}/minutes`;
 	const form = zw.locator(`form[action="${action}"]`);
 	need('3: the lead is offered the attendance form', await form.count() === 1);
 	const logins = await form.locator('input[name=login]').evaluateAll((a) => a.map((e) => e.value));
