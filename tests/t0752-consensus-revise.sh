@@ -94,6 +94,12 @@ VD="//*[local-name()='verdict'][@kr=$K1]"
 check "the export's verdict keeps old and new terms" \
     test "$(xpath "concat($VD/@was-start, '>', $VD/@start, ' ', $VD/@was-target, '>', $VD/@target, ' ', $VD/@was-due, '>', $VD/@due, ' ', $VD/*[local-name()='unit-label'])")" = \
     "10>20 120>150 >$DUE 家"
+check "the meeting's export validates against the schema" \
+    xmllint --noout --relaxng "$TESTS_ROOT/xslt/mubiao.rng" "$TMP/doc"
+post admin /edit/admin/import "" --data-urlencode "xml@$TMP/doc"
+expect_body_contains "$(msg en import.done)" "the export imported back"
+check "the verdict read back keeps its old and new terms" \
+    test "$(doc_xpath chenming "/xml/meeting/$M" "concat($VD/@was-start, '>', $VD/@start, ' ', $VD/*[local-name()='was-text'])")" = "10>20 $K1T"
 get chenming "/meet/$M"
 LOG=$(section_of consensus | grep -o '<ol class="verdicts">.*</ol>')
 for t in "start|10|20" "target|120|150" "due||$DUE" "unit-label||家" "title|$K1T|$K1T 修订"; do
