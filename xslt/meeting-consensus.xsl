@@ -10,6 +10,14 @@
     <section class="consensus" id="consensus">
       <h2><xsl:call-template name="t"><xsl:with-param name="k" select="'consensus'"/></xsl:call-template></h2>
       <p class="intro"><xsl:call-template name="t"><xsl:with-param name="k" select="'consensus.rule'"/></xsl:call-template></p>
+      <!-- A refused verdict on an item without a form here (no longer a
+           draft, or never one): its message at least. -->
+      <xsl:variable name="sent" select="/page/form[contains(@action, concat('/meet/', $m/@id, '/verdict'))]"/>
+      <xsl:if test="$sent and (not($manage) or not(objective[@id = $sent/field[@name = 'objective']/@value][not($sent/field[@name = 'kr']/@value != '')] or objective[not(@decision = 'reject')]/kr[@id = $sent/field[@name = 'kr']/@value][not(@state) or @state = 'proposed']))">
+        <p class="form-message status-invalid" role="alert">
+          <xsl:call-template name="t"><xsl:with-param name="k" select="$sent/message/@key"/></xsl:call-template>
+        </p>
+      </xsl:if>
       <xsl:choose>
         <xsl:when test="objective">
           <p>
