@@ -12,13 +12,7 @@ TAG=$(uniq_tag)
 RD=$(unit_id 研发部)
 require "unit id of 研发部 ($RD) found on the tree" test -n "$RD"
 TODAY=$(date -u +%F)
-CYC=t0735-$$
-CROW=$(cycle_row "$CUR")
-CSTART=$(echo "$CROW" | cut -d' ' -f3)
-CEND=$(echo "$CROW" | cut -d' ' -f4)
-post admin /edit/admin/cycle/new "name=$CYC&start=$CSTART&end=$CEND&state=active"
-expect_status 303 "admin adds cycle $CYC: 303"
-at_exit 'cycle_state closed >/dev/null'
+own_cycle t0735-$$ active
 
 O=$(make_objective zhangwei "$RD" "t0735 目标 $TAG" "$CYC")
 K1=$(make_kr zhangwei "$O" "t0735 KR1 $TAG" 0 10 6)	# proposes 0.6

@@ -14,13 +14,7 @@ TAG=$(uniq_tag)
 CO=$(unit_id '星河科技 Xinghe Tech')
 require "the company's unit id ($CO) found on the tree" test -n "$CO"
 TODAY=$(date -u +%F)
-CYC=t0752-$$
-CROW=$(cycle_row "$CUR")
-CSTART=$(echo "$CROW" | cut -d' ' -f3)
-CEND=$(echo "$CROW" | cut -d' ' -f4)
-post admin /edit/admin/cycle/new "name=$CYC&start=$CSTART&end=$CEND&state=planning"
-expect_status 303 "admin adds cycle $CYC ($CSTART – $CEND, planning): 303"
-at_exit 'cycle_state closed > /dev/null'
+own_cycle t0752-$$ planning
 
 curl -s --max-time 10 -o /dev/null -u chenming:chenming "$MUBIAO_URL/edit/objective/new" \
     --data "token=$(token chenming)&cycle=$CYC&unit=$CO&state=draft" --data-urlencode "title=t0752 目标 $TAG"

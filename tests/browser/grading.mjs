@@ -20,10 +20,9 @@
 //    the start.
 // 3. no console error, CSP violation or failed request beyond the two
 //    refusals meant.
-import { chromium } from 'playwright-core';
 import {
-	BASE, ORIGIN, URL_, WAIT, bound, check, eq, fail, forgive, launch, msg, need, ok,
-	problems, run, steps, submit, text, watch, CHROMIUM,
+	BASE, CHROMIUM, ORIGIN, URL_, bound, check, eq, fail, forgive, launch, msg, need, ok,
+	problems, run, signIn, steps, text,
 } from './lib.mjs';
 
 bound(60);
@@ -33,21 +32,6 @@ const KRS = (process.env.GRADE_KRS || '').trim().split(/\s+/);
 const MC = process.env.VERDICT_MEETING;
 const CK = process.env.VERDICT_KR;
 let browser;
-
-// A context signed in as login, JavaScript on, en-US; its one page.
-async function signInJs(login) {
-	const ctx = await browser.newContext({
-		httpCredentials: { username: login, password: login },
-		javaScriptEnabled: true,
-		locale: 'en-US',
-		viewport: { width: 1280, height: 900 },
-	});
-	ctx.setDefaultTimeout(WAIT);
-	ctx.setDefaultNavigationTimeout(WAIT);
-	const page = await ctx.newPage();
-	watch(page, login);
-	return page;
-}
 
 // Clicks a submit button and waits for the page it leads to.
 async function press(page, button) {
@@ -133,8 +117,8 @@ async function main() {
 	if (!(browser = await launch()))
 		return;
 	ok(`Chromium ${browser.version()} starts`);
-	const zw = await signInJs('zhangwei');
-	const cm = await signInJs('chenming');
+	const zw = await signIn(browser, 'zhangwei', true);
+	const cm = await signIn(browser, 'chenming', true);
 	await steps([['1 (grading)', () => step1(zw)]], zw);
 	await steps([['2 (verdict)', () => step2(cm)]], cm);
 	check('3: no console error, CSP violation, page error or failed request', problems.length === 0,

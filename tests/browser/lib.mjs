@@ -183,12 +183,12 @@ export async function launch() {
 	}
 }
 
-// A new context signed in as login (password = login), JavaScript off,
-// en-US; its one page, watched.
-export async function signIn(browser, login) {
+// A new context signed in as login (password = login), JavaScript off
+// unless js, en-US; its one page, watched.
+export async function signIn(browser, login, js = false) {
 	const ctx = await browser.newContext({
 		httpCredentials: { username: login, password: login },
-		javaScriptEnabled: false,
+		javaScriptEnabled: js,
 		locale: 'en-US',
 		viewport: { width: 1280, height: 900 },
 	});
