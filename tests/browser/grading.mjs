@@ -18,12 +18,17 @@
 //    meeting page comes back (400) with the verdict form as he typed it
 //    (revise chosen, title, start, target, note) and the message beside
 //    the start.
+//    A screenshot of the graded unit: $MUBIAO_WORK/browser-grading.png.
 // 3. no console error, CSP violation or failed request beyond the two
 //    refusals meant.
+import fs from 'node:fs';
+import path from 'node:path';
 import {
 	BASE, CHROMIUM, ORIGIN, URL_, bound, check, eq, fail, forgive, launch, msg, need, ok,
-	problems, run, signIn, steps, text,
+	problems, run, signIn, steps, text, WAIT, WORK,
 } from './lib.mjs';
+
+const SHOT = path.join(WORK, 'browser-grading.png');
 
 bound(60);
 const t0 = Date.now();
@@ -53,6 +58,11 @@ async function step1(zw) {
 	for (const k of KRS)
 		pre.push(await form.locator(`#grade-${k}`).inputValue());
 	eq('1: a row per KR, pre-filled with its proposed grade', pre.join(' '), '0.6 0.3 0.8 0.5');
+	// A grade is a table row, not a form of its own: 21 of them fit on a
+	// screen or two, not 12,700 px.
+	const heights = await form.locator('tr.grade-kr').evaluateAll((a) => a.map((e) => e.offsetHeight));
+	check('1: each row is one line of the table (at most 90 px high at 1280 px)',
+	    heights.length === KRS.length && heights.every((h) => h <= 90), `heights ${heights}`);
 	// Two other grades, a reason for the first only.
 	await form.locator(`#grade-${KRS[1]}`).selectOption('0.5');
 	await form.locator(`#grade-note-${KRS[1]}`).fill('t0916 口径调整');
@@ -78,6 +88,17 @@ async function step1(zw) {
 	for (const k of KRS)
 		grades.push(await zw.locator(`#grade-${k}`).inputValue());
 	eq('1: ... with the grades given', grades.join(' '), '0.6 0.5 0.9 0.5');
+	const shapes = await zw.locator('tr.grade-kr.graded').evaluateAll((a) => a.map((e) =>
+	    `${getComputedStyle(e).display} ${e.offsetHeight <= 90}`));
+	check('1: ... each graded row still a row of the table, one line high',
+	    shapes.length === KRS.length && shapes.every((x) => x === 'table-row true'), `rows: ${shapes}`);
+	try {
+		fs.mkdirSync(path.dirname(SHOT), { recursive: true });
+		await zw.locator('section#grading').screenshot({ path: SHOT, timeout: WAIT });
+		check(`1: screenshot of the graded unit in ${SHOT}`, fs.statSync(SHOT).size > 1000);
+	} catch (e) {
+		fail(`1: screenshot of the graded unit in ${SHOT}`, e.message);
+	}
 }
 
 async function step2(cm) {
