@@ -157,8 +157,7 @@
           <xsl:if test="$input">
             <label class="visually-hidden" for="grade-note-{@id}"><xsl:call-template name="t"><xsl:with-param name="k" select="'field.reason'"/></xsl:call-template></label>
             <input type="text" id="grade-note-{@id}" name="note" maxlength="200" value="{$mine/@note}"
-                   aria-describedby="grade-need-{@id}"/>
-            <span class="reason-needed" id="grade-need-{@id}"><xsl:call-template name="t"><xsl:with-param name="k" select="'grading.reason-needed'"/></xsl:call-template></span>
+                   aria-describedby="grade-need"/>
             <xsl:if test="string($mine/@note-error) != ''">
               <p class="field-error"><xsl:call-template name="t"><xsl:with-param name="k" select="$mine/@note-error"/></xsl:call-template></p>
             </xsl:if>
@@ -192,6 +191,10 @@
           <xsl:call-template name="t"><xsl:with-param name="k" select="$sent/message/@key"/></xsl:call-template>
         </p>
       </xsl:if>
+      <!-- Said once for every row: a row stays one line high. -->
+      <p class="reason-needed" id="grade-need">
+        <xsl:call-template name="t"><xsl:with-param name="k" select="'grading.reason-needed'"/></xsl:call-template>
+      </p>
       <xsl:apply-templates select="objective" mode="grade">
         <xsl:with-param name="form" select="true()"/>
         <xsl:with-param name="sent" select="$sent"/>
