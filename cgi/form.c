@@ -6,6 +6,7 @@
 #include "form.h"
 #include "okr.h"
 #include "render.h"
+#include "store.h"
 
 void
 form_init(struct form *f, struct req *r)
@@ -249,6 +250,28 @@ form_id(struct form *f, enum key k, int required, uint32_t *out)
 		return -1;
 	}
 	return 0;
+}
+
+void
+form_kr_terms(struct form *f, int kind, int32_t first, int32_t last,
+    struct kr *k)
+{
+	const char *title, *label;
+
+	form_text(f, KEY_TITLE, 1, OKR_MAX_TITLE, &title);
+	form_number(f, KEY_START, kind != KR_MILESTONE, -OKR_NUM_LIMIT, OKR_NUM_LIMIT,
+	    &k->start);
+	form_number(f, KEY_TARGET, kind != KR_MILESTONE, -OKR_NUM_LIMIT, OKR_NUM_LIMIT,
+	    &k->target);
+	form_text(f, KEY_UNIT_LABEL, 0, OKR_MAX_LABEL, &label);
+	form_date(f, KEY_DUE, 0, first, last, &k->due);
+	/* A milestone is done (1) or not (0). */
+	if (kind == KR_MILESTONE) {
+		k->start = 0;
+		k->target = 1;
+	}
+	k->title = (char *)title;
+	k->unit_label = (char *)label;
 }
 
 xmlNodePtr

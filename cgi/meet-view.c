@@ -428,6 +428,42 @@ signers(struct view *v, xmlNodePtr n, const char *list)
 
 /* --------------------------------------------------------- consensus */
 
+/* <change term from to> of a verdict for one term it changed. */
+static void
+term_change(xmlNodePtr dn, const char *term, const char *from, const char *to)
+{
+	xmlNodePtr c;
+
+	if (strcmp(from != NULL ? from : "", to != NULL ? to : "") == 0)
+		return;
+	c = xmlNewChild(dn, NULL, BAD_CAST "change", NULL);
+	render_attr(c, "term", term);
+	render_attr(c, "from", from != NULL ? from : "");
+	render_attr(c, "to", to != NULL ? to : "");
+}
+
+/* What a revision changed, old and new, term by term; a revision that
+ * kept no old terms shows its new title only (<text>). */
+static void
+revision(struct view *v, xmlNodePtr dn, const struct verdict *d)
+{
+	char a[32], b[32];
+
+	if (d->kind != VERDICT_REVISE || d->was_text == NULL)
+		return;
+	term_change(dn, "title", d->was_text, d->text);
+	if (d->kr == 0)
+		return;
+	okr_num_format(d->was_start, a);
+	okr_num_format(d->start, b);
+	term_change(dn, "start", a, b);
+	okr_num_format(d->was_target, a);
+	okr_num_format(d->target, b);
+	term_change(dn, "target", a, b);
+	term_change(dn, "unit-label", d->was_unit_label, d->unit_label);
+	term_change(dn, "due", view_day(v->r, d->was_due), view_day(v->r, d->due));
+}
+
 /* The company consensus meeting: each draft objective of the unit with
  * its proposed KRs, the decision that counts on each, what is still open
  * and which objectives lack two agreed KRs; then every decision taken,
@@ -502,6 +538,7 @@ consensus(struct view *v, xmlNodePtr mn, const struct meeting *m)
 		signers(v, dn, d[i].signed_by);
 		if (d[i].text != NULL)
 			render_text(dn, "text", d[i].text);
+		revision(v, dn, &d[i]);
 		if (d[i].note != NULL && *d[i].note != '\0')
 			render_text(dn, "note", d[i].note);
 	}

@@ -649,18 +649,14 @@ page_kr(struct req *r)
 static void
 kr_read(struct kctx *c, struct form *f, struct kr *k)
 {
-	const char *title, *label, *owner;
+	const char *owner;
 	int kind = 0, dir = 0;
 	uint32_t who;
 
-	form_text(f, KEY_TITLE, 1, OKR_MAX_TITLE, &title);
 	form_choice(f, KEY_KIND, okr_kind_names, KR__MAX, &kind);
 	form_choice(f, KEY_DIRECTION, okr_dir_names, DIR__MAX, &dir);
-	form_number(f, KEY_START, kind != KR_MILESTONE, -OKR_NUM_LIMIT, OKR_NUM_LIMIT, &k->start);
-	form_number(f, KEY_TARGET, kind != KR_MILESTONE, -OKR_NUM_LIMIT, OKR_NUM_LIMIT, &k->target);
+	form_kr_terms(f, kind, c->cycle->start, c->cycle->end, k);
 	form_number(f, KEY_CURRENT, 0, -OKR_NUM_LIMIT, OKR_NUM_LIMIT, &k->current);
-	form_text(f, KEY_UNIT_LABEL, 0, OKR_MAX_LABEL, &label);
-	form_date(f, KEY_DUE, 0, c->cycle->start, c->cycle->end, &k->due);
 	if (c->v.r->val[KEY_WEIGHT] == NULL || *c->v.r->val[KEY_WEIGHT] == '\0')
 		k->weight = 1;
 	else
@@ -676,14 +672,8 @@ kr_read(struct kctx *c, struct form *f, struct kr *k)
 			form_error(f, KEY_OWNER, "err.field.choice");
 	}
 	/* A milestone is done (1) or not (0). */
-	if (kind == KR_MILESTONE) {
-		k->start = 0;
-		k->target = 1;
-		if (k->current != 0 && k->current != 1)
-			form_error(f, KEY_CURRENT, "err.field.range");
-	}
-	k->title = (char *)title;
-	k->unit_label = (char *)label;
+	if (kind == KR_MILESTONE && k->current != 0 && k->current != 1)
+		form_error(f, KEY_CURRENT, "err.field.range");
 	k->kind = kind;
 	k->direction = dir;
 }

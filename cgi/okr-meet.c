@@ -225,22 +225,21 @@ minutes_version(const struct meeting *m)
 	return h != 0 ? h : 1;
 }
 
-/* The meeting page; a, when not NULL, is a form that was refused, shown
- * again as typed. */
+/* The meeting page's document into *page: 0 or a status. */
 static int
-meeting_send(struct req *r, struct view *v, const struct meeting *m,
-    const struct again *a, int status)
+meeting_page(struct req *r, struct view *v, const struct meeting *m,
+    xmlNodePtr *page)
 {
-	xmlNodePtr page, mn;
+	xmlNodePtr mn;
 	int rc;
 
-	if ((page = view_page(v, "meeting")) == NULL)
+	if ((*page = view_page(v, "meeting")) == NULL)
 		return 500;
 	if (r->val[KEY_PRINT] != NULL)
-		render_attr(page, "print", "1");
-	if ((rc = meet_section(v, page, m)) != 0)
+		render_attr(*page, "print", "1");
+	if ((rc = meet_section(v, *page, m)) != 0)
 		return rc;
-	mn = page->last;
+	mn = (*page)->last;
 	if (m->state != MEET_CLOSED) {
 		if (view_may(v, PERM_MANAGE_UNIT, m->unit))
 			render_attr(mn, "can-manage", "1");
@@ -248,6 +247,20 @@ meeting_send(struct req *r, struct view *v, const struct meeting *m,
 			render_attr(mn, "can-act", "1");
 		render_attr_u(mn, "minutes-version", minutes_version(m));
 	}
+	return 0;
+}
+
+/* The meeting page; a, when not NULL, is a form that was refused, shown
+ * again as typed. */
+static int
+meeting_send(struct req *r, struct view *v, const struct meeting *m,
+    const struct again *a, int status)
+{
+	xmlNodePtr page;
+	int rc;
+
+	if ((rc = meeting_page(r, v, m, &page)) != 0)
+		return rc;
 	if (a != NULL)
 		form_again(page, arena_printf(&r->ar, "/meet/%u/%s", m->id,
 		    a->action), meeting_url(r, m->id), a);
@@ -608,9 +621,46 @@ post_defer(struct req *r)
 	return meeting_save(r, &m);
 }
 
+/* The meeting page again with the refused verdict form as typed (the
+ * signers ticked included), message saying what is wrong: 400. */
+static int
+verdict_again(struct req *r, struct view *v, const struct meeting *m,
+    struct form *f, const char *message)
+{
+	static const enum key keys[] = { KEY_STATE, KEY_OBJECTIVE, KEY_KR,
+		KEY_TITLE, KEY_START, KEY_TARGET, KEY_UNIT_LABEL, KEY_DUE,
+		KEY_NOTE, KEY_LOGIN };
+	struct again a = AGAIN(f, "verdict", keys);
+
+	a.message = message;
+	return meeting_again(r, v, m, &a);
+}
+
+/* A revision that does not send a term of the KR keeps it: its value
+ * as stored stands for the one not sent. */
+static void
+kept_terms(struct req *r, const struct kr *k)
+{
+	char buf[32];
+
+	if (r->val[KEY_START] == NULL) {
+		okr_num_format(k->start, buf);
+		r->val[KEY_START] = arena_strdup(&r->ar, buf);
+	}
+	if (r->val[KEY_TARGET] == NULL) {
+		okr_num_format(k->target, buf);
+		r->val[KEY_TARGET] = arena_strdup(&r->ar, buf);
+	}
+	if (r->val[KEY_UNIT_LABEL] == NULL)
+		r->val[KEY_UNIT_LABEL] = k->unit_label;
+	if (r->val[KEY_DUE] == NULL)
+		r->val[KEY_DUE] = view_day(r, k->due);
+}
+
 /* A decision of the consensus meeting on a draft objective or a proposed
- * KR: agree, revise with the new text, or reject; a revision and a
- * rejection say why; someone present signs off. */
+ * KR: agree, revise with the new title (and a KR's new terms, read as the
+ * KR form reads them), or reject; a revision and a rejection say why;
+ * someone present signs off.  A refusal shows the form again as typed. */
 static int
 post_verdict(struct req *r)
 {
@@ -624,6 +674,8 @@ post_verdict(struct req *r)
 	struct meeting m;
 	struct form f;
 	struct verdict d;
+	struct kr k;
+	const struct cycle *c;
 	const char *text = NULL, *note;
 	int kind = 0, rc;
 
@@ -634,20 +686,38 @@ post_verdict(struct req *r)
 	form_choice(&f, KEY_STATE, store_vkind_names, VERDICT__MAX, &kind);
 	form_id(&f, KEY_OBJECTIVE, 0, &d.objective);
 	form_id(&f, KEY_KR, 0, &d.kr);
+	if ((d.objective == 0) == (d.kr == 0))
+		return req_error(r, 400, "err.verdict.item");
 	form_text(&f, KEY_NOTE, kind != VERDICT_AGREE, OKR_MAX_NOTE, &note);
-	if (kind == VERDICT_REVISE)
+	if (kind == VERDICT_REVISE && d.kr != 0) {
+		if (store_kr_get(st, &r->ar, d.kr, &k) != STORE_OK ||
+		    (c = view_cycle(&v, m.cycle)) == NULL)
+			return req_error(r, 400, "err.verdict.item");
+		kept_terms(r, &k);
+		form_kr_terms(&f, k.kind, c->start, c->end, &k);
+		text = k.title;
+		d.start = k.start;
+		d.target = k.target;
+		d.due = k.due;
+		d.unit_label = k.unit_label;
+	} else if (kind == VERDICT_REVISE)
 		form_text(&f, KEY_TITLE, 1, OKR_MAX_TITLE, &text);
-	if (f.nerr > 0 || (d.objective == 0) == (d.kr == 0))
-		return req_error(r, 400, f.err[KEY_TITLE] != NULL ? "err.verdict.text" :
-		    f.err[KEY_NOTE] != NULL ? "err.verdict.note" : "err.verdict.item");
 	if ((d.signed_by = login_list(r, &m, present_person, 1)) == NULL ||
 	    *d.signed_by == '\0')
-		return req_error(r, 400, "err.verdict.signed");
+		form_error(&f, KEY_LOGIN, "err.verdict.signed");
+	if (f.nerr > 0)
+		return verdict_again(r, &v, &m, &f, f.err[KEY_STATE] != NULL ?
+		    "form.invalid" : f.err[KEY_NOTE] != NULL ? "err.verdict.note" :
+		    f.err[KEY_LOGIN] != NULL && f.nerr == 1 ? "err.verdict.signed" :
+		    f.err[KEY_TITLE] != NULL && f.nerr == 1 ? "err.verdict.text" :
+		    "err.verdict.terms");
 	d.meeting = m.id;
 	d.kind = kind;
 	d.text = (char *)text;
 	d.note = (char *)note;
 	rc = store_verdict_add(st, r->me->id, &d);
+	if (rc == STORE_RULE)
+		return verdict_again(r, &v, &m, &f, "err.verdict.terms");
 	return answer(r, rc, no, meeting_url(r, m.id));
 }
 
@@ -722,8 +792,45 @@ post_grow(struct req *r)
 	return answer(r, rc, no, meeting_url(r, m.id));
 }
 
-/* A KR's final grade, given in the quarterly review meeting: only a KR
- * this meeting grades, of its cycle, in its unit or below. */
+/* The meeting page again with the grade rows refused (row i's errors in
+ * err[2 i], on its grade, and err[2 i + 1], on its reason), as typed;
+ * the rows saved show as the store holds them now. */
+static int
+grades_again(struct req *r, struct view *v, const struct meeting *m,
+    struct form *f, const char **err, int status)
+{
+	xmlNodePtr page, form, fld;
+	size_t i;
+	int rc;
+
+	if ((rc = meeting_page(r, v, m, &page)) != 0)
+		return rc;
+	form = form_begin(f, page, arena_printf(&r->ar, "/meet/%u/grade", m->id),
+	    "invalid", 0, meeting_url(r, m->id));
+	xmlSetProp(form->children, BAD_CAST "key", BAD_CAST "grading.refused");
+	for (i = 0; i < r->nmulti[KEY_KR]; i++) {
+		if (err[2 * i] == NULL && err[2 * i + 1] == NULL)
+			continue;
+		fld = xmlNewChild(form, NULL, BAD_CAST "field", NULL);
+		render_attr(fld, "name", "value");
+		render_attr(fld, "kr", r->multi[KEY_KR][i]);
+		render_attr(fld, "value", r->multi[KEY_VALUE][i]);
+		render_attr(fld, "note", r->nmulti[KEY_NOTE] ? r->multi[KEY_NOTE][i] : "");
+		render_attr(fld, "error", err[2 * i]);
+		render_attr(fld, "note-error", err[2 * i + 1]);
+	}
+	return render_reply(r, page, status);
+}
+
+/* The final grades of the quarterly review meeting, one row per KR (kr,
+ * kr-version, value and note, repeated in that order), each only for a
+ * KR this meeting grades, of its cycle, in its unit or below.  With
+ * state=accept each KR not graded yet takes its proposed grade.  Every
+ * row is its own store_kr_grade() on the version the form showed: the
+ * rows saved stay saved, and those refused (a bad grade, a grade other
+ * than the proposed one without a reason, a KR changed meanwhile) come
+ * back as typed, each with its message.  Saved, the page opens at the
+ * first KR graded. */
 static int
 post_grade(struct req *r)
 {
@@ -735,42 +842,90 @@ post_grade(struct req *r)
 	struct okr_reach reach;
 	struct okr_objref ref;
 	const struct cycle *c;
-	const char *reason;
+	const char **err, *note, *reason, *anchor = "grading";
+	size_t n = r->nmulti[KEY_KR], i, refused = 0, stale = 0;
 	uint32_t kr, ver;
 	double grade;
-	int rc;
+	int accept, rc;
 
 	if ((rc = meeting_begin(r, &v, &m, NEED_UNCLOSED, MEET_QUARTERLY)) != 0)
 		return rc;
+	if (n == 0 || r->nmulti[KEY_KR_VERSION] != n || r->nmulti[KEY_VALUE] != n ||
+	    (r->nmulti[KEY_NOTE] != n && r->nmulti[KEY_NOTE] != 0))
+		return req_refuse(r, 400, "grade rows of unequal length");
+	accept = r->val[KEY_STATE] != NULL && strcmp(r->val[KEY_STATE], "accept") == 0;
+	if (r->val[KEY_STATE] != NULL && !accept)
+		return req_refuse(r, 400, "a grade form's state is accept or nothing");
+	if ((c = view_cycle(&v, m.cycle)) == NULL || c->state != CYCLE_REVIEW)
+		return req_error(r, 400, "err.grade.state");
 	store_reach(&m, &reach);
+	err = arena_alloc(&r->ar, n * 2 * sizeof(*err));
+	memset(err, 0, n * 2 * sizeof(*err));
 	form_init(&f, r);
-	form_id(&f, KEY_KR, 1, &kr);
-	form_number(&f, KEY_VALUE, 1, 0, 1, &grade);
-	form_text(&f, KEY_NOTE, 0, OKR_MAX_TITLE, &reason);
-	if (f.nerr > 0)
-		return req_refuse(r, 400, "a grade form refused");
-	if ((rc = posted_version(r, &ver)) != 0)
-		return rc;
-	if (store_kr_get(st, &r->ar, kr, &k) != STORE_OK ||
-	    store_objective_get(st, &r->ar, k.objective, &o) != STORE_OK)
-		return req_error(r, 400, "err.grade.kr");
-	store_objref(&o, &ref);
-	if (!okr_grade_scope(&reach, &ref, view_unit_parent, &v))
-		return req_error(r, 400, "err.grade.kr");
-	c = view_cycle(&v, m.cycle);
-	{
-		/* The store's rule: a grade other than the proposed one needs
-		 * a reason, and the cycle must be under review. */
-		const struct refusal no[] = {
-			{ STORE_RULE, 400, c != NULL && c->state == CYCLE_REVIEW ?
-			    "err.grade.reason" : "err.grade.state" },
-			{ STORE_CLOSED, 409, "err.meeting.closed" },
-			{ STORE_OK, 0, NULL }
-		};
-
-		rc = store_kr_grade(st, r->me->id, m.id, kr, ver, grade, reason);
-		return answer(r, rc, no, meeting_url(r, m.id));
+	for (i = 0; i < n; i++) {
+		if (req_parse_id(r->multi[KEY_KR][i], &kr) == -1 ||
+		    req_parse_id(r->multi[KEY_KR_VERSION][i], &ver) == -1)
+			return req_refuse(r, 400, "a grade row without its KR");
+		if (store_kr_get(st, &r->ar, kr, &k) != STORE_OK ||
+		    store_objective_get(st, &r->ar, k.objective, &o) != STORE_OK)
+			return req_error(r, 400, "err.grade.kr");
+		store_objref(&o, &ref);
+		if (!okr_grade_scope(&reach, &ref, view_unit_parent, &v))
+			return req_error(r, 400, "err.grade.kr");
+		if (accept) {
+			/* The grade each KR's progress proposes, given once. */
+			if (k.grade >= 0)
+				continue;
+			grade = okr_grade_proposal(okr_kr_score(k.kind, k.direction,
+			    k.start, k.target, k.current));
+			reason = "";
+		} else {
+			/* Each row is read like a one-field form. */
+			memset(f.err, 0, sizeof(f.err));
+			note = r->nmulti[KEY_NOTE] ? r->multi[KEY_NOTE][i] : "";
+			form_number_value(&f, KEY_VALUE, r->multi[KEY_VALUE][i], 1, 0, 1,
+			    &grade);
+			form_text_value(&f, KEY_NOTE, note, 0, OKR_MAX_TITLE, &reason);
+			if (f.err[KEY_VALUE] == NULL && !okr_grade_ok(grade))
+				form_error(&f, KEY_VALUE, "err.grade.tenths");
+			err[2 * i] = f.err[KEY_VALUE];
+			err[2 * i + 1] = f.err[KEY_NOTE];
+			if (err[2 * i] != NULL || err[2 * i + 1] != NULL) {
+				refused++;
+				continue;
+			}
+			/* A grade left as it was is not given again. */
+			if (k.grade >= 0 && grade == k.grade && *reason == '\0')
+				continue;
+		}
+		switch ((rc = store_kr_grade(st, r->me->id, m.id, kr, ver, grade,
+		    reason))) {
+		case STORE_OK:
+			if (strcmp(anchor, "grading") == 0)
+				anchor = arena_printf(&r->ar, "g-kr-%u", kr);
+			continue;
+		case STORE_RULE:
+			err[2 * i + 1] = "err.grade.reason";
+			break;
+		case STORE_CONFLICT:
+			err[2 * i] = "err.grade.conflict";
+			stale++;
+			break;
+		case STORE_INVALID:
+			err[2 * i] = "err.grade.tenths";
+			break;
+		case STORE_CLOSED:
+			return answer(r, rc, meeting_refusals, NULL);
+		default:
+			return worker_fail(r, rc, NULL);
+		}
+		refused++;
 	}
+	if (refused > 0)
+		return grades_again(r, &v, &m, &f, err, stale == refused ? 409 : 400);
+	render_redirect(r, arena_printf(&r->ar, "%s#%s", meeting_url(r, m.id), anchor),
+	    NULL);
+	return 0;
 }
 
 /* An action item added on the board. */
@@ -876,13 +1031,15 @@ static const struct route routes[] = {
 	{ METHOD_POST, "/meet/*/ack", ARG_ID, 0,
 	    post_ack, NULL, WHO_KNOWN, 0 },
 	{ METHOD_POST, "/meet/*/verdict", ARG_ID,
-	    K(STATE) | K(OBJECTIVE) | K(KR) | K(TITLE) | K(NOTE) | K(LOGIN),
-	    post_verdict, NULL, WHO_KNOWN, 0 },
+	    K(STATE) | K(OBJECTIVE) | K(KR) | K(TITLE) | K(START) | K(TARGET) |
+	    K(UNIT_LABEL) | K(DUE) | K(NOTE) | K(LOGIN),
+	    post_verdict, "meeting", WHO_KNOWN, 0 },
 	{ METHOD_POST, "/meet/*/grow", ARG_ID,
 	    K(KR) | K(GOAL) | K(REALITY) | K(OPTIONS) | K(WILL),
 	    post_grow, "meeting", WHO_KNOWN, 0 },
-	{ METHOD_POST, "/meet/*/grade", ARG_ID, K(VERSION) | K(KR) | K(VALUE) | K(NOTE),
-	    post_grade, NULL, WHO_KNOWN, 0 },
+	{ METHOD_POST, "/meet/*/grade", ARG_ID,
+	    K(STATE) | K(KR) | K(KR_VERSION) | K(VALUE) | K(NOTE),
+	    post_grade, "meeting", WHO_KNOWN, 0 },
 	{ METHOD_POST, "/meet/*/defer", ARG_ID, K(VERSION) | K(KR) | K(TEXT),
 	    post_defer, "meeting", WHO_KNOWN, 0 },
 	{ METHOD_POST, "/meet/*/action", ARG_ID, K(TITLE) | K(OWNER) | K(DUE) | K(KR),

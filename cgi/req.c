@@ -30,16 +30,19 @@ valid_lang(const char *s)
 	return strcmp(s, "en") == 0 || strcmp(s, "zh-CN") == 0;
 }
 
-/* A local path and query as they stand in a URI: only the characters
- * RFC 3986 allows there, so it is safe in a Location header. */
+/* A local path and query as they stand in a URI, perhaps with a
+ * fragment (where on the page to land): only the characters RFC 3986
+ * allows there, so it is safe in a Location header. */
 static int
 valid_path(const char *s)
 {
 	size_t n = strlen(s);
+	const char *hash = strchr(s, '#');
 
 	return n >= 1 && n <= 1024 && s[0] == '/' && s[1] != '/' &&
+	    (hash == NULL || strchr(hash + 1, '#') == NULL) &&
 	    strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-	    "0123456789-._~!$&'()*+,;=:@/?%") == n;
+	    "0123456789-._~!$&'()*+,;=:@/?%#") == n;
 }
 
 /* Free text a person typed: text XML may hold (render_text_valid()),
@@ -139,6 +142,8 @@ const struct req_key req_keys[KEY__MAX] = {
 	[KEY_BACK] = { "back", valid_path, 0, 400, NULL },
 	[KEY_TOKEN] = { "token", valid_token, 0, 400, NULL },
 	[KEY_VERSION] = { "version", valid_id, KF_ID, 400, NULL },
+	/* The version of each KR of a form that writes several. */
+	[KEY_KR_VERSION] = { "kr-version", valid_id, KF_MULTI, 400, NULL },
 	[KEY_KR] = { "kr", valid_id, KF_ID | KF_MULTI, 400, NULL },
 	[KEY_OBJECTIVE] = { "objective", valid_id, KF_ID, 400, NULL },
 	[KEY_TITLE] = LINE("title"),

@@ -59,6 +59,13 @@ static const struct rule {
 	RT(REC_VERDICT, verdict, text, R_LINE, 0, OKR_MAX_TITLE),
 	RT(REC_VERDICT, verdict, note, R_LINES, 0, OKR_MAX_NOTE),
 	RT(REC_VERDICT, verdict, signed_by, R_LINE, 0, CODEC_MAXREC),
+	RT(REC_VERDICT, verdict, was_text, R_LINE, 0, OKR_MAX_TITLE),
+	RT(REC_VERDICT, verdict, unit_label, R_LINE, 0, OKR_MAX_LABEL),
+	RT(REC_VERDICT, verdict, was_unit_label, R_LINE, 0, OKR_MAX_LABEL),
+	RN(REC_VERDICT, verdict, start, -OKR_NUM_LIMIT, OKR_NUM_LIMIT),
+	RN(REC_VERDICT, verdict, was_start, -OKR_NUM_LIMIT, OKR_NUM_LIMIT),
+	RN(REC_VERDICT, verdict, target, -OKR_NUM_LIMIT, OKR_NUM_LIMIT),
+	RN(REC_VERDICT, verdict, was_target, -OKR_NUM_LIMIT, OKR_NUM_LIMIT),
 #undef RT
 #undef RN
 };

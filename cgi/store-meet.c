@@ -569,16 +569,36 @@ op_verdict(struct store *st, DB_TXN *txn, void *arg)
 			return STORE_INVALID;
 	v->by = w->actor;
 	v->at = w->now;
+	if (v->kind == VERDICT_REVISE && v->kr != 0) {
+		/* A revised KR is held to the rules of any KR (a milestone
+		 * stays 0 to 1); the verdict keeps the terms it replaces. */
+		oldk = k;
+		if (k.kind == KR_MILESTONE) {
+			v->start = 0;
+			v->target = 1;
+		}
+		v->was_text = oldk.title;
+		v->was_start = oldk.start;
+		v->was_target = oldk.target;
+		v->was_due = oldk.due;
+		v->was_unit_label = oldk.unit_label;
+		k.title = v->text;
+		k.start = v->start;
+		k.target = v->target;
+		k.due = v->due;
+		k.unit_label = v->unit_label;
+		if (store_rec_check(REC_KR, &k, NULL) != STORE_OK)
+			return STORE_RULE;
+	} else if (v->kind == VERDICT_REVISE)
+		v->was_text = o.title;
 	if ((rc = st_next_id(st, txn, T_VERDICTS, &v->id)) != STORE_OK ||
 	    (rc = st_rec_put(st, txn, T_VERDICTS, v->id, v)) != STORE_OK)
 		return rc;
 	if (v->kind != VERDICT_REVISE)
 		return STORE_OK;
-	/* A revision takes effect at once: the room sees the new text, and
-	 * an edit form opened on the old one meets a new version. */
+	/* A revision takes effect at once: the room sees the new terms, and
+	 * an edit form opened on the old ones meets a new version. */
 	if (v->kr != 0) {
-		oldk = k;
-		k.title = v->text;
 		k.version++;
 		rc = st_rec_put(st, txn, T_KRS, k.id, &k);
 		if (rc == STORE_OK)
@@ -608,8 +628,17 @@ store_verdict_add(struct store *st, uint32_t actor, struct verdict *v)
 	    store_rec_check(REC_VERDICT, v, NULL) != STORE_OK ||
 	    (v->kind == VERDICT_REVISE && (v->text == NULL || *v->text == '\0')))
 		return STORE_INVALID;
+	if (v->kind != VERDICT_REVISE || v->kr == 0) {
+		/* Only a KR's revision has terms besides its title. */
+		v->start = v->target = 0;
+		v->due = 0;
+		v->unit_label = NULL;
+	}
 	if (v->kind != VERDICT_REVISE)
 		v->text = NULL;
+	v->was_text = v->was_unit_label = NULL;
+	v->was_start = v->was_target = 0;
+	v->was_due = 0;
 	return st_write_op(st, op_verdict, &op.w, &op);
 }
 

@@ -137,6 +137,11 @@ static const struct field verdict_fields[] = {
 	F(verdict, 5, FT_U32, by, 0), N(verdict, 6, kind, 0, store_vkind_names, VERDICT__MAX),
 	F(verdict, 7, FT_I64, at, 0), F(verdict, 8, FT_STR, text, 0),
 	F(verdict, 9, FT_STR, note, 0), F(verdict, 10, FT_STR, signed_by, 0),
+	F(verdict, 11, FT_STR, was_text, 0),
+	F(verdict, 12, FT_DBL, start, 0), F(verdict, 13, FT_DBL, was_start, 0),
+	F(verdict, 14, FT_DBL, target, 0), F(verdict, 15, FT_DBL, was_target, 0),
+	D(verdict, 16, due), D(verdict, 17, was_due),
+	F(verdict, 18, FT_STR, unit_label, 0), F(verdict, 19, FT_STR, was_unit_label, 0),
 };
 
 CODEC(store_codec_verdict, 'V', verdict_fields);

@@ -43,6 +43,13 @@ int	form_text_value(struct form *, enum key, const char *value, int required,
 int	form_number_value(struct form *, enum key, const char *value, int required,
 	    double min, double max, double *);
 
+/* The terms of a KR of kind typed in a form (title, start, target, unit
+ * label, due day between first and last), into k, held to the rules of
+ * every KR: a milestone goes from 0 to 1, the others name both ends. */
+struct kr;
+void	form_kr_terms(struct form *, int kind, int32_t first, int32_t last,
+	    struct kr *k);
+
 /* The <form> element under page; version 0 is left out. */
 xmlNodePtr form_begin(struct form *, xmlNodePtr page, const char *action,
 	    const char *status, uint32_t version, const char *back);

@@ -23,6 +23,7 @@ enum key {
 	KEY_BACK,	/* local path to return to */
 	KEY_TOKEN,	/* CSRF token */
 	KEY_VERSION,	/* the version the form was made from */
+	KEY_KR_VERSION,	/* a KR's version, one per row of a form */
 	KEY_KR,		/* KR id (repeats in a check-in form) */
 	KEY_OBJECTIVE,	/* objective id */
 	KEY_TITLE,
@@ -92,7 +93,8 @@ enum who {
 #define KEYBIT(k)	(1ull << (k))
 #define REQ_MAXQUERY	4096		/* longest query string accepted */
 #define REQ_MAXBODY	(256 * 1024)	/* largest form body; nginx agrees */
-#define REQ_MAXMULTI	64		/* values of a repeated key */
+#define REQ_MAXMULTI	512		/* values of a repeated key: the rows
+					 * of a quarterly grading */
 
 struct req;
 struct person;

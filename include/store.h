@@ -207,8 +207,10 @@ struct grow {
 };
 
 /* A consensus meeting's decision on one draft objective or proposed KR:
- * agree, revise (with the new text) or reject, with a note and who
- * signed off.  The latest one on an item counts; all are kept. */
+ * agree, revise (with the new terms) or reject, with a note and who
+ * signed off.  The latest one on an item counts; all are kept.  A
+ * revision keeps the terms it replaced beside the new ones, so that the
+ * log says what changed even after later edits. */
 enum vkind { VERDICT_AGREE, VERDICT_REVISE, VERDICT_REJECT, VERDICT__MAX };
 
 struct verdict {
@@ -222,6 +224,12 @@ struct verdict {
 	char		*text;		/* revise: the new title */
 	char		*note;
 	char		*signed_by;	/* logins, space-separated */
+	/* A revision: the title before; of a KR, its terms after and
+	 * before (0 and NULL otherwise). */
+	char		*was_text;
+	double		 start, was_start, target, was_target;
+	int32_t		 due, was_due;
+	char		*unit_label, *was_unit_label;
 };
 
 struct checkin {
@@ -389,8 +397,10 @@ int	store_carried_krs(struct store *, struct arena *, uint32_t unit,
 
 /* Records a decision in an open consensus meeting (its unit's lead or
  * an admin chairs it): the item is a draft objective of the meeting's
- * unit and cycle or a proposed KR under one; a revision renames it at
- * once (the history keeps the old text); those who signed off were
+ * unit and cycle or a proposed KR under one; a revision gives it its
+ * new title, and a KR its new start, target, due day and unit label, at
+ * once (the history and the verdict keep the old terms; a KR the new
+ * terms break is refused, STORE_RULE); those who signed off were
  * present.  Closing the meeting applies the decisions: it closes only
  * when every draft objective and proposed KR has one and each objective
  * kept has at least two agreed KRs (STORE_RULE); the objectives kept

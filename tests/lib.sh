@@ -536,6 +536,19 @@ kr_new() {	# USER O TITLE OWNER START TARGET CURRENT
 	doc_xpath "$1" "/objective/$2" "string((/page/objective/kr[title=\"$3\"]/@id)[1])"
 }
 
+# Adds the test's own cycle NAME in STATE with the current cycle's dates
+# as admin: sets CYC, CSTART and CEND, and closes it when the test ends
+# (so it is never left under review).  1 when it could not be added.
+own_cycle() {	# NAME STATE
+	CYC=$1
+	_oc=$(cycle_row "$CUR")
+	CSTART=$(echo "$_oc" | cut -d' ' -f3)
+	CEND=$(echo "$_oc" | cut -d' ' -f4)
+	post admin /edit/admin/cycle/new "name=$CYC&start=$CSTART&end=$CEND&state=$2"
+	at_exit "CYC=$CYC cycle_state closed >/dev/null"
+	expect_status 303 "admin adds cycle $CYC ($CSTART – $CEND, $2): 303"
+}
+
 # Sets the state of the test's own cycle $CYC ($CSTART – $CEND) as
 # admin; prints the status.
 cycle_state() {	# STATE

@@ -34,9 +34,10 @@ grade_row() {	# K
 	section_of grading | sed 's/<tr id="g-kr-/\n&/g; s/<\/tr>/&\n/g' | grep "^<tr id=\"g-kr-$1\""
 }
 
-# The grade form of KR K on the last body, else "".
+# The grade fields of KR K's row in the grading form on the last body,
+# else "".
 grade_form() {	# K
-	grade_row "$1" | grep -o '<form class="grade-form".*</form>'
+	grade_row "$1" | grep -o '<input type="hidden" name="kr" value="[0-9]*"><input type="hidden" name="kr-version".*</select>'
 }
 
 # The value the grade form of KR K preselects.
@@ -110,14 +111,14 @@ grade() {	# USER K VERSION VALUE [REASON [curl args]]
 	_gu=$1 _gk=$2 _gv=$3 _gval=$4 _gr=${5-}
 	shift 4
 	[ $# -gt 0 ] && shift
-	post "$_gu" "/meet/$MQ/grade" "kr=$_gk&version=$_gv&value=$_gval&back=/okr/meet/$MQ" \
+	post "$_gu" "/meet/$MQ/grade" "kr=$_gk&kr-version=$_gv&value=$_gval&back=/okr/meet/$MQ" \
 	    --data-urlencode "note=$_gr" "$@"
 }
 
 # The version the grading form of KR K carries, as USER sees it.
 kversion() {	# K [USER]
 	get "${2:-zhangwei}" "/meet/$MQ"
-	grade_form "$1" | grep -o 'name="version" value="[0-9]*"' | sed 's/[^0-9]//g'
+	grade_form "$1" | grep -o 'name="kr-version" value="[0-9]*"' | sed 's/[^0-9]//g'
 }
 
 # The stored version of KR K, from its edit form (USER's, zhangwei's).
@@ -253,15 +254,15 @@ check "KR $K1: its form preselects 0.7 (got $(grade_selected "$K1"))" test "$(gr
 expect_row_has "$K2" "<span class=\"proposed\">$(msg en grading.proposed) 0.3</span>" "KR $K2 (0.30): proposed 0.3"
 expect_row_has "$K3" "<span class=\"proposed\">$(msg en grading.proposed) 0.8</span>" "KR $K3 (0.80): proposed 0.8"
 expect_row_has "$K1" 'class="grade-kr ungraded"' "KR $K1 not graded yet"
-expect_row_has "$K1" "$(msg en grading.reason-needed)" "KR $K1's form says when a reason is needed"
-V1=$(grade_form "$K1" | grep -o 'name="version" value="[0-9]*"' | sed 's/[^0-9]//g')
-V2=$(grade_form "$K2" | grep -o 'name="version" value="[0-9]*"' | sed 's/[^0-9]//g')
-V3=$(grade_form "$K3" | grep -o 'name="version" value="[0-9]*"' | sed 's/[^0-9]//g')
+check "the grading form says when a reason is needed" test -n "$(section_of grading | grep -F "$(msg en grading.reason-needed)")"
+V1=$(grade_form "$K1" | grep -o 'name="kr-version" value="[0-9]*"' | sed 's/[^0-9]//g')
+V2=$(grade_form "$K2" | grep -o 'name="kr-version" value="[0-9]*"' | sed 's/[^0-9]//g')
+V3=$(grade_form "$K3" | grep -o 'name="kr-version" value="[0-9]*"' | sed 's/[^0-9]//g')
 
 # The proposed grade needs no reason.
 grade zhangwei "$K1" "$V1" 0.7
 expect_status 303 "grade KR $K1 with the proposed 0.7, no reason: 303"
-check "grade: 303 to /okr/meet/$MQ (got $(location))" test "$(location)" = "/okr/meet/$MQ"
+check "grade: 303 to KR $K1's row of /okr/meet/$MQ (got $(location))" test "$(location)" = "/okr/meet/$MQ#g-kr-$K1"
 get zhangwei "/meet/$MQ"
 expect_row_has "$K1" 'class="grade-kr graded"' "KR $K1 graded"
 check "KR $K1: its form now preselects the grade 0.7" test "$(grade_selected "$K1")" = 0.7
@@ -287,7 +288,7 @@ for bad in 0.75 1.2 -0.1 abc ""; do
 done
 grade zhangwei "$K3" "$((V3 + 7))" 0.8
 REQ="$REQ (stale version $((V3 + 7)))"
-expect_error 409 err.409
+expect_error 409 err.grade.conflict
 grade zhangwei "$K3" "$((V3 + 1))" 0.8
 REQ="$REQ (stale version $((V3 + 1)))"
 expect_status 409
@@ -330,7 +331,7 @@ for k in $K1 $K4; do
 done
 expect_row_has "$K1" '<td class="grade-cell"><span class="score-wrap"><span class="score band-yellow">0.6</span>' \
     "meeting $MQ (wangfang): KR $K1 shows its grade 0.6"
-V5=$(grade_form "$K5" | grep -o 'name="version" value="[0-9]*"' | sed 's/[^0-9]//g')
+V5=$(grade_form "$K5" | grep -o 'name="kr-version" value="[0-9]*"' | sed 's/[^0-9]//g')
 grade wangfang "$K5" "$V5" 0.2
 expect_status 303 "wangfang grades her KR $K5 with the proposed 0.2: 303"
 V4=$(kversion "$K4" lina)

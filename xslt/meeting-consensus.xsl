@@ -10,6 +10,14 @@
     <section class="consensus" id="consensus">
       <h2><xsl:call-template name="t"><xsl:with-param name="k" select="'consensus'"/></xsl:call-template></h2>
       <p class="intro"><xsl:call-template name="t"><xsl:with-param name="k" select="'consensus.rule'"/></xsl:call-template></p>
+      <!-- A refused verdict on an item without a form here (no longer a
+           draft, or never one): its message at least. -->
+      <xsl:variable name="sent" select="/page/form[contains(@action, concat('/meet/', $m/@id, '/verdict'))]"/>
+      <xsl:if test="$sent and (not($manage) or not(objective[@id = $sent/field[@name = 'objective']/@value][not($sent/field[@name = 'kr']/@value != '')] or objective[not(@decision = 'reject')]/kr[@id = $sent/field[@name = 'kr']/@value][not(@state) or @state = 'proposed']))">
+        <p class="form-message status-invalid" role="alert">
+          <xsl:call-template name="t"><xsl:with-param name="k" select="$sent/message/@key"/></xsl:call-template>
+        </p>
+      </xsl:if>
       <xsl:choose>
         <xsl:when test="objective">
           <p>
@@ -117,45 +125,149 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- Agree / revise / reject one item; those present sign off. -->
+  <!-- Agree / revise / reject one item; those present sign off.  A
+       revision gives the new title, and a KR its new start, target, unit
+       and due date, pre-filled with the current terms.  The form the
+       server refused for this item comes back in /page/form as typed,
+       with the message beside each wrong field. -->
   <xsl:template name="verdict-form">
     <xsl:param name="field"/>
     <xsl:variable name="fid" select="concat('v-', $field, '-', @id)"/>
+    <xsl:variable name="sent" select="/page/form[contains(@action, concat('/meet/', $m/@id, '/verdict'))][field[@name = $field]/@value = current()/@id]"/>
+    <xsl:variable name="kind">
+      <xsl:choose>
+        <xsl:when test="$sent"><xsl:value-of select="$sent/field[@name = 'state']/@value"/></xsl:when>
+        <xsl:otherwise>agree</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
     <xsl:if test="$manage and ($field = 'objective' or not(@state) or @state = 'proposed')">
       <details class="verdict-box">
-        <xsl:if test="not(@decision)"><xsl:attribute name="open">open</xsl:attribute></xsl:if>
+        <xsl:if test="not(@decision) or $sent"><xsl:attribute name="open">open</xsl:attribute></xsl:if>
         <summary><xsl:call-template name="t"><xsl:with-param name="k" select="'consensus.decide'"/></xsl:call-template></summary>
         <form class="verdict" method="post" action="{$base}/meet/{$m/@id}/verdict">
           <xsl:call-template name="post-hidden"/>
           <input type="hidden" name="{$field}" value="{@id}"/>
+          <xsl:if test="$sent">
+            <p class="form-message status-invalid" role="alert">
+              <xsl:call-template name="t"><xsl:with-param name="k" select="$sent/message/@key"/></xsl:call-template>
+            </p>
+          </xsl:if>
           <fieldset class="verdict-kind">
             <legend><xsl:call-template name="t"><xsl:with-param name="k" select="'consensus.decision'"/></xsl:call-template></legend>
-            <label><input type="radio" name="state" value="agree" checked="checked"/><xsl:text> </xsl:text><xsl:call-template name="t"><xsl:with-param name="k" select="'consensus.agree'"/></xsl:call-template></label>
-            <label><input type="radio" name="state" value="revise"/><xsl:text> </xsl:text><xsl:call-template name="t"><xsl:with-param name="k" select="'consensus.revise'"/></xsl:call-template></label>
-            <label><input type="radio" name="state" value="reject"/><xsl:text> </xsl:text><xsl:call-template name="t"><xsl:with-param name="k" select="'consensus.reject'"/></xsl:call-template></label>
+            <xsl:call-template name="verdict-kind"><xsl:with-param name="v" select="'agree'"/><xsl:with-param name="kind" select="$kind"/></xsl:call-template>
+            <xsl:call-template name="verdict-kind"><xsl:with-param name="v" select="'revise'"/><xsl:with-param name="kind" select="$kind"/></xsl:call-template>
+            <xsl:call-template name="verdict-kind"><xsl:with-param name="v" select="'reject'"/><xsl:with-param name="kind" select="$kind"/></xsl:call-template>
+            <xsl:call-template name="sent-error"><xsl:with-param name="sent" select="$sent"/><xsl:with-param name="name" select="'state'"/></xsl:call-template>
           </fieldset>
-          <div class="field">
-            <label for="{$fid}-title"><xsl:call-template name="t"><xsl:with-param name="k" select="'consensus.new-text'"/></xsl:call-template></label>
-            <input type="text" id="{$fid}-title" name="title" maxlength="200" value="{title}"/>
-          </div>
-          <div class="field">
-            <label for="{$fid}-note"><xsl:call-template name="t"><xsl:with-param name="k" select="'consensus.note'"/></xsl:call-template></label>
-            <input type="text" id="{$fid}-note" name="note" maxlength="1000" value=""/>
-          </div>
+          <fieldset class="verdict-terms">
+            <legend>
+              <xsl:call-template name="t">
+                <xsl:with-param name="k">
+                  <xsl:choose>
+                    <xsl:when test="$field = 'kr'">consensus.new-terms</xsl:when>
+                    <xsl:otherwise>consensus.new-text</xsl:otherwise>
+                  </xsl:choose>
+                </xsl:with-param>
+              </xsl:call-template>
+            </legend>
+            <xsl:call-template name="verdict-field">
+              <xsl:with-param name="sent" select="$sent"/>
+              <xsl:with-param name="name" select="'title'"/>
+              <xsl:with-param name="label" select="'field.title'"/>
+              <xsl:with-param name="stored" select="title"/>
+              <xsl:with-param name="max" select="200"/>
+            </xsl:call-template>
+            <xsl:if test="$field = 'kr'">
+              <xsl:if test="@kind != 'milestone'">
+                <xsl:call-template name="verdict-field">
+                  <xsl:with-param name="sent" select="$sent"/>
+                  <xsl:with-param name="name" select="'start'"/>
+                  <xsl:with-param name="stored" select="@start"/>
+                </xsl:call-template>
+                <xsl:call-template name="verdict-field">
+                  <xsl:with-param name="sent" select="$sent"/>
+                  <xsl:with-param name="name" select="'target'"/>
+                  <xsl:with-param name="stored" select="@target"/>
+                </xsl:call-template>
+                <xsl:call-template name="verdict-field">
+                  <xsl:with-param name="sent" select="$sent"/>
+                  <xsl:with-param name="name" select="'unit-label'"/>
+                  <xsl:with-param name="stored" select="@unit-label"/>
+                  <xsl:with-param name="max" select="20"/>
+                </xsl:call-template>
+              </xsl:if>
+              <xsl:call-template name="verdict-field">
+                <xsl:with-param name="sent" select="$sent"/>
+                <xsl:with-param name="name" select="'due'"/>
+                <xsl:with-param name="type" select="'date'"/>
+                <xsl:with-param name="stored" select="@due"/>
+              </xsl:call-template>
+            </xsl:if>
+          </fieldset>
+          <xsl:call-template name="verdict-field">
+            <xsl:with-param name="sent" select="$sent"/>
+            <xsl:with-param name="name" select="'note'"/>
+            <xsl:with-param name="label" select="'consensus.note'"/>
+            <xsl:with-param name="max" select="1000"/>
+          </xsl:call-template>
           <fieldset class="signers">
             <legend><xsl:call-template name="t"><xsl:with-param name="k" select="'consensus.signed'"/></xsl:call-template></legend>
             <xsl:for-each select="$m/attendance/person[@present = '1']">
               <label>
-                <input type="checkbox" name="login" value="{@login}" checked="checked"/>
+                <input type="checkbox" name="login" value="{@login}">
+                  <xsl:if test="not($sent) or $sent/field[@name = 'login']/@value = current()/@login">
+                    <xsl:attribute name="checked">checked</xsl:attribute>
+                  </xsl:if>
+                </input>
                 <xsl:text> </xsl:text>
                 <xsl:call-template name="person-name"/>
               </label>
             </xsl:for-each>
+            <xsl:call-template name="sent-error"><xsl:with-param name="sent" select="$sent"/><xsl:with-param name="name" select="'login'"/></xsl:call-template>
           </fieldset>
           <button type="submit"><xsl:call-template name="t"><xsl:with-param name="k" select="'consensus.record'"/></xsl:call-template></button>
         </form>
       </details>
     </xsl:if>
+  </xsl:template>
+
+  <!-- One choice of decision, checked when it is the one sent. -->
+  <xsl:template name="verdict-kind">
+    <xsl:param name="v"/>
+    <xsl:param name="kind"/>
+    <label>
+      <input type="radio" name="state" value="{$v}">
+        <xsl:if test="$v = $kind"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
+      </input>
+      <xsl:text> </xsl:text>
+      <xsl:call-template name="t"><xsl:with-param name="k" select="concat('consensus.', $v)"/></xsl:call-template>
+    </label>
+  </xsl:template>
+
+  <!-- One text field of the verdict form: what was sent, else stored. -->
+  <xsl:template name="verdict-field">
+    <xsl:param name="sent"/>
+    <xsl:param name="name"/>
+    <xsl:param name="label" select="concat('field.', $name)"/>
+    <xsl:param name="type" select="'text'"/>
+    <xsl:param name="stored" select="''"/>
+    <xsl:param name="max" select="0"/>
+    <xsl:variable name="id" select="concat('v-', local-name(), '-', @id, '-', $name)"/>
+    <div class="field">
+      <label for="{$id}"><xsl:call-template name="t"><xsl:with-param name="k" select="$label"/></xsl:call-template></label>
+      <input type="{$type}" id="{$id}" name="{$name}">
+        <xsl:attribute name="value">
+          <xsl:choose>
+            <xsl:when test="$sent"><xsl:value-of select="$sent/field[@name = $name][1]/@value"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="$stored"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:attribute>
+        <xsl:if test="$max &gt; 0"><xsl:attribute name="maxlength"><xsl:value-of select="$max"/></xsl:attribute></xsl:if>
+        <xsl:if test="$type = 'text' and ($name = 'start' or $name = 'target')"><xsl:attribute name="inputmode">decimal</xsl:attribute></xsl:if>
+        <xsl:if test="$sent/field[@name = $name][string(@error) != '']"><xsl:attribute name="aria-invalid">true</xsl:attribute></xsl:if>
+      </input>
+      <xsl:call-template name="sent-error"><xsl:with-param name="sent" select="$sent"/><xsl:with-param name="name" select="$name"/></xsl:call-template>
+    </div>
   </xsl:template>
 
   <xsl:template match="verdict">
@@ -173,9 +285,28 @@
           <xsl:otherwise><xsl:value-of select="$o/title"/></xsl:otherwise>
         </xsl:choose>
       </span>
-      <xsl:if test="text">
-        <xsl:text> ← </xsl:text><q class="new-text"><xsl:value-of select="text"/></q>
-      </xsl:if>
+      <xsl:choose>
+        <xsl:when test="change">
+          <xsl:text> · </xsl:text>
+          <span class="changes">
+            <xsl:call-template name="t"><xsl:with-param name="k" select="'consensus.changed'"/></xsl:call-template>
+            <xsl:for-each select="change">
+              <xsl:text> </xsl:text>
+              <span class="change change-{@term}">
+                <xsl:call-template name="t"><xsl:with-param name="k" select="concat('field.', @term)"/></xsl:call-template>
+                <xsl:text> </xsl:text>
+                <del><xsl:value-of select="@from"/></del>
+                <xsl:text> → </xsl:text>
+                <ins><xsl:value-of select="@to"/></ins>
+              </span>
+              <xsl:if test="position() != last()"> ·</xsl:if>
+            </xsl:for-each>
+          </span>
+        </xsl:when>
+        <xsl:when test="text">
+          <xsl:text> ← </xsl:text><q class="new-text"><xsl:value-of select="text"/></q>
+        </xsl:when>
+      </xsl:choose>
       <xsl:if test="note">
         <xsl:text> · </xsl:text><span class="reason"><xsl:value-of select="note"/></span>
       </xsl:if>

@@ -3,9 +3,9 @@
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 
   <!-- The final grades of the cycle's KRs (the unit's objectives and those
-       below it).  Each KR the user may grade gets its own small form while
-       the meeting is live; the others show their grade, or the one their
-       progress proposes. -->
+       below it).  While the meeting is live, ONE form grades every KR the
+       user may grade, a row each with the proposed grade pre-filled; the
+       other KRs show their grade, or the one their progress proposes. -->
   <xsl:template match="grading">
     <section class="grading" id="grading">
       <h2>
@@ -28,6 +28,9 @@
         <p class="note-rule grade-state"><xsl:call-template name="t"><xsl:with-param name="k" select="'err.grade.state'"/></xsl:call-template></p>
       </xsl:if>
       <xsl:choose>
+        <xsl:when test="$live and objective/kr[@can-grade = '1']">
+          <xsl:call-template name="grades-form"/>
+        </xsl:when>
         <xsl:when test="objective/kr">
           <xsl:apply-templates select="objective" mode="grade"/>
         </xsl:when>
@@ -39,6 +42,8 @@
   </xsl:template>
 
   <xsl:template match="objective" mode="grade">
+    <xsl:param name="form" select="false()"/>
+    <xsl:param name="sent" select="/.."/>
     <article class="grade-objective" id="go-{@id}">
       <header class="o-head">
         <h3 class="o-title">
@@ -61,10 +66,16 @@
           <div class="table-wrap">
             <table class="grades">
               <xsl:call-template name="thead">
-                <xsl:with-param name="cols" select="'kr.kr kr.score grading.grade'"/>
+                <xsl:with-param name="cols">
+                  <xsl:text>kr.kr kr.score grading.grade</xsl:text>
+                  <xsl:if test="$form"> field.reason</xsl:if>
+                </xsl:with-param>
               </xsl:call-template>
               <tbody>
-                <xsl:apply-templates select="kr" mode="grade"/>
+                <xsl:apply-templates select="kr" mode="grade">
+                  <xsl:with-param name="form" select="$form"/>
+                  <xsl:with-param name="sent" select="$sent"/>
+                </xsl:apply-templates>
               </tbody>
             </table>
           </div>
@@ -76,8 +87,15 @@
     </article>
   </xsl:template>
 
+  <!-- One KR's row: in the grading form, its grade and reason fields (a
+       graded row keeps them, marked graded); a row the server refused
+       comes back from /page/form with what was typed and its message. -->
   <xsl:template match="kr" mode="grade">
+    <xsl:param name="form" select="false()"/>
+    <xsl:param name="sent" select="/.."/>
     <xsl:variable name="graded" select="string(@grade) != ''"/>
+    <xsl:variable name="mine" select="$sent/field[@kr = current()/@id]"/>
+    <xsl:variable name="input" select="$form and @can-grade = '1'"/>
     <tr id="g-kr-{@id}">
       <xsl:attribute name="class">
         <xsl:text>grade-kr </xsl:text>
@@ -85,15 +103,41 @@
           <xsl:when test="$graded">graded</xsl:when>
           <xsl:otherwise>ungraded</xsl:otherwise>
         </xsl:choose>
+        <xsl:if test="$mine"> refused</xsl:if>
       </xsl:attribute>
-      <td class="kr-title"><xsl:value-of select="title"/></td>
+      <td class="kr-title">
+        <xsl:value-of select="title"/>
+        <xsl:if test="$graded">
+          <xsl:text> </xsl:text>
+          <span class="badge graded-mark"><xsl:call-template name="t"><xsl:with-param name="k" select="'grading.graded'"/></xsl:call-template></span>
+        </xsl:if>
+      </td>
       <td>
         <xsl:call-template name="score-of"><xsl:with-param name="s" select="@score"/></xsl:call-template>
       </td>
       <td class="grade-cell">
         <xsl:choose>
-          <xsl:when test="$live and @can-grade = '1'">
-            <xsl:call-template name="grade-form"/>
+          <xsl:when test="$input">
+            <xsl:variable name="cur">
+              <xsl:choose>
+                <xsl:when test="$mine"><xsl:value-of select="$mine/@value"/></xsl:when>
+                <xsl:when test="$graded"><xsl:value-of select="@grade"/></xsl:when>
+                <xsl:otherwise><xsl:value-of select="@proposed"/></xsl:otherwise>
+              </xsl:choose>
+            </xsl:variable>
+            <input type="hidden" name="kr" value="{@id}"/>
+            <input type="hidden" name="kr-version" value="{@version}"/>
+            <label class="visually-hidden" for="grade-{@id}"><xsl:call-template name="t"><xsl:with-param name="k" select="'grading.grade'"/></xsl:call-template></label>
+            <select id="grade-{@id}" name="value">
+              <xsl:call-template name="confidence-options"><xsl:with-param name="cur" select="$cur"/></xsl:call-template>
+            </select>
+            <xsl:if test="string(@proposed) != ''">
+              <xsl:text> </xsl:text>
+              <xsl:call-template name="proposed"/>
+            </xsl:if>
+            <xsl:if test="string($mine/@error) != ''">
+              <p class="field-error"><xsl:call-template name="t"><xsl:with-param name="k" select="$mine/@error"/></xsl:call-template></p>
+            </xsl:if>
           </xsl:when>
           <xsl:when test="$graded">
             <xsl:call-template name="score-of"><xsl:with-param name="s" select="@grade"/></xsl:call-template>
@@ -108,6 +152,18 @@
           <xsl:otherwise><span class="score none">—</span></xsl:otherwise>
         </xsl:choose>
       </td>
+      <xsl:if test="$form">
+        <td class="reason-cell">
+          <xsl:if test="$input">
+            <label class="visually-hidden" for="grade-note-{@id}"><xsl:call-template name="t"><xsl:with-param name="k" select="'field.reason'"/></xsl:call-template></label>
+            <input type="text" id="grade-note-{@id}" name="note" maxlength="200" value="{$mine/@note}"
+                   aria-describedby="grade-need"/>
+            <xsl:if test="string($mine/@note-error) != ''">
+              <p class="field-error"><xsl:call-template name="t"><xsl:with-param name="k" select="$mine/@note-error"/></xsl:call-template></p>
+            </xsl:if>
+          </xsl:if>
+        </td>
+      </xsl:if>
     </tr>
   </xsl:template>
 
@@ -120,36 +176,33 @@
     </span>
   </xsl:template>
 
-  <!-- POST {base}/meet/{id}/grade: kr, version (the KR's), value (0, 0.1
-       … 1; the grade if set, else the proposed one), note (the reason:
-       required when the grade is not the proposed one). -->
-  <xsl:template name="grade-form">
-    <xsl:variable name="cur">
-      <xsl:choose>
-        <xsl:when test="string(@grade) != ''"><xsl:value-of select="@grade"/></xsl:when>
-        <xsl:otherwise><xsl:value-of select="@proposed"/></xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
-    <form class="grade-form" method="post" action="{$base}/meet/{$m/@id}/grade">
-      <xsl:call-template name="post-hidden"><xsl:with-param name="version" select="@version"/></xsl:call-template>
-      <input type="hidden" name="kr" value="{@id}"/>
-      <div class="field">
-        <label for="grade-{@id}"><xsl:call-template name="t"><xsl:with-param name="k" select="'grading.grade'"/></xsl:call-template></label>
-        <select id="grade-{@id}" name="value">
-          <xsl:call-template name="confidence-options"><xsl:with-param name="cur" select="$cur"/></xsl:call-template>
-        </select>
-        <xsl:if test="string(@proposed) != ''">
-          <xsl:text> </xsl:text>
-          <xsl:call-template name="proposed"/>
-        </xsl:if>
+  <!-- POST {base}/meet/{id}/grade: per KR row, in order, kr, kr-version
+       (the KR's version), value (0, 0.1 … 1: the grade if set, else the
+       proposed one) and note (the reason: required when the grade is not
+       the proposed one); state=accept (the second button) gives each KR
+       not graded yet its proposed grade instead.  Saving is the first
+       button, so Enter in a reason saves. -->
+  <xsl:template name="grades-form">
+    <xsl:variable name="sent" select="/page/form[contains(@action, concat('/meet/', $m/@id, '/grade'))]"/>
+    <form class="grades-form" id="grades-form" method="post" action="{$base}/meet/{$m/@id}/grade">
+      <xsl:call-template name="post-hidden"/>
+      <xsl:if test="$sent">
+        <p class="form-message status-invalid" role="alert">
+          <xsl:call-template name="t"><xsl:with-param name="k" select="$sent/message/@key"/></xsl:call-template>
+        </p>
+      </xsl:if>
+      <!-- Said once for every row: a row stays one line high. -->
+      <p class="reason-needed" id="grade-need">
+        <xsl:call-template name="t"><xsl:with-param name="k" select="'grading.reason-needed'"/></xsl:call-template>
+      </p>
+      <xsl:apply-templates select="objective" mode="grade">
+        <xsl:with-param name="form" select="true()"/>
+        <xsl:with-param name="sent" select="$sent"/>
+      </xsl:apply-templates>
+      <div class="grade-actions">
+        <button type="submit"><xsl:call-template name="t"><xsl:with-param name="k" select="'grading.save-all'"/></xsl:call-template></button>
+        <button type="submit" name="state" value="accept" class="secondary"><xsl:call-template name="t"><xsl:with-param name="k" select="'grading.accept-all'"/></xsl:call-template></button>
       </div>
-      <div class="field">
-        <label for="grade-note-{@id}"><xsl:call-template name="t"><xsl:with-param name="k" select="'field.reason'"/></xsl:call-template></label>
-        <input type="text" id="grade-note-{@id}" name="note" maxlength="500" value=""
-               aria-describedby="grade-need-{@id}"/>
-        <span class="reason-needed" id="grade-need-{@id}"><xsl:call-template name="t"><xsl:with-param name="k" select="'grading.reason-needed'"/></xsl:call-template></span>
-      </div>
-      <button type="submit"><xsl:call-template name="t"><xsl:with-param name="k" select="'meeting.save'"/></xsl:call-template></button>
     </form>
   </xsl:template>
 

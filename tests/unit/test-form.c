@@ -15,6 +15,7 @@
 #include "form.h"
 #include "okr.h"
 #include "req.h"
+#include "store.h"
 
 static struct req r;
 static struct form f;
@@ -336,6 +337,49 @@ date(void **state)
 	err_is(KEY_DUE, "err.field.required");
 }
 
+/* A KR's terms are read as the KR form reads them, wherever they are
+ * typed (the KR form, a consensus revision): both ends required but for
+ * a milestone, which goes from 0 to 1; the due day within the cycle. */
+static void
+kr_terms(void **state)
+{
+	struct kr k;
+	int32_t first, last;
+
+	(void)state;
+	okr_date_parse("2026-10-01", &first);
+	okr_date_parse("2026-12-31", &last);
+	r.val[KEY_TITLE] = "12月31日前付费客户从 10 增至 120 家";
+	r.val[KEY_START] = "1,200";
+	r.val[KEY_TARGET] = "-5";
+	r.val[KEY_UNIT_LABEL] = "家";
+	r.val[KEY_DUE] = "2026-12-01";
+	memset(&k, 0, sizeof(k));
+	form_kr_terms(&f, KR_NUMERIC, first, last, &k);
+	assert_int_equal(f.nerr, 0);
+	assert_true(k.start == 1200 && k.target == -5);
+	assert_string_equal(k.unit_label, "家");
+	assert_int_equal(k.due, first + 61);
+
+	sent(KEY_TITLE, "x");
+	r.val[KEY_DUE] = "2027-01-01";
+	form_kr_terms(&f, KR_NUMERIC, first, last, &k);
+	err_is(KEY_START, "err.field.required");
+	err_is(KEY_TARGET, "err.field.required");
+	err_is(KEY_DUE, "err.field.date-outside-cycle");
+
+	sent(KEY_TITLE, "done");
+	r.val[KEY_START] = "7";
+	form_kr_terms(&f, KR_MILESTONE, first, last, &k);
+	assert_int_equal(f.nerr, 0);
+	assert_true(k.start == 0 && k.target == 1);
+	assert_int_equal(k.due, 0);
+
+	sent(KEY_START, "1");
+	form_kr_terms(&f, KR_NUMERIC, first, last, &k);
+	err_is(KEY_TITLE, "err.field.required");
+}
+
 /* A choice is one of the names, exactly (blanks trimmed); anything
  * else, absent included, is err.field.choice. */
 static void
@@ -544,6 +588,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(number_range, setup, teardown),
 		cmocka_unit_test_setup_teardown(number_empty, setup, teardown),
 		cmocka_unit_test_setup_teardown(date, setup, teardown),
+		cmocka_unit_test_setup_teardown(kr_terms, setup, teardown),
 		cmocka_unit_test_setup_teardown(choice, setup, teardown),
 		cmocka_unit_test_setup_teardown(id, setup, teardown),
 		cmocka_unit_test_setup_teardown(first_error_kept, setup, teardown),
