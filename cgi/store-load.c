@@ -559,6 +559,7 @@ static int
 op_load(struct store *st, DB_TXN *txn, void *arg)
 {
 	struct lop *l = arg;
+	struct vec cycles = { 0 };
 	size_t i, j;
 	uint32_t v;
 	int rc;
@@ -609,6 +610,20 @@ op_load(struct store *st, DB_TXN *txn, void *arg)
 			l->bad = i;
 			l->badref = 1;
 			return rc == STORE_NOTFOUND ? STORE_INVALID : rc;
+		}
+	}
+	/* A day belongs to one cycle, loaded and stored alike. */
+	for (i = 0; i < l->n; i++) {
+		if (l->recs[i].rtype != REC_CYCLE)
+			continue;
+		if (cycles.items == NULL && (rc = st_rec_list(st, txn, T_CYCLES, NULL,
+		    0, &l->ar, &cycles)) != STORE_OK)
+			return rc;
+		if (store_cycle_overlapping((const struct cycle *)cycles.items,
+		    cycles.n, l->recs[i].rec) != NULL) {
+			l->bad = i;
+			l->badref = 1;
+			return STORE_RULE;
 		}
 	}
 	return STORE_OK;

@@ -121,12 +121,25 @@ op_person(struct store *st, DB_TXN *txn, void *arg)
 	return st_rec_put(st, txn, T_PEOPLE, p->id, p);
 }
 
+const struct cycle *
+store_cycle_overlapping(const struct cycle *all, size_t n, const struct cycle *c)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (all[i].id != c->id &&
+		    okr_cycles_overlap(c->start, c->end, all[i].start, all[i].end))
+			return &all[i];
+	return NULL;
+}
+
 static int
 op_cycle(struct store *st, DB_TXN *txn, void *arg)
 {
 	struct put_op *op = arg;
 	struct wctx *w = &op->w;
 	struct cycle *c = op->rec, old;
+	struct vec v = { 0 };
 	int rc, created;
 
 	if ((rc = st_load_actor(st, txn, w)) != STORE_OK)
@@ -135,6 +148,10 @@ op_cycle(struct store *st, DB_TXN *txn, void *arg)
 		return STORE_FORBIDDEN;
 	if ((rc = st_prepare(st, txn, w, T_CYCLES, c, &old, &created)) != STORE_OK)
 		return rc;
+	if ((rc = st_rec_list(st, txn, T_CYCLES, NULL, 0, &w->ar, &v)) != STORE_OK)
+		return rc;
+	if (store_cycle_overlapping((const struct cycle *)v.items, v.n, c) != NULL)
+		return STORE_RULE;
 	return st_rec_put(st, txn, T_CYCLES, c->id, c);
 }
 

@@ -298,7 +298,12 @@ int	store_person_put(struct store *, uint32_t actor, struct person *);
 int	store_cycle_get(struct store *, struct arena *, uint32_t, struct cycle *);
 /* All cycles, oldest start first. */
 int	store_cycles_all(struct store *, struct arena *, struct cycle **, size_t *);
+/* STORE_RULE: its dates overlap another cycle's (store_cycle_overlapping()). */
 int	store_cycle_put(struct store *, uint32_t actor, struct cycle *);
+/* The first of the n cycles whose dates overlap c's (c itself, by id,
+ * aside), or NULL: a day belongs to one cycle (okr_cycles_overlap()). */
+const struct cycle *store_cycle_overlapping(const struct cycle *all, size_t n,
+	    const struct cycle *c);
 /* Creates the quarter after the newest cycle (state planning) into *c. */
 int	store_cycle_next(struct store *, struct arena *, uint32_t actor,
 	    struct cycle *c);
