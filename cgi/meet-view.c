@@ -698,18 +698,48 @@ monthly(struct view *v, xmlNodePtr mn, const struct meeting *m)
 
 /* --------------------------------------------------------- awareness */
 
+/* Who came of whom in each unit: its own members, then (rolled) with
+ * every unit below it. */
+struct came {
+	size_t		 people, came;
+};
+
+/* Unit i's row of the coverage under parent, and below it the rows of
+ * the units under i (tree order); depth bounds a loop in damaged data. */
+static void
+coverage_row(struct view *v, xmlNodePtr parent, const struct came *c, size_t i,
+    int depth)
+{
+	xmlNodePtr un = xmlNewChild(parent, NULL, BAD_CAST "unit", NULL);
+	size_t j;
+
+	render_attr_u(un, "id", v->units[i].id);
+	render_attr(un, "name", v->units[i].name);
+	render_attr(un, "level", okr_level_names[v->units[i].level]);
+	render_attr_u(un, "people", c[i].people);
+	render_attr_u(un, "came", c[i].came);
+	render_attr_u(un, "pct", (size_t)okr_pct(c[i].people ?
+	    (double)c[i].came / (double)c[i].people : 0));
+	for (j = 0; depth < OKR_MAX_DEPTH && j < v->nunits; j++)
+		if (v->units[j].parent == v->units[i].id && j != i)
+			coverage_row(v, un, c, j, depth + 1);
+}
+
 /* The all-hands awareness meeting: the company's objectives, a live
- * check of a KR's text, and per unit the share of its people who came to
- * an awareness meeting of this unit in the cycle. */
+ * check of a KR's text, and the share of people who came to an
+ * awareness meeting of this unit in the cycle: the meeting's unit in
+ * all, and each unit below it with its own sub-units rolled in. */
 static int
 awareness(struct view *v, xmlNodePtr mn, const struct meeting *m)
 {
-	xmlNodePtr cv, un, kc;
+	xmlNodePtr kc;
 	struct meeting *all;
 	struct person *p;
+	struct came *c;
+	const struct unit *u;
 	const char *text = v->r->val[KEY_TEXT];
-	size_t i, j, na, np, came;
-	int rc, hints;
+	size_t i, j, na, np, came, top = 0;
+	int rc, hints, depth;
 
 	if ((rc = company(v, mn, m, VIEW_KRS | VIEW_HINTS)) != 0)
 		return rc;
@@ -721,10 +751,13 @@ awareness(struct view *v, xmlNodePtr mn, const struct meeting *m)
 	}
 	if ((rc = store_meetings_by_unit(v->st, &v->r->ar, m->unit, &all, &na)) != STORE_OK)
 		return worker_fail(v->r, rc, NULL);
-	cv = xmlNewChild(mn, NULL, BAD_CAST "coverage", NULL);
 	if ((rc = view_units_all(v)) != 0)
 		return rc;
+	c = arena_alloc(&v->r->ar, (v->nunits + 1) * sizeof(*c));
+	memset(c, 0, (v->nunits + 1) * sizeof(*c));
 	for (i = 0; i < v->nunits; i++) {
+		if (v->units[i].id == m->unit)
+			top = i;
 		/* The meeting's unit and the units below it. */
 		if (!view_unit_within(v, v->units[i].id, m->unit) ||
 		    (rc = store_people_in_unit(v->st, &v->r->ar, v->units[i].id,
@@ -739,13 +772,20 @@ awareness(struct view *v, xmlNodePtr mn, const struct meeting *m)
 					break;
 			came += k < na;
 		}
-		un = xmlNewChild(cv, NULL, BAD_CAST "unit", NULL);
-		render_attr_u(un, "id", v->units[i].id);
-		render_attr(un, "name", v->units[i].name);
-		render_attr_u(un, "people", np);
-		render_attr_u(un, "came", came);
-		render_attr_u(un, "pct", np ? came * 100 / np : 0);
+		/* Counted in the unit and in each unit above it, up to the
+		 * meeting's. */
+		for (u = &v->units[i], depth = 0; u != NULL && depth < OKR_MAX_DEPTH;
+		    depth++) {
+			c[u - v->units].people += np;
+			c[u - v->units].came += came;
+			if (u->id == m->unit)
+				break;
+			u = view_unit(v, u->parent);
+		}
 	}
+	if (top < v->nunits && v->units[top].id == m->unit)
+		coverage_row(v, xmlNewChild(mn, NULL, BAD_CAST "coverage", NULL), c,
+		    top, 0);
 	return 0;
 }
 
