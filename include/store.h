@@ -97,6 +97,8 @@ struct objective {
 	uint32_t	 unit;		/* owning unit; for personal, the person's */
 	uint32_t	 owner;		/* person id: personal owner or unit lead */
 	uint32_t	 parent_kr;	/* the KR above that it serves, 0 if none */
+	uint32_t	 carried_from;	/* the objective it is the carried copy of */
+	uint32_t	 carried_to;	/* its carried copy in the next cycle */
 	int32_t		 level;		/* enum level */
 	int32_t		 state;		/* enum ostate */
 	uint32_t	 version;	/* bumped on every write */
@@ -122,6 +124,7 @@ struct kr {
 	char		*unit_label;	/* "%", "万元", "users" */
 	double		 grade;		/* final grade 0..1 in tenths, -1 if none */
 	int32_t		 state;		/* enum krstate */
+	uint32_t	 carried_from;	/* the KR it is the carried copy of */
 };
 
 /* One changed field of an objective or of one of its KRs: the history,
@@ -321,10 +324,15 @@ int	store_objectives_by_parent_kr(struct store *, struct arena *, uint32_t kr,
  * is open (STORE_CLOSED) and that what it names exists (STORE_INVALID);
  * records every changed field in the history. */
 int	store_objective_put(struct store *, uint32_t actor, struct objective *);
-/* Copies objective id, unfinished, into the next cycle with its KRs
- * starting from their current values; *newid is the copy. */
+/* Copies objective id, unfinished, into the next cycle with the nkrs
+ * KRs krs (live KRs of its own, else STORE_INVALID) starting from their
+ * current values; *newid is the copy, which serves the KR
+ * store_carry_parent() names.  STORE_CONFLICT: carried already. */
 int	store_objective_carry(struct store *, uint32_t actor, uint32_t id,
-	    uint32_t *newid);
+	    const uint32_t *krs, size_t nkrs, uint32_t *newid);
+/* The KR a copy of objective id would serve: the copy of its parent KR
+ * when that KR was carried over too, else 0 (aligned anew). */
+int	store_carry_parent(struct store *, uint32_t id, uint32_t *kr);
 
 int	store_kr_get(struct store *, struct arena *, uint32_t, struct kr *);
 int	store_krs_by_objective(struct store *, struct arena *, uint32_t obj,
