@@ -338,18 +338,64 @@ meet_deferral(struct req *r, const char *list, uint32_t id)
 	return NULL;
 }
 
+/* The department's own objectives of the meeting's cycle (archived
+ * ones aside), into *o and *n. */
+static int
+own_objectives(struct view *v, const struct meeting *m, struct objective **o,
+    size_t *n)
+{
+	size_t i, j;
+	int rc;
+
+	if ((rc = store_objectives_by_cycle_unit(v->st, &v->r->ar, m->cycle, m->unit,
+	    o, n)) != STORE_OK)
+		return worker_fail(v->r, rc, NULL);
+	for (i = j = 0; i < *n; i++)
+		if ((*o)[i].state != OBJ_ARCHIVED)
+			(*o)[j++] = (*o)[i];
+	*n = j;
+	return 0;
+}
+
+int
+meet_action_kr_ok(struct view *v, const struct meeting *m, uint32_t kr)
+{
+	struct objective *o;
+	struct kr *k, one;
+	int *covered;
+	size_t i, n;
+
+	if (store_carried_krs(v->st, &v->r->ar, m->unit, m->cycle, &k, &covered,
+	    &n) != STORE_OK)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (k[i].id == kr)
+			return 1;
+	if (store_kr_get(v->st, &v->r->ar, kr, &one) != STORE_OK ||
+	    !okr_kr_live(one.state) || own_objectives(v, m, &o, &n) != 0)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (o[i].id == one.objective)
+			return 1;
+	return 0;
+}
+
 /* The department action meeting: the company's objectives, the company
- * KRs this department carries with whether they are covered or deferred,
- * and the action items added in it. */
+ * KRs this department carries with whether they are covered or deferred
+ * and which of its own objectives serve each, its own objectives, and
+ * the action items added in it. */
 static int
 action_meeting(struct view *v, xmlNodePtr mn, const struct meeting *m)
 {
-	xmlNodePtr ca, kn, an;
+	xmlNodePtr ca, kn, an, own;
+	const struct cycle *c = view_cycle(v, m->cycle);
+	struct objective *o;
 	struct action *a;
 	struct kr *k;
 	int *covered;
-	size_t i, n;
+	size_t i, j, n, no;
 	const char *reason;
+	double s;
 	int rc;
 
 	if ((rc = company(v, mn, m, VIEW_KRS)) != 0)
@@ -357,9 +403,15 @@ action_meeting(struct view *v, xmlNodePtr mn, const struct meeting *m)
 	if ((rc = store_carried_krs(v->st, &v->r->ar, m->unit, m->cycle, &k, &covered,
 	    &n)) != STORE_OK)
 		return worker_fail(v->r, rc, NULL);
+	if ((rc = own_objectives(v, m, &o, &no)) != 0)
+		return rc;
 	ca = xmlNewChild(mn, NULL, BAD_CAST "carried", NULL);
 	for (i = 0; i < n; i++) {
 		kn = xmlNewChild(ca, NULL, BAD_CAST "kr", NULL);
+		for (j = 0; j < no; j++)
+			if (o[j].parent_kr == k[i].id)
+				render_attr_u(render_text(kn, "served-by", o[j].title),
+				    "objective", o[j].id);
 		render_attr_u(kn, "id", k[i].id);
 		view_score_attrs(kn, okr_kr_score(k[i].kind, k[i].direction,
 		    k[i].start, k[i].target, k[i].current));
@@ -370,6 +422,14 @@ action_meeting(struct view *v, xmlNodePtr mn, const struct meeting *m)
 		if ((reason = meet_deferral(v->r, m->deferred, k[i].id)) != NULL)
 			render_text(kn, "deferred", reason);
 	}
+	/* Where a new objective of the department is made. */
+	own = xmlNewChild(mn, NULL, BAD_CAST "own", NULL);
+	render_attr_u(own, "unit", m->unit);
+	if (c != NULL)
+		render_attr(own, "cycle", c->name);
+	for (i = 0; i < no; i++)
+		if ((rc = view_objective(v, own, &o[i], VIEW_KRS, &s)) != 0)
+			return rc;
 	an = xmlNewChild(mn, NULL, BAD_CAST "actions", NULL);
 	if ((rc = store_actions_by_unit(v->st, &v->r->ar, m->unit, &a, &n)) != STORE_OK)
 		return worker_fail(v->r, rc, NULL);

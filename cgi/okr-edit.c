@@ -968,8 +968,9 @@ post_comment(struct req *r)
 /* Every form: method, path, argument, keys, handler, sheet, caller, and
  * the handler's argument (1: a new record; the admin pages: the kind). */
 static const struct route routes[] = {
-	{ GET, "/edit/objective/new", ARG_NONE, K(CYCLE) | K(UNIT) | K(OWNER) | K(BACK),
-	    page_objective, "edit-objective", WHO_KNOWN, 1 },
+	/* parent: the KR it is made for (an action meeting's uncovered KR). */
+	{ GET, "/edit/objective/new", ARG_NONE, K(CYCLE) | K(UNIT) | K(OWNER) | K(BACK) |
+	    K(PARENT), page_objective, "edit-objective", WHO_KNOWN, 1 },
 	{ POST, "/edit/objective/new", ARG_NONE, K(CYCLE) | K(UNIT) | OBJ_KEYS,
 	    post_objective, "edit-objective", WHO_KNOWN, 1 },
 	{ GET, "/edit/objective/*", ARG_ID, K(BACK), page_objective, "edit-objective",
