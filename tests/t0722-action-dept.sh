@@ -17,11 +17,8 @@ hx() {	# XPath on the last HTML page
 	xmllint --html --xpath "$1" "$TMP/body" 2>/dev/null
 }
 
-post zhangwei /meet/new "unit=$RD&cycle=$CUR&kind=action&due=$TODAY" --data-urlencode "title=t0722 行动会 $TAG"
-expect_status 303 "zhangwei plans an action meeting of 研发部: 303"
-M=$(loc_meeting)
-post zhangwei "/meet/$M/open" "version=$(mversion zhangwei "$M")"
-expect_status 303 "zhangwei opens meeting $M: 303"
+meeting_opened zhangwei "$RD" action "t0722 行动会 $TAG"
+M=$MEETING
 
 doc zhangwei "/meet/$M"
 COV=$(xpath "string((//carried/kr[@covered='1'][served-by])[1]/@id)")

@@ -5,7 +5,6 @@
 # rounded (2 of 3 is 67%, not 66%).
 . "$(dirname "$0")/lib.sh"
 
-TODAY=$(date -u +%F)
 RD=$(unit_id 研发部)
 PLAT=$(unit_id 平台组)
 MOB=$(unit_id 移动组)
@@ -13,12 +12,8 @@ CO=$(doc_xpath admin /tree "string((//node[@kind='unit'])[1]/@id)")
 require "unit ids: company $CO, 研发部 $RD, 平台组 $PLAT, 移动组 $MOB" \
     test -n "$CO" -a -n "$RD" -a -n "$PLAT" -a -n "$MOB"
 
-post admin /meet/new "unit=$CO&cycle=$CUR&kind=awareness&due=$TODAY" \
-    --data-urlencode "title=t0745 认知会 $$"
-expect_status 303 "admin plans an awareness meeting of the company: 303"
-AW=$(loc_meeting)
-post admin "/meet/$AW/open" "version=$(mversion admin "$AW")"
-expect_status 303 "admin opens $AW: 303"
+meeting_opened admin "$CO" awareness "t0745 认知会 $$"
+AW=$MEETING
 for who in zhangwei lina wangfang; do
 	post $who "/meet/$AW/ack" ""
 	expect_status 303 "$who acknowledges: 303"
