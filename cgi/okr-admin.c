@@ -416,6 +416,8 @@ edit_admin_cycle_next(struct req *r)
 	/* STORE_INVALID: no cycle to follow, or its successor exists. */
 	if ((rc = store_cycle_next(edit_store, &r->ar, r->me->id, &c)) == STORE_INVALID)
 		return req_error(r, 409, "err.cycle.next");
+	if (rc == STORE_RULE)
+		return req_error(r, 409, "err.cycle.next-overlap");
 	if (rc != STORE_OK)
 		return worker_fail(r, rc, NULL);
 	render_redirect(r, arena_printf(&r->ar, "%s/edit/admin/cycles", r->script), NULL);

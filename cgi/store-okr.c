@@ -230,6 +230,9 @@ op_cycle_next(struct store *st, DB_TXN *txn, void *arg)
 	c->id = 0;
 	memcpy(op->name, name, sizeof(op->name));
 	c->name = op->name;
+	/* The quarter may begin before the last cycle ends (one cut short). */
+	if (store_cycle_overlapping(all, v.n, c) != NULL)
+		return STORE_RULE;
 	if ((rc = st_next_id(st, txn, T_CYCLES, &c->id)) != STORE_OK)
 		return rc;
 	c->version = 1;

@@ -307,7 +307,8 @@ int	store_cycle_put(struct store *, uint32_t actor, struct cycle *);
  * aside), or NULL: a day belongs to one cycle (okr_cycles_overlap()). */
 const struct cycle *store_cycle_overlapping(const struct cycle *all, size_t n,
 	    const struct cycle *c);
-/* Creates the quarter after the newest cycle (state planning) into *c. */
+/* Creates the quarter after the newest cycle (state planning) into *c;
+ * STORE_RULE when that quarter would overlap a cycle. */
 int	store_cycle_next(struct store *, struct arena *, uint32_t actor,
 	    struct cycle *c);
 
