@@ -85,6 +85,11 @@ check "copy $N: from $KA and $KB" \
 check "XML: copy $N carried-from $O" test "$(xattr lina "$N" "$N" carried-from)" = "$O"
 check "XML: copy $N aligned to $PKN" test "$(xattr lina "$N" "$N" parent-kr)" = "$PKN"
 check "XML: $O carried-to $N" test "$(xattr lina "$O" "$O" carried-to)" = "$N"
+for x in "$O" "$N"; do
+	doc_at "$MUBIAO_URL" lina "/xml/objective/$x" > "$TMP/x.xml"
+	check "XML of objective $x: valid against the schema" sh -c \
+	    "xmllint --noout --relaxng '$TESTS_ROOT/xslt/mubiao.rng' '$TMP/x.xml' 2> /dev/null"
+done
 get lina "/objective/$O"
 check "page of $O: 'Carried over to' links $N" \
     test "$(hx "string(//p[@class='carried-to']/a/@href)")" = "/okr/objective/$N"
