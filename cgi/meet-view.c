@@ -355,18 +355,64 @@ meet_deferral(struct req *r, const char *list, uint32_t id)
 	return NULL;
 }
 
+/* The department's own objectives of the meeting's cycle (archived
+ * ones aside), into *o and *n. */
+static int
+own_objectives(struct view *v, const struct meeting *m, struct objective **o,
+    size_t *n)
+{
+	size_t i, j;
+	int rc;
+
+	if ((rc = store_objectives_by_cycle_unit(v->st, &v->r->ar, m->cycle, m->unit,
+	    o, n)) != STORE_OK)
+		return worker_fail(v->r, rc, NULL);
+	for (i = j = 0; i < *n; i++)
+		if ((*o)[i].state != OBJ_ARCHIVED)
+			(*o)[j++] = (*o)[i];
+	*n = j;
+	return 0;
+}
+
+int
+meet_action_kr_ok(struct view *v, const struct meeting *m, uint32_t kr)
+{
+	struct objective *o;
+	struct kr *k, one;
+	int *covered;
+	size_t i, n;
+
+	if (store_carried_krs(v->st, &v->r->ar, m->unit, m->cycle, &k, &covered,
+	    &n) != STORE_OK)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (k[i].id == kr)
+			return 1;
+	if (store_kr_get(v->st, &v->r->ar, kr, &one) != STORE_OK ||
+	    !okr_kr_live(one.state) || own_objectives(v, m, &o, &n) != 0)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (o[i].id == one.objective)
+			return 1;
+	return 0;
+}
+
 /* The department action meeting: the company's objectives, the company
- * KRs this department carries with whether they are covered or deferred,
- * and the action items added in it. */
+ * KRs this department carries with whether they are covered or deferred
+ * and which of its own objectives serve each, its own objectives, and
+ * the action items added in it. */
 static int
 action_meeting(struct view *v, xmlNodePtr mn, const struct meeting *m)
 {
-	xmlNodePtr ca, kn, an;
+	xmlNodePtr ca, kn, an, own;
+	const struct cycle *c = view_cycle(v, m->cycle);
+	struct objective *o;
 	struct action *a;
 	struct kr *k;
 	int *covered;
-	size_t i, n;
+	size_t i, j, n, no;
 	const char *reason;
+	double s;
 	int rc;
 
 	if ((rc = company(v, mn, m, VIEW_KRS)) != 0)
@@ -374,9 +420,15 @@ action_meeting(struct view *v, xmlNodePtr mn, const struct meeting *m)
 	if ((rc = store_carried_krs(v->st, &v->r->ar, m->unit, m->cycle, &k, &covered,
 	    &n)) != STORE_OK)
 		return worker_fail(v->r, rc, NULL);
+	if ((rc = own_objectives(v, m, &o, &no)) != 0)
+		return rc;
 	ca = xmlNewChild(mn, NULL, BAD_CAST "carried", NULL);
 	for (i = 0; i < n; i++) {
 		kn = xmlNewChild(ca, NULL, BAD_CAST "kr", NULL);
+		for (j = 0; j < no; j++)
+			if (o[j].parent_kr == k[i].id)
+				render_attr_u(render_text(kn, "served-by", o[j].title),
+				    "objective", o[j].id);
 		render_attr_u(kn, "id", k[i].id);
 		view_score_attrs(kn, okr_kr_score(k[i].kind, k[i].direction,
 		    k[i].start, k[i].target, k[i].current));
@@ -387,6 +439,14 @@ action_meeting(struct view *v, xmlNodePtr mn, const struct meeting *m)
 		if ((reason = meet_deferral(v->r, m->deferred, k[i].id)) != NULL)
 			render_text(kn, "deferred", reason);
 	}
+	/* Where a new objective of the department is made. */
+	own = xmlNewChild(mn, NULL, BAD_CAST "own", NULL);
+	render_attr_u(own, "unit", m->unit);
+	if (c != NULL)
+		render_attr(own, "cycle", c->name);
+	for (i = 0; i < no; i++)
+		if ((rc = view_objective(v, own, &o[i], VIEW_KRS, &s)) != 0)
+			return rc;
 	an = xmlNewChild(mn, NULL, BAD_CAST "actions", NULL);
 	if ((rc = store_actions_by_unit(v->st, &v->r->ar, m->unit, &a, &n)) != STORE_OK)
 		return worker_fail(v->r, rc, NULL);
@@ -751,18 +811,48 @@ monthly(struct view *v, xmlNodePtr mn, const struct meeting *m)
 
 /* --------------------------------------------------------- awareness */
 
+/* Who came of whom in each unit: its own members, then (rolled) with
+ * every unit below it. */
+struct came {
+	size_t		 people, came;
+};
+
+/* Unit i's row of the coverage under parent, and below it the rows of
+ * the units under i (tree order); depth bounds a loop in damaged data. */
+static void
+coverage_row(struct view *v, xmlNodePtr parent, const struct came *c, size_t i,
+    int depth)
+{
+	xmlNodePtr un = xmlNewChild(parent, NULL, BAD_CAST "unit", NULL);
+	size_t j;
+
+	render_attr_u(un, "id", v->units[i].id);
+	render_attr(un, "name", v->units[i].name);
+	render_attr(un, "level", okr_level_names[v->units[i].level]);
+	render_attr_u(un, "people", c[i].people);
+	render_attr_u(un, "came", c[i].came);
+	render_attr_u(un, "pct", (size_t)okr_pct(c[i].people ?
+	    (double)c[i].came / (double)c[i].people : 0));
+	for (j = 0; depth < OKR_MAX_DEPTH && j < v->nunits; j++)
+		if (v->units[j].parent == v->units[i].id && j != i)
+			coverage_row(v, un, c, j, depth + 1);
+}
+
 /* The all-hands awareness meeting: the company's objectives, a live
- * check of a KR's text, and per unit the share of its people who came to
- * an awareness meeting of this unit in the cycle. */
+ * check of a KR's text, and the share of people who came to an
+ * awareness meeting of this unit in the cycle: the meeting's unit in
+ * all, and each unit below it with its own sub-units rolled in. */
 static int
 awareness(struct view *v, xmlNodePtr mn, const struct meeting *m)
 {
-	xmlNodePtr cv, un, kc;
+	xmlNodePtr kc;
 	struct meeting *all;
 	struct person *p;
+	struct came *c;
+	const struct unit *u;
 	const char *text = v->r->val[KEY_TEXT];
-	size_t i, j, na, np, came;
-	int rc, hints;
+	size_t i, j, na, np, came, top = 0;
+	int rc, hints, depth;
 
 	if ((rc = company(v, mn, m, VIEW_KRS | VIEW_HINTS)) != 0)
 		return rc;
@@ -774,10 +864,13 @@ awareness(struct view *v, xmlNodePtr mn, const struct meeting *m)
 	}
 	if ((rc = store_meetings_by_unit(v->st, &v->r->ar, m->unit, &all, &na)) != STORE_OK)
 		return worker_fail(v->r, rc, NULL);
-	cv = xmlNewChild(mn, NULL, BAD_CAST "coverage", NULL);
 	if ((rc = view_units_all(v)) != 0)
 		return rc;
+	c = arena_alloc(&v->r->ar, (v->nunits + 1) * sizeof(*c));
+	memset(c, 0, (v->nunits + 1) * sizeof(*c));
 	for (i = 0; i < v->nunits; i++) {
+		if (v->units[i].id == m->unit)
+			top = i;
 		/* The meeting's unit and the units below it. */
 		if (!view_unit_within(v, v->units[i].id, m->unit) ||
 		    (rc = store_people_in_unit(v->st, &v->r->ar, v->units[i].id,
@@ -792,13 +885,20 @@ awareness(struct view *v, xmlNodePtr mn, const struct meeting *m)
 					break;
 			came += k < na;
 		}
-		un = xmlNewChild(cv, NULL, BAD_CAST "unit", NULL);
-		render_attr_u(un, "id", v->units[i].id);
-		render_attr(un, "name", v->units[i].name);
-		render_attr_u(un, "people", np);
-		render_attr_u(un, "came", came);
-		render_attr_u(un, "pct", np ? came * 100 / np : 0);
+		/* Counted in the unit and in each unit above it, up to the
+		 * meeting's. */
+		for (u = &v->units[i], depth = 0; u != NULL && depth < OKR_MAX_DEPTH;
+		    depth++) {
+			c[u - v->units].people += np;
+			c[u - v->units].came += came;
+			if (u->id == m->unit)
+				break;
+			u = view_unit(v, u->parent);
+		}
 	}
+	if (top < v->nunits && v->units[top].id == m->unit)
+		coverage_row(v, xmlNewChild(mn, NULL, BAD_CAST "coverage", NULL), c,
+		    top, 0);
 	return 0;
 }
 

@@ -18,6 +18,8 @@
 static const char *const unit_levels[] = { "company", "department", "team" };
 
 #define ADMIN_ROWS	100	/* records on an admin page */
+/* The error of dates that overlap another cycle's. */
+#define CYCLE_OVERLAP	"err.field.cycle-overlap"
 
 /* Every person, when there are few enough to offer as a list (else a
  * login is typed).  Units are offered from v->units, loaded only when
@@ -120,11 +122,24 @@ row_cycle(struct view *v, const struct choices *ch, struct form *f,
 	const struct cycle *c = rec;
 	xmlNodePtr fld;
 	int j;
+	const struct cycle *other = NULL;
+	struct cycle typed;
 
 	(void)ch;
 	form_field(f, form, KEY_NAME, "text", c ? c->name : "", NULL, OKR_MAX_CYCLE);
-	form_field(f, form, KEY_START, "date", c ? view_day(r, c->start) : "", NULL, 0);
-	form_field(f, form, KEY_END, "date", c ? view_day(r, c->end) : "", NULL, 0);
+	/* Dates refused for overlapping another cycle name that one. */
+	memset(&typed, 0, sizeof(typed));
+	typed.id = c ? c->id : 0;
+	if (f->err[KEY_START] != NULL && strcmp(f->err[KEY_START], CYCLE_OVERLAP) == 0 &&
+	    okr_date_parse(r->val[KEY_START], &typed.start) == 0 &&
+	    okr_date_parse(r->val[KEY_END], &typed.end) == 0)
+		other = store_cycle_overlapping(v->cycles, v->ncycles, &typed);
+	fld = form_field(f, form, KEY_START, "date", c ? view_day(r, c->start) : "", NULL, 0);
+	if (other != NULL)
+		render_attr(fld, "error-about", other->name);
+	fld = form_field(f, form, KEY_END, "date", c ? view_day(r, c->end) : "", NULL, 0);
+	if (other != NULL)
+		render_attr(fld, "error-about", other->name);
 	fld = form_field(f, form, KEY_STATE, "select",
 	    c ? okr_cstate_names[c->state] : "planning", NULL, 0);
 	for (j = 0; j < CYCLE__MAX; j++)
@@ -206,6 +221,12 @@ read_cycle(struct view *v, struct form *f, union arec *a)
 	form_date(f, KEY_END, 1, 0, INT32_MAX, &c->end);
 	if (f->err[KEY_START] == NULL && f->err[KEY_END] == NULL && c->end < c->start)
 		form_error(f, KEY_END, "err.field.start-end");
+	c->id = v->r->id;
+	if (f->err[KEY_START] == NULL && f->err[KEY_END] == NULL &&
+	    store_cycle_overlapping(v->cycles, v->ncycles, c) != NULL) {
+		form_error(f, KEY_START, CYCLE_OVERLAP);
+		form_error(f, KEY_END, CYCLE_OVERLAP);
+	}
 	form_choice(f, KEY_STATE, okr_cstate_names, CYCLE__MAX, &state);
 	c->name = (char *)name;
 	c->state = state;
@@ -254,7 +275,7 @@ static const struct akind_def {
 	[ADMIN_PEOPLE] = { "person", "people", REC_PERSON, sizeof(struct person),
 	    row_person, read_person, put_person, KEY_LOGIN },
 	[ADMIN_CYCLES] = { "cycle", "cycles", REC_CYCLE, sizeof(struct cycle), row_cycle,
-	    read_cycle, put_cycle, KEY_PARENT },
+	    read_cycle, put_cycle, KEY_START },
 };
 
 /* One row's form: the record's stored values, or (f->input) what was
@@ -374,6 +395,7 @@ edit_admin_post(struct req *r)
 	if (rc == STORE_INVALID || rc == STORE_RULE) {
 		/* STORE_RULE: the unit would sit under itself, or too deep. */
 		form_error(&f, k->taken, kind == ADMIN_PEOPLE ? "err.field.login-taken" :
+		    kind == ADMIN_CYCLES && rc == STORE_RULE ? CYCLE_OVERLAP :
 		    rc == STORE_RULE ? "err.field.parent-loop" : "err.field.choice");
 		return admin_page(r, &v, kind, r->id, is_new, &f, 400);
 	}
@@ -394,6 +416,8 @@ edit_admin_cycle_next(struct req *r)
 	/* STORE_INVALID: no cycle to follow, or its successor exists. */
 	if ((rc = store_cycle_next(edit_store, &r->ar, r->me->id, &c)) == STORE_INVALID)
 		return req_error(r, 409, "err.cycle.next");
+	if (rc == STORE_RULE)
+		return req_error(r, 409, "err.cycle.next-overlap");
 	if (rc != STORE_OK)
 		return worker_fail(r, rc, NULL);
 	render_redirect(r, arena_printf(&r->ar, "%s/edit/admin/cycles", r->script), NULL);

@@ -445,6 +445,79 @@ post_objective(struct req *r)
 	}
 }
 
+/* The page that asks before an archive or a carry-over (what), with no
+ * script: the objective and its KRs; for a carry-over each live KR
+ * offered (ticked: what was sent back, else the unfinished ones), the
+ * KR the copy would serve, or the copy it went to already.  http: 200,
+ * or 409 when carried already. */
+static int
+objective_confirm(struct req *r, const char *what, int http)
+{
+	struct view v;
+	struct objective o;
+	xmlNodePtr page, cn, ch;
+	struct kr *k;
+	uint32_t parent;
+	size_t i, j, n;
+	double s;
+	int rc, carry = strcmp(what, "carry") == 0, ticked;
+
+	if ((rc = view_init(&v, r, edit_store)) != 0)
+		return rc;
+	if ((rc = store_objective_get(edit_store, &r->ar, r->id, &o)) != STORE_OK)
+		return worker_fail(r, rc, "err.objective");
+	if (!carry && (rc = store_allowed(edit_store, r->me->id, PERM_EDIT_OBJECTIVE,
+	    o.id)) != STORE_OK)
+		return worker_fail(r, rc, NULL);
+	if (carry && !view_may_carry(&v, &o))
+		return req_error(r, 403, "err.403.edit");
+	if (carry && o.carried_to != 0)
+		http = 409;
+	if ((page = view_page(&v, "confirm")) == NULL)
+		return 500;
+	cn = xmlNewChild(page, NULL, BAD_CAST "confirm", NULL);
+	render_attr(cn, "what", what);
+	if ((rc = view_objective(&v, cn, &o, VIEW_KRS | VIEW_PARENT | VIEW_PERMS,
+	    &s)) != 0)
+		return rc;
+	/* Finished, or no open cycle after its own: nothing to carry. */
+	if (carry && o.carried_to == 0 && !xmlHasProp(cn->last, BAD_CAST "next-cycle"))
+		http = 400;
+	if (carry && o.carried_to == 0) {
+		if ((rc = store_carry_parent(edit_store, o.id, &parent)) != STORE_OK)
+			return worker_fail(r, rc, NULL);
+		if (parent != 0)
+			view_parent(&v, cn, parent);
+		/* The live KRs, each with the box it gets: as sent back, else
+		 * ticked when unfinished (a KR reached stays behind). */
+		if ((rc = store_krs_by_objective(edit_store, &r->ar, o.id, &k,
+		    &n)) != STORE_OK)
+			return worker_fail(r, rc, NULL);
+		for (i = 0; i < n; i++) {
+			if (!okr_kr_live(k[i].state))
+				continue;
+			if (r->val[KEY_CONFIRM] != NULL || r->val[KEY_KR] != NULL)
+				for (ticked = 0, j = 0; j < r->nmulti[KEY_KR]; j++)
+					ticked |= strtoul(r->multi[KEY_KR][j], NULL, 10) ==
+					    k[i].id;
+			else
+				ticked = okr_pct(okr_kr_score(k[i].kind, k[i].direction,
+				    k[i].start, k[i].target, k[i].current)) < 100;
+			ch = xmlNewChild(cn, NULL, BAD_CAST "choice", NULL);
+			render_attr_u(ch, "kr", k[i].id);
+			render_attr(ch, "carry", ticked ? "1" : "0");
+		}
+	}
+	return render_reply(r, page, http);
+}
+
+static int
+page_objective_confirm(struct req *r)
+{
+	return objective_confirm(r, r->route->param ? "carry" : "archive", 200);
+}
+
+/* Archives the objective once confirmed; before, asks. */
 static int
 post_objective_archive(struct req *r)
 {
@@ -452,6 +525,8 @@ post_objective_archive(struct req *r)
 	uint32_t ver;
 	int rc;
 
+	if (r->val[KEY_CONFIRM] == NULL)
+		return objective_confirm(r, "archive", 200);
 	if ((rc = objective_ctx(r, &c, 0)) != 0 || (rc = edit_form_version(r, &ver)) != 0)
 		return rc;
 	c.o.state = OBJ_ARCHIVED;
@@ -463,13 +538,23 @@ post_objective_archive(struct req *r)
 	return redirect(r, arena_printf(&r->ar, "/objective/%u", c.o.id));
 }
 
+/* Carries the objective over with the KRs ticked, once confirmed;
+ * before, asks which. */
 static int
 post_objective_carry(struct req *r)
 {
-	uint32_t newid;
+	uint32_t newid, *krs;
+	size_t i, n = r->nmulti[KEY_KR];
 	int rc;
 
-	rc = store_objective_carry(edit_store, r->me->id, r->id, &newid);
+	if (r->val[KEY_CONFIRM] == NULL)
+		return objective_confirm(r, "carry", 200);
+	krs = arena_alloc(&r->ar, (n + 1) * sizeof(*krs));
+	for (i = 0; i < n; i++)
+		krs[i] = (uint32_t)strtoul(r->multi[KEY_KR][i], NULL, 10);
+	rc = store_objective_carry(edit_store, r->me->id, r->id, krs, n, &newid);
+	if (rc == STORE_CONFLICT)
+		return objective_confirm(r, "carry", 409);
 	if (rc != STORE_OK)
 		return worker_fail(r, rc, rc == STORE_INVALID ? "err.carry" : NULL);
 	/* The copy is where the owner goes on working. */
@@ -888,18 +973,24 @@ post_comment(struct req *r)
 /* Every form: method, path, argument, keys, handler, sheet, caller, and
  * the handler's argument (1: a new record; the admin pages: the kind). */
 static const struct route routes[] = {
-	{ GET, "/edit/objective/new", ARG_NONE, K(CYCLE) | K(UNIT) | K(OWNER) | K(BACK),
-	    page_objective, "edit-objective", WHO_KNOWN, 1 },
+	/* parent: the KR it is made for (an action meeting's uncovered KR). */
+	{ GET, "/edit/objective/new", ARG_NONE, K(CYCLE) | K(UNIT) | K(OWNER) | K(BACK) |
+	    K(PARENT), page_objective, "edit-objective", WHO_KNOWN, 1 },
 	{ POST, "/edit/objective/new", ARG_NONE, K(CYCLE) | K(UNIT) | OBJ_KEYS,
 	    post_objective, "edit-objective", WHO_KNOWN, 1 },
 	{ GET, "/edit/objective/*", ARG_ID, K(BACK), page_objective, "edit-objective",
 	    WHO_KNOWN, 0 },
 	{ POST, "/edit/objective/*", ARG_ID, K(VERSION) | OBJ_KEYS, post_objective,
 	    "edit-objective", WHO_KNOWN, 0 },
-	{ POST, "/edit/objective/*/archive", ARG_ID, K(VERSION), post_objective_archive,
-	    NULL, WHO_KNOWN, 0 },
-	{ POST, "/edit/objective/*/carry", ARG_ID, 0, post_objective_carry, NULL,
-	    WHO_KNOWN, 0 },
+	/* Archive and carry-over ask first (param 1: carry-over). */
+	{ GET, "/edit/objective/*/archive", ARG_ID, K(BACK), page_objective_confirm,
+	    "confirm", WHO_KNOWN, 0 },
+	{ POST, "/edit/objective/*/archive", ARG_ID, K(VERSION) | K(CONFIRM),
+	    post_objective_archive, "confirm", WHO_KNOWN, 0 },
+	{ GET, "/edit/objective/*/carry", ARG_ID, K(BACK), page_objective_confirm,
+	    "confirm", WHO_KNOWN, 1 },
+	{ POST, "/edit/objective/*/carry", ARG_ID, K(CONFIRM) | K(KR),
+	    post_objective_carry, "confirm", WHO_KNOWN, 1 },
 	{ GET, "/edit/kr/new", ARG_NONE, K(OBJECTIVE) | K(BACK), page_kr, "edit-kr",
 	    WHO_KNOWN, 1 },
 	{ POST, "/edit/kr/new", ARG_NONE, K(OBJECTIVE) | KR_KEYS, post_kr, "edit-kr",

@@ -962,6 +962,8 @@ post_action(struct req *r)
 	    store_person_by_login(st, &r->ar, owner, &p) != STORE_OK)
 		form_error(&f, KEY_OWNER, "err.field.choice");
 	again.message = "err.action";
+	if (m.type == MEET_ACTION && a.kr != 0 && !meet_action_kr_ok(&v, &m, a.kr))
+		form_error(&f, KEY_KR, "err.field.choice");
 	/* Review and action meetings show the form again as typed; others
 	 * have none to show it in. */
 	if (f.nerr > 0 && (m.type == MEET_REVIEW || m.type == MEET_ACTION))

@@ -185,6 +185,7 @@ const struct req_key req_keys[KEY__MAX] = {
 	[KEY_SUB] = { "sub", valid_one, 0, 400, NULL },
 	[KEY_XML] = { "xml", valid_xml, 0, 400, NULL },
 	[KEY_FROM] = { "from", valid_id, KF_ID, 400, NULL },
+	[KEY_CONFIRM] = { "confirm", valid_one, 0, 400, NULL },
 };
 
 int

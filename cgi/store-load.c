@@ -461,8 +461,11 @@ static const struct ref {
 	{ REC_OBJECTIVE, offsetof(struct objective, unit), REC_UNIT, 0 },
 	{ REC_OBJECTIVE, offsetof(struct objective, owner), REC_PERSON, 1 },
 	{ REC_OBJECTIVE, offsetof(struct objective, parent_kr), REC_KR, 1 },
+	{ REC_OBJECTIVE, offsetof(struct objective, carried_from), REC_OBJECTIVE, 1 },
+	{ REC_OBJECTIVE, offsetof(struct objective, carried_to), REC_OBJECTIVE, 1 },
 	{ REC_KR, offsetof(struct kr, objective), REC_OBJECTIVE, 0 },
 	{ REC_KR, offsetof(struct kr, owner), REC_PERSON, 1 },
+	{ REC_KR, offsetof(struct kr, carried_from), REC_KR, 1 },
 	{ REC_CHECKIN, offsetof(struct checkin, kr), REC_KR, 0 },
 	{ REC_CHANGE, offsetof(struct change, objective), REC_OBJECTIVE, 0 },
 	{ REC_COMMENT, offsetof(struct comment, objective), REC_OBJECTIVE, 0 },
@@ -566,6 +569,7 @@ static int
 op_load(struct store *st, DB_TXN *txn, void *arg)
 {
 	struct lop *l = arg;
+	struct vec cycles = { 0 };
 	size_t i, j;
 	uint32_t v;
 	int rc;
@@ -616,6 +620,20 @@ op_load(struct store *st, DB_TXN *txn, void *arg)
 			l->bad = i;
 			l->badref = 1;
 			return rc == STORE_NOTFOUND ? STORE_INVALID : rc;
+		}
+	}
+	/* A day belongs to one cycle, loaded and stored alike. */
+	for (i = 0; i < l->n; i++) {
+		if (l->recs[i].rtype != REC_CYCLE)
+			continue;
+		if (cycles.items == NULL && (rc = st_rec_list(st, txn, T_CYCLES, NULL,
+		    0, &l->ar, &cycles)) != STORE_OK)
+			return rc;
+		if (store_cycle_overlapping((const struct cycle *)cycles.items,
+		    cycles.n, l->recs[i].rec) != NULL) {
+			l->bad = i;
+			l->badref = 1;
+			return STORE_RULE;
 		}
 	}
 	return STORE_OK;

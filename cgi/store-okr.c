@@ -121,12 +121,25 @@ op_person(struct store *st, DB_TXN *txn, void *arg)
 	return st_rec_put(st, txn, T_PEOPLE, p->id, p);
 }
 
+const struct cycle *
+store_cycle_overlapping(const struct cycle *all, size_t n, const struct cycle *c)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (all[i].id != c->id &&
+		    okr_cycles_overlap(c->start, c->end, all[i].start, all[i].end))
+			return &all[i];
+	return NULL;
+}
+
 static int
 op_cycle(struct store *st, DB_TXN *txn, void *arg)
 {
 	struct put_op *op = arg;
 	struct wctx *w = &op->w;
 	struct cycle *c = op->rec, old;
+	struct vec v = { 0 };
 	int rc, created;
 
 	if ((rc = st_load_actor(st, txn, w)) != STORE_OK)
@@ -135,6 +148,10 @@ op_cycle(struct store *st, DB_TXN *txn, void *arg)
 		return STORE_FORBIDDEN;
 	if ((rc = st_prepare(st, txn, w, T_CYCLES, c, &old, &created)) != STORE_OK)
 		return rc;
+	if ((rc = st_rec_list(st, txn, T_CYCLES, NULL, 0, &w->ar, &v)) != STORE_OK)
+		return rc;
+	if (store_cycle_overlapping((const struct cycle *)v.items, v.n, c) != NULL)
+		return STORE_RULE;
 	return st_rec_put(st, txn, T_CYCLES, c->id, c);
 }
 
@@ -213,6 +230,9 @@ op_cycle_next(struct store *st, DB_TXN *txn, void *arg)
 	c->id = 0;
 	memcpy(op->name, name, sizeof(op->name));
 	c->name = op->name;
+	/* The quarter may begin before the last cycle ends (one cut short). */
+	if (store_cycle_overlapping(all, v.n, c) != NULL)
+		return STORE_RULE;
 	if ((rc = st_next_id(st, txn, T_CYCLES, &c->id)) != STORE_OK)
 		return rc;
 	c->version = 1;
@@ -675,14 +695,50 @@ store_comment_add(struct store *st, uint32_t actor, struct comment *c)
 	return st_write_op(st, op_comment, &op.w, &op);
 }
 
-/* The arguments of store_objective_carry(). */
+/* The KR a carried copy of o serves: the copy of o's parent KR, when
+ * that KR went on into the next cycle with its objective; else 0 (the
+ * next cycle's alignment is chosen anew). */
+static int
+carry_parent(struct store *st, DB_TXN *txn, struct wctx *w,
+    const struct objective *o, uint32_t *kr)
+{
+	struct objective po;
+	struct kr pk, *k;
+	struct vec kv = { 0 };
+	unsigned char key[4];
+	size_t i;
+	int rc;
+
+	*kr = 0;
+	if (o->parent_kr == 0)
+		return STORE_OK;
+	if ((rc = st_rec_get(st, txn, T_KRS, o->parent_kr, &pk, &w->ar, 0)) != STORE_OK ||
+	    (rc = st_rec_get(st, txn, T_OBJ, pk.objective, &po, &w->ar, 0)) != STORE_OK)
+		return rc == STORE_NOTFOUND ? STORE_OK : rc;
+	if (po.carried_to == 0)
+		return STORE_OK;
+	be32(key, po.carried_to);
+	if ((rc = st_rec_list(st, txn, T_KR_OBJ, key, 4, &w->ar, &kv)) != STORE_OK)
+		return rc;
+	k = (struct kr *)kv.items;
+	for (i = 0; i < kv.n; i++)
+		if (k[i].carried_from == pk.id && okr_kr_live(k[i].state))
+			*kr = k[i].id;
+	return STORE_OK;
+}
+
+/* The arguments of store_objective_carry() and store_carry_parent(). */
 struct carry_op {
 	struct wctx	 w;
 	uint32_t	 objective;	/* the one carried */
+	const uint32_t	*krs;		/* the KRs that go on */
+	size_t		 nkrs;
 	uint32_t	 copy;		/* its copy in the next cycle */
+	uint32_t	 parent;	/* the KR the copy serves */
 };
 
-/* Copies the objective into the cycle that follows its own. */
+/* Copies the objective, with the KRs chosen, into the cycle that
+ * follows its own; the original and the copy name each other. */
 static int
 op_carry(struct store *st, DB_TXN *txn, void *arg)
 {
@@ -713,6 +769,20 @@ op_carry(struct store *st, DB_TXN *txn, void *arg)
 		if (!yes)
 			return STORE_FORBIDDEN;
 	}
+	/* Once carried, never twice: it names its copy (and the history of
+	 * a store older than that says where it went). */
+	if (o.carried_to != 0)
+		return STORE_CONFLICT;
+	be32(key, o.id);
+	if ((rc = st_rec_list(st, txn, T_HISTORY_OBJ, key, 4, &w->ar, &hv)) != STORE_OK)
+		return rc;
+	for (i = 0; i < hv.n; i++) {
+		const struct change *h = (const struct change *)hv.items + i;
+
+		if (h->record_id == o.id && strcmp(h->field, "carried") == 0 &&
+		    *h->new_value != '\0')
+			return STORE_CONFLICT;
+	}
 	if ((rc = st_rec_get(st, txn, T_CYCLES, o.cycle, &c, &w->ar, 0)) != STORE_OK ||
 	    (rc = st_rec_list(st, txn, T_CYCLES, NULL, 0, &w->ar, &cv)) != STORE_OK)
 		return rc;
@@ -724,17 +794,6 @@ op_carry(struct store *st, DB_TXN *txn, void *arg)
 		return STORE_INVALID;
 	if (next->state == CYCLE_CLOSED)
 		return STORE_CLOSED;
-	/* Once carried, never twice: the history says where it went. */
-	be32(key, o.id);
-	if ((rc = st_rec_list(st, txn, T_HISTORY_OBJ, key, 4, &w->ar, &hv)) != STORE_OK)
-		return rc;
-	for (i = 0; i < hv.n; i++) {
-		const struct change *h = (const struct change *)hv.items + i;
-
-		if (h->record_id == o.id && strcmp(h->field, "carried") == 0 &&
-		    *h->new_value != '\0')
-			return STORE_INVALID;
-	}
 	if ((rc = st_rec_list(st, txn, T_KR_OBJ, key, 4, &w->ar, &kv)) != STORE_OK)
 		return rc;
 	k = (struct kr *)kv.items;
@@ -749,11 +808,20 @@ op_carry(struct store *st, DB_TXN *txn, void *arg)
 		    k[i].target, k[i].current);
 	if (kv.n > 0 && okr_pct(okr_weighted_score(sc, NULL, kv.n)) == 100)
 		return STORE_INVALID;	/* finished: nothing to carry */
+	/* Only live KRs of its own may be chosen. */
+	for (i = 0; i < op->nkrs; i++) {
+		for (j = 0; j < kv.n && k[j].id != op->krs[i]; j++)
+			;
+		if (j == kv.n)
+			return STORE_INVALID;
+	}
 	copy = o;
 	copy.cycle = next->id;
-	copy.parent_kr = 0;	/* the next cycle's alignment is chosen anew */
+	if ((rc = carry_parent(st, txn, w, &o, &copy.parent_kr)) != STORE_OK)
+		return rc;
 	copy.state = OBJ_ACTIVE;
 	copy.version = 1;
+	copy.carried_from = o.id;
 	copy.created_by = copy.updated_by = w->actor;
 	copy.created_at = copy.updated_at = w->now;
 	if ((rc = st_next_id(st, txn, T_OBJ, &copy.id)) != STORE_OK ||
@@ -764,7 +832,17 @@ op_carry(struct store *st, DB_TXN *txn, void *arg)
 	    (rc = st_history_add(st, txn, w, o.id, REC_OBJECTIVE, o.id, "carried", "",
 	    arena_printf(&w->ar, "#%u", copy.id))) != STORE_OK)
 		return rc;
+	/* The original names its copy; an open form of it is now stale. */
+	o.carried_to = copy.id;
+	o.version++;
+	if ((rc = st_rec_put(st, txn, T_OBJ, o.id, &o)) != STORE_OK)
+		return rc;
 	for (i = 0; i < kv.n; i++) {
+		for (j = 0; j < op->nkrs && op->krs[j] != k[i].id; j++)
+			;
+		if (j == op->nkrs)
+			continue;
+		k[i].carried_from = k[i].id;
 		k[i].objective = copy.id;
 		k[i].start = k[i].current;	/* reset: start where it stands */
 		k[i].grade = -1;
@@ -783,12 +861,38 @@ op_carry(struct store *st, DB_TXN *txn, void *arg)
 
 int
 store_objective_carry(struct store *st, uint32_t actor, uint32_t id,
-    uint32_t *newid)
+    const uint32_t *krs, size_t nkrs, uint32_t *newid)
 {
-	struct carry_op op = { .w = { .actor = actor }, .objective = id };
+	struct carry_op op = { .w = { .actor = actor }, .objective = id,
+	    .krs = krs, .nkrs = nkrs };
 	int rc = st_write_op(st, op_carry, &op.w, &op);
 
 	*newid = rc == STORE_OK ? op.copy : 0;
+	return rc;
+}
+
+static int
+op_carry_parent(struct store *st, DB_TXN *txn, void *arg)
+{
+	struct carry_op *op = arg;
+	struct objective o;
+	int rc;
+
+	if ((rc = st_rec_get(st, txn, T_OBJ, op->objective, &o, &op->w.ar, 0)) != STORE_OK)
+		return rc;
+	return carry_parent(st, txn, &op->w, &o, &op->parent);
+}
+
+int
+store_carry_parent(struct store *st, uint32_t id, uint32_t *kr)
+{
+	struct carry_op op = { .objective = id };
+	int rc;
+
+	arena_init(&op.w.ar);
+	rc = st_txn_run(st, 0, op_carry_parent, &op);
+	arena_free(&op.w.ar);
+	*kr = rc == STORE_OK ? op.parent : 0;
 	return rc;
 }
 

@@ -63,6 +63,7 @@ static const struct field objective_fields[] = {
 	F(objective, 11, FT_I64, created_at, 0), F(objective, 12, FT_I64, updated_at, 0),
 	H(objective, 13, FT_STR, title, 0, "title", FMT_PLAIN, NULL),
 	H(objective, 14, FT_STR, description, 0, "description", FMT_PLAIN, NULL),
+	F(objective, 15, FT_U32, carried_from, 0), F(objective, 16, FT_U32, carried_to, 0),
 };
 static const struct field kr_fields[] = {
 	F(kr, 1, FT_U32, id, 0), F(kr, 2, FT_U32, objective, 0),
@@ -81,6 +82,7 @@ static const struct field kr_fields[] = {
 	H(kr, 15, FT_STR, unit_label, 0, "unit-label", FMT_PLAIN, NULL),
 	H(kr, 16, FT_DBL, grade, -1, "grade", FMT_PLAIN, NULL),
 	E(kr, 17, state, KRS_ACTIVE, "kr-state", okr_krstate_names, KRS__MAX),
+	F(kr, 18, FT_U32, carried_from, 0),
 };
 static const struct field checkin_fields[] = {
 	F(checkin, 1, FT_U32, id, 0), F(checkin, 2, FT_U32, kr, 0),

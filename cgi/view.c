@@ -423,7 +423,25 @@ view_aligned(struct view *v, xmlNodePtr kn, uint32_t kr)
 	return 0;
 }
 
-static int
+/* The objective o was carried from or to (id), as element name: its
+ * cycle and title; none when id is 0 or the record is gone. */
+static void
+view_carried(struct view *v, xmlNodePtr on, const char *name, uint32_t id)
+{
+	struct objective o;
+	const struct cycle *c;
+	xmlNodePtr n;
+
+	if (id == 0 || store_objective_get(v->st, &v->r->ar, id, &o) != STORE_OK)
+		return;
+	n = xmlNewChild(on, NULL, BAD_CAST name, NULL);
+	render_attr_u(n, "id", o.id);
+	if ((c = view_cycle(v, o.cycle)) != NULL)
+		render_attr(n, "cycle", c->name);
+	render_text(n, "title", o.title);
+}
+
+int
 view_parent(struct view *v, xmlNodePtr on, uint32_t krid)
 {
 	struct kr k;
@@ -545,6 +563,10 @@ view_objective(struct view *v, xmlNodePtr parent, const struct objective *o,
 	if ((flags & VIEW_PARENT) && o->parent_kr != 0 &&
 	    (rc = view_parent(v, on, o->parent_kr)) != 0)
 		return rc;
+	if (flags & VIEW_PARENT) {
+		view_carried(v, on, "carried-from", o->carried_from);
+		view_carried(v, on, "carried-to", o->carried_to);
+	}
 	if (flags & VIEW_KRS)
 		for (i = 0; i < n; i++) {
 			if ((rc = view_kr(v, on, &k[i], flags, edit)) != 0)
@@ -559,7 +581,8 @@ view_objective(struct view *v, xmlNodePtr parent, const struct objective *o,
 }
 
 /* The cycle after o's, when o could be carried over into it: the user
- * may edit o (or owns it), it is unfinished, and that cycle is open. */
+ * may edit o (or owns it), it is unfinished and not carried yet, and
+ * that cycle is open. */
 static void
 view_next_cycle(struct view *v, xmlNodePtr on, const struct objective *o,
     double score, size_t nkrs)
@@ -568,7 +591,7 @@ view_next_cycle(struct view *v, xmlNodePtr on, const struct objective *o,
 	size_t i;
 
 	if (v->r->me == NULL || (nkrs > 0 && okr_pct(score) == 100) ||
-	    o->state == OBJ_ARCHIVED)
+	    o->state == OBJ_ARCHIVED || o->carried_to != 0)
 		return;
 	mine = view_cycle(v, o->cycle);
 	for (i = 0; mine != NULL && i < v->ncycles; i++)
@@ -577,9 +600,16 @@ view_next_cycle(struct view *v, xmlNodePtr on, const struct objective *o,
 			next = &v->cycles[i];
 	if (next == NULL || next->state == CYCLE_CLOSED)
 		return;
-	if (o->owner == v->r->me->id || v->r->me->role == ROLE_ADMIN ||
-	    view_may(v, PERM_ADD_UNIT_OBJECTIVE, o->unit))
+	if (view_may_carry(v, o))
 		render_attr(on, "next-cycle", next->name);
+}
+
+int
+view_may_carry(struct view *v, const struct objective *o)
+{
+	return v->r->me != NULL && (o->owner == v->r->me->id ||
+	    v->r->me->role == ROLE_ADMIN ||
+	    view_may(v, PERM_ADD_UNIT_OBJECTIVE, o->unit));
 }
 
 /* 2 to 5 KRs is the rule of thumb (a warning); a final 1.0 may mean the

@@ -1115,6 +1115,36 @@ tombstone(struct store *st, struct arena *ar, xmlNodePtr n, struct store_rec *r,
 	return rc;
 }
 
+/* The message of a loaded cycle c whose dates overlap another's: that
+ * one named, from the document or the store. */
+static char *
+cycle_overlap_error(struct store *st, struct arena *ar, const struct store_rec *rec,
+    long line, const struct store_rec *recs, size_t nrec)
+{
+	const struct cycle *c = rec->rec, *other = NULL;
+	struct cycle *stored = NULL, *all;
+	size_t i, n = 0, m = 0;
+	char s[11], e[11];
+
+	if (store_cycles_all(st, ar, &stored, &n) != STORE_OK)
+		n = 0;
+	all = arena_alloc(ar, (n + nrec) * sizeof(*all));
+	for (i = 0; i < nrec; i++)
+		if (recs[i].rtype == REC_CYCLE)
+			all[m++] = *(const struct cycle *)recs[i].rec;
+	for (i = 0; i < n; i++)
+		all[m++] = stored[i];
+	other = store_cycle_overlapping(all, m, c);
+	if (other == NULL)
+		return arena_printf(ar, "line %ld: <cycle id=\"%u\">: its dates "
+		    "overlap another cycle's\n", line, c->id);
+	okr_date_format(other->start, s);
+	okr_date_format(other->end, e);
+	return arena_printf(ar, "line %ld: <cycle id=\"%u\">: its dates overlap "
+	    "those of cycle %s (%s to %s): a day belongs to one cycle\n", line,
+	    c->id, other->name, s, e);
+}
+
 int
 xmlio_import(struct store *st, struct arena *ar, uint32_t actor, xmlDocPtr doc,
     size_t *changed, const char **err, void (*progress)(size_t, size_t))
@@ -1167,7 +1197,10 @@ xmlio_import(struct store *st, struct arena *ar, uint32_t actor, xmlDocPtr doc,
 		nrec++;
 	}
 	rc = store_load(st, actor, recs, nrec, changed, &bad, progress);
-	if (rc == STORE_RULE && bad < nrec)
+	if (rc == STORE_RULE && bad < nrec && recs[bad].rtype == REC_CYCLE)
+		*err = cycle_overlap_error(st, ar, &recs[bad], lines[bad], recs,
+		    nrec);
+	else if (rc == STORE_RULE && bad < nrec)
 		*err = arena_printf(ar, "line %ld: <%s id=\"%u\"> would sit under "
 		    "itself, or make the unit tree more than %d levels deep\n",
 		    lines[bad], names[bad], recs[bad].id, OKR_MAX_DEPTH);

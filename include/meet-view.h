@@ -23,5 +23,9 @@ int	meet_snapshot(struct view *, const struct meeting *, char **xml);
 /* The reason KR id was deferred in a list of "KRID reason" lines, in r's
  * arena, or NULL. */
 const char *meet_deferral(struct req *, const char *list, uint32_t id);
+/* Whether an action item of action meeting m may serve KR kr: a company
+ * KR the department carries, or a live KR of one of its own objectives
+ * of the cycle (what the item form offers). */
+int	meet_action_kr_ok(struct view *, const struct meeting *m, uint32_t kr);
 
 #endif

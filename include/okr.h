@@ -123,6 +123,10 @@ int	okr_text_ok(const char *s, size_t max, int multiline);
 /* A cycle's name: 1 to OKR_MAX_CYCLE letters, digits, '_' and '-' (it
  * stands in URLs and file names unencoded). */
 int	okr_cycle_name_ok(const char *);
+/* Whether cycle a (days as to ae) and cycle b overlap so that a day would
+ * belong to two of them; the same span twice is a parallel track of one
+ * period (a cycle of its own for a pilot or a test), not an overlap. */
+int	okr_cycles_overlap(int32_t as, int32_t ae, int32_t bs, int32_t be);
 /* A login: 1 to OKR_MAX_LOGIN letters, digits and . _ @ -. */
 int	okr_login_ok(const char *);
 /* Whether v is a finite number from min to max. */

@@ -60,6 +60,7 @@ enum key {
 	KEY_SUB,	/* "1": a unit's feed with the units below */
 	KEY_XML,	/* an XML document to import */
 	KEY_FROM,	/* admin lists: the first id of the page */
+	KEY_CONFIRM,	/* "1": an archive or carry-over confirmed */
 	KEY__MAX
 };
 

@@ -97,6 +97,8 @@ struct objective {
 	uint32_t	 unit;		/* owning unit; for personal, the person's */
 	uint32_t	 owner;		/* person id: personal owner or unit lead */
 	uint32_t	 parent_kr;	/* the KR above that it serves, 0 if none */
+	uint32_t	 carried_from;	/* the objective it is the carried copy of */
+	uint32_t	 carried_to;	/* its carried copy in the next cycle */
 	int32_t		 level;		/* enum level */
 	int32_t		 state;		/* enum ostate */
 	uint32_t	 version;	/* bumped on every write */
@@ -122,6 +124,7 @@ struct kr {
 	char		*unit_label;	/* "%", "万元", "users" */
 	double		 grade;		/* final grade 0..1 in tenths, -1 if none */
 	int32_t		 state;		/* enum krstate */
+	uint32_t	 carried_from;	/* the KR it is the carried copy of */
 };
 
 /* One changed field of an objective or of one of its KRs: the history,
@@ -306,8 +309,14 @@ int	store_person_put(struct store *, uint32_t actor, struct person *);
 int	store_cycle_get(struct store *, struct arena *, uint32_t, struct cycle *);
 /* All cycles, oldest start first. */
 int	store_cycles_all(struct store *, struct arena *, struct cycle **, size_t *);
+/* STORE_RULE: its dates overlap another cycle's (store_cycle_overlapping()). */
 int	store_cycle_put(struct store *, uint32_t actor, struct cycle *);
-/* Creates the quarter after the newest cycle (state planning) into *c. */
+/* The first of the n cycles whose dates overlap c's (c itself, by id,
+ * aside), or NULL: a day belongs to one cycle (okr_cycles_overlap()). */
+const struct cycle *store_cycle_overlapping(const struct cycle *all, size_t n,
+	    const struct cycle *c);
+/* Creates the quarter after the newest cycle (state planning) into *c;
+ * STORE_RULE when that quarter would overlap a cycle. */
 int	store_cycle_next(struct store *, struct arena *, uint32_t actor,
 	    struct cycle *c);
 
@@ -324,10 +333,15 @@ int	store_objectives_by_parent_kr(struct store *, struct arena *, uint32_t kr,
  * is open (STORE_CLOSED) and that what it names exists (STORE_INVALID);
  * records every changed field in the history. */
 int	store_objective_put(struct store *, uint32_t actor, struct objective *);
-/* Copies objective id, unfinished, into the next cycle with its KRs
- * starting from their current values; *newid is the copy. */
+/* Copies objective id, unfinished, into the next cycle with the nkrs
+ * KRs krs (live KRs of its own, else STORE_INVALID) starting from their
+ * current values; *newid is the copy, which serves the KR
+ * store_carry_parent() names.  STORE_CONFLICT: carried already. */
 int	store_objective_carry(struct store *, uint32_t actor, uint32_t id,
-	    uint32_t *newid);
+	    const uint32_t *krs, size_t nkrs, uint32_t *newid);
+/* The KR a copy of objective id would serve: the copy of its parent KR
+ * when that KR was carried over too, else 0 (aligned anew). */
+int	store_carry_parent(struct store *, uint32_t id, uint32_t *kr);
 
 int	store_kr_get(struct store *, struct arena *, uint32_t, struct kr *);
 int	store_krs_by_objective(struct store *, struct arena *, uint32_t obj,

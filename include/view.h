@@ -51,6 +51,12 @@ xmlNodePtr view_page(struct view *, const char *name);
 /* Appends <objective> to parent; *score gets its score.  Returns 0 or 500. */
 int	view_objective(struct view *, xmlNodePtr parent, const struct objective *,
 	    unsigned flags, double *score);
+/* Whether the user may carry o over: its owner, an admin, or who may
+ * add objectives to its unit (the store's rule for a closed cycle). */
+int	view_may_carry(struct view *, const struct objective *);
+/* Appends <parent-kr> (the KR krid, its objective) to on; none when the
+ * KR is gone.  Returns 0. */
+int	view_parent(struct view *, xmlNodePtr on, uint32_t krid);
 /* The score of an objective from its KRs; returns 0 or 500. */
 int	view_score(struct view *, const struct objective *, double *score);
 /* How many of n KRs count (okr_kr_live()). */

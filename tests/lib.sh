@@ -498,6 +498,17 @@ loc_meeting() {
 	location | sed -n 's|^/okr/meet/\([0-9][0-9]*\)$|\1|p'
 }
 
+# Plans a meeting of KIND of unit U in the current cycle, today, as USER
+# and opens it, asserting both; sets MEETING to its id.
+meeting_opened() {	# USER U KIND TITLE
+	post "$1" /meet/new "unit=$2&cycle=$CUR&kind=$3&due=$(date -u +%F)" \
+	    --data-urlencode "title=$4"
+	expect_status 303 "$1 plans a meeting ($3) of unit $2: 303"
+	MEETING=$(loc_meeting)
+	post "$1" "/meet/$MEETING/open" "version=$(mversion "$1" "$MEETING")"
+	expect_status 303 "$1 opens meeting $MEETING: 303"
+}
+
 # The form of the last body whose action is ACTION (one line), else "".
 form_of() {	# ACTION
 	tr -d '\n' < "$TMP/body" | awk -v a="action=\"$1\"" '{

@@ -221,9 +221,9 @@ expect_body_lacks "过期 $TAG" "objective $O: the stale title was not written"
 expect_body_contains "<dt>$(msg en o.version)</dt><dd>3</dd>" "objective $O: still version 3"
 
 # ----------------------------------------------------------- archive
-post lina "/edit/objective/$O/archive" "version=2&back=/okr/objective/$O"
+post lina "/edit/objective/$O/archive" "confirm=1&version=2&back=/okr/objective/$O"
 expect_status 409 "archive from a stale version: 409"
-post lina "/edit/objective/$O/archive" "version=3&back=/okr/objective/$O"
+post lina "/edit/objective/$O/archive" "confirm=1&version=3&back=/okr/objective/$O"
 expect_status 303 "lina archives objective $O: 303"
 check "archive: 303 back to /okr/objective/$O" test "$(location)" = "/okr/objective/$O"
 get lina "/objective/$O"

@@ -51,7 +51,7 @@ S_MOB=$(page_state admin "/objective/$MOBO")
 # 王芳 and 刘洋 are both members of 平台组.
 forbidden wangfang GET "/edit/objective/$LP"
 forbidden wangfang POST "/edit/objective/$LP" "version=1&back=/okr/&title=t0640+hijack+$TAG"
-forbidden wangfang POST "/edit/objective/$LP/archive" "version=1"
+forbidden wangfang POST "/edit/objective/$LP/archive" "confirm=1&version=1"
 forbidden wangfang GET "/edit/kr/new?objective=$LP"
 forbidden wangfang POST /edit/kr/new "objective=$LP&title=t0640+x&kind=numeric&direction=increase&start=0&target=1&weight=1"
 forbidden wangfang GET "/edit/kr/$LPK"
@@ -138,7 +138,7 @@ expect_body_lacks "href=\"/okr/edit/objective/$CO\"" "admin on closed objective 
 expect_body_lacks '<form class="checkin"' "admin on closed objective $CO: no check-in form"
 forbidden admin GET "/edit/objective/$CO" "" err.403.closed
 forbidden admin POST "/edit/objective/$CO" "version=1&title=t0640+closed+$TAG" err.403.closed
-forbidden admin POST "/edit/objective/$CO/archive" "version=1" err.403.closed
+forbidden admin POST "/edit/objective/$CO/archive" "confirm=1&version=1" err.403.closed
 forbidden admin GET "/edit/kr/$CK" "" err.403.closed
 forbidden admin POST "/edit/kr/$CK" "version=1&title=t0640+closed&kind=numeric&direction=increase&start=0&target=1&weight=1" err.403.closed
 forbidden admin GET "/edit/kr/new?objective=$CO" "" err.403.closed

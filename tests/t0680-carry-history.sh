@@ -1,8 +1,9 @@
 #!/bin/sh
 # Carrying an unfinished objective into the next cycle: refused while
-# there is none, the admin creates it, then the copy starts each KR where
-# it stood, and both objectives' histories say so.  A finished objective
-# is not carried; a closed cycle's objective is carried by its owner.
+# there is none, the admin creates it, then (confirmed, with the KRs
+# ticked) the copy starts each KR where it stood, and both objectives'
+# histories say so; a second carry is a 409.  A finished objective is not
+# carried; a closed cycle's objective is carried by its owner.
 . "$(dirname "$0")/lib.sh"
 
 TAG=$(uniq_tag)
@@ -64,7 +65,7 @@ post lina "/edit/objective/$F/carry" ""
 expect_status 400 "carry the finished objective $F (score 1.00): 400"
 expect_body_contains "$(msg en err.carry)"
 
-post lina "/edit/objective/$O/carry" ""
+post lina "/edit/objective/$O/carry" "confirm=1&kr=$KA"
 expect_status 303 "lina carries objective $O into $NEXT: 303"
 N=$(location | sed -n 's|^/okr/objective/\([0-9]*\)$|\1|p')
 check "carry: 303 to the new objective ($(location))" test -n "$N" -a "$N" != "$O"
@@ -92,9 +93,9 @@ expect_flat "<a href=\"/okr/person/lina\">李娜</a> <span class=\"what\"><stron
 kr_row "$KA" | grep -qF '<strong class="current">30</strong>' &&
     ok "objective $O: KR $KA unchanged (current 30)" || fail "objective $O: KR $KA unchanged (current 30)"
 S=$(page_state admin "/objective/$O")
-post lina "/edit/objective/$O/carry" ""
-expect_status 400 "carry objective $O a second time: 400"
-expect_body_contains "$(msg en err.carry)"
+post lina "/edit/objective/$O/carry" "confirm=1&kr=$KA"
+expect_status 409 "carry objective $O a second time: 409"
+expect_body_contains "$(msg en err.carry.done)"
 check "objective $O unchanged by the second carry" test "$(page_state admin "/objective/$O")" = "$S"
 get lina "/unit/$PLAT?cycle=$NEXT"
 expect_body_contains "href=\"/okr/objective/$N\">t0680 结转 $TAG</a>" "平台组 in $NEXT lists objective $N"
@@ -112,7 +113,12 @@ get lina "/objective/$PO"
 expect_body_contains "action=\"/okr/edit/objective/$PO/carry\"" "closed objective $PO: a carry button for its owner"
 post wangfang "/edit/objective/$PO/carry" ""
 expect_status 403 "wangfang carries 平台组's closed objective $PO: 403"
-post lina "/edit/objective/$PO/carry" ""
+# The KRs ticked by default on the confirmation page.
+PKRS=
+for k in $(doc_xpath lina "/edit/objective/$PO/carry" "//confirm/choice[@carry='1']/@kr" | tr -dc '0-9 '); do
+	PKRS="$PKRS&kr=$k"
+done
+post lina "/edit/objective/$PO/carry" "confirm=1$PKRS"
 expect_status 303 "lina (its owner) carries the closed objective $PO into $CUR: 303"
 PN=$(location | sed -n 's|^/okr/objective/\([0-9]*\)$|\1|p')
 get lina "/objective/$PN"

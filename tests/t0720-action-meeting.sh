@@ -317,7 +317,7 @@ expect_carried "$TA" covered "meeting $MB: A now covered"
 expect_carried "$TB" uncovered "meeting $MB: B still not covered"
 get zhangwei "/objective/$O1"
 OV=$(form_value "/okr/edit/objective/$O1/archive" version)
-post zhangwei "/edit/objective/$O1/archive" "version=$OV&back=/okr/objective/$O1"
+post zhangwei "/edit/objective/$O1/archive" "confirm=1&version=$OV&back=/okr/objective/$O1"
 expect_status 303 "archive objective $O1: 303"
 get zhangwei "/meet/$MB"
 expect_carried "$TA" uncovered "meeting $MB: A uncovered again once its objective is archived"
@@ -420,7 +420,7 @@ REQ="$REQ (closed)"
 expect_error 409 err.meeting.closed
 # Later changes do not reach the frozen page: A's objective archived.
 get zhangwei "/objective/$O2"
-post zhangwei "/edit/objective/$O2/archive" "version=$(form_value "/okr/edit/objective/$O2/archive" version)&back=/okr/objective/$O2"
+post zhangwei "/edit/objective/$O2/archive" "confirm=1&version=$(form_value "/okr/edit/objective/$O2/archive" version)&back=/okr/objective/$O2"
 expect_status 303 "archive objective $O2 after the meeting closed: 303"
 check "closed $MB unchanged by 4 refused posts and a later archive" \
     test "$(page_state wangfang "/meet/$MB")" = "$S_MB"

@@ -192,7 +192,7 @@ for lang in en zh-CN; do
 	REQ="$REQ (new title, $lang)"
 	expect_error 409 err.review.objective "$lang"
 done
-post zhangwei "/edit/objective/$O1/archive" "version=$OV&back=/okr/objective/$O1"
+post zhangwei "/edit/objective/$O1/archive" "confirm=1&version=$OV&back=/okr/objective/$O1"
 REQ="$REQ (under review)"
 expect_error 409 err.review.objective
 post admin "/edit/objective/$O1" "version=$OV&owner=zhangwei&parent=&back=/okr/objective/$O1" \

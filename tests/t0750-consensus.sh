@@ -270,7 +270,7 @@ check "an agreed KR's form: the kind offers only what it holds" \
     test "$(flat | grep -o '<select[^>]*name="kind".*</select>' | sed 's|</select>.*||' | grep -o '<option' | wc -l)" -eq 1
 post chenming "/edit/objective/$O1" "version=$OV&back=/okr/objective/$O1" --data-urlencode "title=t0750 改了 $TAG"
 expect_error 409 err.agreed.objective
-post chenming "/edit/objective/$O1/archive" "version=$OV&back=/okr/objective/$O1"
+post chenming "/edit/objective/$O1/archive" "confirm=1&version=$OV&back=/okr/objective/$O1"
 expect_error 409 err.agreed.objective
 post admin "/edit/objective/$O1" "version=$OV&back=/okr/objective/$O1" --data-urlencode "title=t0750 改了 $TAG" -H 'Accept-Language: zh-CN'
 REQ="$REQ (admin)"

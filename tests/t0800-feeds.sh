@@ -105,7 +105,7 @@ get wangfang "/xml/objective/$OBJ" -H "If-Modified-Since: $LM"
 expect_status 200 "nor the old Last-Modified: 200"
 OA=$(make_objective admin "$RD" "t0800 将归档 $TAG")
 get admin "/edit/objective/$OA"
-post admin "/edit/objective/$OA/archive" "version=$(input_value version)&back=/okr/objective/$OA"
+post admin "/edit/objective/$OA/archive" "confirm=1&version=$(input_value version)&back=/okr/objective/$OA"
 expect_status 303 "objective $OA created and archived after $T0: 303"
 get wangfang "/xml?since=$T0"
 expect_status 200

@@ -154,6 +154,7 @@
       </xsl:if>
       <xsl:apply-templates select="hint"/>
       <xsl:apply-templates select="parent-kr"/>
+      <xsl:apply-templates select="carried-from | carried-to"/>
       <xsl:if test="$detail and string(description) != ''">
         <p class="description"><xsl:value-of select="description"/></p>
       </xsl:if>
@@ -181,6 +182,21 @@
   </xsl:template>
 
   <!-- The KR this objective serves: links to that KR's row. -->
+  <!-- The original of a carried copy, and the copy of an original. -->
+  <xsl:template match="carried-from | carried-to">
+    <p class="{name()}">
+      <span class="label">
+        <xsl:call-template name="t"><xsl:with-param name="k" select="concat('o.', name())"/></xsl:call-template>
+      </span>
+      <xsl:text> </xsl:text>
+      <a href="{$base}/objective/{@id}"><xsl:value-of select="title"/></a>
+      <xsl:if test="@cycle">
+        <xsl:text> </xsl:text>
+        <span class="muted">(<xsl:value-of select="@cycle"/>)</span>
+      </xsl:if>
+    </p>
+  </xsl:template>
+
   <xsl:template match="parent-kr">
     <p class="parent-kr">
       <span class="label">

@@ -144,6 +144,11 @@
       <xsl:if test="string(@error) != ''">
         <p class="field-error" id="{$id}-err">
           <xsl:call-template name="field-error-text"/>
+          <!-- The record the error names (the cycle the dates overlap). -->
+          <xsl:if test="string(@error-about) != ''">
+            <xsl:text> </xsl:text>
+            <span class="error-about"><xsl:value-of select="@error-about"/></span>
+          </xsl:if>
         </p>
       </xsl:if>
       <!-- Conflict: what was saved meanwhile, beside the user's value. -->

@@ -43,6 +43,24 @@
                 <xsl:if test="deferred">
                   <xsl:text>: </xsl:text><span class="reason"><xsl:value-of select="deferred"/></span>
                 </xsl:if>
+                <xsl:if test="served-by">
+                  <span class="served-by">
+                    <xsl:text> · </xsl:text>
+                    <xsl:call-template name="t"><xsl:with-param name="k" select="'meeting.served-by'"/></xsl:call-template>
+                    <xsl:for-each select="served-by">
+                      <xsl:text> </xsl:text>
+                      <a href="{$base}/objective/{@objective}"><xsl:value-of select="."/></a>
+                    </xsl:for-each>
+                  </span>
+                </xsl:if>
+                <!-- An uncovered KR: the department's objective for it,
+                     made with the alignment already chosen. -->
+                <xsl:if test="$live and not(@covered = '1') and not(deferred) and string(/page/@token) != ''">
+                  <xsl:text> </xsl:text>
+                  <a class="action new-aligned" href="{$base}/edit/objective/new?unit={$m/own/@unit}&amp;cycle={$m/own/@cycle}&amp;parent={@id}&amp;back={$base}/meet/{$m/@id}">
+                    <xsl:call-template name="t"><xsl:with-param name="k" select="'meeting.kr.new-objective'"/></xsl:call-template>
+                  </a>
+                </xsl:if>
                 <xsl:if test="$live and $manage and not(@covered = '1') and not(deferred)">
                   <xsl:variable name="sent" select="$dsent[field[@name = 'kr']/@value = current()/@id]"/>
                   <form class="defer" method="post" action="{$base}/meet/{$m/@id}/defer">
@@ -61,6 +79,23 @@
         </xsl:when>
         <xsl:otherwise>
           <p class="empty"><xsl:call-template name="t"><xsl:with-param name="k" select="'meeting.carried.none'"/></xsl:call-template></p>
+        </xsl:otherwise>
+      </xsl:choose>
+    </section>
+  </xsl:template>
+
+  <!-- The department's own objectives of the cycle, with their KRs. -->
+  <xsl:template match="own">
+    <section class="own-okrs" id="own-okrs">
+      <h2><xsl:call-template name="t"><xsl:with-param name="k" select="'meeting.own'"/></xsl:call-template></h2>
+      <xsl:choose>
+        <xsl:when test="objective">
+          <xsl:apply-templates select="objective" mode="card">
+            <xsl:with-param name="h" select="'h3'"/>
+          </xsl:apply-templates>
+        </xsl:when>
+        <xsl:otherwise>
+          <p class="empty"><xsl:call-template name="t"><xsl:with-param name="k" select="'meeting.own.none'"/></xsl:call-template></p>
         </xsl:otherwise>
       </xsl:choose>
     </section>

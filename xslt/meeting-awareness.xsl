@@ -46,6 +46,8 @@
     <xsl:apply-templates select="$m/coverage"/>
   </xsl:template>
 
+  <!-- Each unit below the meeting's counts its own sub-units (a team
+       shows under its department, indented); the foot is the whole. -->
   <xsl:template match="coverage">
     <section class="coverage" id="coverage">
       <h2><xsl:call-template name="t"><xsl:with-param name="k" select="'aw.coverage'"/></xsl:call-template></h2>
@@ -55,15 +57,31 @@
           <xsl:with-param name="scope" select="''"/>
         </xsl:call-template>
         <tbody>
-          <xsl:for-each select="unit">
-            <tr>
+          <xsl:for-each select="unit//unit">
+            <tr class="depth-{count(ancestor::unit) - 1} level-{@level}">
               <td><a href="{$base}/unit/{@id}{$cq}"><xsl:value-of select="@name"/></a></td>
-              <td class="num"><xsl:value-of select="@came"/> / <xsl:value-of select="@people"/></td>
-              <td class="num"><xsl:value-of select="@pct"/>%</td>
+              <xsl:apply-templates select="." mode="coverage-share"/>
             </tr>
           </xsl:for-each>
         </tbody>
+        <xsl:for-each select="unit">
+          <tfoot>
+            <tr class="total">
+              <td>
+                <span class="total-label"><xsl:call-template name="t"><xsl:with-param name="k" select="'aw.total'"/></xsl:call-template></span>
+                <xsl:text> </xsl:text>
+                <a href="{$base}/unit/{@id}"><xsl:value-of select="@name"/></a>
+              </td>
+              <xsl:apply-templates select="." mode="coverage-share"/>
+            </tr>
+          </tfoot>
+        </xsl:for-each>
       </table>
     </section>
+  </xsl:template>
+
+  <xsl:template match="unit" mode="coverage-share">
+    <td class="num"><xsl:value-of select="@came"/> / <xsl:value-of select="@people"/></td>
+    <td class="num"><xsl:value-of select="@pct"/>%</td>
   </xsl:template>
 </xsl:stylesheet>

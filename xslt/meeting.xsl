@@ -113,6 +113,7 @@
     <xsl:apply-templates select="$m/board"/>
     <xsl:apply-templates select="$m/company"/>
     <xsl:apply-templates select="$m/carried"/>
+    <xsl:apply-templates select="$m/own"/>
     <xsl:apply-templates select="$m/consensus"/>
     <xsl:apply-templates select="$m/actions"/>
     <xsl:apply-templates select="$m/grading"/>
@@ -421,7 +422,9 @@
                   </option>
                 </xsl:for-each>
               </xsl:for-each>
-              <xsl:for-each select="progress/objective[kr]">
+              <!-- An action meeting's items serve the carried KRs or the
+                   department's own. -->
+              <xsl:for-each select="progress/objective[kr] | $m/own/objective[kr]">
                 <optgroup label="{title}">
                   <xsl:for-each select="kr">
                     <option value="{@id}">

@@ -492,6 +492,12 @@ name_rules(void **state)
 	assert_false(okr_cycle_name_ok("二〇二六"));
 	assert_true(okr_cycle_name_ok("abcdefghijklmnopqrstuvwxyz012345"));
 	assert_false(okr_cycle_name_ok("abcdefghijklmnopqrstuvwxyz0123456"));
+	/* Cycles follow each other; one day shared is an overlap. */
+	assert_false(okr_cycles_overlap(0, 89, 90, 180));
+	assert_true(okr_cycles_overlap(0, 90, 90, 180));
+	assert_true(okr_cycles_overlap(10, 20, 0, 89));
+	assert_true(okr_cycles_overlap(0, 89, 10, 20));
+	assert_false(okr_cycles_overlap(0, 89, 0, 89));
 	assert_true(okr_login_ok("li.na@corp-1"));
 	assert_false(okr_login_ok("li na"));
 	assert_false(okr_login_ok(""));

@@ -384,45 +384,97 @@ test_consensus(void **state)
 	assert_int_equal(store_meeting_put(st, p_dlead, &m), STORE_CLOSED);
 }
 
-/* An unfinished objective goes on into the next cycle, once, its KRs
- * starting where they stand; a finished one does not. */
+/* An unfinished objective goes on into the next cycle, once, with the
+ * KRs chosen, each starting where it stands; the original and the copy
+ * name each other; the copy keeps its alignment only to the copy of the
+ * KR above; a finished one does not go on. */
 static void
 test_carry(void **state)
 {
 	struct kr *ks;
 	struct objective o;
-	uint32_t oid, done, copy;
+	uint32_t oid, done, copy, k30, k100, other, dept, dk, dcopy, parent;
 	size_t n;
 
 	(void)state;
-	oid = put_objective(p_tlead, objective(c_cur, u_t, p_tlead, LEVEL_TEAM,
-	    OBJ_ACTIVE, "unfinished"));
-	put_kr(p_tlead, kr(oid, p_m, 30, "at 30"));
-	assert_int_equal(store_objective_carry(st, p_m, oid, &copy), STORE_FORBIDDEN);
+	dept = put_objective(p_dlead, objective(c_cur, u_d, p_dlead, LEVEL_DEPARTMENT,
+	    OBJ_ACTIVE, "above"));
+	dk = put_kr(p_dlead, kr(dept, p_dlead, 10, "above's KR"));
+	o = objective(c_cur, u_t, p_tlead, LEVEL_TEAM, OBJ_ACTIVE, "unfinished");
+	o.parent_kr = dk;
+	oid = put_objective(p_tlead, o);
+	k30 = put_kr(p_tlead, kr(oid, p_m, 30, "at 30"));
+	k100 = put_kr(p_tlead, kr(oid, p_m, 100, "at 100"));
+	other = put_kr(p_dlead, kr(dept, p_dlead, 0, "not its own"));
+	assert_int_equal(store_objective_carry(st, p_m, oid, &k30, 1, &copy),
+	    STORE_FORBIDDEN);
 	assert_int_equal(copy, 0);
-	assert_int_equal(store_objective_carry(st, p_tlead, oid, &copy), STORE_OK);
+	assert_int_equal(store_objective_carry(st, p_tlead, oid, &other, 1, &copy),
+	    STORE_INVALID);
+	/* Unaligned while the KR above has not gone on; aligned once it has. */
+	assert_int_equal(store_carry_parent(st, oid, &parent), STORE_OK);
+	assert_int_equal(parent, 0);
+	assert_int_equal(store_objective_carry(st, p_dlead, dept, &dk, 1, &dcopy),
+	    STORE_OK);
+	assert_int_equal(store_krs_by_objective(st, &ar, dcopy, &ks, &n), STORE_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(ks[0].carried_from, dk);
+	assert_int_equal(store_carry_parent(st, oid, &parent), STORE_OK);
+	assert_int_equal(parent, ks[0].id);
+	assert_int_equal(store_objective_carry(st, p_tlead, oid, &k30, 1, &copy), STORE_OK);
 	assert_int_not_equal(copy, 0);
 	assert_int_equal(store_objective_get(st, &ar, copy, &o), STORE_OK);
 	assert_int_equal(o.cycle, c_next);
 	assert_int_equal(o.state, OBJ_ACTIVE);
+	assert_int_equal(o.carried_from, oid);
+	assert_int_equal(o.parent_kr, parent);
 	assert_string_equal(o.title, "unfinished");
 	assert_int_equal(store_krs_by_objective(st, &ar, copy, &ks, &n), STORE_OK);
-	assert_int_equal(n, 1);
+	assert_int_equal(n, 1);	/* k100 was not chosen */
 	assert_true(ks[0].start == 30);
 	assert_true(ks[0].current == 30);
 	assert_int_equal(ks[0].state, KRS_ACTIVE);
+	assert_int_equal(ks[0].carried_from, k30);
+	assert_int_equal(store_objective_get(st, &ar, oid, &o), STORE_OK);
+	assert_int_equal(o.carried_to, copy);
 	assert_true(history_has(oid, "carried", NULL));
 	/* Never twice. */
-	assert_int_equal(store_objective_carry(st, p_tlead, oid, &copy), STORE_INVALID);
+	assert_int_equal(store_objective_carry(st, p_tlead, oid, &k100, 1, &copy),
+	    STORE_CONFLICT);
 
 	done = put_objective(p_tlead, objective(c_cur, u_t, p_tlead, LEVEL_TEAM,
 	    OBJ_ACTIVE, "finished"));
 	put_kr(p_tlead, kr(done, p_m, 100, "at 100"));
-	assert_int_equal(store_objective_carry(st, p_tlead, done, &copy), STORE_INVALID);
+	assert_int_equal(store_objective_carry(st, p_tlead, done, NULL, 0, &copy),
+	    STORE_INVALID);
 	/* Nothing after the last cycle. */
 	oid = put_objective(p_tlead, objective(c_next, u_t, p_tlead, LEVEL_TEAM,
 	    OBJ_ACTIVE, "in the last cycle"));
-	assert_int_equal(store_objective_carry(st, p_tlead, oid, &copy), STORE_INVALID);
+	assert_int_equal(store_objective_carry(st, p_tlead, oid, NULL, 0, &copy),
+	    STORE_INVALID);
+}
+
+/* A day belongs to one cycle: overlapping dates are refused, the same
+ * span twice is a parallel track. */
+static void
+test_cycle_overlap(void **state)
+{
+	struct cycle c, *all;
+	size_t n;
+
+	(void)state;
+	assert_int_equal(store_cycle_get(st, &ar, c_cur, &c), STORE_OK);
+	c.id = 0;
+	c.version = 0;
+	c.name = (char *)"parallel";
+	assert_int_equal(store_cycle_put(st, STORE_SYSTEM, &c), STORE_OK);
+	c.id = 0;
+	c.version = 0;
+	c.start += 1;
+	c.name = (char *)"overlapping";
+	assert_int_equal(store_cycle_put(st, STORE_SYSTEM, &c), STORE_RULE);
+	assert_int_equal(store_cycles_all(st, &ar, &all, &n), STORE_OK);
+	assert_non_null(store_cycle_overlapping(all, n, &c));
 }
 
 /* A meeting of type of unit in cycle, planned by the admin. */
@@ -523,6 +575,7 @@ main(void)
 		cmocka_unit_test(test_closed_cycle),
 		cmocka_unit_test(test_consensus),
 		cmocka_unit_test(test_carry),
+		cmocka_unit_test(test_cycle_overlap),
 		cmocka_unit_test(test_quarterly),
 	};
 
