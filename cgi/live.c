@@ -93,11 +93,13 @@ live_commit(void)
 }
 
 int
-live_position(uint32_t meeting, uint32_t item)
+live_position(uint32_t meeting, uint32_t item, int keep)
 {
 	char name[32], text[32];
 
 	snprintf(name, sizeof(name), "meet-%u", meeting);
+	if (keep && livefd != -1 && faccessat(livefd, name, F_OK, 0) == 0)
+		return 0;
 	snprintf(text, sizeof(text), "%u\n", item);
 	return live_write(name, text);
 }

@@ -232,6 +232,11 @@ page_meeting(struct req *r)
 
 	if ((rc = meeting_load(r, &v, &m)) != 0)
 		return rc;
+	/* Followers of a live meeting read where its presenter is: the
+	 * overview until the presenter moves (the folder is in memory, so
+	 * after a reboot too). */
+	if (m.state != MEET_CLOSED)
+		live_position(m.id, 0, 1);
 	return meeting_send(r, &v, &m, NULL, 200);
 }
 
@@ -258,7 +263,7 @@ post_present(struct req *r)
 	form_id(&f, KEY_KR, 0, &kr);
 	if (f.nerr > 0)
 		return req_refuse(r, 400, "a presenter's item refused");
-	if (live_position(m.id, kr) != 0)
+	if (live_position(m.id, kr, 0) != 0)
 		return req_refuse(r, 503, "the presenter's item cannot be published");
 	render_redirect(r, kr != 0 ? arena_printf(&r->ar, "%s?present=1&kr=%u",
 	    meeting_url(r, m.id), kr) : arena_printf(&r->ar, "%s?present=1",

@@ -25,7 +25,8 @@ int	live_init(const char *socket_dir);
  * hook. */
 void	live_commit(void);
 /* Publishes the presenter's item of meeting (a KR id, 0 for the
- * overview).  0 or -1. */
-int	live_position(uint32_t meeting, uint32_t item);
+ * overview); when keep, only if none is published yet (a follower then
+ * reads the overview, not a 404).  0 or -1. */
+int	live_position(uint32_t meeting, uint32_t item, int keep);
 
 #endif
