@@ -11,6 +11,7 @@
 #include "live.h"
 #include "log.h"
 #include "pcache.h"
+#include "priv.h"
 
 static int livefd = -1;
 
@@ -26,18 +27,8 @@ live_create(const char *socket_dir, unsigned uid, unsigned gid)
 {
 	char path[600];
 
-	if (live_path(path, sizeof(path), socket_dir) == -1)
-		return -1;
-	if (mkdir(path, 02750) == -1 && errno != EEXIST) {
-		log_err("live stamp %s: %s", path, strerror(errno));
-		return -1;
-	}
-	/* The web server's group reads the stamps; setgid passes it on. */
-	if (getuid() == 0 && (chown(path, uid, gid) == -1 || chmod(path, 02750) == -1)) {
-		log_err("live stamp %s: %s", path, strerror(errno));
-		return -1;
-	}
-	return 0;
+	return live_path(path, sizeof(path), socket_dir) == 0 ?
+	    priv_shared_dir(path, uid, gid) : -1;
 }
 
 int

@@ -209,13 +209,31 @@ action_node(struct view *v, xmlNodePtr parent, const struct action *a,
 		render_text(n, "kr-title", k.title);
 }
 
+/* The objectives a review of m looks at: the one it was planned for, else
+ * its unit's in its cycle.  0 or a status. */
+static int
+review_objectives(struct view *v, const struct meeting *m, struct objective **o,
+    size_t *n)
+{
+	int rc;
+
+	if (m->objective != 0) {
+		*o = arena_alloc(&v->r->ar, sizeof(**o));
+		*n = 1;
+		rc = store_objective_get(v->st, &v->r->ar, m->objective, *o);
+	} else
+		rc = store_objectives_by_cycle_unit(v->st, &v->r->ar, m->cycle,
+		    m->unit, o, n);
+	return rc == STORE_OK ? 0 : worker_fail(v->r, rc, NULL);
+}
+
 /* The four quadrants of a review meeting, as they stand on day ref. */
 static int
 board(struct view *v, xmlNodePtr mn, const struct meeting *m, int32_t ref)
 {
 	xmlNodePtr b = xmlNewChild(mn, NULL, BAD_CAST "board", NULL), prog, week, month;
 	const struct cycle *c = view_cycle(v, m->cycle);
-	struct objective *o, one;
+	struct objective *o;
 	struct action *a;
 	size_t i, n, na, count = 0;
 	double s, sum = 0, share;
@@ -224,14 +242,8 @@ board(struct view *v, xmlNodePtr mn, const struct meeting *m, int32_t ref)
 	int rc;
 
 	prog = xmlNewChild(b, NULL, BAD_CAST "progress", NULL);
-	if (m->objective != 0) {
-		if ((rc = store_objective_get(v->st, &v->r->ar, m->objective, &one)) != STORE_OK)
-			return worker_fail(v->r, rc, NULL);
-		o = &one;
-		n = 1;
-	} else if ((rc = store_objectives_by_cycle_unit(v->st, &v->r->ar, m->cycle,
-	    m->unit, &o, &n)) != STORE_OK)
-		return worker_fail(v->r, rc, NULL);
+	if ((rc = review_objectives(v, m, &o, &n)) != 0)
+		return rc;
 	for (i = 0; i < n; i++) {
 		if (o[i].level == LEVEL_PERSONAL || o[i].state == OBJ_ARCHIVED)
 			continue;
@@ -919,20 +931,14 @@ int
 meet_agenda(struct view *v, xmlNodePtr mn, const struct meeting *m)
 {
 	xmlNodePtr ag, it;
-	struct objective *o, one;
+	struct objective *o;
 	struct kr *k;
 	size_t i, j, n, nk;
 	double score, share = elapsed(view_cycle(v, m->cycle), okr_today());
 	int rank, rc;
 
-	if (m->objective != 0) {
-		if ((rc = store_objective_get(v->st, &v->r->ar, m->objective, &one)) != STORE_OK)
-			return worker_fail(v->r, rc, NULL);
-		o = &one;
-		n = 1;
-	} else if ((rc = store_objectives_by_cycle_unit(v->st, &v->r->ar, m->cycle,
-	    m->unit, &o, &n)) != STORE_OK)
-		return worker_fail(v->r, rc, NULL);
+	if ((rc = review_objectives(v, m, &o, &n)) != 0)
+		return rc;
 	ag = xmlNewChild(mn, NULL, BAD_CAST "agenda", NULL);
 	/* One pass per rank keeps the objectives' order within each. */
 	for (rank = 0; rank < ATTN__MAX; rank++)
