@@ -126,3 +126,23 @@ check "neither moved it: still $K_BEHIND" test "$(cat "$TMP/body")" = "$K_BEHIND
 get wangfang "/meet/$M?present=1&kr=$K_BEHIND"
 check "a member's presenter view steps with links, not the lead's forms" \
     sh -c "xmllint --html --xpath 'count(//nav[@id=\"present-steps\"]/a) - count(//nav[@id=\"present-steps\"]//form)' '$TMP/body' 2>/dev/null | grep -qx '[1-9]'"
+
+# Another type: the items one at a time, with links that work without
+# script (a member's view: links, not the lead's forms).
+post zhangwei /meet/new "cycle=$CUR&unit=$RD&kind=monthly&due=$TODAY&objective=$O&title=t0935-monthly-$TAG"
+MM=$(loc_meeting)
+FIRST=$(echo $ORDER | cut -d' ' -f1) SECOND=$(echo $ORDER | cut -d' ' -f2)
+get wangfang "/meet/$MM?present=1"
+expect_status 200 "monthly meeting $MM, presenter view: 200"
+cp "$TMP/body" "$P"
+check "it shows one item, the agenda's first ($FIRST), and no board" \
+    test "$(hx 'count(//article[contains(@class, "present-item")])')" = 1 -a \
+    "$(hx 'string(//article[contains(@class, "present-item")]/@id)')" = "present-kr-$FIRST" -a \
+    "$(hx 'count(//section[@id="board"])')" = 0
+check "its Next link goes to the second item ($SECOND)" \
+    test "$(hx 'string(//nav[@id="present-steps"]/a[contains(@class, "present-next")]/@href)')" = "/okr/meet/$MM?present=1&kr=$SECOND"
+get wangfang "/meet/$MM?present=1&kr=$SECOND"
+cp "$TMP/body" "$P"
+check "which shows that item, with Previous back to the first" \
+    test "$(hx 'string(//article[contains(@class, "present-item")]/@id)')" = "present-kr-$SECOND" -a \
+    "$(hx 'string(//nav[@id="present-steps"]/a[contains(@class, "present-prev")]/@href)')" = "/okr/meet/$MM?present=1&kr=$FIRST"

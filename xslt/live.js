@@ -177,7 +177,7 @@
 	function goTo(item) {
 		if (present()) {
 			var shown = document.getElementById('present');
-			if (shown && shown.getAttribute('data-item') === (item === '0' ? '' : item))
+			if (shown && (shown.getAttribute('data-item') || '0') === item)
 				return;
 			var u = new URL(window.location.href);
 			u.search = item === '0' ? '?present=1' : '?present=1&kr=' + item;

@@ -17,7 +17,9 @@
     <xsl:variable name="cur" select="$asked | $items[not($asked) and not($m/board)][1]"/>
     <xsl:variable name="pos" select="count($cur/preceding-sibling::item) + 1"/>
     <xsl:variable name="mover" select="$m/@can-manage = '1' and not($closed) and string(/page/@token) != ''"/>
-    <div class="present" id="present" data-item="{string($cur/@kr)}">
+    <!-- data-item: the item asked for (0: none), which a follower's
+         live.js compares with the presenter's. -->
+    <div class="present" id="present" data-item="{@item}">
       <header class="present-head">
         <h1>
           <xsl:apply-templates select="$m" mode="name"/>
@@ -110,7 +112,7 @@
             </xsl:if>
             <xsl:if test="$mover">
               <xsl:call-template name="present-step">
-                <xsl:with-param name="kr" select="number($cur/@kr)"/>
+                <xsl:with-param name="kr" select="number(concat('0', $cur/@kr))"/>
                 <xsl:with-param name="key" select="'present.show'"/>
                 <xsl:with-param name="mover" select="$mover"/>
                 <xsl:with-param name="class" select="'present-show'"/>
