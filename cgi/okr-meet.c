@@ -188,12 +188,12 @@ meeting_send(struct req *r, struct view *v, const struct meeting *m,
 	if ((rc = meet_section(v, page, m)) != 0)
 		return rc;
 	mn = page->last;
-	/* The presenter view: the agenda, and the item shown (0: the
-	 * overview). */
+	/* The presenter view: the item shown (0: the overview) and the
+	 * agenda; a closed meeting shows only what it froze. */
 	if (r->val[KEY_PRESENT] != NULL) {
 		render_attr(page, "present", "1");
 		render_attr_u(page, "item", r->ids[KEY_KR]);
-		if ((rc = meet_agenda(v, mn, m)) != 0)
+		if (m->state != MEET_CLOSED && (rc = meet_agenda(v, mn, m)) != 0)
 			return rc;
 	}
 	if (m->state != MEET_CLOSED) {
