@@ -18,7 +18,8 @@
 // 3. another client (plain HTTP, a laptop) checks in on a KR of the
 //    board: within 2 s the projector shows the new value, without a
 //    reload; the second page shows it too, with the minutes and the
-//    check-in value as typed, and the minutes still save.
+//    check-in value as typed, and the minutes still save; so does the
+//    objective's own page.
 // 4. wangfang follows the presenter from her own presenter view; when
 //    zhangwei moves to the next item, her screen goes there too.
 // 5. screenshots of the presenter view and of a phone-width board; no
@@ -140,6 +141,10 @@ const main = async () => {
 		await state.ciField.fill(state.typed);
 		// Then away from both: edited, no longer focused.
 		await state.second.locator('h1').first().click();
+		// The objective's own page, open beside it.
+		state.objPage = await state.second.context().newPage();
+		watch(state.objPage, 'zhangwei@objective');
+		await openLive(state.objPage, `${BASE}/objective/${state.o}`);
 		ok('on a second page of the meeting, half the minutes and a check-in value typed, then a click away');
 	}],
 	['3 a check-in from a laptop', async () => {
@@ -164,6 +169,11 @@ const main = async () => {
 		    [state.kr, want], { timeout: 5000, polling: 50 }).catch(() => {});
 		eq("the second page shows the new value too", ((await current(state.second, state.kr)) || '').trim(), want);
 		check("the second page was not reloaded", await state.second.evaluate(() => window.__sameDocument === true));
+		await state.objPage.waitForFunction(([kr, v]) =>
+		    (document.querySelector(`#kr-${kr} strong.current`)?.textContent || '').trim() === v,
+		    [state.kr, want], { timeout: 5000, polling: 50 }).catch(() => {});
+		eq("the objective's page shows it too", ((await current(state.objPage, state.kr)) || '').trim(), want);
+		check("the objective's page was not reloaded", await state.objPage.evaluate(() => window.__sameDocument === true));
 		eq('the half-typed minutes are still there', await state.second.locator('#meet-minutes').inputValue(), state.minutes);
 		eq('the half-typed check-in value is still there', await state.ciField.inputValue(), state.typed);
 		const [resp] = await Promise.all([
