@@ -73,6 +73,12 @@ check "meeting page: no meta refresh outside the presenter view" \
 check "meeting page: a link to the presenter view" \
     test "$(xmllint --html --xpath "count(//a[@href=\"/okr/meet/$M?present=1\"])" "$TMP/body" 2>/dev/null)" = 1
 
+# A refused form comes back at the form's address, as typed: not polled.
+post zhangwei "/meet/$M/action" "title=t0935&owner=nobody-$TAG&due=$TODAY"
+expect_status 400 "an action item for nobody: 400, the meeting page with the form"
+check "that page is left alone: no live script, no live bar" \
+    test "$(xmllint --html --xpath 'count(//script | //div[@id="live-bar"])' "$TMP/body" 2>/dev/null)" = 0
+
 get zhangwei "/meet/$M?present=1"
 expect_status 200 "presenter view: 200"
 P=$TMP/present.html

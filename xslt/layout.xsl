@@ -50,9 +50,11 @@
   <!-- A meeting's presenter view (?present=1): for the projector, no nav. -->
   <xsl:variable name="present" select="/page/@present = '1'"/>
   <!-- Pages a meeting shows follow the store as it changes (live.js polls
-       the live stamp); a print is a fixed copy. -->
-  <xsl:variable name="polled" select="not($print) and (/page/@name = 'meeting' or
-      /page/@name = 'objective' or /page/@name = 'unit')"/>
+       the live stamp); a print is a fixed copy, and a page that brings a
+       refused form back (/page/form) answers a POST: its address is the
+       form's, and what was typed is the point of it. -->
+  <xsl:variable name="polled" select="not($print) and not(/page/form) and
+      (/page/@name = 'meeting' or /page/@name = 'objective' or /page/@name = 'unit')"/>
   <xsl:variable name="sel" select="/page/cycles/@selected"/>
   <!-- Query suffix for links to pages that depend on the cycle. -->
   <xsl:variable name="cq">
