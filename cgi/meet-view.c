@@ -909,9 +909,12 @@ last_actions(struct view *v, xmlNodePtr mn, const struct meeting *m)
 
 	if ((rc = store_meetings_by_unit(v->st, &v->r->ar, m->unit, &ms, &n)) != STORE_OK)
 		return worker_fail(v->r, rc, NULL);
+	/* The latest before m: by day, then by id within a day. */
 	for (i = 0; i < n; i++)
 		if (ms[i].id != m->id && ms[i].type == m->type &&
-		    (ms[i].day < m->day || (ms[i].day == m->day && ms[i].id < m->id)))
+		    (ms[i].day < m->day || (ms[i].day == m->day && ms[i].id < m->id)) &&
+		    (prev == NULL || ms[i].day > prev->day ||
+		    (ms[i].day == prev->day && ms[i].id > prev->id)))
 			prev = &ms[i];
 	if (prev == NULL)
 		return 0;

@@ -133,6 +133,23 @@ get wangfang "/meet/$M?present=1&kr=$K_BEHIND"
 check "a member's presenter view steps with links, not the lead's forms" \
     sh -c "xmllint --html --xpath 'count(//nav[@id=\"present-steps\"]/a) - count(//nav[@id=\"present-steps\"]//form)' '$TMP/body' 2>/dev/null | grep -qx '[1-9]'"
 
+# The last meeting's action items, open, then done.
+post zhangwei "/meet/$M/action" "title=t0935-act-$TAG&owner=wangfang&due=$TODAY"
+doc zhangwei "/meet/$M"
+A=$(xpath "string(//action[title='t0935-act-$TAG']/@id)")
+AV=$(xpath "string(//action[title='t0935-act-$TAG']/@version)")
+post zhangwei /meet/new "cycle=$CUR&unit=$RD&kind=review&due=$TODAY&objective=$O&title=t0935-next-$TAG"
+M2=$(loc_meeting)
+require "an action item $A in meeting $M, and the next review $M2" test -n "$A" -a -n "$M2"
+doc zhangwei "/meet/$M2?present=1"
+check "the next review's agenda has meeting $M's action item, open" \
+    test "$(xpath "string(/page/meeting/last-meeting/@id)")" = "$M" -a \
+    "$(xpath "string(/page/meeting/last-meeting/action[@id='$A']/@state)")" = open
+post wangfang "/meet/action/$A/done" "version=$AV"
+get zhangwei "/meet/$M2?present=1"
+check "once done, its presenter view lists it done" \
+    test "$(xmllint --html --xpath "count(//section[@id='last-actions']//li[@id='last-action-$A'][contains(@class, 'astate-done')])" "$TMP/body" 2>/dev/null)" = 1
+
 # Another type: the items one at a time, with links that work without
 # script (a member's view: links, not the lead's forms).
 post zhangwei /meet/new "cycle=$CUR&unit=$RD&kind=monthly&due=$TODAY&objective=$O&title=t0935-monthly-$TAG"

@@ -195,6 +195,9 @@
         <xsl:text> · </xsl:text>
         <time datetime="{@date}"><xsl:value-of select="@date"/></time>
       </h2>
+      <xsl:if test="not(action)">
+        <p class="empty"><xsl:call-template name="t"><xsl:with-param name="k" select="'action.none'"/></xsl:call-template></p>
+      </xsl:if>
       <ul>
         <xsl:for-each select="action">
           <li class="astate-{@state}" id="last-action-{@id}">
