@@ -61,6 +61,12 @@ post zhangwei "/edit/checkin/$O" "kr=$K_DONE&value=100&confidence=0.8&note=t0935
 S3=$(stamp)
 check "so did the next one, in the same second ($S3)" test -n "$S3" -a "$S3" != "$S2"
 
+get - /static/live.js
+expect_status 200 "GET /static/live.js (the web server's own file): 200"
+expect_header Content-Type javascript "live.js: a JavaScript type"
+expect_header X-Content-Type-Options nosniff "live.js: nosniff"
+check "live.js is the file of xslt/" cmp -s "$TMP/body" "$TESTS_ROOT/xslt/live.js"
+
 # ------------------------------------------------------ presenter view
 get zhangwei "/meet/$M"
 expect_status 200
