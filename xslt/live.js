@@ -157,7 +157,15 @@
 		if (doc.title)
 			document.title = doc.title;
 		sync(main, fresh);
-		followed = null;	// marked again on the new parts
+		// The presenter's row may be a new one now: marked again, not
+		// scrolled to again.
+		followed = null;
+		var row = following && position && !present() ?
+		    document.getElementById('kr-' + position) : null;
+		if (row) {
+			row.classList.add('followed');
+			followed = row;
+		}
 		showTimes();
 	}
 
