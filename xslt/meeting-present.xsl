@@ -151,10 +151,11 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- One agenda item, large: its objective's card as the meeting shows
-       it, else what the agenda knows of the KR. -->
+  <!-- One agenda item, large: what the agenda knows of the KR, and its
+       objective's card when the board has one (other sections hold
+       objectives of their own shape). -->
   <xsl:template match="agenda/item" mode="present">
-    <xsl:variable name="o" select="($m//objective[@id = current()/@objective][kr])[1]"/>
+    <xsl:variable name="o" select="$m/board/progress/objective[@id = current()/@objective]"/>
     <article class="present-item attention-{@attention}" id="present-kr-{@kr}">
       <p class="item-of">
         <xsl:call-template name="t"><xsl:with-param name="k" select="'present.item'"/></xsl:call-template>
@@ -170,6 +171,9 @@
         </xsl:call-template>
       </p>
       <h2 class="kr-title"><xsl:value-of select="title"/></h2>
+      <p class="item-objective">
+        <a href="{$base}/objective/{@objective}"><xsl:value-of select="objective-title"/></a>
+      </p>
       <p class="item-facts">
         <xsl:call-template name="score"/>
         <xsl:text> </xsl:text>
