@@ -128,7 +128,7 @@ install: all
 		$(DESTDIR)$(ETCDIR)/mubiao $(DESTDIR)$(MANDIR)/man8 $(DESTDIR)$(MANDIR)/man5
 	install -m 755 build/mubiao-super build/mubiao-admin $(DESTDIR)$(BINDIR)
 	install -m 755 $(WORKERS:%=build/%) $(DESTDIR)$(LIBEXEC)
-	install -m 644 xslt/*.xsl xslt/*.css xslt/*.rng $(DESTDIR)$(SHARE)/xslt
+	install -m 644 xslt/*.xsl xslt/*.css xslt/*.js xslt/*.rng $(DESTDIR)$(SHARE)/xslt
 	install -m 644 xslt/i18n/*.xml $(DESTDIR)$(SHARE)/xslt/i18n
 	install -m 644 conf/*.8 $(DESTDIR)$(MANDIR)/man8
 	install -m 644 conf/*.5 $(DESTDIR)$(MANDIR)/man5

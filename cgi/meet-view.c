@@ -209,13 +209,31 @@ action_node(struct view *v, xmlNodePtr parent, const struct action *a,
 		render_text(n, "kr-title", k.title);
 }
 
+/* The objectives a review of m looks at: the one it was planned for, else
+ * its unit's in its cycle.  0 or a status. */
+static int
+review_objectives(struct view *v, const struct meeting *m, struct objective **o,
+    size_t *n)
+{
+	int rc;
+
+	if (m->objective != 0) {
+		*o = arena_alloc(&v->r->ar, sizeof(**o));
+		*n = 1;
+		rc = store_objective_get(v->st, &v->r->ar, m->objective, *o);
+	} else
+		rc = store_objectives_by_cycle_unit(v->st, &v->r->ar, m->cycle,
+		    m->unit, o, n);
+	return rc == STORE_OK ? 0 : worker_fail(v->r, rc, NULL);
+}
+
 /* The four quadrants of a review meeting, as they stand on day ref. */
 static int
 board(struct view *v, xmlNodePtr mn, const struct meeting *m, int32_t ref)
 {
 	xmlNodePtr b = xmlNewChild(mn, NULL, BAD_CAST "board", NULL), prog, week, month, q;
 	const struct cycle *c = view_cycle(v, m->cycle);
-	struct objective *o, one;
+	struct objective *o;
 	struct action *a;
 	size_t i, n, na, count = 0, drafts = 0;
 	double s, sum = 0, share;
@@ -224,14 +242,8 @@ board(struct view *v, xmlNodePtr mn, const struct meeting *m, int32_t ref)
 	int rc;
 
 	prog = xmlNewChild(b, NULL, BAD_CAST "progress", NULL);
-	if (m->objective != 0) {
-		if ((rc = store_objective_get(v->st, &v->r->ar, m->objective, &one)) != STORE_OK)
-			return worker_fail(v->r, rc, NULL);
-		o = &one;
-		n = 1;
-	} else if ((rc = store_objectives_by_cycle_unit(v->st, &v->r->ar, m->cycle,
-	    m->unit, &o, &n)) != STORE_OK)
-		return worker_fail(v->r, rc, NULL);
+	if ((rc = review_objectives(v, m, &o, &n)) != 0)
+		return rc;
 	for (i = 0; i < n; i++) {
 		if (o[i].level == LEVEL_PERSONAL || o[i].state == OBJ_ARCHIVED)
 			continue;
@@ -1018,4 +1030,96 @@ meet_snapshot(struct view *v, const struct meeting *m, char **xml)
 out:
 	xmlFreeDoc(doc);
 	return rc;
+}
+
+/* ------------------------------------------------ the presenter's agenda */
+
+/* Where a KR comes on the agenda: what needs the room first. */
+enum attention { ATTN_OVERDUE, ATTN_AT_RISK, ATTN_NONE, ATTN__MAX };
+static const char *const attention_names[ATTN__MAX] = { "overdue", "at-risk", "none" };
+
+/* A KR past its due date and not done is overdue; one the board's rule
+ * puts behind where a healthy 0.7 would be by now is at risk. */
+static enum attention
+attention(const struct kr *k, double score, double share, int32_t today)
+{
+	if (k->due != 0 && k->due < today && score < 1)
+		return ATTN_OVERDUE;
+	return derive_status(score, share) == BOARD_ON_TRACK ? ATTN_NONE : ATTN_AT_RISK;
+}
+
+/* The action items added in the unit's last meeting of m's type before
+ * m, done or open, under <last-meeting>; nothing when there is none. */
+static int
+last_actions(struct view *v, xmlNodePtr mn, const struct meeting *m)
+{
+	const struct meeting *prev = NULL;
+	struct meeting *ms;
+	struct action *a;
+	xmlNodePtr last;
+	size_t i, n;
+	int rc;
+
+	if ((rc = store_meetings_by_unit(v->st, &v->r->ar, m->unit, &ms, &n)) != STORE_OK)
+		return worker_fail(v->r, rc, NULL);
+	/* The latest before m: by day, then by id within a day. */
+	for (i = 0; i < n; i++)
+		if (ms[i].id != m->id && ms[i].type == m->type &&
+		    (ms[i].day < m->day || (ms[i].day == m->day && ms[i].id < m->id)) &&
+		    (prev == NULL || ms[i].day > prev->day ||
+		    (ms[i].day == prev->day && ms[i].id > prev->id)))
+			prev = &ms[i];
+	if (prev == NULL)
+		return 0;
+	last = xmlNewChild(mn, NULL, BAD_CAST "last-meeting", NULL);
+	render_attr_u(last, "id", prev->id);
+	render_attr(last, "date", view_day(v->r, prev->day));
+	render_text(last, "title", prev->title);
+	if ((rc = store_actions_by_unit(v->st, &v->r->ar, m->unit, &a, &n)) != STORE_OK)
+		return worker_fail(v->r, rc, NULL);
+	for (i = 0; i < n; i++)
+		if (a[i].meeting == prev->id)
+			action_node(v, last, &a[i], m);
+	return 0;
+}
+
+int
+meet_agenda(struct view *v, xmlNodePtr mn, const struct meeting *m)
+{
+	xmlNodePtr ag, it;
+	struct objective *o;
+	struct kr *k;
+	size_t i, j, n, nk;
+	double score, share = elapsed(view_cycle(v, m->cycle), okr_today());
+	int rank, rc;
+
+	if ((rc = review_objectives(v, m, &o, &n)) != 0)
+		return rc;
+	ag = xmlNewChild(mn, NULL, BAD_CAST "agenda", NULL);
+	/* One pass per rank keeps the objectives' order within each. */
+	for (rank = 0; rank < ATTN__MAX; rank++)
+		for (i = 0; i < n; i++) {
+			if (o[i].level == LEVEL_PERSONAL || o[i].state == OBJ_ARCHIVED)
+				continue;
+			if ((rc = store_krs_by_objective(v->st, &v->r->ar, o[i].id, &k,
+			    &nk)) != STORE_OK)
+				return worker_fail(v->r, rc, NULL);
+			for (j = 0; j < nk; j++) {
+				if (!okr_kr_live(k[j].state))
+					continue;
+				score = okr_kr_score(k[j].kind, k[j].direction, k[j].start,
+				    k[j].target, k[j].current);
+				if ((int)attention(&k[j], score, share, okr_today()) != rank)
+					continue;
+				it = xmlNewChild(ag, NULL, BAD_CAST "item", NULL);
+				render_attr_u(it, "kr", k[j].id);
+				render_attr_u(it, "objective", o[i].id);
+				render_attr(it, "attention", attention_names[rank]);
+				render_attr(it, "due", view_day(v->r, k[j].due));
+				view_score_attrs(it, score);
+				render_text(it, "title", k[j].title);
+				render_text(it, "objective-title", o[i].title);
+			}
+		}
+	return last_actions(v, mn, m);
 }

@@ -18,6 +18,7 @@
 #include "codec.h"
 #include "conf.h"
 #include "demo.h"
+#include "live.h"
 #include "log.h"
 #include "okr.h"
 #include "pcache.h"
@@ -72,7 +73,8 @@ open_as_user(const struct conf *c, int flags, struct store **st)
 	}
 	/* What it writes retires the served pages, as the workers' writes do. */
 	pcache_init(c->page_cache);
-	store_set_on_commit(pcache_bump);
+	live_init(c->socket_dir);
+	store_set_on_commit(live_commit);
 	return 0;
 }
 

@@ -29,6 +29,7 @@
 
 #include "conf.h"
 #include "csrf.h"
+#include "live.h"
 #include "log.h"
 #include "pcache.h"
 #include "priv.h"
@@ -325,7 +326,7 @@ reap(void)
 	if (!died)
 		return 0;
 	/* It may have died between a commit and retiring the pages. */
-	pcache_bump();
+	live_commit();
 	if (failchk_bounded() != STORE_OK) {
 		log_info("recovery needed: stopping every worker");
 		stop_all(RECOVERY_GRACE);
@@ -393,7 +394,8 @@ main(int argc, char *argv[])
 		return 1;
 	}
 	if (lock_supervisor(uid, gid) != 0 ||
-	    pcache_create(conf.page_cache, uid, sgid) != 0)
+	    pcache_create(conf.page_cache, uid, sgid) != 0 ||
+	    live_create(conf.socket_dir, uid, sgid) != 0)
 		return 1;
 	for (i = 0; i < conf.nworkers; i++) {
 		if ((socks[i] = make_socket(i, uid, sgid)) == -1)
@@ -420,7 +422,8 @@ main(int argc, char *argv[])
 		goto out;
 	/* Pages kept before this start may predate a restore or a load. */
 	pcache_init(conf.page_cache);
-	pcache_bump();
+	live_init(conf.socket_dir);
+	live_commit();
 	spawn_all();
 	log_info("started %d workers", nprocs);
 	for (;;) {

@@ -15,6 +15,7 @@
 
 #include "arena.h"
 #include "form.h"
+#include "live.h"
 #include "meet-view.h"
 #include "okr.h"
 #include "render.h"
@@ -240,6 +241,14 @@ meeting_page(struct req *r, struct view *v, const struct meeting *m,
 	if ((rc = meet_section(v, *page, m)) != 0)
 		return rc;
 	mn = (*page)->last;
+	/* The presenter view: the item shown (0: the overview) and the
+	 * agenda; a closed meeting shows only what it froze. */
+	if (r->val[KEY_PRESENT] != NULL) {
+		render_attr(*page, "present", "1");
+		render_attr_u(*page, "item", r->ids[KEY_KR]);
+		if (m->state != MEET_CLOSED && (rc = meet_agenda(v, mn, m)) != 0)
+			return rc;
+	}
 	if (m->state != MEET_CLOSED) {
 		if (view_may(v, PERM_MANAGE_UNIT, m->unit))
 			render_attr(mn, "can-manage", "1");
@@ -301,7 +310,43 @@ page_meeting(struct req *r)
 
 	if ((rc = meeting_load(r, &v, &m)) != 0)
 		return rc;
+	/* Followers of a live meeting read where its presenter is: the
+	 * overview until the presenter moves (the folder is in memory, so
+	 * after a reboot too). */
+	if (m.state != MEET_CLOSED)
+		live_position(m.id, 0, 1);
 	return meeting_send(r, &v, &m, NULL, 200);
+}
+
+/* The presenter moves to an item (a KR of the agenda, 0 the overview):
+ * followers' screens go with them.  Only someone who may run the meeting
+ * moves it; the position is published beside the live stamp, not kept in
+ * the store. */
+static int
+post_present(struct req *r)
+{
+	struct view v;
+	struct meeting m;
+	struct form f;
+	uint32_t kr;
+	int rc;
+
+	if ((rc = meeting_load(r, &v, &m)) != 0)
+		return rc;
+	if (m.state == MEET_CLOSED)
+		return answer(r, STORE_CLOSED, meeting_refusals, NULL);
+	if (!view_may(&v, PERM_MANAGE_UNIT, m.unit))
+		return answer(r, STORE_FORBIDDEN, meeting_refusals, NULL);
+	form_init(&f, r);
+	form_id(&f, KEY_KR, 0, &kr);
+	if (f.nerr > 0)
+		return req_refuse(r, 400, "a presenter's item refused");
+	if (live_position(m.id, kr, 0) != 0)
+		return req_refuse(r, 503, "the presenter's item cannot be published");
+	render_redirect(r, kr != 0 ? arena_printf(&r->ar, "%s?present=1&kr=%u",
+	    meeting_url(r, m.id), kr) : arena_printf(&r->ar, "%s?present=1",
+	    meeting_url(r, m.id)), NULL);
+	return 0;
 }
 
 /* ----------------------------------------------------- meeting edits */
@@ -1017,8 +1062,10 @@ static const struct route routes[] = {
 	{ METHOD_POST, "/meet/new", ARG_NONE,
 	    K(CYCLE) | K(UNIT) | K(KIND) | K(DUE) | K(TITLE) | K(OBJECTIVE),
 	    post_new, "meetings", WHO_KNOWN, 0 },
-	{ METHOD_GET, "/meet/*", ARG_ID, K(PRINT) | K(TEXT),
+	{ METHOD_GET, "/meet/*", ARG_ID, K(PRINT) | K(PRESENT) | K(KR) | K(TEXT),
 	    page_meeting, "meeting", WHO_ANYONE, 0 },
+	{ METHOD_POST, "/meet/*/present", ARG_ID, K(KR),
+	    post_present, NULL, WHO_KNOWN, 0 },
 	{ METHOD_POST, "/meet/*/open", ARG_ID, K(VERSION),
 	    post_open, NULL, WHO_KNOWN, 0 },
 	{ METHOD_POST, "/meet/*/close", ARG_ID, K(VERSION),

@@ -13,6 +13,7 @@
 #include "log.h"
 #include "okr.h"
 #include "pcache.h"
+#include "priv.h"
 #include "render.h"
 
 static int rootfd = -1;
@@ -22,16 +23,8 @@ pcache_create(const char *dir, unsigned uid, unsigned gid)
 {
 	if (dir == NULL || *dir == '\0')
 		return 0;
-	if (mkdir(dir, 02750) == -1 && errno != EEXIST) {
-		log_err("page cache %s: %s", dir, strerror(errno));
-		return -1;
-	}
-	/* The web server's group reads the pages; setgid passes it on. */
-	if (getuid() == 0 && (chown(dir, uid, gid) == -1 || chmod(dir, 02750) == -1)) {
-		log_err("page cache %s: %s", dir, strerror(errno));
-		return -1;
-	}
-	return 0;
+	/* The web server's group reads the pages. */
+	return priv_shared_dir(dir, uid, gid);
 }
 
 int

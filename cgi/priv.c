@@ -1,4 +1,6 @@
 /* priv.c: switching from root to the run user (see priv.h). */
+#include <sys/stat.h>
+
 #include <errno.h>
 #include <grp.h>
 #include <pwd.h>
@@ -44,6 +46,20 @@ priv_drop(uid_t uid, gid_t gid)
 	if (setgroups(1, &gid) == -1 || setgid(gid) == -1 || setuid(uid) == -1 ||
 	    setuid(0) != -1) {
 		log_err("cannot drop privileges: %s", strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+int
+priv_shared_dir(const char *dir, uid_t uid, gid_t gid)
+{
+	if (mkdir(dir, 02750) == -1 && errno != EEXIST) {
+		log_err("%s: %s", dir, strerror(errno));
+		return -1;
+	}
+	if (getuid() == 0 && (chown(dir, uid, gid) == -1 || chmod(dir, 02750) == -1)) {
+		log_err("%s: %s", dir, strerror(errno));
 		return -1;
 	}
 	return 0;

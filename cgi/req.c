@@ -177,6 +177,7 @@ const struct req_key req_keys[KEY__MAX] = {
 	[KEY_STATE] = LINE("state"),
 	[KEY_END] = LINE("end"),
 	[KEY_PRINT] = { "print", valid_one, 0, 400, NULL },
+	[KEY_PRESENT] = { "present", valid_one, 0, 400, NULL },
 	[KEY_GOAL] = LONG("goal"),
 	[KEY_REALITY] = LONG("reality"),
 	[KEY_OPTIONS] = LONG("options"),

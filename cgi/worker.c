@@ -5,6 +5,7 @@
 
 #include "conf.h"
 #include "csrf.h"
+#include "live.h"
 #include "log.h"
 #include "okr.h"
 #include "pcache.h"
@@ -75,8 +76,9 @@ main_init(struct req *r)
 	view_feed_max = (size_t)c.feed_max;
 	/* A cache the web server cannot be given is no reason to stop. */
 	pcache_init(c.page_cache);
+	live_init(c.socket_dir);
 	if (!(main_flags & STORE_RDONLY))
-		store_set_on_commit(pcache_bump);
+		store_set_on_commit(live_commit);
 	return csrf_init(c.store_dir) == 0 ? render_init(c.xslt_dir) : -1;
 }
 

@@ -73,7 +73,7 @@ WRAP
 		chmod 755 "$dir/app/bin/$p"
 	done
 fi
-cp "$root"/xslt/*.xsl "$root"/xslt/*.css "$root"/xslt/*.rng "$dir/app/xslt/"
+cp "$root"/xslt/*.xsl "$root"/xslt/*.css "$root"/xslt/*.js "$root"/xslt/*.rng "$dir/app/xslt/"
 cp "$root"/xslt/i18n/*.xml "$dir/app/xslt/i18n/"
 cp "$root"/conf/apache-mubiao.conf "$dir/app/"
 # What valgrind reads as the workers' user, who may not enter the checkout.

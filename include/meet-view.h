@@ -20,6 +20,10 @@ int	meet_section(struct view *, xmlNodePtr page, const struct meeting *);
 /* The record a close freezes: the live meeting as closed, without what
  * the closing user may do, as XML in the request's arena.  0 or a status. */
 int	meet_snapshot(struct view *, const struct meeting *, char **xml);
+/* The presenter's agenda under mn: the meeting's KRs, overdue ones
+ * first, then those at risk, then the rest, and the action items of the
+ * unit's last meeting of the same type.  0 or a status. */
+int	meet_agenda(struct view *, xmlNodePtr mn, const struct meeting *);
 /* The reason KR id was deferred in a list of "KRID reason" lines, in r's
  * arena, or NULL. */
 const char *meet_deferral(struct req *, const char *list, uint32_t id);

@@ -11,5 +11,9 @@ int	priv_ids(const char *user, const char *group, uid_t *, gid_t *,
 	    gid_t *group_gid);
 /* As root, becomes uid/gid for good; otherwise does nothing.  0 or -1. */
 int	priv_drop(uid_t, gid_t);
+/* Creates dir, a folder the web server's group reads (mode 2750: setgid
+ * passes the group on), when missing and, as root, gives it to uid:gid.
+ * 0 or -1 after logging. */
+int	priv_shared_dir(const char *dir, uid_t uid, gid_t gid);
 
 #endif

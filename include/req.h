@@ -52,6 +52,7 @@ enum key {
 	KEY_STATE,
 	KEY_END,
 	KEY_PRINT,	/* "1": the print view */
+	KEY_PRESENT,	/* "1": a meeting's presenter view */
 	KEY_GOAL,	/* the GROW model of a monthly review */
 	KEY_REALITY,
 	KEY_OPTIONS,

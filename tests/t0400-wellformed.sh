@@ -1,6 +1,7 @@
 #!/bin/sh
 # Every page, in both languages, parses as HTML without complaint, and no
-# page carries a raw <script (user text and the request are escaped).
+# page carries a raw <script (user text and the request are escaped) but
+# the live pages' own live.js.
 . "$(dirname "$0")/lib.sh"
 
 # xmllint's HTML parser is libxml2's HTML 4: it calls HTML5 and SVG tags
@@ -15,10 +16,12 @@ wellformed() {	# DESC
 		fail "$1: parses as HTML"
 		head -3 "$TMP/lint.bad" | while IFS= read -r l; do note "$l"; done
 	fi
-	if grep -qi '<script' "$TMP/body"; then
-		fail "$1: no <script"
+	# The site's own live.js (the one script CSP lets run) aside.
+	if sed 's|<script src="/okr/static/live.js" defer></script>||' "$TMP/body" |
+	    grep -qi '<script'; then
+		fail "$1: no <script but live.js"
 	else
-		ok "$1: no <script"
+		ok "$1: no <script but live.js"
 	fi
 }
 

@@ -47,6 +47,14 @@
   <xsl:variable name="base" select="/page/@base"/>
   <!-- A print view (meeting page, ?print=1): no nav, forms or buttons. -->
   <xsl:variable name="print" select="/page/@print = '1'"/>
+  <!-- A meeting's presenter view (?present=1): for the projector, no nav. -->
+  <xsl:variable name="present" select="/page/@present = '1'"/>
+  <!-- Pages a meeting shows follow the store as it changes (live.js polls
+       the live stamp); a print is a fixed copy, and a page that brings a
+       refused form back (/page/form) answers a POST: its address is the
+       form's, and what was typed is the point of it. -->
+  <xsl:variable name="polled" select="not($print) and not(/page/form) and
+      (/page/@name = 'meeting' or /page/@name = 'objective' or /page/@name = 'unit')"/>
   <xsl:variable name="sel" select="/page/cycles/@selected"/>
   <!-- Query suffix for links to pages that depend on the cycle: none in
        the current cycle, whose bare URLs bookmarks and the page cache
@@ -155,20 +163,42 @@
           <xsl:call-template name="t"><xsl:with-param name="k" select="'app.name'"/></xsl:call-template>
         </title>
         <link rel="stylesheet" href="{$base}/static/okr.css"/>
+        <xsl:if test="$polled">
+          <script src="{$base}/static/live.js" defer="defer"></script>
+          <!-- Without script, the projector still moves: the presenter
+               view alone reloads itself. -->
+          <xsl:if test="$present">
+            <noscript><meta http-equiv="refresh" content="10"/></noscript>
+          </xsl:if>
+        </xsl:if>
         <xsl:apply-templates select="/page" mode="head-links"/>
       </head>
       <body class="page-{page/@name}">
         <xsl:if test="$print">
           <xsl:attribute name="class"><xsl:value-of select="concat('page-', page/@name, ' print-view')"/></xsl:attribute>
         </xsl:if>
+        <xsl:if test="$present">
+          <xsl:attribute name="class"><xsl:value-of select="concat('page-', page/@name, ' present-view')"/></xsl:attribute>
+        </xsl:if>
+        <xsl:if test="$polled">
+          <xsl:attribute name="data-live"><xsl:value-of select="concat($base, '/live/stamp')"/></xsl:attribute>
+          <xsl:if test="page/meeting/@id and not(page/meeting/@state = 'closed')">
+            <xsl:attribute name="data-live-meeting"><xsl:value-of select="page/meeting/@id"/></xsl:attribute>
+          </xsl:if>
+        </xsl:if>
         <a class="skip" href="#main">
           <xsl:call-template name="t"><xsl:with-param name="k" select="'a11y.skip'"/></xsl:call-template>
         </a>
         <xsl:apply-templates select="page" mode="header"/>
+        <xsl:if test="$polled">
+          <xsl:call-template name="live-bar"/>
+        </xsl:if>
         <main id="main">
           <xsl:apply-templates select="page" mode="main"/>
         </main>
-        <xsl:apply-templates select="page" mode="footer"/>
+        <xsl:if test="not($present)">
+          <xsl:apply-templates select="page" mode="footer"/>
+        </xsl:if>
       </body>
     </html>
   </xsl:template>
@@ -178,7 +208,7 @@
       <a class="brand" href="{$base}/{$cq}">
         <xsl:call-template name="t"><xsl:with-param name="k" select="'app.name'"/></xsl:call-template>
       </a>
-      <xsl:if test="not($print)">
+      <xsl:if test="not($print or $present)">
       <nav class="main-nav">
         <xsl:attribute name="aria-label">
           <xsl:call-template name="t"><xsl:with-param name="k" select="'nav.label'"/></xsl:call-template>
@@ -254,6 +284,25 @@
       </div>
       </xsl:if>
     </header>
+  </xsl:template>
+
+  <!-- Above a page that follows the store: a refresh link, which works
+       without script; live.js marks the page live instead (the "live"
+       text) and offers to follow the presenter on a meeting page. -->
+  <xsl:template name="live-bar">
+    <div class="live-bar" id="live-bar">
+      <a class="refresh" href="">
+        <xsl:call-template name="t"><xsl:with-param name="k" select="'live.refresh'"/></xsl:call-template>
+      </a>
+      <span class="live-on" hidden="hidden">
+        <xsl:call-template name="t"><xsl:with-param name="k" select="'live.on'"/></xsl:call-template>
+      </span>
+      <xsl:if test="/page/meeting/@id and not(/page/meeting/@state = 'closed')">
+        <button type="button" class="live-follow" id="live-follow" aria-pressed="false" hidden="hidden">
+          <xsl:call-template name="t"><xsl:with-param name="k" select="'live.follow'"/></xsl:call-template>
+        </button>
+      </xsl:if>
+    </div>
   </xsl:template>
 
   <!-- The cycle switcher: a plain GET form, so it works without script.

@@ -13,6 +13,7 @@
   <xsl:include href="meeting-awareness.xsl"/>
   <xsl:include href="meeting-monthly.xsl"/>
   <xsl:include href="meeting-quarterly.xsl"/>
+  <xsl:include href="meeting-present.xsl"/>
 
   <xsl:variable name="m" select="/page/meeting"/>
   <xsl:variable name="closed" select="$m/@state = 'closed' or $m/@frozen = '1'"/>
@@ -80,6 +81,9 @@
           </xsl:if>
           <a class="action" href="{$base}/meet/{$m/@id}?print=1">
             <xsl:call-template name="t"><xsl:with-param name="k" select="'meeting.print'"/></xsl:call-template>
+          </a>
+          <a class="action" href="{$base}/meet/{$m/@id}?present=1">
+            <xsl:call-template name="t"><xsl:with-param name="k" select="'meeting.presenter'"/></xsl:call-template>
           </a>
           <xsl:if test="$manage and $m/@state = 'planned'">
             <xsl:call-template name="button-form">

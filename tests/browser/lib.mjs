@@ -199,8 +199,11 @@ export async function signIn(browser, login, js = false) {
 	return page;
 }
 
+// Scripts but the site's own live.js (xslt/live.js, the one file CSP lets
+// run): none inline, none from elsewhere.
+export const OWN_SCRIPT = `${BASE}/static/live.js`;
 export async function countScripts(page) {
-	scriptsSeen += await page.locator('script').count();
+	scriptsSeen += await page.locator(`script:not([src="${OWN_SCRIPT}"])`).count();
 }
 
 export async function go(page, p) {
@@ -270,10 +273,10 @@ export async function steps(list, page) {
 	}
 }
 
-// No script anywhere, CSP on every page, no complaint by the browser
+// No script but live.js, CSP on every page, no complaint by the browser
 // (assertions numbered n).
 export function pageChecks(n) {
-	check(`${n}: every page works with JavaScript off and has no <script>`, scriptsSeen === 0,
+	check(`${n}: every page works with JavaScript off and has no <script> but live.js`, scriptsSeen === 0,
 	    `${scriptsSeen} script elements seen`);
 	const pages = documents.filter((d) => d.status < 300 || d.status >= 400);
 	const noCsp = pages.filter((d) => !/default-src 'self'/.test(d.csp));
