@@ -4,7 +4,8 @@
 # - "I acknowledge" only in an open awareness meeting, by the people it is
 #   for (its unit, the units below, the unit's lead): an outsider gets 403;
 #   in any other meeting 409, so nobody makes themselves present in a
-#   consensus meeting and signs off there;
+#   consensus meeting and signs off there (consensus meetings are for the
+#   company and departments: 研发部's, where 平台组 sits);
 # - a closed cycle takes no comments (403, no form on its pages), an open
 #   one does;
 # - "3 5" is not a number (the form comes back with it, 400), where "1 200"
@@ -51,10 +52,10 @@ expect_status 303 "李娜 (平台组) acknowledges $AW: 303"
 get admin "/meet/$AW"
 expect_flat 'name="login" value="lina" checked' "meeting $AW: 李娜 is present"
 
-open_meeting "$PLAT" consensus "t0655 平台组共识会 $TAG"
+open_meeting "$RD" consensus "t0655 研发部共识会 $TAG"
 CM=$M
-ack_refused wangfang "$CM" 409 err.ack.awareness "王芳 of 平台组, a consensus meeting"
-ack_refused lina "$CM" 409 err.ack.awareness "李娜, its lead, a consensus meeting"
+ack_refused wangfang "$CM" 409 err.ack.awareness "王芳 of 平台组, in 研发部's consensus meeting"
+ack_refused lina "$CM" 409 err.ack.awareness "李娜, 平台组's lead, in 研发部's consensus meeting"
 O=$(curl -s --max-time 10 -u admin:admin "$MUBIAO_URL/unit/$PLAT" | grep -o 'href="/okr/objective/[0-9]*"' | head -1 | sed 's/[^0-9]//g')
 post lina "/meet/$CM/verdict" "objective=$O&state=agree&login=wangfang&back=/okr/meet/$CM"
 REQ="$REQ (signed off by wangfang, who tried to acknowledge)"
