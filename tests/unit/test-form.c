@@ -554,6 +554,9 @@ field_document(void **state)
 	assert_string_equal(attr(n, "error"), "err.field.too-long");
 	n = form_field(&f, form, KEY_TITLE, "text", "stored", "sent", 0);
 	assert_null(attr(n, "current"));
+	/* Refused as too long, it states the limit it broke. */
+	assert_string_equal(attr(n, "max"), "2");
+	n = form_field(&f, form, KEY_NOTE, "text", "stored", NULL, 0);
 	assert_null(attr(n, "max"));
 	/* Not sent: the stored value, no error. */
 	n = form_field(&f, form, KEY_UNIT_LABEL, "text", "万元", NULL, 20);
