@@ -155,8 +155,14 @@ export function watch(page, who) {
 		problems.push(`${who}: console ${m.type()}: ${m.text()} (${from || page.url()})`);
 	});
 	page.on('pageerror', (e) => problems.push(`${who}: page error: ${e.message}`));
-	page.on('requestfailed', (r) =>
-		problems.push(`${who}: request failed: ${r.method()} ${r.url()}: ${r.failure()?.errorText}`));
+	page.on('requestfailed', (r) => {
+		// live.js reads the stamp every second (and the page when it
+		// changed): a navigation cuts a read in flight, no fault of the
+		// page.
+		if (r.failure()?.errorText === 'net::ERR_ABORTED' && r.resourceType() === 'fetch')
+			return;
+		problems.push(`${who}: request failed: ${r.method()} ${r.url()}: ${r.failure()?.errorText}`);
+	});
 	page.on('response', (r) => {
 		const req = r.request();
 		if (req.frame() === page.mainFrame() && req.isNavigationRequest())

@@ -103,7 +103,7 @@ const main = async () => {
 		    `got ${plan.status} ${plan.location}`);
 		const mdoc = (await http('zhangwei', `/meet/${state.m}`, { doc: true })).text;
 		const open = await http('zhangwei', `/meet/${state.m}/open`, { form: { token: tok,
-		    version: attr(mdoc, /<meeting [^>]*version="(\d+)"/) } });
+		    version: attr(mdoc, /<meeting [^>]* version="(\d+)"/) } });
 		need('he opens it: 303', open.status === 303, `got ${open.status}`);
 		// A KR of the board with a number to change, and the value to give.
 		const doc = (await http('zhangwei', `/meet/${state.m}`, { doc: true })).text;

@@ -93,10 +93,11 @@ async function plant() {
 	r = await post('zhangwei', tz, `${B}/meet/new`, { unit: rd, cycle, kind: 'review',
 	    due: new Date().toISOString().slice(0, 10), title: pick(1).slice(0, 190) }, 'meeting title');
 	const m = (r.location.match(/\/meet\/(\d+)$/) || [])[1];
-	const ver = async () => ((await http('zhangwei', 'GET', `${B}/meet/${m}`)).text
-	    .match(/name="version" value="(\d+)"/) || [])[1];
-	await post('zhangwei', tz, `${B}/meet/${m}/open`, { version: await ver() }, 'meeting opened');
-	await post('zhangwei', tz, `${B}/meet/${m}/minutes`, { version: await ver(),
+	// The version of the form sending to ACTION (the minutes have their own).
+	const ver = async (action) => ((await http('zhangwei', 'GET', `${B}/meet/${m}`)).text
+	    .match(new RegExp(`action="${B}/meet/${m}/${action}">(?:(?!</form>)[\\s\\S])*?name="version" value="(\\d+)"`)) || [])[1];
+	await post('zhangwei', tz, `${B}/meet/${m}/open`, { version: await ver('open') }, 'meeting opened');
+	await post('zhangwei', tz, `${B}/meet/${m}/minutes`, { version: await ver('minutes'),
 	    text: HOSTILE.join('\n') + LONG, note: pick(3) }, 'minutes and decisions');
 	await post('zhangwei', tz, `${B}/meet/${m}/action`, { title: pick(2).slice(0, 190),
 	    owner: 'zhangwei', due: new Date().toISOString().slice(0, 10), kr: krs[0] }, 'action item');
