@@ -774,7 +774,7 @@ post_ack(struct req *r)
 	static const struct refusal no[] = {
 		{ STORE_CLOSED, 409, "err.meeting.closed" },
 		{ STORE_RULE, 409, "err.ack.awareness" },
-		{ STORE_INVALID, 409, "err.meeting.state" },
+		{ STORE_INVALID, 409, "err.meeting.planned" },	/* only planned */
 		{ STORE_FORBIDDEN, 403, "err.ack.member" },
 		{ STORE_OK, 0, NULL }
 	};

@@ -12,7 +12,7 @@
 # page keeps the note.
 #
 # Awareness, at the company unit by admin: "I acknowledge" (POST
-# /meet/ID/ack) refused while planned (409 err.meeting.state), taken once
+# /meet/ID/ack) refused while planned (409 err.meeting.planned: start the meeting first), taken once
 # per person while open, refused after the close (409 err.meeting.closed);
 # the coverage per unit (came / people, a department with its teams
 # rolled in, shares rounded) counting who came to an awareness meeting of
@@ -379,7 +379,7 @@ V0=$(header ETag)
 for lang in en zh-CN; do
 	post zhangwei "/meet/$AW/ack" "" -H "Accept-Language: $lang"
 	REQ="$REQ (planned, $lang)"
-	expect_error 409 err.meeting.state "$lang"
+	expect_error 409 err.meeting.planned "$lang"
 done
 get zhangwei "/meet/$AW"
 expect_header ETag "$V0" "planned $AW: unchanged by the refused acknowledgements"
