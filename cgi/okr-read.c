@@ -142,7 +142,7 @@ page_unit(struct req *r)
 	view_score_attrs(un, mean);
 	if (v.sel != NULL)
 		view_unscored(un, OBJ_ACTIVE, v.sel->state);
-	if (v.sel != NULL && v.sel->state != CYCLE_CLOSED &&
+	if (v.sel != NULL && okr_cycle_takes_objectives(v.sel->state) &&
 	    view_may(&v, PERM_ADD_UNIT_OBJECTIVE, u.id))
 		render_attr(un, "can-add", "1");
 	return render_reply(r, page, 200);
@@ -177,7 +177,7 @@ page_person(struct req *r)
 	if ((u = view_unit(&v, p.unit)) != NULL)
 		view_unit_ref(pn, "unit", u);
 	view_person_ref(&v, pn, "manager", p.manager);
-	if (v.sel != NULL && v.sel->state != CYCLE_CLOSED &&
+	if (v.sel != NULL && okr_cycle_takes_objectives(v.sel->state) &&
 	    view_may(&v, PERM_ADD_PERSONAL, p.id))
 		render_attr(pn, "can-add", "1");
 	/* Comments and proposals reach their owner on the owner's page. */

@@ -501,6 +501,12 @@ okr_cycle_name_ok(const char *s)
 }
 
 int
+okr_cycle_takes_objectives(enum cstate s)
+{
+	return s == CYCLE_PLANNING || s == CYCLE_ACTIVE;
+}
+
+int
 okr_cycles_overlap(int32_t as, int32_t ae, int32_t bs, int32_t be)
 {
 	return as <= be && bs <= ae && !(as == bs && ae == be);

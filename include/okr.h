@@ -127,6 +127,9 @@ int	okr_cycle_name_ok(const char *);
  * belong to two of them; the same span twice is a parallel track of one
  * period (a cycle of its own for a pilot or a test), not an overlap. */
 int	okr_cycles_overlap(int32_t as, int32_t ae, int32_t bs, int32_t be);
+/* Whether a cycle in state s takes new objectives: not once closed, nor
+ * at the quarterly review, where objectives stay as they are. */
+int	okr_cycle_takes_objectives(enum cstate s);
 /* A login: 1 to OKR_MAX_LOGIN letters, digits and . _ @ -. */
 int	okr_login_ok(const char *);
 /* Whether v is a finite number from min to max. */

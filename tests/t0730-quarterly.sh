@@ -206,6 +206,9 @@ check "objective $O1 unchanged by 5 refused writes" test "$(page_state admin "/o
 get zhangwei "/unit/$RD?cycle=$CYC"
 expect_body_lacks "t0730 新目标 $TAG" "no new objective in $CYC"
 expect_body_contains ">$OT</a>" "objective $O1 keeps its title"
+expect_body_lacks "/okr/edit/objective/new?unit=$RD" "unit $RD under review: no 'New objective' link"
+get wangfang "/person/wangfang?cycle=$CYC"
+expect_body_lacks "/okr/edit/objective/new?owner=" "wangfang's page under review: no 'New personal objective' link"
 
 # A KR changes with a reason only.
 get zhangwei "/edit/kr/$K1"
