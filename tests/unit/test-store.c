@@ -477,6 +477,33 @@ test_cycle_overlap(void **state)
 	assert_non_null(store_cycle_overlapping(all, n, &c));
 }
 
+/* "Create the next cycle" makes the quarter after the newest cycle; when
+ * that cycle ended mid-quarter, the quarter would overlap it: refused. */
+static void
+test_cycle_next_overlap(void **state)
+{
+	struct cycle c = { .state = CYCLE_CLOSED, .name = (char *)"short" }, next;
+	int32_t today = okr_today(), d;
+	char day[11], now[32];
+
+	(void)state;
+	/* A cycle far ahead, ending on the 14th of a month. */
+	c.start = today + 900;
+	okr_date_format(today + 930, day);
+	memcpy(day + 8, "14", 2);
+	assert_int_equal(okr_date_parse(day, &d), 0);
+	c.end = d;
+	assert_int_equal(store_cycle_put(st, STORE_SYSTEM, &c), STORE_OK);
+	/* While a cycle is still ahead, nothing to follow yet. */
+	assert_int_equal(store_cycle_next(st, &ar, p_admin, &next), STORE_INVALID);
+	/* Later, its quarter (from the 1st) would overlap its last days. */
+	okr_date_format(c.end + 10, day);
+	snprintf(now, sizeof(now), "%sT12:00:00Z", day);
+	setenv("MUBIAO_NOW", now, 1);
+	assert_int_equal(store_cycle_next(st, &ar, p_admin, &next), STORE_RULE);
+	unsetenv("MUBIAO_NOW");
+}
+
 /* A meeting of type of unit in cycle, planned by the admin. */
 static struct meeting
 review_meeting(uint32_t cycle, uint32_t unit, int type)
@@ -576,6 +603,7 @@ main(void)
 		cmocka_unit_test(test_consensus),
 		cmocka_unit_test(test_carry),
 		cmocka_unit_test(test_cycle_overlap),
+		cmocka_unit_test(test_cycle_next_overlap),
 		cmocka_unit_test(test_quarterly),
 	};
 
