@@ -46,14 +46,15 @@ DEPFLAGS = -MMD -MP
 # Debian packages of what we build with, run and test against.
 DEB_PKGS = build-essential libfcgi-dev libdb5.3-dev db5.3-util libxml2-dev \
 	   libxml2-utils libxslt1-dev nettle-dev nginx curl libcmocka-dev wrk openssl \
-	   procps chromium python3-feedparser apache2 clang valgrind tzdata
+	   procps chromium fonts-wqy-microhei python3-feedparser apache2 clang \
+	   valgrind tzdata
 NEED	 = /usr/include/fcgiapp.h /usr/include/db.h /usr/include/libxml2/libxml/tree.h \
 	   /usr/include/libxslt/xslt.h /usr/include/cmocka.h /usr/sbin/nginx \
 	   /usr/bin/curl /usr/bin/xmllint /usr/bin/db5.3_verify /usr/bin/wrk \
 	   /usr/bin/openssl /usr/bin/pkill /usr/include/nettle/hmac.h /usr/bin/chromium \
 	   /usr/lib/python3/dist-packages/feedparser/__init__.py /usr/sbin/apache2 \
 	   /usr/lib/apache2/modules/mod_proxy_fcgi.so /usr/bin/clang /usr/bin/valgrind \
-	   /usr/share/zoneinfo/Asia/Shanghai
+	   /usr/share/zoneinfo/Asia/Shanghai /usr/share/fonts/truetype/wqy/wqy-microhei.ttc
 
 .PHONY: all deps run stop test check test-progs bench bench-scale install uninstall clean \
 	fuzz fuzz-smoke asan

@@ -3,8 +3,8 @@
 # Debian's Chromium through playwright-core with JavaScript off: a unit
 # lead's new objective aligned to a company KR, three KRs, a check-in and
 # its score, two users' conflicting saves (409), CSP and console errors,
-# and a screenshot ($MUBIAO_WORK/browser-objective.png, kept with
-# MUBIAO_KEEP=1 under tests/run.sh).
+# and a screenshot (browser-objective.png in
+# $MUBIAO_SHOTS: build/screenshots under tests/run.sh).
 # Installs what is missing: the Debian package chromium (apt-get, as root
 # or through sudo) and tests/browser/node_modules (npm ci from the
 # committed package-lock.json), through tests/browser/install.sh.

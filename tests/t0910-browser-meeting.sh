@@ -6,8 +6,8 @@
 # for this week and closes it; a later check-in (admin, from the objective
 # page) leaves the closed meeting's board as it was.  Also CSP and console
 # errors, and a screenshot of the frozen board
-# ($MUBIAO_WORK/browser-meeting.png, kept with MUBIAO_KEEP=1 under
-# tests/run.sh).
+# (browser-meeting.png in $MUBIAO_SHOTS: build/screenshots
+# under tests/run.sh).
 # Installs what is missing, as t0900 does (tests/browser/install.sh):
 # the Debian package chromium and tests/browser/node_modules.
 # MUBIAO_CHROMIUM names another browser.

@@ -6,8 +6,8 @@
 # a second open page of the same meeting keeps its half-typed minutes
 # and check-in value (and saves the minutes); a participant following
 # the presenter goes to the item the presenter moves to.  Screenshots of
-# the presenter view and of a phone-width board ($MUBIAO_WORK/live-present.png
-# and live-phone.png, kept with MUBIAO_KEEP=1 under tests/run.sh).
+# the presenter view and of a phone-width board (live-present.png
+# and live-phone.png in $MUBIAO_SHOTS: build/screenshots under tests/run.sh).
 # Installs what is missing, as t0900 does (tests/browser/install.sh).
 . "$(dirname "$0")/lib.sh"
 

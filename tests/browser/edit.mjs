@@ -6,7 +6,7 @@
 // Run by tests/t0900-browser.sh; the helpers are tests/browser/lib.mjs's,
 // shared with meeting.mjs.  Every assertion prints "ok - ..." or
 // "not ok - ..." and appends "ok" or "fail" to $MUBIAO_RESULTS, like
-// tests/lib.sh.  Optional: MUBIAO_WORK (where the screenshot goes),
+// tests/lib.sh.  Optional: MUBIAO_SHOTS (where the screenshot goes),
 // MUBIAO_SCREENSHOT (its full path), MUBIAO_CHROMIUM (the browser),
 // MUBIAO_BROWSER_BUDGET (seconds for the whole run, default 120: below
 // the 150 s that tests/run.sh gives a script).
@@ -25,12 +25,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-	BASE, CHROMIUM, ORIGIN, Stop, URL_, WAIT, WORK, bound, check, eq, expected, fail,
+	BASE, CHROMIUM, ORIGIN, Stop, URL_, WAIT, SHOTS, bound, check, eq, expected, fail,
 	follow, go, krScore, launch, msg, need, objectiveScore, ok, pageChecks, pathOf,
 	posted, run, shown, signIn, steps, submit, text,
 } from './lib.mjs';
 
-const SHOT = process.env.MUBIAO_SCREENSHOT || path.join(WORK, 'browser-objective.png');
+const SHOT = process.env.MUBIAO_SCREENSHOT || path.join(SHOTS, 'browser-objective.png');
 bound(120);
 
 // ---------------------------------------------------------------- run

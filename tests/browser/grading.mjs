@@ -18,17 +18,17 @@
 //    meeting page comes back (400) with the verdict form as he typed it
 //    (revise chosen, title, start, target, note) and the message beside
 //    the start.
-//    A screenshot of the graded unit: $MUBIAO_WORK/browser-grading.png.
+//    A screenshot of the graded unit: $MUBIAO_SHOTS/browser-grading.png.
 // 3. no console error, CSP violation or failed request beyond the two
 //    refusals meant.
 import fs from 'node:fs';
 import path from 'node:path';
 import {
 	BASE, CHROMIUM, ORIGIN, URL_, bound, check, eq, fail, forgive, launch, msg, need, ok,
-	problems, run, signIn, steps, text, WAIT, WORK,
+	problems, run, signIn, steps, text, WAIT, SHOTS,
 } from './lib.mjs';
 
-const SHOT = path.join(WORK, 'browser-grading.png');
+const SHOT = path.join(SHOTS, 'browser-grading.png');
 
 bound(60);
 const t0 = Date.now();

@@ -14,7 +14,7 @@ as_root() {
 }
 
 apt_chromium() {
-	as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+	as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei
 }
 
 browser_install() {

@@ -4,7 +4,8 @@
 // whose every page, console message and failed request is watched.
 //
 // Environment: MUBIAO_URL and MUBIAO_RESULTS (required), MUBIAO_WORK
-// (where screenshots go, default /tmp), MUBIAO_CHROMIUM (the browser,
+// (the run's scratch folder, default /tmp), MUBIAO_SHOTS (where
+// screenshots go, default MUBIAO_WORK), MUBIAO_CHROMIUM (the browser,
 // default /usr/bin/chromium), MUBIAO_BROWSER_BUDGET (seconds for the
 // whole run; each script has its own default).
 import { chromium } from 'playwright-core';
@@ -17,6 +18,8 @@ export const ROOT = path.resolve(HERE, '..', '..');
 export const URL_ = (process.env.MUBIAO_URL || '').replace(/\/+$/, '');
 export const RESULTS = process.env.MUBIAO_RESULTS;
 export const WORK = process.env.MUBIAO_WORK || '/tmp';
+// Screenshots: kept after the run (tests/run.sh sets build/screenshots).
+export const SHOTS = process.env.MUBIAO_SHOTS || WORK;
 export const CHROMIUM = process.env.MUBIAO_CHROMIUM || '/usr/bin/chromium';
 export const WAIT = 15000;	// every single wait of the browser
 

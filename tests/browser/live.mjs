@@ -5,7 +5,7 @@
 //   MUBIAO_URL=http://127.0.0.1:PORT/okr MUBIAO_RESULTS=FILE node tests/browser/live.mjs
 //
 // Run by tests/t0930-browser-live.sh; the helpers are lib.mjs's.  Optional:
-// MUBIAO_WORK (the screenshots: live-present.png, 1280x720, and
+// MUBIAO_SHOTS (the screenshots: live-present.png, 1280x720, and
 // live-phone.png, 390x844), MUBIAO_CHROMIUM, MUBIAO_BROWSER_BUDGET
 // (seconds, default 90).
 //
@@ -32,7 +32,7 @@ import {
 
 bound(90);
 const t0 = Date.now();
-const WORK = process.env.MUBIAO_WORK || '/tmp';
+const SHOTS = process.env.MUBIAO_SHOTS || process.env.MUBIAO_WORK || '/tmp';
 const stamp = new Date().toISOString().replace(/\D/g, '').slice(4, 14);
 const auth = (u) => 'Basic ' + Buffer.from(`${u}:${u}`).toString('base64');
 const state = {};
@@ -206,14 +206,14 @@ const main = async () => {
 	}],
 	['5 screenshots', async () => {
 		await state.pres.goto(`${ORIGIN}${BASE}/meet/${state.m}?present=1`, { waitUntil: 'load' });
-		const shot = path.join(WORK, 'live-present.png');
+		const shot = path.join(SHOTS, 'live-present.png');
 		await state.pres.screenshot({ path: shot });
 		ok(`screenshot of the presenter view at 1280x720: ${shot}`);
 		const phone = await context('lina', 390, 844);
 		await openLive(phone, `${BASE}/meet/${state.m}`);
 		const wide = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 		check(`phone width: the board fits the width (${wide} px over)`, wide <= 1);
-		const pshot = path.join(WORK, 'live-phone.png');
+		const pshot = path.join(SHOTS, 'live-phone.png');
 		await phone.locator('#board').screenshot({ path: pshot });
 		ok(`screenshot of the board at 390x844: ${pshot}`);
 	}],

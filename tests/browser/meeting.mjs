@@ -6,8 +6,8 @@
 //
 // Run by tests/t0910-browser-meeting.sh; the helpers are lib.mjs's.
 // Every assertion prints "ok - ..." or "not ok - ..." and appends "ok" or
-// "fail" to $MUBIAO_RESULTS.  Optional: MUBIAO_WORK (the screenshot goes
-// to $MUBIAO_WORK/browser-meeting.png), MUBIAO_CHROMIUM,
+// "fail" to $MUBIAO_RESULTS.  Optional: MUBIAO_SHOTS (the screenshot goes
+// to $MUBIAO_SHOTS/browser-meeting.png), MUBIAO_CHROMIUM,
 // MUBIAO_BROWSER_BUDGET (seconds for the whole run, default 60).
 //
 // 1. zhangwei (lead of 研发部) opens his unit page, follows "Meetings" to
@@ -34,12 +34,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-	BASE, CHROMIUM, ORIGIN, Stop, URL_, WAIT, WORK, bound, check, eq, expected, fail,
+	BASE, CHROMIUM, ORIGIN, Stop, URL_, WAIT, SHOTS, bound, check, eq, expected, fail,
 	follow, go, krScore, launch, msg, need, objectiveScore, ok, pageChecks, pathOf,
 	forgive, posted, run, shown, signIn, steps, submit, text, watch,
 } from './lib.mjs';
 
-const SHOT = path.join(WORK, 'browser-meeting.png');
+const SHOT = path.join(SHOTS, 'browser-meeting.png');
 bound(60);
 
 const stamp = new Date().toISOString().replace(/\D/g, '').slice(4, 14);
