@@ -212,3 +212,8 @@ clean:
 	rm -rf build
 
 -include $(wildcard build/*.d build/*/*.d)
+# An object built before its .d existed (an older tree's build/) is taken
+# to depend on every header: else a changed struct links stale code.
+$(foreach o,$(LIB_OBJ) $(PROGS:%=%.o) $(TEST_OBJ) $(TEST_PROGS:%=%.o) \
+  $(LIB_SRC:cgi/%.c=build/asan/%.o) $(ASAN_PROGS:%=%.o),\
+  $(if $(wildcard $(o:.o=.d)),,$(eval $(o): $(wildcard include/*.h))))
