@@ -231,7 +231,8 @@ review_objectives(struct view *v, const struct meeting *m, struct objective **o,
 static int
 board(struct view *v, xmlNodePtr mn, const struct meeting *m, int32_t ref)
 {
-	xmlNodePtr b = xmlNewChild(mn, NULL, BAD_CAST "board", NULL), prog, week, month, q;
+	xmlNodePtr b = xmlNewChild(mn, NULL, BAD_CAST "board", NULL), prog, week, month,
+	    later = NULL, q;
 	const struct cycle *c = view_cycle(v, m->cycle);
 	struct objective *o;
 	struct action *a;
@@ -296,7 +297,12 @@ board(struct view *v, xmlNodePtr mn, const struct meeting *m, int32_t ref)
 			q = week;
 		else if (a[i].due > sunday && a[i].due <= sunday + 30)
 			q = month;
-		else
+		else if (a[i].due > sunday + 30 && a[i].meeting == m->id) {
+			/* Decided here for later: the room sees it was taken. */
+			if (later == NULL)
+				later = xmlNewChild(b, NULL, BAD_CAST "later", NULL);
+			q = later;
+		} else
 			continue;
 		action_node(v, q, &a[i], m);
 		/* What the room just decided stands out. */

@@ -3,7 +3,8 @@
 # open) and 4 (the 30 days after it), on a stack in Asia/Shanghai whose
 # test clock stands at Wednesday 2027-01-06, 12:00 local: an item goes by
 # its due date wherever it was added, and one added in the meeting is
-# marked new.  Also: a consensus meeting is refused for a team, the plan
+# marked new (one due after the month is listed below quadrant 4 in that
+# meeting, so the room sees it was taken, and in no other).  Also: a consensus meeting is refused for a team, the plan
 # form back as typed; a draft objective and a cycle in planning show
 # their state, not a red 0.00 "off track".
 . "$(dirname "$0")/lib.sh"
@@ -35,21 +36,24 @@ DONE=$(xpath "string(//board//action[title='t0714 已完成']/@id)")
 post wangfang "/meet/action/$DONE/done" "version=$(xpath "string(//board//action[@id='$DONE']/@version)")&back=/okr/meet/$MA"
 expect_status 303 "the overdue item 't0714 已完成' marked done"
 
-# where MEETING's board puts TITLE: week, month, or none
+# where MEETING's board puts TITLE: week, month, later (added in this
+# meeting, due after the month: listed under quadrant 4), or none
 where() {	# MEETING TITLE
 	doc zhangwei "/meet/$1" > /dev/null
-	_w=$(xpath "count(//board/week/action[title='$2'])")$(xpath "count(//board/month/action[title='$2'])")
-	case $_w in 10) echo week ;; 01) echo month ;; 00) echo none ;; *) echo "both($_w)" ;; esac
+	_w=$(xpath "count(//board/week/action[title='$2'])")$(xpath "count(//board/month/action[title='$2'])")$(xpath "count(//board/later/action[title='$2'])")
+	case $_w in 100) echo week ;; 010) echo month ;; 001) echo later ;; 000) echo none ;; *) echo "several($_w)" ;; esac
 }
 check "week of the board: Monday 2027-01-04 to Sunday 2027-01-10" \
     test "$(doc_xpath zhangwei "/meet/$MA" 'concat(//board/week/@from, " ", //board/week/@to)')" = "2027-01-04 2027-01-10"
-for exp in "本周:week" "逾期:week" "十天后:month" "三月后:none" "已完成:none"; do
+for exp in "本周:week" "逾期:week" "十天后:month" "三月后:later" "已完成:none"; do
 	got=$(where "$MA" "t0714 ${exp%%:*}")
 	check "meeting $MA: 't0714 ${exp%%:*}' (added in it) in ${exp#*:} (got $got)" test "$got" = "${exp#*:}"
 done
 check "meeting $MA: each item it added is marked new" \
-    test "$(xpath "count(//board/*/action[starts-with(title, 't0714')][@new='1'])")" = 3
+    test "$(xpath "count(//board/*/action[starts-with(title, 't0714')][@new='1'])")" = 4
 get zhangwei "/meet/$MA"
+expect_body_contains "<h4 class=\"later\">$(msg en board.later)</h4>" \
+    "meeting $MA: the item due in three months is listed under quadrant 4, as added for later"
 expect_body_contains "<span class=\"a-title\">t0714 十天后</span> <span class=\"badge action-new\">$(msg en action.new)</span>" \
     "meeting $MA: the item due in 10 days shows the 'New' badge"
 

@@ -184,6 +184,11 @@
           <p class="empty"><xsl:call-template name="t"><xsl:with-param name="k" select="'action.none'"/></xsl:call-template></p>
         </xsl:otherwise>
       </xsl:choose>
+      <!-- Items this meeting added for after the month: shown, not lost. -->
+      <xsl:if test="$n = 4 and ../later/action">
+        <h4 class="later"><xsl:call-template name="t"><xsl:with-param name="k" select="'board.later'"/></xsl:call-template></h4>
+        <ul class="action-items later"><xsl:apply-templates select="../later/action"/></ul>
+      </xsl:if>
     </section>
   </xsl:template>
 </xsl:stylesheet>
