@@ -3,6 +3,7 @@
  * hot backups, verifies, checkpoints, and runs recovery (only with the
  * supervisor stopped).  As root it switches to the configured user
  * first, so that the store's files keep one owner. */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -75,7 +76,7 @@ open_as_user(const struct conf *c, int flags, struct store **st)
 	/* The folder first, as root: a command run before the supervisor's
 	 * first start finds it missing, or made root's by the install. */
 	if (priv_ids(c->user, NULL, &uid, &gid, &sgid) != 0 ||
-	    priv_store_dir(c->store_dir, c->user, uid, gid) != 0 ||
+	    priv_user_dir(c->store_dir, c->user, uid, gid, 0700, 1) != 0 ||
 	    priv_drop(uid, gid) != 0)
 		return -1;
 	if ((rc = store_open(c->store_dir, flags, c->cache_mb, st)) != STORE_OK) {
@@ -835,7 +836,11 @@ cmd_backup(const struct conf *c, int argc, char **argv)
 	}
 	if (argc != 2)
 		usage();
-	if (priv_ids(c->user, NULL, &uid, &gid, &sgid) != 0 || priv_drop(uid, gid) != 0)
+	/* The copy is written as the run user, into a folder of theirs: made
+	 * so as root, else db_hotbackup would fail halfway. */
+	if (priv_ids(c->user, NULL, &uid, &gid, &sgid) != 0 ||
+	    priv_user_dir(argv[1], c->user, uid, gid, 0750, 0) != 0 ||
+	    priv_drop(uid, gid) != 0)
 		return 1;
 	if ((d = opendir(argv[1])) != NULL) {
 		while ((e = readdir(d)) != NULL)
@@ -927,6 +932,7 @@ static int
 cmd_verify(const struct conf *c, int argc, char **argv)
 {
 	const char *dir = argc > 1 ? argv[1] : c->store_dir;
+	char env[PATH_MAX];
 	uid_t uid;
 	gid_t gid, sgid;
 	DIR *d;
@@ -955,6 +961,14 @@ cmd_verify(const struct conf *c, int argc, char **argv)
 		}
 	}
 	closedir(d);
+	/* A backup has no environment (its regions) until it is restored and
+	 * recovered: its records are read then, not here. */
+	snprintf(env, sizeof(env), "%s/__db.001", dir);
+	if (access(env, F_OK) != 0) {
+		printf("%d files verified, %d damaged; records not read (no "
+		    "environment: a backup's are read once restored)\n", files, bad);
+		return bad || files == 0 ? 1 : 0;
+	}
 	if (bad == 0 && files > 0 && (texts = bad_texts(c, dir)) < 0)
 		log_err("%s: cannot open the store: its records' texts are not checked", dir);
 	printf("%d files verified, %d damaged; %ld records with text XML cannot "

@@ -386,7 +386,7 @@ main(int argc, char *argv[])
 		return 1;
 	/* The store is the run user's alone; the socket folder is shared
 	 * with the web server's group. */
-	if (priv_store_dir(conf.store_dir, conf.user, uid, gid) != 0)
+	if (priv_user_dir(conf.store_dir, conf.user, uid, gid, 0700, 1) != 0)
 		return 1;
 	mkdir(conf.socket_dir, 0750);
 	if (getuid() == 0 && chown(conf.socket_dir, uid, sgid) == -1) {

@@ -67,16 +67,17 @@ priv_shared_dir(const char *dir, uid_t uid, gid_t gid)
 }
 
 int
-priv_store_dir(const char *dir, const char *user, uid_t uid, gid_t gid)
+priv_user_dir(const char *dir, const char *user, uid_t uid, gid_t gid,
+    mode_t mode, int adopt)
 {
 	struct passwd *pw;
 	struct dirent *e;
 	struct stat sb;
-	DIR *d;
-	int files = 0;
+	DIR *d = NULL;
+	int files = 0, made;
 
-	if (mkdir(dir, 0700) == -1 && errno != EEXIST) {
-		log_err("%s: cannot create the store's folder: %s", dir, strerror(errno));
+	if (!(made = mkdir(dir, mode) == 0) && errno != EEXIST) {
+		log_err("%s: cannot create it: %s", dir, strerror(errno));
 		return -1;
 	}
 	if (stat(dir, &sb) == -1) {
@@ -100,19 +101,19 @@ priv_store_dir(const char *dir, const char *user, uid_t uid, gid_t gid)
 		return 0;
 	/* An empty folder is what a package or an install step made: taken
 	 * over.  Files of another owner are not: who made them may need them. */
-	if ((d = opendir(dir)) != NULL) {
+	if (!made && adopt && (d = opendir(dir)) != NULL) {
 		while ((e = readdir(d)) != NULL)
 			if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
 				files++;
 		closedir(d);
 	}
-	if (d == NULL || files > 0) {
-		log_err("%s belongs to %s and is not empty, but the store is %s's: "
-		    "run chown -R %s: %s", dir, pw ? pw->pw_name : "another user",
+	if (!made && (d == NULL || files > 0)) {
+		log_err("%s belongs to %s%s, but %s writes in it: run chown -R %s: %s",
+		    dir, pw ? pw->pw_name : "another user", adopt ? " and is not empty" : "",
 		    user, user, dir);
 		return -1;
 	}
-	if (chown(dir, uid, gid) == -1 || chmod(dir, 0700) == -1) {
+	if (chown(dir, uid, gid) == -1 || chmod(dir, mode) == -1) {
 		log_err("%s: %s", dir, strerror(errno));
 		return -1;
 	}
