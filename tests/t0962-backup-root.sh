@@ -18,7 +18,8 @@ mkdir -p "$W/backups"
 chmod 755 "$W"
 OWNER=$(sed -n 's/^user *= *//p' "$MUBIAO_DIR/mubiao.conf")
 # The example's lines, with this test's folder for /var/backups.
-sed -n '/^A nightly backup/,/^\.Ed/p' "$TESTS_ROOT/conf/mubiao-admin.8" | sed 1d | grep -v '^\.' |
+awk '/^A nightly backup/ { f = 1 } f && /^\.Bd/ { g = 1; next } g && /^\.Ed/ { exit } g' \
+    "$TESTS_ROOT/conf/mubiao-admin.8" |
     sed "s|/var/backups/|$W/backups/|g" > "$W/nightly.sh"
 check "the man page has the nightly example ($(tr -s ' \n' ' ' < "$W/nightly.sh"))" \
     grep -q 'mubiao-admin backup' "$W/nightly.sh"
