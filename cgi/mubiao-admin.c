@@ -4,6 +4,7 @@
  * supervisor stopped).  As root it switches to the configured user
  * first, so that the store's files keep one owner. */
 #include <limits.h>
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -307,18 +308,10 @@ trimmed(char *s)
 	return s + strspn(s, " \t");
 }
 
-/* The lead flag's spellings: set, and not set (empty too). */
-static const char *const lead_yes[] = { "1", "yes", "true", NULL },
-    *const lead_no[] = { "0", "no", "false", "", NULL };
-
-static int
-spelled_as(const char *s, const char *const *words)
-{
-	for (; *words != NULL; words++)
-		if (strcasecmp(s, *words) == 0)
-			return 1;
-	return 0;
-}
+/* The lead flag's spellings: not set (empty too), then set. */
+static const char *const lead_words[] = { "", "0", "no", "false", "1", "yes", "true" };
+#define LEAD_WORDS	(int)(sizeof(lead_words) / sizeof(lead_words[0]))
+#define LEAD_YES	4
 
 /* One person of the CSV, with where it stands. */
 struct row {
@@ -421,12 +414,14 @@ row_parse(const char *file, struct arena *ar, char **f, int nf, struct row *r)
 	r->m.units = units;
 	r->m.nunits = k;
 	s = nf == 4 ? trimmed(f[3]) : (char *)"";
-	if (!spelled_as(s, lead_yes) && !spelled_as(s, lead_no)) {
+	for (path = s; *path != '\0'; path++)
+		*path = (char)tolower((unsigned char)*path);
+	if ((k = (size_t)okr_lookup(lead_words, LEAD_WORDS, s)) == (size_t)-1) {
 		fprintf(stderr, "%s:%zu: lead \"%s\": write 1 or 0, yes or no, true or "
 		    "false, or leave it empty (no)\n", file, r->line, s);
 		return -1;
 	}
-	r->m.lead = spelled_as(s, lead_yes);
+	r->m.lead = k >= LEAD_YES;
 	return 0;
 }
 
