@@ -433,7 +433,7 @@ cmd_people_load(const struct conf *c, int argc, char **argv)
 {
 	struct store_member_count cnt;
 	struct store_member *m = NULL;
-	struct row *rows = NULL, **by = NULL;
+	struct row *rows = NULL, *more, **by = NULL;
 	struct store *st = NULL;
 	struct unit company;
 	struct arena ar;
@@ -474,10 +474,11 @@ cmd_people_load(const struct conf *c, int argc, char **argv)
 			continue;	/* the header */
 		if (n == cap) {
 			cap = cap ? cap * 2 : 256;
-			if ((rows = realloc(rows, cap * sizeof(*rows))) == NULL) {
+			if ((more = realloc(rows, cap * sizeof(*rows))) == NULL) {
 				log_err("%s: out of memory", file);
 				goto out;
 			}
+			rows = more;
 		}
 		rows[n].line = start;
 		if (row_parse(file, &ar, f, nf, &rows[n]) == 0)
