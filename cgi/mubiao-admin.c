@@ -1,9 +1,8 @@
 /* mubiao-admin: the operator's command.  Prepares a fresh store (the
  * company, the first admin and cycle; people from a CSV), loads the demo
  * company, lists the demo logins, shows store statistics, dumps and loads
- * XML, takes
- * hot backups, verifies, checkpoints, and runs recovery (only with the
- * supervisor stopped).  As root it switches to the configured user
+ * XML, takes hot backups, verifies, checkpoints, and runs recovery (only
+ * with the supervisor stopped).  As root it switches to the configured user
  * first, so that the store's files keep one owner. */
 #include <limits.h>
 #include <ctype.h>
