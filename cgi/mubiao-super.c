@@ -386,10 +386,10 @@ main(int argc, char *argv[])
 		return 1;
 	/* The store is the run user's alone; the socket folder is shared
 	 * with the web server's group. */
-	mkdir(conf.store_dir, 0700);
+	if (priv_user_dir(conf.store_dir, conf.user, uid, gid, 0700, 1) != 0)
+		return 1;
 	mkdir(conf.socket_dir, 0750);
-	if (getuid() == 0 && (chown(conf.store_dir, uid, gid) == -1 ||
-	    chown(conf.socket_dir, uid, sgid) == -1)) {
+	if (getuid() == 0 && chown(conf.socket_dir, uid, sgid) == -1) {
 		log_err("%s: %s", conf.socket_dir, strerror(errno));
 		return 1;
 	}

@@ -501,6 +501,32 @@ okr_cycle_name_ok(const char *s)
 }
 
 int
+okr_quarter(const char *name, int32_t day, char buf[16], int32_t *start,
+    int32_t *end)
+{
+	char d[11];
+	int y, q;
+
+	if (name != NULL) {
+		if (strlen(name) != 7 || name[4] != '-' || name[5] != 'Q' ||
+		    name[6] < '1' || name[6] > '4' || strspn(name, "0123456789") != 4)
+			return -1;
+		y = atoi(name);
+		q = name[6] - '1';
+	} else {
+		okr_date_format(day, d);
+		y = atoi(d);
+		q = (atoi(d + 5) - 1) / 3;
+	}
+	if (y < 1970 || y > 9998)
+		return -1;
+	snprintf(buf, 16, "%04u-Q%c", (unsigned)y % 10000u, (char)('1' + q));
+	*start = days_from_civil(y, 3 * q + 1, 1);
+	*end = days_from_civil(q == 3 ? y + 1 : y, q == 3 ? 1 : 3 * q + 4, 1) - 1;
+	return 0;
+}
+
+int
 okr_cycle_takes_objectives(enum cstate s)
 {
 	return s == CYCLE_PLANNING || s == CYCLE_ACTIVE;

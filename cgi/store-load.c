@@ -259,6 +259,14 @@ store_count(struct store *st, enum rtype rtype, size_t *n)
 }
 
 int
+st_company(struct store *st, DB_TXN *txn, struct arena *ar, struct unit *u)
+{
+	struct walk w = { .t = T_UNITS, .company = u, .ar = ar };
+
+	return op_walk(st, txn, &w);
+}
+
+int
 store_company(struct store *st, struct arena *ar, struct unit *u)
 {
 	struct walk w = { .t = T_UNITS, .company = u, .ar = ar };

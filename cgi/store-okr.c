@@ -1154,3 +1154,254 @@ store_comments_for_owner(struct store *st, struct arena *ar, uint32_t owner,
 {
 	return st_list_by(st, ar, T_COMMENTS_OWNER, 1, owner, 0, v, n);
 }
+
+/* ------------------------------------------------------- the directory */
+
+/* What the directory's operations write through: each record through the
+ * operation of its kind (op_unit, op_person, op_cycle), with its checks,
+ * in the one transaction. */
+struct dir_op {
+	struct put_op	 p;
+	/* store_init() */
+	const char	*company, *login, *name;
+	struct cycle	*c;
+	int		 force;
+	char		 had[OKR_MAX_LOGIN + 1];
+	/* store_people_load() */
+	const struct store_member *m;
+	size_t		 n, bad;
+	int		 dry;
+	struct store_member_count count;
+};
+
+static int
+dir_put(struct store *st, DB_TXN *txn, struct dir_op *op, txn_fn fn, void *rec)
+{
+	op->p.rec = rec;
+	return fn(st, txn, &op->p);
+}
+
+/* The child of unit parent named name (the first by id: names need not
+ * be unique); STORE_NOTFOUND if none. */
+static int
+child_named(struct store *st, DB_TXN *txn, struct arena *ar, uint32_t parent,
+    const char *name, struct unit *u)
+{
+	unsigned char kb[4];
+	struct vec v = { 0 };
+	const struct unit *all;
+	size_t i;
+	int rc;
+
+	be32(kb, parent);
+	if ((rc = st_rec_list(st, txn, T_UNIT_PARENT, kb, 4, ar, &v)) != STORE_OK)
+		return rc;
+	for (all = (const struct unit *)v.items, i = 0; i < v.n; i++)
+		if (strcmp(all[i].name, name) == 0) {
+			*u = all[i];
+			return STORE_OK;
+		}
+	return STORE_NOTFOUND;
+}
+
+static int
+login_get(struct store *st, DB_TXN *txn, struct arena *ar, const char *login,
+    struct person *p)
+{
+	struct op q = { .rec = p, .ar = ar };
+
+	if ((q.klen = strlen(login)) == 0 || q.klen > sizeof(q.key))
+		return STORE_NOTFOUND;
+	memcpy(q.key, login, q.klen);
+	return op_person_login(st, txn, &q);
+}
+
+static int
+op_init(struct store *st, DB_TXN *txn, void *arg)
+{
+	struct dir_op *op = arg;
+	struct wctx *w = &op->p.w;
+	struct vec v = { 0 };
+	struct unit u;
+	struct person p;
+	const struct person *all;
+	const struct cycle *cs;
+	size_t i;
+	int rc;
+
+	/* A second admin is the operator's choice, not a repeated command's. */
+	if ((rc = st_rec_list(st, txn, T_PEOPLE, NULL, 0, &w->ar, &v)) != STORE_OK)
+		return rc;
+	for (all = (const struct person *)v.items, i = 0; i < v.n && !op->force; i++)
+		if (all[i].role == ROLE_ADMIN) {
+			snprintf(op->had, sizeof(op->had), "%s", all[i].login);
+			return STORE_CONFLICT;
+		}
+	if ((rc = st_company(st, txn, &w->ar, &u)) == STORE_NOTFOUND) {
+		memset(&u, 0, sizeof(u));
+		u.level = LEVEL_COMPANY;
+	} else if (rc != STORE_OK)
+		return rc;
+	if ((u.id == 0 || strcmp(u.name, op->company) != 0) &&
+	    (u.name = (char *)op->company,
+	    rc = dir_put(st, txn, op, op_unit, &u)) != STORE_OK)
+		return rc;
+	if ((rc = login_get(st, txn, &w->ar, op->login, &p)) == STORE_NOTFOUND) {
+		memset(&p, 0, sizeof(p));
+		p.login = (char *)op->login;
+		p.name = (char *)op->login;
+		p.unit = u.id;
+	} else if (rc != STORE_OK)
+		return rc;
+	if (op->name != NULL)
+		p.name = (char *)op->name;
+	p.role = ROLE_ADMIN;
+	if ((rc = dir_put(st, txn, op, op_person, &p)) != STORE_OK)
+		return rc;
+	if (u.lead == 0) {
+		u.lead = p.id;
+		if ((rc = dir_put(st, txn, op, op_unit, &u)) != STORE_OK)
+			return rc;
+	}
+	v.n = 0;
+	if ((rc = st_rec_list(st, txn, T_CYCLES, NULL, 0, &w->ar, &v)) != STORE_OK)
+		return rc;
+	for (cs = (const struct cycle *)v.items, i = 0; i < v.n; i++)
+		if (strcmp(cs[i].name, op->c->name) == 0) {
+			*op->c = cs[i];
+			return STORE_OK;
+		}
+	op->c->id = 0;
+	op->c->state = CYCLE_ACTIVE;
+	return dir_put(st, txn, op, op_cycle, op->c);
+}
+
+int
+store_init(struct store *st, struct arena *ar, const char *company,
+    const char *login, const char *name, struct cycle *c, int force, char **had)
+{
+	struct dir_op op = { .p.w = { .actor = STORE_SYSTEM }, .company = company,
+	    .login = login, .name = name, .c = c, .force = force };
+	const char *cname = c->name;
+	int rc;
+
+	*had = NULL;
+	if (st->rdonly)
+		return STORE_ERR;
+	rc = st_write_op(st, op_init, &op.p.w, &op);
+	/* A cycle found in the store had its name in the operation's arena. */
+	c->name = (char *)cname;
+	if (rc == STORE_CONFLICT)
+		*had = arena_strdup(ar, op.had);
+	return rc;
+}
+
+/* Creates or updates one member of the directory (store_people_load). */
+static int
+member_put(struct store *st, DB_TXN *txn, struct dir_op *op,
+    const struct store_member *m, const struct unit *top)
+{
+	struct wctx *w = &op->p.w;
+	struct unit u = *top, was;
+	struct person p;
+	uint32_t parent, old_unit = 0;
+	size_t k;
+	int rc, known, changed;
+
+	if (m->nunits == 0 || strcmp(m->units[0], top->name) != 0)
+		return STORE_INVALID;
+	for (k = 1; k < m->nunits; k++) {
+		parent = u.id;
+		if ((rc = child_named(st, txn, &w->ar, parent, m->units[k], &u)) ==
+		    STORE_NOTFOUND) {
+			memset(&u, 0, sizeof(u));
+			u.parent = parent;
+			u.level = k == 1 ? LEVEL_DEPARTMENT : LEVEL_TEAM;
+			u.name = (char *)m->units[k];
+			rc = dir_put(st, txn, op, op_unit, &u);
+			op->count.units++;
+		}
+		if (rc != STORE_OK)
+			return rc;
+	}
+	if ((rc = login_get(st, txn, &w->ar, m->login, &p)) == STORE_NOTFOUND) {
+		memset(&p, 0, sizeof(p));
+		p.login = (char *)m->login;
+	} else if (rc != STORE_OK)
+		return rc;
+	known = p.id != 0;
+	old_unit = p.unit;
+	changed = !known || strcmp(p.name, m->name) != 0 || p.unit != u.id ||
+	    (p.role != ROLE_ADMIN && p.role != (m->lead ? ROLE_LEAD : ROLE_MEMBER));
+	p.name = (char *)m->name;
+	p.unit = u.id;
+	if (p.role != ROLE_ADMIN)
+		p.role = m->lead ? ROLE_LEAD : ROLE_MEMBER;
+	if (changed && (rc = dir_put(st, txn, op, op_person, &p)) != STORE_OK)
+		return rc;
+	/* The units as they are now: an earlier member may have changed them. */
+	if (m->lead) {
+		if ((rc = st_rec_get(st, txn, T_UNITS, u.id, &u, &w->ar, 1)) != STORE_OK)
+			return rc;
+		if (u.lead != p.id) {
+			u.lead = p.id;
+			changed = 1;
+			if ((rc = dir_put(st, txn, op, op_unit, &u)) != STORE_OK)
+				return rc;
+		}
+	}
+	if (known && old_unit != 0 && (old_unit != u.id || !m->lead)) {
+		if ((rc = st_rec_get(st, txn, T_UNITS, old_unit, &was, &w->ar, 1)) != STORE_OK)
+			return rc;
+		if (was.lead == p.id) {
+			was.lead = 0;
+			changed = 1;
+			if ((rc = dir_put(st, txn, op, op_unit, &was)) != STORE_OK)
+				return rc;
+		}
+	}
+	if (!known)
+		op->count.created++;
+	else if (changed)
+		op->count.updated++;
+	else
+		op->count.unchanged++;
+	return STORE_OK;
+}
+
+static int
+op_people(struct store *st, DB_TXN *txn, void *arg)
+{
+	struct dir_op *op = arg;
+	struct unit top;
+	int rc;
+
+	memset(&op->count, 0, sizeof(op->count));
+	if ((rc = st_company(st, txn, &op->p.w.ar, &top)) != STORE_OK)
+		return rc;
+	for (op->bad = 0; op->bad < op->n; op->bad++) {
+		/* The company as it is now: a lead of it may have been set. */
+		if ((rc = st_rec_get(st, txn, T_UNITS, top.id, &top, &op->p.w.ar, 0)) !=
+		    STORE_OK || (rc = member_put(st, txn, op, &op->m[op->bad], &top)) !=
+		    STORE_OK)
+			return rc;
+	}
+	/* A dry run is the real one, undone: it counts exactly what would be. */
+	return op->dry ? STORE_DRY : STORE_OK;
+}
+
+int
+store_people_load(struct store *st, const struct store_member *m, size_t n,
+    int dry, struct store_member_count *count, size_t *bad)
+{
+	struct dir_op op = { .p.w = { .actor = STORE_SYSTEM }, .m = m, .n = n,
+	    .dry = dry };
+	int rc;
+
+	if (st->rdonly)
+		return STORE_ERR;
+	rc = st_write_op(st, op_people, &op.p.w, &op);
+	*count = op.count;
+	*bad = op.bad;
+	return rc == STORE_DRY ? STORE_OK : rc;
+}

@@ -123,6 +123,11 @@ int	okr_text_ok(const char *s, size_t max, int multiline);
 /* A cycle's name: 1 to OKR_MAX_CYCLE letters, digits, '_' and '-' (it
  * stands in URLs and file names unencoded). */
 int	okr_cycle_name_ok(const char *);
+/* A calendar quarter as a cycle: the one named name ("2027-Q1"), or
+ * (name NULL) the one holding day; its name into buf, its first and last
+ * days.  0, or -1 when name is not YYYY-Qn of a year from 1970. */
+int	okr_quarter(const char *name, int32_t day, char buf[16], int32_t *start,
+	    int32_t *end);
 /* Whether cycle a (days as to ae) and cycle b overlap so that a day would
  * belong to two of them; the same span twice is a parallel track of one
  * period (a cycle of its own for a pilot or a test), not an overlap. */

@@ -15,5 +15,12 @@ int	priv_drop(uid_t, gid_t);
  * passes the group on), when missing and, as root, gives it to uid:gid.
  * 0 or -1 after logging. */
 int	priv_shared_dir(const char *dir, uid_t uid, gid_t gid);
+/* Makes dir a folder of user's (uid:gid), created with mode when missing
+ * and, as root, given to uid:gid when it was missing; when adopt, also
+ * when it is empty (a package or an install step made it root's).  A
+ * folder of another owner otherwise, or one user cannot write in, is
+ * refused with the command that fixes it.  0 or -1 after logging. */
+int	priv_user_dir(const char *dir, const char *user, uid_t uid, gid_t gid,
+	    mode_t mode, int adopt);
 
 #endif

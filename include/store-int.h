@@ -11,6 +11,7 @@
 #include "store.h"
 
 #define STORE_RETRY	100	/* internal: a lock was taken, run the transaction again */
+#define STORE_DRY	101	/* internal: a dry run went through: undo it */
 
 /* The Berkeley DB files: each record type's primary table, its indexes,
  * and the meta, snapshot and change-log tables.  A table's number keys
@@ -164,6 +165,9 @@ int	st_prepare(struct store *, DB_TXN *, struct wctx *, enum table, void *rec,
 	    void *old, int *created);
 int	st_write_op(struct store *, txn_fn, struct wctx *, void *op);
 int	st_write_rec(struct store *, txn_fn, uint32_t actor, void *rec, enum table);
+
+/* store-load.c: store_company() in a transaction. */
+int	st_company(struct store *, DB_TXN *, struct arena *, struct unit *);
 
 /* store-okr.c: the permission checks the meeting operations share. */
 int	st_leads(struct store *, DB_TXN *, struct wctx *, uint32_t unit, int *yes);

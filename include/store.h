@@ -510,6 +510,43 @@ int	store_load(struct store *, uint32_t actor, const struct store_rec *,
 	    size_t n, size_t *changed, size_t *bad,
 	    void (*progress)(size_t done, size_t n));
 
+/* ------------------------------------------------ the directory
+ * The operator's first steps (mubiao-admin init, people-load), each in one
+ * transaction, as STORE_SYSTEM.
+ *
+ * The first admin: the company unit named company (the store's company,
+ * renamed, when it has one), the person login (created with name, or made
+ * an admin; name NULL keeps a known person's, else is the login) as the
+ * company's lead when it has none, and cycle c (created active, unless a
+ * cycle of its name exists).  STORE_CONFLICT when the store has an admin
+ * and not force (*had: that admin's login, in ar); STORE_RULE when c
+ * overlaps another cycle. */
+int	store_init(struct store *, struct arena *, const char *company,
+	    const char *login, const char *name, struct cycle *c, int force,
+	    char **had);
+
+/* One person of a directory: the names of the units of their path from
+ * the company down, and whether they lead the path's last unit. */
+struct store_member {
+	const char		*login, *name;
+	const char *const	*units;
+	size_t			 nunits;
+	int			 lead;
+};
+struct store_member_count {
+	size_t	created, updated, unchanged, units;
+};
+/* Creates the n people, or updates those whose login is known (name,
+ * unit, lead), with the units of their paths the store lacks below the
+ * company (a department under it, teams further down).  A lead leads the
+ * path's last unit and has the role lead, anyone else the role member (an
+ * admin stays one); who no longer leads the unit they were in is no longer
+ * its lead.  dry: counts what it would do and writes nothing.
+ * STORE_NOTFOUND: the store has no company; STORE_INVALID: member *bad's
+ * path does not begin with the company's name. */
+int	store_people_load(struct store *, const struct store_member *, size_t n,
+	    int dry, struct store_member_count *, size_t *bad);
+
 /* Number of records of a type (`mubiao-admin stats`, emptiness), read
  * without decoding them. */
 int	store_count(struct store *, enum rtype, size_t *);

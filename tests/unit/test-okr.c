@@ -194,6 +194,40 @@ time_parse(void **state)
 }
 
 /* Formatting a day and parsing it back gives the same day. */
+/* A calendar quarter by name or by a day in it: "2027-Q1" and no
+ * spelling like it but YYYY-Qn. */
+static void
+quarter(void **state)
+{
+	static const char *const bad[] = { "2027-Q0", "2027-Q5", "2027-q1",
+	    "2027Q1", "27-Q1", "2027-Q1 ", "1969-Q4", "abcd-Q1", "", "2027-Q12" };
+	char name[16];
+	int32_t s = -1, e = -1, d;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(okr_quarter("2027-Q1", 0, name, &s, &e), 0);
+	assert_string_equal(name, "2027-Q1");
+	okr_date_parse("2027-01-01", &d);
+	assert_int_equal(s, d);
+	okr_date_parse("2027-03-31", &d);
+	assert_int_equal(e, d);
+	assert_int_equal(okr_quarter("2026-Q4", 0, name, &s, &e), 0);
+	okr_date_parse("2026-12-31", &d);
+	assert_int_equal(e, d);
+	/* By day: the quarter holding it, its last day included. */
+	assert_int_equal(okr_quarter(NULL, d, name, &s, &e), 0);
+	assert_string_equal(name, "2026-Q4");
+	okr_date_parse("2026-10-01", &d);
+	assert_int_equal(s, d);
+	okr_date_parse("2026-09-30", &d);
+	assert_int_equal(okr_quarter(NULL, d, name, &s, &e), 0);
+	assert_string_equal(name, "2026-Q3");
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		if (okr_quarter(bad[i], 0, name, &s, &e) != -1)
+			fail_msg("accepted \"%s\"", bad[i]);
+}
+
 static void
 date_round_trip(void **state)
 {
@@ -938,6 +972,7 @@ main(void)
 		cmocka_unit_test(pct_rounding),
 		cmocka_unit_test(band_thresholds),
 		cmocka_unit_test(date_parse),
+		cmocka_unit_test(quarter),
 		cmocka_unit_test(date_round_trip),
 		cmocka_unit_test(time_parse),
 		cmocka_unit_test(time_format),
