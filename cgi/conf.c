@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "conf.h"
@@ -112,9 +113,9 @@ parse_url(struct conf *c, const char *val)
 	int tls, port = 0;
 	size_t plen, i;
 
-	if (strncmp(val, "https://", 8) == 0)
+	if (strncasecmp(val, "https://", 8) == 0)
 		tls = 1;
-	else if (strncmp(val, "http://", 7) == 0)
+	else if (strncasecmp(val, "http://", 7) == 0)
 		tls = 0;
 	else
 		return -1;
