@@ -1213,6 +1213,17 @@ proxied(const char *const *vars)
 	return request(env, b);
 }
 
+/* proxied(vars) answers 303 to location. */
+static void
+moved_to(const char *const *vars, const char *location)
+{
+	char want[160];
+
+	assert_int_equal(proxied(vars), 303);
+	snprintf(want, sizeof(want), "\r\nLocation: %s\r\n", location);
+	assert_non_null(strstr(out, want));
+}
+
 /* With public-url, forms from it are saved and go to it, whatever Host
  * the request carries; the back end's own origin is another site. */
 static void
@@ -1229,17 +1240,14 @@ request_public_url(void **state)
 	assert_int_equal(conf_line(&c, "public-url = https://okr.example.com/okr\n"
 	    "trusted-proxy = 10.0.0.5"), 0);
 	req_set_public(&c);
-	assert_int_equal(proxied(pub), 303);
-	assert_non_null(strstr(out, "\r\nLocation: https://okr.example.com/okr/objective/5\r\n"));
-	assert_int_equal(proxied(none), 303);
-	assert_non_null(strstr(out, "\r\nLocation: https://okr.example.com/okr/objective/5\r\n"));
+	moved_to(pub, "https://okr.example.com/okr/objective/5");
+	moved_to(none, "https://okr.example.com/okr/objective/5");
 	assert_int_equal(proxied(own), 403);
 	assert_int_equal(proxied(fwd), 403);
 	/* Another path in front: the redirect follows it. */
 	assert_int_equal(conf_line(&c, "public-url = https://okr.example.com:8443/"), 0);
 	req_set_public(&c);
-	assert_int_equal(proxied(none), 303);
-	assert_non_null(strstr(out, "\r\nLocation: https://okr.example.com:8443/objective/5\r\n"));
+	moved_to(none, "https://okr.example.com:8443/objective/5");
 	memset(&c, 0, sizeof(c));
 	req_set_public(&c);
 }
@@ -1271,18 +1279,14 @@ request_trusted_proxy(void **state)
 	(void)state;
 	assert_int_equal(conf_line(&c, "trusted-proxy = 10.0.0.5"), 0);
 	req_set_public(&c);
-	assert_int_equal(proxied(xf), 303);
-	assert_non_null(strstr(out, "\r\nLocation: https://okr.example.com:8443/okr/objective/5\r\n"));
-	assert_int_equal(proxied(xport), 303);
-	assert_non_null(strstr(out, "\r\nLocation: https://okr.example.com/okr/objective/5\r\n"));
-	assert_int_equal(proxied(rfc), 303);
-	assert_non_null(strstr(out, "\r\nLocation: https://okr.example.com/okr/objective/5\r\n"));
+	moved_to(xf, "https://okr.example.com:8443/okr/objective/5");
+	moved_to(xport, "https://okr.example.com/okr/objective/5");
+	moved_to(rfc, "https://okr.example.com/okr/objective/5");
 	assert_int_equal(proxied(badproto), 403);
 	assert_int_equal(proxied(badhost), 403);
 	/* Another peer (the later REMOTE_ADDR replaces proxied()'s). */
 	assert_int_equal(proxied(untrusted), 403);
-	assert_int_equal(proxied(direct), 303);
-	assert_non_null(strstr(out, "\r\nLocation: /okr/objective/5\r\n"));
+	moved_to(direct, "/okr/objective/5");
 	memset(&c, 0, sizeof(c));
 	req_set_public(&c);
 }
