@@ -123,6 +123,15 @@ require "objective $O, KR $K and a token on $U" test -n "$O" -a -n "$K" -a -n "$
 fget "$FPORT" "/objective/$O"
 expect_status 200
 expect_body_contains '<form class="checkin"'
+# The app's address without its final '/': sent on, on the public host
+# (nginx's own redirect; Apache's mod_alias makes it absolute on its own
+# host, which the front must map, see README.md).
+if [ "${MUBIAO_SERVER:-nginx}" = nginx ]; then
+	fget "$FPORT" ""
+	expect_status 301
+	check "$REQ: Location $(location) leads to $PUB/" sh -c "
+	    [ '$(location)' = /okr/ ] || [ '$(location)' = '$PUB/' ]"
+fi
 TAG=t0945-pub-$(uniq_tag)
 checkin "$FPORT" "https://localhost:$FPORT" "$TAG"
 expect_status 303 "a check-in through the front with Origin https://localhost:$FPORT: 303"
