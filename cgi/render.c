@@ -616,7 +616,8 @@ render_redirect(struct req *r, const char *location, const char *cookie)
 	h = arena_printf(&r->ar, "Status: 303 See Other\r\nLocation: %s%s\r\n"
 	    "%s%s%sContent-Length: 0\r\nCache-Control: no-store\r\n\r\n",
 	    r->public != NULL ? r->public : "",
-	    r->public != NULL ? location + strlen(r->script) : location, cookie ? "Set-Cookie: " : "", cookie ? cookie : "",
+	    r->public != NULL ? location + strlen(r->script) : location,
+	    cookie ? "Set-Cookie: " : "", cookie ? cookie : "",
 	    cookie ? "\r\n" : "");
 	req_write(r, h, strlen(h));
 }

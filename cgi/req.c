@@ -505,7 +505,8 @@ param_all(struct req *r, const char *name, const char *sep)
 }
 
 /* A POST must come from a page of this site: the browser's Origin (when
- * it sends one) names this host, and Sec-Fetch-Site is not cross-site. */
+ * it sends one) is r->origin (behind a proxy, the public one), and
+ * Sec-Fetch-Site is not cross-site. */
 static int
 same_origin(struct req *r)
 {
