@@ -1,11 +1,13 @@
 /* conf.c: reads the key = value configuration file (see conf.h).  Each
  * setting is a row of the table below; "worker = NAME COUNT" may repeat. */
+#include <arpa/inet.h>
 #include <ctype.h>
 #include <errno.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "conf.h"
@@ -15,7 +17,7 @@
 /* Where the C library finds the zones TZ names (Debian's tzdata). */
 #define ZONE_DIR	"/usr/share/zoneinfo"
 
-enum ctype { C_STR, C_INT, C_WORKER, C_ZONE };
+enum ctype { C_STR, C_INT, C_WORKER, C_ZONE, C_URL, C_NET };
 
 static const struct setting {
 	const char	*key;
@@ -36,6 +38,17 @@ static const struct setting {
 	{ "page-cache", C_STR, offsetof(struct conf, page_cache), sizeof(((struct conf *)0)->page_cache), 0, 0 },
 	{ "worker", C_WORKER, 0, 0, 1, 64 },
 	{ "timezone", C_ZONE, offsetof(struct conf, timezone), sizeof(((struct conf *)0)->timezone), 0, 0 },
+	{ "public-url", C_URL, 0, 0, 0, 0 },
+	{ "trusted-proxy", C_NET, 0, 0, 0, 0 },
+};
+
+/* What a bad value of each type should have been, for the message. */
+static const char *const expected[] = {
+	[C_ZONE] = ": not a time zone of " ZONE_DIR " (such as Asia/Shanghai)",
+	[C_URL] = ": expected http or https://HOST[:PORT][/PATH] without query"
+	    " or fragment (such as https://okr.example.com/okr)",
+	[C_NET] = ": expected one IPv4 or IPv6 address, or ADDRESS/BITS (such"
+	    " as 10.0.0.0/8); at most 32 lines",
 };
 
 static void
@@ -89,6 +102,136 @@ zone_ok(const char *name)
 	return ok;
 }
 
+/* Parses public-url into c->public_origin (scheme://host[:port], lower
+ * case, without the scheme's own port: what a browser sends as Origin)
+ * and c->public_path (no final '/').  -1 if it is not such a URL. */
+static int
+parse_url(struct conf *c, const char *val)
+{
+	const char *host, *end, *path;
+	char portstr[8];
+	int tls, port = 0;
+	size_t plen, i;
+
+	if (strncasecmp(val, "https://", 8) == 0)
+		tls = 1;
+	else if (strncasecmp(val, "http://", 7) == 0)
+		tls = 0;
+	else
+		return -1;
+	host = val + (tls ? 8 : 7);
+	path = host + strcspn(host, "/");
+	if (*host == '[') {	/* an IPv6 address */
+		end = memchr(host, ']', (size_t)(path - host));
+		if (end == NULL || end == host + 1 || strspn(host + 1,
+		    "0123456789abcdefABCDEF:.") != (size_t)(end - host - 1))
+			return -1;
+		end++;
+	} else {
+		end = host + strcspn(host, ":/");
+		if (end == host || strspn(host, "abcdefghijklmnopqrstuvwxyz"
+		    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-") != (size_t)(end - host))
+			return -1;
+	}
+	if (*end == ':') {
+		plen = (size_t)(path - end - 1);
+		if (plen == 0 || plen >= sizeof(portstr))
+			return -1;
+		memcpy(portstr, end + 1, plen);
+		portstr[plen] = '\0';
+		if (parse_int(portstr, 1, 65535, &port) == -1)
+			return -1;
+	} else if (end != path)
+		return -1;
+	/* The path as pages link to it: RFC 3986 path characters only. */
+	plen = strlen(path);
+	while (plen > 0 && path[plen - 1] == '/')
+		plen--;
+	if (plen >= sizeof(c->public_path) || strspn(path,
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+	    "0123456789-._~!$&'()*+,=:@/%") != strlen(path) ||
+	    strstr(path, "//") != NULL)
+		return -1;
+	if (port == (tls ? 443 : 80))
+		port = 0;
+	if ((size_t)snprintf(c->public_origin, sizeof(c->public_origin),
+	    "%s://%.*s", tls ? "https" : "http", (int)(end - host), host) >=
+	    sizeof(c->public_origin) - 6)
+		return -1;
+	if (port != 0)
+		snprintf(c->public_origin + strlen(c->public_origin), 7, ":%d", port);
+	for (i = 0; c->public_origin[i] != '\0'; i++)
+		c->public_origin[i] = (char)tolower((unsigned char)c->public_origin[i]);
+	memcpy(c->public_path, path, plen);
+	c->public_path[plen] = '\0';
+	return 0;
+}
+
+/* Parses ADDRESS or ADDRESS/BITS (trusted-proxy) into one more of
+ * c->trusted.  -1 if it is neither or the list is full. */
+static int
+parse_net(struct conf *c, char *val)
+{
+	struct conf_net *n;
+	char *slash = strchr(val, '/');
+	int max;
+
+	if (c->ntrusted == CONF_MAX_PROXIES)
+		return -1;
+	n = &c->trusted[c->ntrusted];
+	if (slash != NULL)
+		*slash = '\0';
+	if (inet_pton(AF_INET, val, n->addr) == 1)
+		n->family = AF_INET, max = 32;
+	else if (inet_pton(AF_INET6, val, n->addr) == 1)
+		n->family = AF_INET6, max = 128;
+	else
+		return -1;
+	n->bits = max;
+	if (slash != NULL && parse_int(slash + 1, 0, max, &n->bits) == -1)
+		return -1;
+	c->ntrusted++;
+	return 0;
+}
+
+/* Whether the first bits bits of a and b are the same. */
+static int
+prefix_eq(const unsigned char *a, const unsigned char *b, int bits)
+{
+	int whole = bits / 8, rest = bits % 8;
+
+	return memcmp(a, b, (size_t)whole) == 0 && (rest == 0 ||
+	    ((a[whole] ^ b[whole]) & (0xff00 >> rest) & 0xff) == 0);
+}
+
+int
+conf_net_match(const struct conf_net *nets, int n, const char *addr)
+{
+	static const unsigned char mapped[12] =
+	    { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff };
+	unsigned char a[16];
+	const unsigned char *v4 = NULL;
+	int i, six = 0;
+
+	if (addr == NULL)
+		return 0;
+	if (inet_pton(AF_INET, addr, a) == 1)
+		v4 = a;
+	else if (inet_pton(AF_INET6, addr, a) == 1) {
+		six = 1;
+		if (memcmp(a, mapped, sizeof(mapped)) == 0)
+			v4 = a + 12;
+	} else
+		return 0;
+	for (i = 0; i < n; i++)
+		if ((nets[i].family == AF_INET && v4 != NULL &&
+		    prefix_eq(nets[i].addr, v4, nets[i].bits)) ||
+		    (nets[i].family == AF_INET6 && six &&
+		    prefix_eq(nets[i].addr, a, nets[i].bits)))
+			return 1;
+	return 0;
+}
+
 static int
 conf_set(struct conf *c, const struct setting *s, char *val)
 {
@@ -108,6 +251,10 @@ conf_set(struct conf *c, const struct setting *s, char *val)
 			return -1;
 		strcpy((char *)c + s->off, val);
 		return 0;
+	case C_URL:
+		return parse_url(c, val);
+	case C_NET:
+		return parse_net(c, val);
 	case C_WORKER:
 		if (c->nworkers == CONF_MAX_WORKERS)
 			return -1;
@@ -178,8 +325,9 @@ conf_load(struct conf *c, const char *path)
 			rc = -1;
 		} else if (conf_set(c, &settings[i], val) == -1) {
 			log_err("%s:%d: bad value for %s%s", path, lineno, key,
-			    settings[i].type == C_ZONE ? ": not a time zone of "
-			    ZONE_DIR " (such as Asia/Shanghai)" : "");
+			    settings[i].type < sizeof(expected) / sizeof(expected[0]) &&
+			    expected[settings[i].type] != NULL ?
+			    expected[settings[i].type] : "");
 			rc = -1;
 		}
 	}

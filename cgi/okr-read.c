@@ -413,10 +413,12 @@ feed(struct req *r, enum xscope scope, uint32_t id, const char *sheet,
 		return worker_fail(r, rc, NULL);
 	}
 	/* Atom and CSV link back to the pages: absolute when the host is
-	 * known.  The XML export stays as the schema describes it. */
+	 * known, the public URL behind a proxy.  The XML export stays as the
+	 * schema describes it. */
 	if (strcmp(sheet, "export") != 0) {
-		render_attr(root, "href", arena_printf(&r->ar, "%s%s",
-		    r->origin != NULL ? r->origin : "", r->script));
+		render_attr(root, "href", r->public != NULL ? r->public :
+		    arena_printf(&r->ar, "%s%s", r->origin != NULL ? r->origin : "",
+		    r->script));
 		render_attr(root, "lang", req_lang_names[r->lang]);
 		okr_time_format(modified, stamp);
 		render_attr(root, "updated", stamp);

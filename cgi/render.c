@@ -611,9 +611,13 @@ render_redirect(struct req *r, const char *location, const char *cookie)
 		render_error(r, 400, NULL);
 		return;
 	}
-	h = arena_printf(&r->ar, "Status: 303 See Other\r\nLocation: %s\r\n"
+	/* Behind a proxy, the public URL: the front may not rewrite it, and
+	 * a relative one would be resolved against the public URL anyway. */
+	h = arena_printf(&r->ar, "Status: 303 See Other\r\nLocation: %s%s\r\n"
 	    "%s%s%sContent-Length: 0\r\nCache-Control: no-store\r\n\r\n",
-	    location, cookie ? "Set-Cookie: " : "", cookie ? cookie : "",
+	    r->public != NULL ? r->public : "",
+	    r->public != NULL ? location + strlen(r->script) : location,
+	    cookie ? "Set-Cookie: " : "", cookie ? cookie : "",
 	    cookie ? "\r\n" : "");
 	req_write(r, h, strlen(h));
 }

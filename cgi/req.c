@@ -9,12 +9,14 @@
 #include <stdlib.h>
 #include <unistd.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include <fcgiapp.h>
 #include <libxml/tree.h>
 
 #include "arena.h"
+#include "conf.h"
 #include "csrf.h"
 #include "log.h"
 #include "okr.h"
@@ -503,7 +505,8 @@ param_all(struct req *r, const char *name, const char *sep)
 }
 
 /* A POST must come from a page of this site: the browser's Origin (when
- * it sends one) names this host, and Sec-Fetch-Site is not cross-site. */
+ * it sends one) is r->origin (behind a proxy, the public one), and
+ * Sec-Fetch-Site is not cross-site. */
 static int
 same_origin(struct req *r)
 {
@@ -562,22 +565,159 @@ prep_post(struct req *r)
 	return 0;
 }
 
+/* public-url and trusted-proxy, from req_set_public(): pub_origin as a
+ * browser's Origin, pub_base the app's base URL; "" when not set. */
+static char pub_origin[sizeof(((struct conf *)0)->public_origin)];
+static char pub_base[sizeof(pub_origin) + sizeof(((struct conf *)0)->public_path)];
+static struct conf_net trusted[CONF_MAX_PROXIES];
+static int ntrusted;
+
+void
+req_set_public(const struct conf *c)
+{
+	snprintf(pub_origin, sizeof(pub_origin), "%s", c->public_origin);
+	snprintf(pub_base, sizeof(pub_base), "%s%s", c->public_origin,
+	    c->public_path);
+	memcpy(trusted, c->trusted, sizeof(trusted));
+	ntrusted = c->ntrusted;
+}
+
+/* A host (and port) as a Host header holds it: host name characters,
+ * or an IPv6 address in brackets; nothing that could end a header or
+ * a URL's authority. */
+static int
+host_ok(const char *host)
+{
+	return host != NULL && *host != '\0' && strlen(host) <= 255 &&
+	    strspn(host, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "0123456789.-:[]") == strlen(host);
+}
+
+/* Whether the request reached the server over TLS, as it says. */
+static int
+request_tls(struct req *r)
+{
+	const char *https = param(r, "HTTPS"), *scheme = param(r, "REQUEST_SCHEME");
+
+	return scheme != NULL ? strcmp(scheme, "https") == 0 :
+	    https != NULL && *https != '\0' && strcmp(https, "off") != 0;
+}
+
+/* The last value of a list header ("a, b"), blanks trimmed: the one the
+ * nearest proxy (the trusted one) added.  NULL if v is NULL or empty. */
+static const char *
+last_item(struct req *r, const char *v)
+{
+	const char *comma, *end;
+
+	if (v == NULL)
+		return NULL;
+	if ((comma = strrchr(v, ',')) != NULL)
+		v = comma + 1;
+	v += strspn(v, " \t");
+	end = v + strlen(v);
+	while (end > v && (end[-1] == ' ' || end[-1] == '\t'))
+		end--;
+	return end > v ? arena_strndup(&r->ar, v, (size_t)(end - v)) : NULL;
+}
+
+/* Parameter name= of the last element of an RFC 7239 Forwarded header,
+ * without its quotes; NULL if absent. */
+static const char *
+forwarded_param(struct req *r, const char *fwd, const char *name)
+{
+	const char *p = last_item(r, fwd), *end;
+	size_t n = strlen(name), len;
+
+	for (; p != NULL && *p != '\0'; p = *end ? end + 1 : end) {
+		p += strspn(p, " \t");
+		end = p + strcspn(p, ";");
+		if (strncasecmp(p, name, n) != 0 || p[n] != '=')
+			continue;
+		p += n + 1;
+		len = (size_t)(end - p);
+		while (len > 0 && (p[len - 1] == ' ' || p[len - 1] == '\t'))
+			len--;
+		if (len >= 2 && p[0] == '"' && p[len - 1] == '"')
+			p++, len -= 2;
+		return arena_strndup(&r->ar, p, len);
+	}
+	return NULL;
+}
+
+/* scheme://host[:port] as a browser's Origin names it: host in lower
+ * case, no port when it is the scheme's.  host may carry a port, which
+ * wins over port (NULL: none). */
+static const char *
+make_origin(struct req *r, int tls, const char *host, const char *port)
+{
+	char *h = arena_strdup(&r->ar, host), *colon, *p;
+
+	for (p = h; *p != '\0'; p++)
+		*p = (char)tolower((unsigned char)*p);
+	colon = strrchr(h, ':');
+	if (colon != NULL && strchr(colon, ']') == NULL) {
+		*colon = '\0';
+		port = colon + 1;
+	}
+	if (port != NULL && (*port == '\0' || strspn(port, "0123456789") !=
+	    strlen(port) || strcmp(port, tls ? "443" : "80") == 0))
+		port = NULL;
+	return arena_printf(&r->ar, "%s://%s%s%s", tls ? "https" : "http", h,
+	    port != NULL ? ":" : "", port != NULL ? port : "");
+}
+
+/* The origin a trusted proxy names: RFC 7239 Forwarded's host and proto,
+ * else X-Forwarded-Host, -Proto and -Port; what it leaves out is the
+ * request's own.  NULL when it names neither host nor scheme, or names
+ * them badly. */
+static const char *
+forwarded_origin(struct req *r)
+{
+	const char *fwd = param(r, "HTTP_FORWARDED"), *host, *proto, *port = NULL;
+
+	if (fwd != NULL) {
+		host = forwarded_param(r, fwd, "host");
+		proto = forwarded_param(r, fwd, "proto");
+	} else {
+		host = last_item(r, param(r, "HTTP_X_FORWARDED_HOST"));
+		proto = last_item(r, param(r, "HTTP_X_FORWARDED_PROTO"));
+		port = last_item(r, param(r, "HTTP_X_FORWARDED_PORT"));
+	}
+	if (host == NULL && proto == NULL)
+		return NULL;
+	if (host == NULL)
+		host = param(r, "HTTP_HOST");
+	if (!host_ok(host) || (proto != NULL && strcasecmp(proto, "https") != 0 &&
+	    strcasecmp(proto, "http") != 0))
+		return NULL;
+	return make_origin(r, proto != NULL ? strcasecmp(proto, "https") == 0 :
+	    request_tls(r), host, port);
+}
+
 /* The scheme, host and port the client used, as a browser's Origin
  * names them (no port when it is the scheme's), for absolute links and
- * the same-origin check of forms.  nginx's fastcgi_params pass $host,
- * without the port; Apache's HTTP_HOST keeps it.  NULL when the host
- * holds anything but a host name's characters. */
+ * the same-origin check of forms; sets r->public when public-url or a
+ * trusted proxy names them.  nginx's fastcgi_params pass $host, without
+ * the port; Apache's HTTP_HOST keeps it.  NULL when the host holds
+ * anything but a host name's characters. */
 static const char *
 origin(struct req *r)
 {
 	const char *host = param(r, "HTTP_HOST"), *port = param(r, "SERVER_PORT");
-	const char *https = param(r, "HTTPS"), *scheme = param(r, "REQUEST_SCHEME");
-	int tls = scheme != NULL ? strcmp(scheme, "https") == 0 :
-	    https != NULL && *https != '\0' && strcmp(https, "off") != 0;
+	const char *fwd;
+	int tls = request_tls(r);
 
-	if (host == NULL || *host == '\0' || strlen(host) > 255 ||
-	    strspn(host, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:[]") !=
-	    strlen(host))
+	if (pub_origin[0] != '\0') {
+		r->public = pub_base;
+		return pub_origin;
+	}
+	if (ntrusted > 0 && conf_net_match(trusted, ntrusted,
+	    param(r, "REMOTE_ADDR")) && (fwd = forwarded_origin(r)) != NULL) {
+		r->public = arena_printf(&r->ar, "%s%s", fwd, r->script);
+		return fwd;
+	}
+	if (!host_ok(host))
 		return NULL;
 	if (port == NULL || strspn(port, "0123456789") != strlen(port) || *port == '\0' ||
 	    strchr(host, ':') != NULL || strcmp(port, tls ? "443" : "80") == 0)
@@ -656,6 +796,7 @@ req_reset(struct req *r)
 	r->validators = 0;
 	r->modified = 0;
 	r->if_none_match = r->if_modified_since = r->origin = r->download = NULL;
+	r->public = NULL;
 	r->lang = LANG_EN;
 	r->id = 0;
 	r->head = 0;

@@ -74,6 +74,7 @@ main_init(struct req *r)
 	}
 	*main_prog_store = main_store;	/* the program's handlers use it */
 	view_feed_max = (size_t)c.feed_max;
+	req_set_public(&c);
 	/* A cache the web server cannot be given is no reason to stop. */
 	pcache_init(c.page_cache);
 	live_init(c.socket_dir);

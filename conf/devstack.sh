@@ -116,6 +116,14 @@ CONF
 if [ -n "${MUBIAO_TIMEZONE:-}" ]; then
 	echo "timezone = $MUBIAO_TIMEZONE" >> "$dir/mubiao.conf"
 fi
+# MUBIAO_PUBLIC_URL sets public-url; MUBIAO_TRUSTED_PROXY (addresses,
+# blank-separated) one trusted-proxy line each: a stack behind a proxy.
+if [ -n "${MUBIAO_PUBLIC_URL:-}" ]; then
+	echo "public-url = $MUBIAO_PUBLIC_URL" >> "$dir/mubiao.conf"
+fi
+for p in ${MUBIAO_TRUSTED_PROXY:-}; do
+	echo "trusted-proxy = $p" >> "$dir/mubiao.conf"
+done
 
 "$dir/app/bin/mubiao-super" -c "$dir/mubiao.conf" -p "$dir/run/super.pid" \
 	</dev/null >>"$dir/log/super.log" 2>&1 &

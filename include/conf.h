@@ -4,10 +4,18 @@
 #define MUBIAO_CONF_H
 
 #define CONF_MAX_WORKERS	8	/* programs the supervisor may run */
+#define CONF_MAX_PROXIES	32	/* trusted-proxy lines */
 
 struct conf_worker {
 	char	name[64];	/* program name, e.g. "okr-read" */
 	int	count;		/* processes in its pool */
+};
+
+/* An address, or a network of bits leading bits (trusted-proxy). */
+struct conf_net {
+	int		family;		/* AF_INET, AF_INET6 */
+	unsigned char	addr[16];
+	int		bits;
 };
 
 struct conf {
@@ -24,11 +32,22 @@ struct conf {
 	char			timezone[128];	/* "": the host's zone */
 	struct conf_worker	workers[CONF_MAX_WORKERS];
 	int			nworkers;
+	/* public-url, parsed: "https://host[:port]" as a browser's Origin
+	 * names it (lower case, no default port), and the path without a
+	 * final '/'.  "": not set. */
+	char			public_origin[300];
+	char			public_path[256];
+	struct conf_net		trusted[CONF_MAX_PROXIES];
+	int			ntrusted;
 };
 
 /* Fills defaults, then reads path (NULL: $MUBIAO_CONF, else the built-in
  * default path) and makes its timezone the program's (TZ).  Returns 0, or
  * -1 after logging the line that is wrong. */
 int	conf_load(struct conf *, const char *path);
+/* Whether addr (an IPv4 or IPv6 address as text, such as REMOTE_ADDR)
+ * lies in one of nets[0..n); an IPv4-mapped IPv6 address counts as its
+ * IPv4 address. */
+int	conf_net_match(const struct conf_net *nets, int n, const char *addr);
 
 #endif

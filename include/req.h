@@ -151,6 +151,9 @@ struct req {
 	const char	*if_none_match, *if_modified_since;
 	const char	*origin;	/* "http://host:port", for absolute links
 					 * (feeds); NULL if the host is odd */
+	const char	*public;	/* the app's base URL as the browser
+					 * sees it, when public-url or a trusted
+					 * proxy names it; NULL: not known */
 	const char	*download;	/* a download's file name, when set: any
 					 * text, render.c encodes it */
 	/* The page cache's generation, opened before the store is read
@@ -176,6 +179,11 @@ int	req_route(struct req *, const struct route *, size_t n);
 /* A path is local when it starts with the base and holds no CR, LF, or
  * backslash and does not start with "//": safe for Location. */
 int	req_local_path(const struct req *, const char *);
+
+struct conf;
+/* Takes public-url and trusted-proxy from the config, once at start:
+ * they decide r->origin and r->public of every request. */
+void	req_set_public(const struct conf *);
 
 /* A program: its routes and the hooks req_main() calls. */
 struct app {

@@ -1,6 +1,7 @@
 /* test-req.c: query validation, repeated keys, free text, language
  * negotiation, ids, routing with patterns, local paths (cgi/req.c), and
- * whole requests through req_main() as plain CGI in a child process. */
+ * whole requests through req_main() as plain CGI in a child process,
+ * behind a proxy too (public-url, trusted-proxy of cgi/conf.c). */
 #include <sys/types.h>
 #include <sys/wait.h>
 
@@ -17,6 +18,7 @@
 #include <cmocka.h>
 
 #include "arena.h"
+#include "conf.h"
 #include "csrf.h"
 #include "render.h"
 #include "req.h"
@@ -785,6 +787,17 @@ echo(struct req *rq)
 	return 0;
 }
 
+/* A form that saves and goes to the objective's page. */
+static int
+moved(struct req *rq)
+{
+	char to[64];
+
+	snprintf(to, sizeof(to), "%s/objective/%u", rq->script, (unsigned)rq->id);
+	render_redirect(rq, to, NULL);
+	return 0;
+}
+
 #define EROUTE(m, p, a, k) \
 	{ .methods = (m), .pattern = (p), .arg = (a), .keys = (k), .handler = echo }
 #define CHECKIN_KEYS	(KEYBIT(KEY_KR) | KEYBIT(KEY_VALUE) | \
@@ -796,6 +809,8 @@ static const struct route app_routes[] = {
 	EROUTE(METHOD_POST, "/edit/objective/*", ARG_ID,
 	    KEYBIT(KEY_TITLE) | KEYBIT(KEY_VERSION)),
 	EROUTE(METHOD_POST, "/edit/checkin/*", ARG_ID, CHECKIN_KEYS),
+	{ .methods = METHOD_POST, .pattern = "/edit/kr/*", .arg = ARG_ID,
+	    .handler = moved },
 };
 
 static int
@@ -1077,6 +1092,205 @@ request_post_length(void **state)
 	assert_int_equal(request(env, "kr=1"), 400);
 }
 
+/* Loads a config of the one line into c; conf_load()'s status. */
+static int
+conf_line(struct conf *c, const char *line)
+{
+	char path[sizeof(keydir) + 16];
+	FILE *f;
+	int rc;
+
+	snprintf(path, sizeof(path), "%s/t.conf", keydir);
+	assert_non_null(f = fopen(path, "w"));
+	fprintf(f, "# behind a proxy\n%s\n", line);
+	fclose(f);
+	rc = conf_load(c, path);
+	unlink(path);
+	return rc;
+}
+
+/* public-url becomes the origin a browser would send (lower case, no
+ * port of the scheme's own) and a path without its final '/'; anything
+ * but such a URL stops the program. */
+static void
+conf_public_url(void **state)
+{
+	static const char *const bad[] = { "okr.example.com", "ftp://h/",
+	    "https://", "https:///okr", "https://h:", "https://h:0",
+	    "https://h:65536", "https://h:8x", "https://u@h/", "https://h/a b",
+	    "https://h/okr?x=1", "https://h/okr#top", "https://h//okr",
+	    "https://[::1/", "https://[]/", "https://h\\x/", NULL };
+	struct conf c;
+	char line[128];
+	size_t i;
+
+	(void)state;
+	assert_int_equal(conf_line(&c, "public-url = HTTPS://OKR.Example.com:443/okr/"), 0);
+	assert_string_equal(c.public_origin, "https://okr.example.com");
+	assert_string_equal(c.public_path, "/okr");
+	assert_int_equal(conf_line(&c, "public-url = http://[::1]:8080"), 0);
+	assert_string_equal(c.public_origin, "http://[::1]:8080");
+	assert_string_equal(c.public_path, "");
+	assert_int_equal(conf_line(&c, "public-url = http://h:443/"), 0);
+	assert_string_equal(c.public_origin, "http://h:443");
+	assert_int_equal(conf_line(&c, "# nothing"), 0);
+	assert_string_equal(c.public_origin, "");
+	for (i = 0; bad[i] != NULL; i++) {
+		snprintf(line, sizeof(line), "public-url = %s", bad[i]);
+		if (conf_line(&c, line) != -1)
+			fail_msg("accepted %s", line);
+	}
+}
+
+/* trusted-proxy: addresses and networks, IPv4 and IPv6; an IPv4-mapped
+ * peer is its IPv4 address. */
+static void
+conf_trusted_proxy(void **state)
+{
+	static const char *const bad[] = { "10.0.0.0/33", "::1/129", "1.2.3",
+	    "/8", "10.0.0.0/", "10.0.0.0/-1", "proxy.example.com",
+	    "10.0.0.1 10.0.0.2", NULL };
+	struct conf c;
+	char line[64 * CONF_MAX_PROXIES];
+	size_t i, n;
+
+	(void)state;
+	assert_int_equal(conf_line(&c, "trusted-proxy = 10.0.0.0/8\n"
+	    "trusted-proxy = 2001:db8::/32\ntrusted-proxy = 127.0.0.2"), 0);
+	assert_int_equal(c.ntrusted, 3);
+	assert_true(conf_net_match(c.trusted, c.ntrusted, "10.200.3.4"));
+	assert_true(conf_net_match(c.trusted, c.ntrusted, "::ffff:10.1.2.3"));
+	assert_true(conf_net_match(c.trusted, c.ntrusted, "2001:db8:ff::1"));
+	assert_true(conf_net_match(c.trusted, c.ntrusted, "127.0.0.2"));
+	assert_false(conf_net_match(c.trusted, c.ntrusted, "11.0.0.1"));
+	assert_false(conf_net_match(c.trusted, c.ntrusted, "127.0.0.1"));
+	assert_false(conf_net_match(c.trusted, c.ntrusted, "2001:db9::1"));
+	assert_false(conf_net_match(c.trusted, c.ntrusted, "::a00:1"));
+	assert_false(conf_net_match(c.trusted, c.ntrusted, "unix:"));
+	assert_false(conf_net_match(c.trusted, c.ntrusted, NULL));
+	assert_int_equal(conf_line(&c, "trusted-proxy = 172.16.0.0/12"), 0);
+	assert_true(conf_net_match(c.trusted, c.ntrusted, "172.31.255.255"));
+	assert_false(conf_net_match(c.trusted, c.ntrusted, "172.32.0.0"));
+	assert_int_equal(conf_line(&c, "trusted-proxy = 0.0.0.0/0"), 0);
+	assert_true(conf_net_match(c.trusted, c.ntrusted, "192.0.2.1"));
+	assert_false(conf_net_match(c.trusted, c.ntrusted, "::1"));
+	for (i = 0; bad[i] != NULL; i++) {
+		snprintf(line, sizeof(line), "trusted-proxy = %s", bad[i]);
+		if (conf_line(&c, line) != -1)
+			fail_msg("accepted %s", line);
+	}
+	/* One line more than there is room for. */
+	for (i = n = 0; i <= CONF_MAX_PROXIES; i++)
+		n += (size_t)snprintf(line + n, sizeof(line) - n,
+		    "trusted-proxy = 10.0.0.%zu\n", i);
+	assert_int_equal(conf_line(&c, line), -1);
+}
+
+/* A form saved through a proxy: POST /okr/edit/kr/5 as lina with the
+ * variables of vars (NULL-terminated); its status, Location in out. */
+static int
+proxied(const char *const *vars)
+{
+	static char cl[64], b[128];
+	char token[65];
+	const char *env[16];
+	int n = 0;
+
+	csrf_token("lina", token);
+	snprintf(b, sizeof(b), "token=%s", token);
+	snprintf(cl, sizeof(cl), "CONTENT_LENGTH=%zu", strlen(b));
+	env[n++] = "REQUEST_METHOD=POST";
+	env[n++] = "SCRIPT_NAME=/okr";
+	env[n++] = "PATH_INFO=/edit/kr/5";
+	env[n++] = "REMOTE_USER=lina";
+	env[n++] = "CONTENT_TYPE=application/x-www-form-urlencoded";
+	env[n++] = "SERVER_PORT=8080";
+	env[n++] = "REMOTE_ADDR=10.0.0.5";
+	env[n++] = cl;
+	for (; *vars != NULL && n < 15; vars++)
+		env[n++] = *vars;
+	env[n] = NULL;
+	return request(env, b);
+}
+
+/* proxied(vars) answers 303 to location. */
+static void
+moved_to(const char *const *vars, const char *location)
+{
+	char want[160];
+
+	assert_int_equal(proxied(vars), 303);
+	snprintf(want, sizeof(want), "\r\nLocation: %s\r\n", location);
+	assert_non_null(strstr(out, want));
+}
+
+/* With public-url, forms from it are saved and go to it, whatever Host
+ * the request carries; the back end's own origin is another site. */
+static void
+request_public_url(void **state)
+{
+	const char *pub[] = { "HTTP_HOST=backend", "HTTP_ORIGIN=https://okr.example.com", NULL };
+	const char *own[] = { "HTTP_HOST=backend", "HTTP_ORIGIN=http://backend:8080", NULL };
+	const char *fwd[] = { "HTTP_HOST=backend", "HTTP_X_FORWARDED_HOST=evil.example",
+	    "HTTP_ORIGIN=https://evil.example", NULL };
+	const char *none[] = { "HTTP_HOST=backend", NULL };
+	struct conf c;
+
+	(void)state;
+	assert_int_equal(conf_line(&c, "public-url = https://okr.example.com/okr\n"
+	    "trusted-proxy = 10.0.0.5"), 0);
+	req_set_public(&c);
+	moved_to(pub, "https://okr.example.com/okr/objective/5");
+	moved_to(none, "https://okr.example.com/okr/objective/5");
+	assert_int_equal(proxied(own), 403);
+	assert_int_equal(proxied(fwd), 403);
+	/* Another path in front: the redirect follows it. */
+	assert_int_equal(conf_line(&c, "public-url = https://okr.example.com:8443/"), 0);
+	req_set_public(&c);
+	moved_to(none, "https://okr.example.com:8443/objective/5");
+	memset(&c, 0, sizeof(c));
+	req_set_public(&c);
+}
+
+/* Forwarded host and scheme count from a trusted peer only: the nearest
+ * proxy's (the last value), RFC 7239 before X-Forwarded-*. */
+static void
+request_trusted_proxy(void **state)
+{
+	const char *xf[] = { "HTTP_HOST=backend", "HTTP_X_FORWARDED_HOST=evil.example, okr.example.com:8443",
+	    "HTTP_X_FORWARDED_PROTO=https", "HTTP_ORIGIN=https://okr.example.com:8443", NULL };
+	const char *xport[] = { "HTTP_HOST=backend", "HTTP_X_FORWARDED_HOST=OKR.example.com",
+	    "HTTP_X_FORWARDED_PROTO=https", "HTTP_X_FORWARDED_PORT=443",
+	    "HTTP_ORIGIN=https://okr.example.com", NULL };
+	const char *rfc[] = { "HTTP_HOST=backend", "HTTP_X_FORWARDED_HOST=evil.example",
+	    "HTTP_FORWARDED=for=1.2.3.4;host=evil.example, for=10.0.0.9;Host=\"okr.example.com\";proto=https",
+	    "HTTP_ORIGIN=https://okr.example.com", NULL };
+	const char *badproto[] = { "HTTP_HOST=backend", "HTTP_X_FORWARDED_HOST=okr.example.com",
+	    "HTTP_X_FORWARDED_PROTO=gopher", "HTTP_ORIGIN=gopher://okr.example.com", NULL };
+	const char *badhost[] = { "HTTP_HOST=backend", "HTTP_X_FORWARDED_HOST=okr.example.com/x",
+	    "HTTP_ORIGIN=http://okr.example.com/x", NULL };
+	const char *untrusted[] = { "REMOTE_ADDR=10.0.0.6", "HTTP_HOST=backend",
+	    "HTTP_X_FORWARDED_HOST=okr.example.com:8443", "HTTP_X_FORWARDED_PROTO=https",
+	    "HTTP_ORIGIN=https://okr.example.com:8443", NULL };
+	const char *direct[] = { "REMOTE_ADDR=10.0.0.6", "HTTP_HOST=backend",
+	    "HTTP_ORIGIN=http://backend:8080", NULL };
+	struct conf c;
+
+	(void)state;
+	assert_int_equal(conf_line(&c, "trusted-proxy = 10.0.0.5"), 0);
+	req_set_public(&c);
+	moved_to(xf, "https://okr.example.com:8443/okr/objective/5");
+	moved_to(xport, "https://okr.example.com/okr/objective/5");
+	moved_to(rfc, "https://okr.example.com/okr/objective/5");
+	assert_int_equal(proxied(badproto), 403);
+	assert_int_equal(proxied(badhost), 403);
+	/* Another peer (the later REMOTE_ADDR replaces proxied()'s). */
+	assert_int_equal(proxied(untrusted), 403);
+	moved_to(direct, "/okr/objective/5");
+	memset(&c, 0, sizeof(c));
+	req_set_public(&c);
+}
+
 int
 main(void)
 {
@@ -1104,6 +1318,10 @@ main(void)
 		cmocka_unit_test(local_path),
 	};
 	const struct CMUnitTest requests[] = {
+		cmocka_unit_test(conf_public_url),
+		cmocka_unit_test(conf_trusted_proxy),
+		cmocka_unit_test(request_public_url),
+		cmocka_unit_test(request_trusted_proxy),
 		cmocka_unit_test(request_query_limit),
 		cmocka_unit_test(request_errors),
 		cmocka_unit_test(request_post),
