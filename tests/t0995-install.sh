@@ -92,13 +92,25 @@ if in_root $P/sbin/mubiao-admin 2>&1 | grep -q '^ *init '; then
 	rc=$?
 	step="init --company 星河科技 --admin admin"
 else
-	# Until mubiao-admin has init: the demo company, whose admin is admin.
+	# A mubiao-admin without init: the demo company, whose admin is admin.
 	in_root $P/sbin/mubiao-admin load-demo > "$W/log/admin.log" 2>&1
 	rc=$?
 	step=load-demo
 fi
 require "mubiao-admin $step ($(tail -1 "$W/log/admin.log"))" test $rc = 0
-echo "admin:$(openssl passwd -apr1 admin)" > "$W/htpasswd"
+# The people, from the directory's CSV (the demo has lina already): a dry
+# run, then the load.
+if [ "$step" != load-demo ]; then
+	printf 'login,name,unit,lead\nlina,李娜,星河科技/研发部/平台组,0\n' > "$W/people.csv"
+	in_root $P/sbin/mubiao-admin people-load --dry-run "$W/people.csv" > "$W/log/people.log" 2>&1 &&
+	    in_root $P/sbin/mubiao-admin people-load "$W/people.csv" >> "$W/log/people.log" 2>&1
+	rc=$?
+	check "mubiao-admin people-load --dry-run, then people-load ($(tail -1 "$W/log/people.log"))" \
+	    test $rc = 0
+fi
+for login in admin lina; do
+	echo "$login:$(openssl passwd -apr1 $login)"
+done > "$W/htpasswd"
 chmod 644 "$W/htpasswd"
 
 # nginx: the maps at the http level, the snippet in a server, its paths
@@ -200,6 +212,8 @@ for server in nginx:$NPORT apache:$APORT; do
 	get admin /
 	expect_status 200 "$name, installed: GET /okr/ as admin: 200"
 	expect_body_contains 星河科技 "$name, installed: the home page shows the company"
+	get lina /
+	expect_status 200 "$name, installed: GET /okr/ as lina (a person loaded): 200"
 	get - /static/okr.css
 	expect_status 200 "$name, installed: the CSS from $P/share/mubiao/xslt: 200"
 	if [ "$name" = nginx ]; then
