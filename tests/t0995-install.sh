@@ -145,7 +145,10 @@ at_exit "[ -f '$W/nginx.pid' ] && kill \$(cat '$W/nginx.pid')"
 # Apache: Debian's modules (deflate.conf as Debian enables it), the
 # socket folder defined, the snippet included, Basic auth on /okr/.
 APORT=$(free_port)
-M=/usr/lib/apache2/modules
+for m in mpm_event authz_core authz_user authn_core authn_file auth_basic alias mime \
+    headers filter deflate proxy proxy_fcgi; do
+	echo "LoadModule ${m}_module /usr/lib/apache2/modules/mod_$m.so"
+done > "$W/apache-modules.conf"
 cat > "$W/apache.conf" <<EOF
 ServerRoot "$W/apache"
 Listen 127.0.0.1:$APORT
@@ -156,19 +159,7 @@ Mutex file:$W/tmp default
 ErrorLog "$W/log/apache-error.log"
 User www-data
 Group www-data
-LoadModule mpm_event_module $M/mod_mpm_event.so
-LoadModule authz_core_module $M/mod_authz_core.so
-LoadModule authz_user_module $M/mod_authz_user.so
-LoadModule authn_core_module $M/mod_authn_core.so
-LoadModule authn_file_module $M/mod_authn_file.so
-LoadModule auth_basic_module $M/mod_auth_basic.so
-LoadModule alias_module $M/mod_alias.so
-LoadModule mime_module $M/mod_mime.so
-LoadModule headers_module $M/mod_headers.so
-LoadModule filter_module $M/mod_filter.so
-LoadModule deflate_module $M/mod_deflate.so
-LoadModule proxy_module $M/mod_proxy.so
-LoadModule proxy_fcgi_module $M/mod_proxy_fcgi.so
+Include "$W/apache-modules.conf"
 Include /etc/apache2/mods-available/deflate.conf
 TypesConfig /etc/mime.types
 StartServers 1
