@@ -74,8 +74,9 @@ sed -i -e "s|^store-dir = .*|store-dir = $W/lib|" -e "s|^socket-dir = .*|socket-
 
 # The supervisor, as the installed unit starts it.
 EXEC=$(sed -n 's/^ExecStart=//p' "$E/mubiao/mubiao-super.service")
+# nsenter itself, not in_root: $! is then the supervisor (nsenter execs it).
 # shellcheck disable=SC2086
-in_root $EXEC < /dev/null >> "$W/log/super.log" 2>&1 &
+nsenter -t "$NS" -m -- $EXEC < /dev/null >> "$W/log/super.log" 2>&1 &
 SUPER=$!
 at_exit "kill $SUPER 2>/dev/null; wait $SUPER 2>/dev/null"
 n=0
@@ -234,6 +235,8 @@ in_root nginx -p "$W/nginx" -c "$W/nginx.conf" -s stop 2> /dev/null
 in_root /usr/sbin/apache2 -f "$W/apache.conf" -k stop 2> /dev/null
 kill "$SUPER" 2> /dev/null
 wait "$SUPER" 2> /dev/null
+check "the supervisor ended on SIGTERM, its sockets removed" \
+    sh -c "! kill -0 $SUPER 2>/dev/null && test ! -e '$W/run/okr-read.sock'"
 make -s -C "$TESTS_ROOT" uninstall PREFIX=$P DESTDIR="$R" > "$W/uninstall.log" 2>&1
 check "make uninstall removes the programs, workers and stylesheets" \
     test ! -e "$R$P/sbin/mubiao-super" -a ! -e "$R$P/libexec/mubiao/okr-read" -a \
