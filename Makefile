@@ -22,7 +22,12 @@ CC	?= cc
 CFLAGS	?= -O2 -g
 WARN	 = -std=c11 -Wall -Wextra -Wmissing-prototypes -Wstrict-prototypes \
 	   -Wwrite-strings -Wshadow -Wpointer-arith
-CPPFLAGS += -D_GNU_SOURCE -Iinclude -I/usr/include/libxml2
+# What the programs fall back on without -c or a setting: the installed
+# paths.  build/paths keeps them and changes only when they do, so that
+# `make install PREFIX=…` after a plain `make` rebuilds what names them.
+PATHDEF	 = -DMUBIAO_CONF_PATH='"$(ETCDIR)/mubiao.conf"' \
+	   -DMUBIAO_XSLT_DIR='"$(SHARE)/xslt"' -DMUBIAO_BIN_DIR='"$(LIBEXEC)"'
+CPPFLAGS += -D_GNU_SOURCE -Iinclude -I/usr/include/libxml2 $(PATHDEF)
 LDLIBS	 = -lfcgi -ldb-5.3 -lxslt -lxml2 -lnettle -lm
 
 # Modules shared by the programs: every cgi/*.c but the programs' own,
@@ -57,7 +62,7 @@ NEED	 = /usr/include/fcgiapp.h /usr/include/db.h /usr/include/libxml2/libxml/tre
 	   /usr/share/zoneinfo/Asia/Shanghai /usr/share/fonts/truetype/wqy/wqy-microhei.ttc
 
 .PHONY: all deps run stop test check test-progs bench bench-scale install uninstall clean \
-	fuzz fuzz-smoke asan
+	fuzz fuzz-smoke asan FORCE
 
 all: $(PROGS)
 
@@ -66,6 +71,11 @@ build/%.o: cgi/%.c | build
 
 build build/test:
 	mkdir -p $@
+
+build/paths: FORCE | build
+	@echo "$(ETCDIR) $(SHARE) $(LIBEXEC)" > $@.new; if cmp -s $@.new $@; then rm $@.new; else mv $@.new $@; fi
+
+build/conf.o build/mubiao-super.o: build/paths
 
 # The archive of one build's modules (the objects in the same folder).
 %/libmubiao.a:
@@ -124,27 +134,41 @@ bench: deps test-progs
 bench-scale: deps test-progs
 	@MUBIAO_BUILD=build/test sh tests/bench-scale.sh
 
+# The files that name installed paths, written with the paths of this
+# install: the sources name make's defaults (/usr/local/...), so that they
+# read as they are and the test stacks can map them the same way.
+SNIPPETS = nginx-mubiao.conf nginx-mubiao-maps.conf apache-mubiao.conf mubiao-super.service
+SUBST	 = sed -e 's|/usr/local/etc|$(ETCDIR)|g' -e 's|/usr/local/sbin|$(BINDIR)|g' \
+	   -e 's|/usr/local/libexec/mubiao|$(LIBEXEC)|g' -e 's|/usr/local/share/mubiao|$(SHARE)|g'
+
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBEXEC) $(DESTDIR)$(SHARE)/xslt/i18n \
 		$(DESTDIR)$(ETCDIR)/mubiao $(DESTDIR)$(MANDIR)/man8 $(DESTDIR)$(MANDIR)/man5
 	install -m 755 build/mubiao-super build/mubiao-admin $(DESTDIR)$(BINDIR)
 	install -m 755 $(WORKERS:%=build/%) $(DESTDIR)$(LIBEXEC)
-	install -m 644 xslt/*.xsl xslt/*.css xslt/*.js xslt/*.rng $(DESTDIR)$(SHARE)/xslt
+	install -m 644 xslt/*.xsl xslt/*.css xslt/*.js xslt/*.rng xslt/XML.md $(DESTDIR)$(SHARE)/xslt
 	install -m 644 xslt/i18n/*.xml $(DESTDIR)$(SHARE)/xslt/i18n
-	install -m 644 conf/*.8 $(DESTDIR)$(MANDIR)/man8
-	install -m 644 conf/*.5 $(DESTDIR)$(MANDIR)/man5
-	install -m 644 conf/nginx-mubiao.conf conf/nginx-mubiao-maps.conf conf/apache-mubiao.conf \
-		conf/mubiao-super.service $(DESTDIR)$(ETCDIR)/mubiao
+	for f in conf/*.8; do $(SUBST) $$f > $(DESTDIR)$(MANDIR)/man8/$${f#conf/} || exit 1; done
+	for f in conf/*.5; do $(SUBST) $$f > $(DESTDIR)$(MANDIR)/man5/$${f#conf/} || exit 1; done
+	for f in $(SNIPPETS); do $(SUBST) conf/$$f > $(DESTDIR)$(ETCDIR)/mubiao/$$f || exit 1; done
+	chmod 644 $(patsubst conf/%,$(DESTDIR)$(MANDIR)/man8/%,$(wildcard conf/*.8)) \
+		$(DESTDIR)$(MANDIR)/man5/mubiao.conf.5 $(SNIPPETS:%=$(DESTDIR)$(ETCDIR)/mubiao/%)
 	[ -e $(DESTDIR)$(ETCDIR)/mubiao.conf ] || \
-		install -m 644 conf/mubiao.conf $(DESTDIR)$(ETCDIR)/mubiao.conf
+		{ $(SUBST) conf/mubiao.conf > $(DESTDIR)$(ETCDIR)/mubiao.conf && \
+		chmod 644 $(DESTDIR)$(ETCDIR)/mubiao.conf; }
 
+# The config is the admin's; a snippet stays when it differs from what
+# install writes (the admin edited it), and is removed otherwise.
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/mubiao-super $(DESTDIR)$(BINDIR)/mubiao-admin
 	rm -rf $(DESTDIR)$(LIBEXEC) $(DESTDIR)$(SHARE)
 	rm -f $(DESTDIR)$(MANDIR)/man8/mubiao-admin.8 $(DESTDIR)$(MANDIR)/man8/mubiao-super.8 \
 		$(DESTDIR)$(MANDIR)/man8/okr-read.8 $(DESTDIR)$(MANDIR)/man8/okr-edit.8 \
 		$(DESTDIR)$(MANDIR)/man8/okr-meet.8 $(DESTDIR)$(MANDIR)/man5/mubiao.conf.5
-	rm -rf $(DESTDIR)$(ETCDIR)/mubiao
+	@for f in $(SNIPPETS); do t=$(DESTDIR)$(ETCDIR)/mubiao/$$f; [ -e $$t ] || continue; \
+		if $(SUBST) conf/$$f | cmp -s - $$t; then rm -f $$t; \
+		else echo "kept $$t (edited)"; fi; done
+	@rmdir $(DESTDIR)$(ETCDIR)/mubiao 2>/dev/null || true
 	@echo "kept $(DESTDIR)$(ETCDIR)/mubiao.conf and the store"
 
 # libFuzzer harnesses (tests/fuzz/), built with clang and ASan+UBSan into

@@ -13,7 +13,6 @@
 #include "conf.h"
 #include "log.h"
 
-#define CONF_DEFAULT	"/usr/local/etc/mubiao.conf"
 /* Where the C library finds the zones TZ names (Debian's tzdata). */
 #define ZONE_DIR	"/usr/share/zoneinfo"
 
@@ -56,9 +55,9 @@ conf_defaults(struct conf *c)
 {
 	memset(c, 0, sizeof(*c));
 	strcpy(c->store_dir, "/var/lib/mubiao");
-	strcpy(c->xslt_dir, "/usr/local/share/mubiao/xslt");
+	strcpy(c->xslt_dir, MUBIAO_XSLT_DIR);
 	strcpy(c->socket_dir, "/run/mubiao");
-	strcpy(c->bin_dir, "/usr/local/libexec/mubiao");
+	strcpy(c->bin_dir, MUBIAO_BIN_DIR);
 	strcpy(c->user, "www-data");
 	strcpy(c->socket_group, "www-data");
 	c->checkpoint_secs = 60;
@@ -299,7 +298,7 @@ conf_load(struct conf *c, const char *path)
 
 	conf_defaults(c);
 	if (path == NULL && (path = getenv("MUBIAO_CONF")) == NULL)
-		path = CONF_DEFAULT;
+		path = MUBIAO_CONF_PATH;
 	if ((f = fopen(path, "r")) == NULL) {
 		log_err("%s: %s", path, strerror(errno));
 		return -1;

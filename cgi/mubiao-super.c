@@ -378,7 +378,7 @@ main(int argc, char *argv[])
 		return 1;
 	}
 	if (realpath(cfg ? cfg : getenv("MUBIAO_CONF") ? getenv("MUBIAO_CONF") :
-	    "/usr/local/etc/mubiao.conf", conf_path) == NULL) {
+	    MUBIAO_CONF_PATH, conf_path) == NULL) {
 		log_err("config: %s", strerror(errno));
 		return 1;
 	}

@@ -6,6 +6,18 @@
 #define CONF_MAX_WORKERS	8	/* programs the supervisor may run */
 #define CONF_MAX_PROXIES	32	/* trusted-proxy lines */
 
+/* The installed paths (make install's PREFIX, from the Makefile); these
+ * are make's defaults, for a build by other means. */
+#ifndef MUBIAO_CONF_PATH
+#define MUBIAO_CONF_PATH	"/usr/local/etc/mubiao.conf"
+#endif
+#ifndef MUBIAO_XSLT_DIR
+#define MUBIAO_XSLT_DIR		"/usr/local/share/mubiao/xslt"
+#endif
+#ifndef MUBIAO_BIN_DIR
+#define MUBIAO_BIN_DIR		"/usr/local/libexec/mubiao"
+#endif
+
 struct conf_worker {
 	char	name[64];	/* program name, e.g. "okr-read" */
 	int	count;		/* processes in its pool */

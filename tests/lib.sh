@@ -8,7 +8,8 @@
 #
 #   get USER PATH [curl args]    PATH under MUBIAO_URL; USER "-": no
 #                                credentials; password = login.  Writes
-#                                $TMP/body, $TMP/headers, $TMP/status.
+#                                $TMP/body (unpacked), $TMP/headers,
+#                                $TMP/status; asks for gzip behind Apache.
 #   expect_status N [desc]       expect_body_contains TEXT [desc]
 #   expect_body_lacks TEXT [desc]     expect_header NAME VALUE [desc]
 #   check DESC COMMAND...        ok if COMMAND succeeds
@@ -179,6 +180,9 @@ get() {
 		esac
 	done
 	if [ "$_u" = - ]; then set -- "$@"; else set -- -u "$_u:$_u" "$@"; fi
+	# Behind Apache, asking for gzip as browsers do: mod_deflate, on in
+	# Debian's default, then changes the answers as it does for people.
+	[ "${MUBIAO_SERVER:-nginx}" != apache ] || set -- --compressed "$@"
 	rm -f "$TMP/body" "$TMP/headers"
 	curl -s --max-time 10 -D "$TMP/headers" -o "$TMP/body" \
 	    -w '%{http_code}' "$@" "$MUBIAO_URL$_p" > "$TMP/status"
@@ -219,6 +223,12 @@ expect_body_lacks() {
 # The value of header NAME of the last response (first one, no CR).
 header() {
 	tr -d '\r' < "$TMP/headers" | grep -i "^$1:" | head -1 | sed 's/^[^:]*: *//'
+}
+
+# The ETag of the last response as the program made it: without the
+# "-gzip" that mod_deflate adds behind Apache.
+etag() {
+	header ETag | sed 's/-gzip"$/"/'
 }
 
 expect_header() {
@@ -522,7 +532,7 @@ form_of() {	# ACTION
 # The version meeting M's forms carry (its ETag names the same).
 mversion() {	# USER M
 	get "$1" "/meet/$2"
-	header ETag | sed -n 's/^"m[0-9]*-\([0-9]*\)"$/\1/p'
+	etag | sed -n 's/^"m[0-9]*-\([0-9]*\)"$/\1/p'
 }
 
 # The section of the last body whose class is CLASS, one line.

@@ -7,7 +7,8 @@
 # - language: a kept page and a page okr-read renders pick the language by
 #   one rule (the first cookie named exactly "lang" whose value is exactly
 #   en or zh-CN, every Cookie header counted; else Accept-Language), for
-#   "LANG=", "lang=ZH-CN", two lang cookies and two Cookie headers.
+#   "LANG=", "lang=ZH-CN", two lang cookies and two Cookie headers;
+# - gzip: a client that asks for it gets 304s too, pages and feeds.
 # Behind nginx the pages come from the page cache; behind Apache (no
 # cache) from okr-read: the same answers either way.
 . "$(dirname "$0")/lib.sh"
@@ -71,6 +72,17 @@ if [ -n "$tag2" ]; then
 	get lina "$P" -H "$EN" -H "If-None-Match: $tag2"
 	expect_status 304 "$P with the second version's ETag: 304"
 fi
+
+# ------------------------------------------------------ feeds, gzipped
+# A feed reader that asks for gzip revalidates with the ETag it was sent
+# (behind Apache, mod_deflate's "TAG-gzip"): a 304, not the feed again.
+for F in "/xml/unit/$PLAT" "/atom/unit/$PLAT"; do
+	get lina "$F" -H 'Accept-Encoding: gzip'
+	expect_header Content-Encoding gzip "$F for a gzip client: gzipped"
+	ftag=$(header ETag)
+	get lina "$F" -H 'Accept-Encoding: gzip' -H "If-None-Match: ${ftag:-\"none\"}"
+	expect_status 304 "$F for a gzip client with the ETag it got ($ftag): 304"
+done
 
 # ------------------------------------------------------------ language
 # Kept pages in both languages first, so that nginx has a file to pick.
