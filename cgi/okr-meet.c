@@ -475,34 +475,27 @@ post_attendance(struct req *r)
 static char *
 attendance_after(struct req *r, const struct meeting *m, const char *shown)
 {
-	const char *ticked, *p;
+	const char *ticked, *from[2], *p;
 	char *list, *e, *who;
-	size_t len;
+	size_t i;
+	int keep;
 
 	if ((ticked = login_list(r, m, known_person, 1)) == NULL)
 		return NULL;
-	len = strlen(m->present != NULL ? m->present : "") + strlen(ticked) + 2;
-	list = e = arena_alloc(&r->ar, len);
+	from[0] = m->present != NULL ? m->present : "";
+	from[1] = ticked;
+	list = e = arena_alloc(&r->ar, strlen(from[0]) + strlen(ticked) + 2);
 	*list = '\0';
-	/* The stored ones but those the user unticked... */
-	for (p = m->present != NULL ? m->present : ""; *p != '\0'; p += strcspn(p, " ")) {
-		p += strspn(p, " ");
-		if (*p == '\0')
-			break;
-		who = arena_strndup(&r->ar, p, strcspn(p, " "));
-		if (okr_listed(shown, who) && !okr_listed(ticked, who))
-			continue;
-		e += sprintf(e, "%s%s", e == list ? "" : " ", who);
-	}
-	/* ...and those ticked who were not shown present. */
-	for (p = ticked; *p != '\0'; p += strcspn(p, " ")) {
-		p += strspn(p, " ");
-		if (*p == '\0')
-			break;
-		who = arena_strndup(&r->ar, p, strcspn(p, " "));
-		if (!okr_listed(shown, who) && !okr_listed(list, who))
-			e += sprintf(e, "%s%s", e == list ? "" : " ", who);
-	}
+	for (i = 0; i < 2; i++)
+		for (p = from[i]; *(p += strspn(p, " ")) != '\0'; p += strcspn(p, " ")) {
+			who = arena_strndup(&r->ar, p, strcspn(p, " "));
+			/* The stored ones but those the user unticked, then
+			 * those ticked who were not shown present. */
+			keep = i == 0 ? !okr_listed(shown, who) || okr_listed(ticked, who) :
+			    !okr_listed(shown, who);
+			if (keep && !okr_listed(list, who))
+				e += sprintf(e, "%s%s", e == list ? "" : " ", who);
+		}
 	return list;
 }
 
@@ -522,36 +515,48 @@ post_minutes(struct req *r)
 	const char *minutes, *decisions, *cur[4];
 	char *present = NULL;
 	uint32_t ver;
-	int rc;
+	int tries, rc;
 
-	if ((rc = meeting_begin(r, &v, &m, NEED_UNCLOSED, -1)) != 0)
-		return rc;
 	if ((rc = posted_version(r, &ver)) != 0)
 		return rc;
 	form_init(&f, r);
 	a.f = &f;
 	form_text(&f, KEY_TEXT, 0, OKR_MAX_MINUTES, &minutes);
 	form_text(&f, KEY_NOTE, 0, OKR_MAX_MINUTES, &decisions);
-	if (r->val[KEY_CURRENT] != NULL &&
-	    (present = attendance_after(r, &m, r->val[KEY_CURRENT])) == NULL)
-		form_error(&f, KEY_LOGIN, "err.field.choice");
-	if (f.nerr > 0)
-		return meeting_again(r, &v, &m, &a);
-	if (ver != minutes_version(&m) &&
-	    (strcmp(minutes, m.minutes != NULL ? m.minutes : "") != 0 ||
-	    strcmp(decisions, m.decisions != NULL ? m.decisions : "") != 0)) {
-		cur[0] = m.minutes != NULL ? m.minutes : "";
-		cur[1] = m.decisions != NULL ? m.decisions : "";
-		cur[2] = cur[3] = NULL;
-		a.version = minutes_version(&m);
-		a.current = cur;
-		return meeting_send(r, &v, &m, &a, 409);
+	/* The merge is made on the meeting as stored: a write that slips in
+	 * between (another tick) is merged again, not answered with a 409
+	 * that would drop the text. */
+	for (tries = 0; tries < 5; tries++) {
+		if ((rc = meeting_begin(r, &v, &m, NEED_UNCLOSED, -1)) != 0)
+			return rc;
+		if (r->val[KEY_CURRENT] != NULL &&
+		    (present = attendance_after(r, &m, r->val[KEY_CURRENT])) == NULL)
+			form_error(&f, KEY_LOGIN, "err.field.choice");
+		if (f.nerr > 0)
+			return meeting_again(r, &v, &m, &a);
+		if (ver != minutes_version(&m) &&
+		    (strcmp(minutes, m.minutes != NULL ? m.minutes : "") != 0 ||
+		    strcmp(decisions, m.decisions != NULL ? m.decisions : "") != 0)) {
+			cur[0] = m.minutes != NULL ? m.minutes : "";
+			cur[1] = m.decisions != NULL ? m.decisions : "";
+			cur[2] = cur[3] = NULL;
+			a.version = minutes_version(&m);
+			a.current = cur;
+			return meeting_send(r, &v, &m, &a, 409);
+		}
+		m.minutes = (char *)minutes;
+		m.decisions = (char *)decisions;
+		if (present != NULL)
+			m.present = present;
+		if ((rc = store_meeting_put(st, r->me->id, &m)) != STORE_CONFLICT)
+			return answer(r, rc, meeting_refusals, meeting_url(r, m.id));
 	}
-	m.minutes = (char *)minutes;
-	m.decisions = (char *)decisions;
-	if (present != NULL)
-		m.present = present;
-	return meeting_save(r, &m);
+	/* Still changing under us: the meeting as stored, the form as
+	 * typed, to send again. */
+	if ((rc = meeting_load(r, &v, &m)) != 0)
+		return rc;
+	a.message = "form.conflict";
+	return meeting_send(r, &v, &m, &a, 409);
 }
 
 /* Overrides the board's derived status, with a reason; an empty state
