@@ -546,12 +546,13 @@ view_objective(struct view *v, xmlNodePtr parent, const struct objective *o,
 	if ((flags & VIEW_PERMS) && o->state != OBJ_ARCHIVED &&
 	    view_may(v, PERM_EDIT_OBJECTIVE, o->id))
 		edit = 1;
-	if (edit)
+	if (edit) {
 		render_attr(on, "can-edit", "1");
-	/* At the quarterly review the objective is fixed, its KRs are not:
-	 * the pages offer no edit or archive of it. */
-	if (edit && cy != NULL && cy->state == CYCLE_REVIEW)
-		render_attr(on, "fixed", "review");
+		/* At the quarterly review the objective is fixed, its KRs
+		 * are not: the pages offer no edit or archive of it. */
+		if (cy != NULL && cy->state == CYCLE_REVIEW)
+			render_attr(on, "fixed", "review");
+	}
 	/* A department head proposes KRs under a draft of the level above. */
 	else if ((flags & VIEW_PERMS) && o->state == OBJ_DRAFT &&
 	    view_may(v, PERM_ADD_KR, o->id))

@@ -67,6 +67,7 @@ O3=$(draft chenming "$O3T")
 require "陈明 drafts three company objectives in $CYC ($O1 $O2 $O3)" test -n "$O1" -a -n "$O2" -a -n "$O3"
 get chenming "/objective/$O1"
 expect_body_contains "<span class=\"badge ostate-draft\">$(msg en ostate.draft)</span>" "objective $O1: Draft"
+expect_body_lacks "$(msg en action.propose-kr)" "陈明, who may edit the draft, adds KRs and is offered no proposal"
 get chenming "/edit/objective/$O1"
 check "the draft's edit form offers draft/active" \
     test -n "$(flat | grep -o '<select[^>]*name="state"[^>]*>.*</select>' | grep 'value="draft"' | grep 'value="active"' | grep -v 'value="agreed"')"
