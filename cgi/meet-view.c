@@ -1094,38 +1094,43 @@ meet_agenda(struct view *v, xmlNodePtr mn, const struct meeting *m)
 {
 	xmlNodePtr ag, it;
 	struct objective *o;
-	struct kr *k;
-	size_t i, j, n, nk;
+	struct kr **k;
+	size_t i, j, n, *nk;
 	double score, share = elapsed(view_cycle(v, m->cycle), okr_today());
 	int rank, rc;
 
 	if ((rc = review_objectives(v, m, &o, &n)) != 0)
 		return rc;
+	/* Each objective's KRs read once, then listed rank by rank (one
+	 * pass per rank keeps the objectives' order within each). */
+	k = arena_alloc(&v->r->ar, (n + 1) * sizeof(*k));
+	nk = arena_alloc(&v->r->ar, (n + 1) * sizeof(*nk));
+	for (i = 0; i < n; i++) {
+		nk[i] = 0;
+		if (o[i].level == LEVEL_PERSONAL || o[i].state == OBJ_ARCHIVED)
+			continue;
+		if ((rc = store_krs_by_objective(v->st, &v->r->ar, o[i].id, &k[i],
+		    &nk[i])) != STORE_OK)
+			return worker_fail(v->r, rc, NULL);
+	}
 	ag = xmlNewChild(mn, NULL, BAD_CAST "agenda", NULL);
-	/* One pass per rank keeps the objectives' order within each. */
 	for (rank = 0; rank < ATTN__MAX; rank++)
-		for (i = 0; i < n; i++) {
-			if (o[i].level == LEVEL_PERSONAL || o[i].state == OBJ_ARCHIVED)
-				continue;
-			if ((rc = store_krs_by_objective(v->st, &v->r->ar, o[i].id, &k,
-			    &nk)) != STORE_OK)
-				return worker_fail(v->r, rc, NULL);
-			for (j = 0; j < nk; j++) {
-				if (!okr_kr_live(k[j].state))
+		for (i = 0; i < n; i++)
+			for (j = 0; j < nk[i]; j++) {
+				if (!okr_kr_live(k[i][j].state))
 					continue;
-				score = okr_kr_score(k[j].kind, k[j].direction, k[j].start,
-				    k[j].target, k[j].current);
-				if ((int)attention(&k[j], score, share, okr_today()) != rank)
+				score = okr_kr_score(k[i][j].kind, k[i][j].direction,
+				    k[i][j].start, k[i][j].target, k[i][j].current);
+				if ((int)attention(&k[i][j], score, share, okr_today()) != rank)
 					continue;
 				it = xmlNewChild(ag, NULL, BAD_CAST "item", NULL);
-				render_attr_u(it, "kr", k[j].id);
+				render_attr_u(it, "kr", k[i][j].id);
 				render_attr_u(it, "objective", o[i].id);
 				render_attr(it, "attention", attention_names[rank]);
-				render_attr(it, "due", view_day(v->r, k[j].due));
+				render_attr(it, "due", view_day(v->r, k[i][j].due));
 				view_score_attrs(it, score);
-				render_text(it, "title", k[j].title);
+				render_text(it, "title", k[i][j].title);
 				render_text(it, "objective-title", o[i].title);
 			}
-		}
 	return last_actions(v, mn, m);
 }
