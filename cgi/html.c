@@ -342,11 +342,27 @@ put_doctype(struct out *o, xmlDtdPtr d)
 	put(o, ">\n", 2);
 }
 
+/* A card's wrapper: its key, else NULL. */
+static const char *
+card_key(xmlNodePtr el)
+{
+	return el->ns == NULL && xmlStrEqual(el->name, BAD_CAST "mubiao-card") &&
+	    el->properties != NULL && el->properties->children != NULL ?
+	    (const char *)el->properties->children->content : NULL;
+}
+
 int
 html_dump(xmlDocPtr doc, char **out, size_t *len)
 {
+	return html_dump_cards(doc, out, len, NULL, NULL);
+}
+
+int
+html_dump_cards(xmlDocPtr doc, char **out, size_t *len, html_keep_fn keep, void *arg)
+{
 	struct out o = { 0 };
 	xmlNodePtr n;
+	size_t card = 0;
 
 	htmlSetMetaEncoding(doc, BAD_CAST "UTF-8");
 	if (doc->intSubset != NULL)
@@ -354,7 +370,14 @@ html_dump(xmlDocPtr doc, char **out, size_t *len)
 	/* Depth first without recursion: down into an element's children,
 	 * then along its siblings, closing each parent on the way up. */
 	for (n = doc->children; n != NULL; ) {
-		if (n->type == XML_ELEMENT_NODE) {
+		if (keep != NULL && n->type == XML_ELEMENT_NODE && card_key(n) != NULL) {
+			/* Its content is written as if it stood here alone. */
+			card = o.n;
+			if (n->children != NULL) {
+				n = n->children;
+				continue;
+			}
+		} else if (n->type == XML_ELEMENT_NODE) {
 			unsigned char f = put_open(&o, n);
 
 			if (f & F_EMPTY)
@@ -370,7 +393,10 @@ html_dump(xmlDocPtr doc, char **out, size_t *len)
 			n = n->parent;
 			if (n == NULL || n == (xmlNodePtr)doc)
 				n = NULL;
-			else
+			else if (keep != NULL && card_key(n) != NULL) {
+				if (!o.oom)
+					keep(arg, card_key(n), o.p + card, o.n - card);
+			} else
 				put_close(&o, n);
 		}
 		if (n != NULL)

@@ -31,6 +31,7 @@
 #include "csrf.h"
 #include "live.h"
 #include "log.h"
+#include "cards.h"
 #include "pcache.h"
 #include "priv.h"
 #include "store.h"
@@ -420,8 +421,11 @@ main(int argc, char *argv[])
 	store_set_isalive(alive);
 	if (open_store(STOP_GRACE) != 0 || csrf_create_key(conf.store_dir) != 0)
 		goto out;
-	/* Pages kept before this start may predate a restore or a load. */
+	/* Pages kept before this start may predate a restore or a load;
+	 * cards are named by what they show, but start afresh too, in a file
+	 * of the size configured now. */
 	pcache_init(conf.page_cache);
+	cards_create(conf.socket_dir, conf.card_cache_mb);
 	live_init(conf.socket_dir);
 	live_commit();
 	spawn_all();

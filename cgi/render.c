@@ -2,20 +2,26 @@
  * on first use and kept for the life of the process; the transform runs
  * with libxslt's security preferences forbidding file writes and network
  * access, and documents it reads are parsed without network. */
+#include <dirent.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <libxml/parser.h>
 #include <libxml/uri.h>
+#include <libxml/xpathInternals.h>
 #include <libxslt/xslt.h>
 #include <libxslt/xsltInternals.h>
 #include <libxslt/imports.h>
 #include <libxslt/transform.h>
 #include <libxslt/security.h>
 #include <libxslt/xsltutils.h>
+#include <libxslt/extensions.h>
 
+#include "cards.h"
 #include "csrf.h"
 #include "html.h"
 #include "log.h"
@@ -35,6 +41,248 @@ static size_t nsheets;
 static char xslt_dir[512];
 static xsltSecurityPrefsPtr prefs;
 
+/* The namespace of the functions render.c gives the sheets. */
+#define MB_NS	BAD_CAST "urn:mubiao:render"
+
+/* A 128-bit FNV-1a digest: names a card by what it is made of, where a
+ * collision would show one card in place of another. */
+typedef unsigned __int128 h128;
+#define H128_INIT	(((h128)0x6c62272e07bb0142ull << 64) | 0x62b821756295c58dull)
+#define H128_PRIME	(((h128)1 << 88) | 0x13b)
+
+static h128
+h128_add(h128 h, const void *data, size_t n)
+{
+	const unsigned char *p = data;
+
+	while (n-- > 0)
+		h = (h ^ *p++) * H128_PRIME;
+	return h;
+}
+
+/* A string and its end (no name or value holds a NUL). */
+static h128
+h128_str(h128 h, const void *s)
+{
+	return h128_add(h, s, strlen(s) + 1);
+}
+
+/* The stylesheets and catalogs themselves: a card made by other sheets
+ * (an upgrade) has another name. */
+static h128 sheets_rev;
+
+static void
+sheets_digest(void)
+{
+	static const char *const sub[] = { "", "/i18n" };
+	char path[1200], buf[8192];
+	struct dirent *e;
+	size_t i;
+	ssize_t n;
+	DIR *d;
+	int f;
+
+	sheets_rev = H128_INIT;
+	for (i = 0; i < sizeof(sub) / sizeof(sub[0]); i++) {
+		snprintf(path, sizeof(path), "%s%s", xslt_dir, sub[i]);
+		if ((d = opendir(path)) == NULL)
+			continue;
+		/* Each file's digest, combined in no particular order. */
+		while ((e = readdir(d)) != NULL) {
+			h128 h;
+
+			if (e->d_name[0] == '.')
+				continue;
+			snprintf(path, sizeof(path), "%s%s/%s", xslt_dir, sub[i], e->d_name);
+			if ((f = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+				continue;
+			h = h128_str(H128_INIT, e->d_name);
+			while ((n = read(f, buf, sizeof(buf))) > 0)
+				h = h128_add(h, buf, (size_t)n);
+			close(f);
+			sheets_rev ^= h;
+		}
+		closedir(d);
+	}
+}
+
+/* Cards in this render: looked up and kept (on), or each made and kept
+ * as on a first render (cold, the bench's), or none (off: the page
+ * rendered whole, for the test that compares both). */
+static struct {
+	enum { CARDS_ON, CARDS_OFF, CARDS_COLD } mode;
+	unsigned	 hit, made;
+	int		 shown;		/* a page's render: the test header */
+} cardst;
+
+/* card(key) in the sheets (xmlns:mb="urn:mubiao:render"): whether HTML
+ * is kept for the card named key; card-html() then gives it, once, with
+ * no copy on the way (a variable would copy it at each use). */
+static xmlChar *card_html;
+
+static void
+xp_card(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	xmlChar *key, *p;
+	size_t n;
+
+	if (nargs != 1) {
+		xmlXPathSetArityError(ctxt);
+		return;
+	}
+	if ((key = xmlXPathPopString(ctxt)) == NULL)
+		return;
+	xmlFree(card_html);
+	card_html = NULL;
+	/* A name is made by render.c and the sheet of digits, letters and
+	 * dashes; anything else is not looked for. */
+	for (p = key; (*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'z') ||
+	    (*p >= 'A' && *p <= 'Z') || *p == '-'; p++)
+		;
+	if (cardst.mode == CARDS_ON && *p == '\0' && p - key < 200 &&
+	    (card_html = (xmlChar *)cards_get((const char *)key, &n)) != NULL)
+		cardst.hit++;
+	xmlFree(key);
+	valuePush(ctxt, xmlXPathNewBoolean(card_html != NULL));
+}
+
+static void
+xp_card_html(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	xmlChar *html = card_html != NULL ? card_html : xmlStrdup(BAD_CAST "");
+
+	if (nargs != 0) {
+		xmlXPathSetArityError(ctxt);
+		return;
+	}
+	card_html = NULL;
+	valuePush(ctxt, xmlXPathWrapString(html));
+}
+
+/* The message catalogs (xslt/i18n/LANG.xml), read once per process and
+ * looked up by t(key) and has(key) in the sheets: parsing a catalog and
+ * indexing it for key() in every transform cost a fifth of a page. */
+#define CAT_SLOTS	4096
+
+static struct catalog {
+	xmlDocPtr	 doc;
+	struct msg {
+		const xmlChar	*k;
+		xmlChar		*text;
+	} slots[CAT_SLOTS];
+} catalogs[LANG__MAX];
+static enum lang cat_lang;	/* of the transform running */
+
+static struct msg *
+cat_slot(struct catalog *c, const xmlChar *k)
+{
+	size_t i = (size_t)render_digest(k, (size_t)xmlStrlen(k)) % CAT_SLOTS, n;
+
+	for (n = 0; n < CAT_SLOTS; n++, i = (i + 1) % CAT_SLOTS)
+		if (c->slots[i].k == NULL || xmlStrEqual(c->slots[i].k, k))
+			return &c->slots[i];
+	return NULL;
+}
+
+static int
+cat_load(enum lang l)
+{
+	struct catalog *c = &catalogs[l];
+	char path[600];
+	xmlNodePtr root, m;
+	struct msg *slot;
+	xmlChar *k;
+
+	snprintf(path, sizeof(path), "%s/i18n/%s.xml", xslt_dir, req_lang_names[l]);
+	if ((c->doc = xmlReadFile(path, NULL, XML_PARSE_NONET)) == NULL ||
+	    (root = xmlDocGetRootElement(c->doc)) == NULL) {
+		log_err("%s: cannot read the catalog", path);
+		return -1;
+	}
+	/* The first message of a key counts, as key(...)[1] did. */
+	for (m = root->children; m != NULL; m = m->next)
+		if (m->type == XML_ELEMENT_NODE && xmlStrEqual(m->name, BAD_CAST "m") &&
+		    (k = xmlGetProp(m, BAD_CAST "k")) != NULL) {
+			if ((slot = cat_slot(c, k)) == NULL || slot->k != NULL) {
+				xmlFree(k);
+				continue;
+			}
+			slot->k = k;
+			slot->text = xmlNodeGetContent(m);
+		}
+	return 0;
+}
+
+static void
+cat_free(void)
+{
+	size_t l, i;
+
+	for (l = 0; l < LANG__MAX; l++) {
+		for (i = 0; i < CAT_SLOTS; i++) {
+			xmlFree((xmlChar *)catalogs[l].slots[i].k);
+			xmlFree(catalogs[l].slots[i].text);
+		}
+		xmlFreeDoc(catalogs[l].doc);
+		memset(&catalogs[l], 0, sizeof(catalogs[l]));
+	}
+}
+
+/* The message of key, or NULL. */
+static const xmlChar *
+cat_text(const xmlChar *k)
+{
+	struct msg *m = cat_slot(&catalogs[cat_lang], k);
+
+	return m != NULL && m->k != NULL ? (m->text != NULL ? m->text : BAD_CAST "") : NULL;
+}
+
+/* t(key): the message of key in the page's language; the key itself when
+ * missing, so a gap shows in review rather than as a blank. */
+static void
+xp_t(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	const xmlChar *text;
+	xmlChar *k;
+
+	if (nargs != 1) {
+		xmlXPathSetArityError(ctxt);
+		return;
+	}
+	if ((k = xmlXPathPopString(ctxt)) == NULL)
+		return;
+	if ((text = cat_text(k)) != NULL) {
+		xmlFree(k);
+		valuePush(ctxt, xmlXPathNewString(text));
+	} else
+		valuePush(ctxt, xmlXPathWrapString(k));
+}
+
+/* has(key): whether the catalog has key. */
+static void
+xp_has(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	xmlChar *k;
+
+	if (nargs != 1) {
+		xmlXPathSetArityError(ctxt);
+		return;
+	}
+	if ((k = xmlXPathPopString(ctxt)) == NULL)
+		return;
+	valuePush(ctxt, xmlXPathNewBoolean(cat_text(k) != NULL));
+	xmlFree(k);
+}
+
+/* html_dump_cards()'s keep: a card rendered here, for every later page. */
+static void
+keep_card(void *arg, const char *key, const char *html, size_t n)
+{
+	(void)arg;
+	cards_put(key, html, n);
+	cardst.made++;
+}
+
 int
 render_init(const char *dir)
 {
@@ -50,7 +298,13 @@ render_init(const char *dir)
 	    xsltSetSecurityPrefs(prefs, XSLT_SECPREF_READ_NETWORK, xsltSecurityForbid))
 		return -1;
 	xsltSetDefaultSecurityPrefs(prefs);
-	return 0;
+	sheets_digest();
+	if (cat_load(LANG_EN) != 0 || cat_load(LANG_ZH) != 0)
+		return -1;
+	return xsltRegisterExtModuleFunction(BAD_CAST "card", MB_NS, xp_card) == 0 &&
+	    xsltRegisterExtModuleFunction(BAD_CAST "card-html", MB_NS, xp_card_html) == 0 &&
+	    xsltRegisterExtModuleFunction(BAD_CAST "t", MB_NS, xp_t) == 0 &&
+	    xsltRegisterExtModuleFunction(BAD_CAST "has", MB_NS, xp_has) == 0 ? 0 : -1;
 }
 
 const char *
@@ -70,6 +324,7 @@ render_cleanup(void)
 	if (prefs != NULL)
 		xsltFreeSecurityPrefs(prefs);
 	prefs = NULL;
+	cat_free();
 	xsltCleanupGlobals();
 	xmlCleanupParser();
 }
@@ -175,6 +430,9 @@ render_page_drop(struct req *r, xmlNodePtr page)
 void
 render_page_path(struct req *r, xmlNodePtr page, const char *path)
 {
+	/* Cleaned as stored text is: a path may come as the browser sent
+	 * it, and must not hold render_send()'s marks. */
+	path = render_text_clean(&r->ar, path);
 	xmlSetProp(page, BAD_CAST "path", BAD_CAST path);
 	xmlSetProp(page, BAD_CAST "back-q", BAD_CAST pct_escape(r, path, "-._~/"));
 }
@@ -433,13 +691,18 @@ send_headers(struct req *r, int status, const char *type, size_t len)
 	    "Referrer-Policy: same-origin\r\n"
 	    "Cache-Control: private, no-cache\r\n"
 	    "Content-Language: %s\r\n"
-	    "Vary: Accept-Language, Cookie\r\n%s%s%s%s%s%s%s\r\n",
+	    "Vary: Accept-Language, Cookie\r\n%s%s%s%s%s%s%s%s\r\n",
 	    status, reason(status), type, len, req_lang_names[r->lang],
 	    status == 405 ? allow_header(r) : "",
 	    r->etag ? "ETag: " : "", r->etag ? r->etag : "", r->etag ? "\r\n" : "",
 	    r->modified > 0 ? "Last-Modified: " : "",
 	    r->modified > 0 ? http_date(r, r->modified) : "",
-	    r->download ? disposition(r, r->download) : "");
+	    r->download ? disposition(r, r->download) : "",
+#ifdef MUBIAO_TEST
+	    cardst.shown ? arena_printf(&r->ar, "X-Mubiao-Cards: hit=%u made=%u\r\n",
+	    cardst.hit, cardst.made) :
+#endif
+	    "");
 	req_write(r, h, strlen(h));
 }
 
@@ -483,19 +746,208 @@ body_tag(struct req *r, const unsigned char *p, size_t n)
 	    (unsigned long long)render_digest(p, n));
 }
 
+/* Whether the sheet writes HTML (its output method may sit in an
+ * imported sheet: home.xsl takes layout.xsl's). */
+static int
+sheet_html(xsltStylesheetPtr xsl)
+{
+	xsltStylesheetPtr s;
+
+	for (s = xsl; s != NULL && s->method == NULL; s = xsltNextImport(s))
+		;
+	return s != NULL && xmlStrEqual(s->method, BAD_CAST "html");
+}
+
+/* The digest of node n and all below it: names, attributes, text. */
+static h128
+node_digest(h128 h, xmlNodePtr n)
+{
+	xmlAttrPtr a;
+	xmlNodePtr c;
+
+	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE)
+		return h128_str(h128_str(h, "t"), n->content != NULL ? n->content : BAD_CAST "");
+	if (n->type != XML_ELEMENT_NODE)
+		return h;
+	h = h128_str(h128_str(h, "<"), n->name);
+	for (a = n->properties; a != NULL; a = a->next)
+		h = h128_str(h128_str(h, a->name), a->children != NULL &&
+		    a->children->content != NULL ? a->children->content : BAD_CAST "");
+	for (c = n->children; c != NULL; c = c->next)
+		h = node_digest(h, c);
+	return h128_str(h, ">");
+}
+
+/* The attributes of <page> a card never shows: substituted after the
+ * transform (token, path), or read only by the page around the cards. */
+static int
+page_only(const xmlChar *name)
+{
+	static const char *const names[] = { "token", "path", "back-q", "user",
+	    "user-name" };
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (xmlStrEqual(name, BAD_CAST names[i]))
+			return 1;
+	return 0;
+}
+
+/* Names each card of the page: every <objective> not inside another gets
+ * card="o<id>-<digest>" of its own subtree and of what else a card may
+ * read (xslt/components.xsl): the sheets, the language, <page>'s
+ * attributes but page_only() ones, and <cycles>.  The sheet adds the
+ * card's parameters. */
+static void
+mark_cards(xmlNodePtr n, h128 ctx)
+{
+	char key[80];
+	xmlChar *id;
+	h128 h;
+
+	for (n = n->children; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (!xmlStrEqual(n->name, BAD_CAST "objective")) {
+			mark_cards(n, ctx);
+			continue;
+		}
+		if ((id = xmlGetProp(n, BAD_CAST "id")) == NULL)
+			continue;
+		if (xmlStrlen(id) > 0 && xmlStrlen(id) <= 10 &&
+		    strspn((const char *)id, "0123456789") == (size_t)xmlStrlen(id)) {
+			h = node_digest(ctx, n);
+			snprintf(key, sizeof(key), "o%s-%016llx%016llx", (const char *)id,
+			    (unsigned long long)(h >> 64), (unsigned long long)h);
+			xmlSetProp(n, BAD_CAST "card", BAD_CAST key);
+		}
+		xmlFree(id);
+	}
+}
+
+static void
+page_cards(struct req *r, xmlNodePtr page)
+{
+	xmlAttrPtr a;
+	xmlNodePtr c;
+	h128 ctx = h128_str(sheets_rev, req_lang_names[r->lang]);
+
+	/* A form sent back holds what was typed, which a card's own forms
+	 * show: such a page is rendered whole. */
+	for (c = page->children; c != NULL; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && xmlStrEqual(c->name, BAD_CAST "form"))
+			return;
+	for (a = page->properties; a != NULL; a = a->next)
+		if (!page_only(a->name))
+			ctx = h128_str(h128_str(ctx, a->name), a->children != NULL &&
+			    a->children->content != NULL ? a->children->content : BAD_CAST "");
+	for (c = page->children; c != NULL; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && xmlStrEqual(c->name, BAD_CAST "cycles"))
+			ctx = node_digest(ctx, c);
+	mark_cards(page, ctx);
+}
+
+/* The token and the page's path reach the transform as two
+ * noncharacters no stored or sent text can hold (render_text_clean()),
+ * and are put back in the HTML: a card holding a form is then the same
+ * for every user and every page.  The sheets use both only as attribute
+ * values or text, never inside a URL (where they would be
+ * percent-encoded). */
+#define MARK_TOKEN	"\xef\xb7\x90"
+#define MARK_PATH	"\xef\xb7\x91"
+
+/* Replaces the page's token and path by their marks; *token and *path
+ * receive the values (NULL: none). */
+static void
+page_mark(struct req *r, xmlNodePtr page, const char **token, const char **path)
+{
+	xmlChar *v;
+
+	*token = *path = NULL;
+	if ((v = xmlGetProp(page, BAD_CAST "token")) != NULL) {
+		*token = arena_strdup(&r->ar, (const char *)v);
+		xmlSetProp(page, BAD_CAST "token", BAD_CAST MARK_TOKEN);
+		xmlFree(v);
+	}
+	if ((v = xmlGetProp(page, BAD_CAST "path")) != NULL) {
+		*path = arena_strdup(&r->ar, (const char *)v);
+		xmlSetProp(page, BAD_CAST "path", BAD_CAST MARK_PATH);
+		xmlFree(v);
+	}
+}
+
+/* s as an attribute value's text, in double quotes. */
+static const char *
+attr_escape(struct req *r, const char *s)
+{
+	char *out = arena_alloc(&r->ar, strlen(s) * 6 + 1), *o = out;
+
+	for (; *s != '\0'; s++)
+		switch (*s) {
+		case '&': o = stpcpy(o, "&amp;"); break;
+		case '<': o = stpcpy(o, "&lt;"); break;
+		case '>': o = stpcpy(o, "&gt;"); break;
+		case '"': o = stpcpy(o, "&quot;"); break;
+		default:
+			if ((unsigned char)*s >= 0x20 || *s == '\t' || *s == '\n' || *s == '\r')
+				*o++ = *s;
+		}
+	*o = '\0';
+	return out;
+}
+
+/* The next mark in [p, end), or NULL; *k: which (0 token, 1 path). */
+static const char *
+next_mark(const char *p, const char *end, size_t *k)
+{
+	for (; (p = memchr(p, 0xef, (size_t)(end - p))) != NULL && end - p >= 3; p++)
+		if ((unsigned char)p[1] == 0xb7 && ((unsigned char)p[2] == 0x90 ||
+		    (unsigned char)p[2] == 0x91)) {
+			*k = (unsigned char)p[2] - 0x90;
+			return p;
+		}
+	return NULL;
+}
+
+/* The HTML with the marks replaced by the values, in r's arena. */
+static const char *
+page_unmark(struct req *r, const char *in, size_t *len, const char *token,
+    const char *path)
+{
+	const char *vals[2], *p, *end = in + *len, *hit;
+	size_t lens[2], n = 0, k;
+	char *out, *o;
+
+	vals[0] = token != NULL ? token : "";
+	vals[1] = path != NULL ? attr_escape(r, path) : "";
+	lens[0] = strlen(vals[0]);
+	lens[1] = strlen(vals[1]);
+	for (p = in; (hit = next_mark(p, end, &k)) != NULL; p = hit + 3)
+		n += lens[k];
+	o = out = arena_alloc(&r->ar, *len + n + 1);
+	for (p = in; (hit = next_mark(p, end, &k)) != NULL; p = hit + 3) {
+		memcpy(o, p, (size_t)(hit - p));
+		o += hit - p;
+		memcpy(o, vals[k], lens[k]);
+		o += lens[k];
+	}
+	memcpy(o, p, (size_t)(end - p));
+	o += end - p;
+	*o = '\0';
+	*len = (size_t)(o - out);
+	return out;
+}
+
 /* The result as text: HTML through html_dump (the same bytes as
  * libxslt's, a quarter of the cost), anything else through libxslt.  The
  * output method may sit in an imported sheet (home.xsl: layout.xsl). */
 static int
 serialize(xmlDocPtr res, xsltStylesheetPtr xsl, xmlChar **out, size_t *len)
 {
-	xsltStylesheetPtr s;
 	int n;
 
-	for (s = xsl; s != NULL && s->method == NULL; s = xsltNextImport(s))
-		;
-	if (s != NULL && xmlStrEqual(s->method, BAD_CAST "html"))
-		return html_dump(res, (char **)out, len);
+	if (sheet_html(xsl))
+		return html_dump_cards(res, (char **)out, len, keep_card, NULL);
 	if (xsltSaveResultToString(out, &n, res, xsl) != 0 || *out == NULL)
 		return -1;
 	*len = (size_t)n;
@@ -529,10 +981,11 @@ render_send(struct req *r, xmlNodePtr page, const char *name, int status)
 	xmlDocPtr doc = page->doc, res = NULL;
 	xsltStylesheetPtr xsl = sheet_get(name);
 	xsltTransformContextPtr ctxt = NULL;
-	const char *params[] = { "lang", NULL, NULL }, *file;
+	const char *params[] = { "lang", NULL, NULL }, *file, *body;
+	const char *token = NULL, *path = NULL;
 	xmlChar *out = NULL;
 	size_t len = 0;
-	int rc = -1;
+	int rc = -1, html;
 
 	params[1] = arena_printf(&r->ar, "'%s'", req_lang_names[r->lang]);
 #ifdef MUBIAO_TEST
@@ -541,7 +994,25 @@ render_send(struct req *r, xmlNodePtr page, const char *name, int status)
 		goto done;
 	}
 #endif
-	if (xsl == NULL || (ctxt = xsltNewTransformContext(xsl, doc)) == NULL)
+	if (xsl == NULL)
+		goto done;
+	cat_lang = r->lang;
+	memset(&cardst, 0, sizeof(cardst));
+	cardst.mode = cards_on() ? CARDS_ON : CARDS_OFF;
+#ifdef MUBIAO_TEST
+	/* The test of cards against whole pages, and the bench's cold
+	 * render. */
+	if ((file = FCGX_GetParam("HTTP_X_MUBIAO_CARDS", r->fcgi.envp)) != NULL)
+		cardst.mode = strcmp(file, "off") == 0 || cardst.mode == CARDS_OFF ?
+		    CARDS_OFF : strcmp(file, "cold") == 0 ? CARDS_COLD : CARDS_ON;
+#endif
+	if ((html = sheet_html(xsl))) {
+		page_mark(r, xmlDocGetRootElement(doc), &token, &path);
+		if (cardst.mode != CARDS_OFF)
+			page_cards(r, xmlDocGetRootElement(doc));
+		cardst.shown = 1;
+	}
+	if ((ctxt = xsltNewTransformContext(xsl, doc)) == NULL)
 		goto done;
 	xsltSetCtxtParseOptions(ctxt, XML_PARSE_NONET);
 	xsltSetCtxtSecurityPrefs(prefs, ctxt);
@@ -551,13 +1022,16 @@ render_send(struct req *r, xmlNodePtr page, const char *name, int status)
 		log_err("%s: transform failed", name);
 		goto done;
 	}
+	body = html ? page_unmark(r, (const char *)out, &len, token, path) :
+	    (const char *)out;
+
 	/* A page, not a feed: kept for the web server to serve itself. */
 	if (status == 200 && xsl->mediaType == NULL && !r->validators &&
 	    (file = req_page_file(r)) != NULL)
-		pcache_put(r->pc_fd, file, (const char *)out, len);
+		pcache_put(r->pc_fd, file, body, len);
 	/* A feed's ETag is its body's digest: equal bytes, equal tag. */
 	if (r->validators)
-		r->etag = body_tag(r, (const unsigned char *)out, len);
+		r->etag = body_tag(r, (const unsigned char *)body, len);
 	if (status == 200 && (r->validators || r->modified > 0) && not_modified(r)) {
 		send_headers(r, 304, media_type(r, xsl), 0);
 		rc = 0;
@@ -565,9 +1039,10 @@ render_send(struct req *r, xmlNodePtr page, const char *name, int status)
 	}
 	send_headers(r, status, media_type(r, xsl), len);
 	if (!r->head)
-		req_write(r, (const char *)out, len);
+		req_write(r, body, len);
 	rc = 0;
 done:
+	cardst.shown = 0;
 	xmlFree(out);
 	xmlFreeDoc(res);
 	if (ctxt != NULL)

@@ -919,6 +919,11 @@ req_main(const struct app *app)
 	 * buffers come from the heap too, not from mmap and munmap. */
 	mallopt(M_TRIM_THRESHOLD, 4 * 1024 * 1024);
 	mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024);
+	/* No fast bins: a page's tree is thousands of small blocks, and each
+	 * large block freed (the HTML, a copy of it) would otherwise sweep
+	 * them all into the free lists again (malloc_consolidate, a sixth of
+	 * a render). */
+	mallopt(M_MXFAST, 0);
 	if (FCGX_Init() != 0 || FCGX_InitRequest(&r.fcgi, 0, 0) != 0) {
 		log_err("cannot initialise libfcgi");
 		return 1;

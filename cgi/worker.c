@@ -8,6 +8,7 @@
 #include "live.h"
 #include "log.h"
 #include "okr.h"
+#include "cards.h"
 #include "pcache.h"
 #include "render.h"
 #include "req.h"
@@ -77,6 +78,7 @@ main_init(struct req *r)
 	req_set_public(&c);
 	/* A cache the web server cannot be given is no reason to stop. */
 	pcache_init(c.page_cache);
+	cards_open(c.socket_dir);
 	live_init(c.socket_dir);
 	if (!(main_flags & STORE_RDONLY))
 		store_set_on_commit(live_commit);

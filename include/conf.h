@@ -40,6 +40,7 @@ struct conf {
 	int			checkpoint_secs;
 	int			cache_mb;
 	char			page_cache[512];	/* "": pages not cached */
+	int			card_cache_mb;	/* rendered cards kept; 0: none */
 	int			feed_max;	/* records in one web feed */
 	char			timezone[128];	/* "": the host's zone */
 	struct conf_worker	workers[CONF_MAX_WORKERS];

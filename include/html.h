@@ -23,4 +23,11 @@
  * when out of memory. */
 int	html_dump(xmlDocPtr doc, char **out, size_t *len);
 
+/* What html_dump_cards() does with a card (render.c): an element
+ * <mubiao-card key="K"> writes no tag, only its content, whose bytes go
+ * to keep(arg, K, bytes, n) too.  Cards do not nest. */
+typedef void (*html_keep_fn)(void *arg, const char *key, const char *html, size_t n);
+int	html_dump_cards(xmlDocPtr doc, char **out, size_t *len, html_keep_fn keep,
+	    void *arg);
+
 #endif

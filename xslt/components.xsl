@@ -1,6 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- components.xsl: the pieces page sheets share (badges, cards, KR table, …). -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:mb="urn:mubiao:render" exclude-result-prefixes="mb">
 
   <!-- ========================================================= badges -->
 
@@ -99,6 +100,45 @@
     <xsl:param name="detail" select="false()"/>
     <xsl:param name="checkin" select="$detail"/>
     <xsl:param name="tools" select="not($print)"/>
+    <!-- A card is rendered once and its HTML kept for every page and user
+         that shows the same one (cgi/render.c names it, in @card, by a
+         digest of this objective's subtree, the language, /page's
+         attributes and /page/cycles; its parameters are added here).  So
+         the card may read nothing else of the page, and no sheet may
+         override a template it applies. -->
+    <xsl:choose>
+      <xsl:when test="@card">
+        <xsl:variable name="key" select="concat(@card, '-', $h, '-', number($detail), number($checkin), number($tools))"/>
+        <xsl:choose>
+          <xsl:when test="mb:card($key)"><xsl:value-of select="mb:card-html()" disable-output-escaping="yes"/></xsl:when>
+          <xsl:otherwise>
+            <mubiao-card key="{$key}">
+              <xsl:apply-templates select="." mode="card-body">
+                <xsl:with-param name="h" select="$h"/>
+                <xsl:with-param name="detail" select="$detail"/>
+                <xsl:with-param name="checkin" select="$checkin"/>
+                <xsl:with-param name="tools" select="$tools"/>
+              </xsl:apply-templates>
+            </mubiao-card>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:apply-templates select="." mode="card-body">
+          <xsl:with-param name="h" select="$h"/>
+          <xsl:with-param name="detail" select="$detail"/>
+          <xsl:with-param name="checkin" select="$checkin"/>
+          <xsl:with-param name="tools" select="$tools"/>
+        </xsl:apply-templates>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="objective" mode="card-body">
+    <xsl:param name="h"/>
+    <xsl:param name="detail"/>
+    <xsl:param name="checkin"/>
+    <xsl:param name="tools"/>
     <article class="objective level-{@level}" id="o-{@id}">
       <header class="o-head">
         <div class="o-title-row">

@@ -2,7 +2,8 @@
 <!-- error.xsl: status code and a catalog message.  The key is only ever
      looked up in the catalog; an unknown key falls back to the status'
      own message, then to err.500, never to the raw key. -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:mb="urn:mubiao:render" exclude-result-prefixes="mb">
   <xsl:include href="layout.xsl"/>
 
   <xsl:template match="page" mode="title">
@@ -15,8 +16,8 @@
     <xsl:variable name="e" select="error"/>
     <xsl:variable name="key">
       <xsl:choose>
-        <xsl:when test="$msgs[@k = $e/@key]"><xsl:value-of select="$e/@key"/></xsl:when>
-        <xsl:when test="$msgs[@k = concat('err.', $e/@status)]"><xsl:value-of select="concat('err.', $e/@status)"/></xsl:when>
+        <xsl:when test="mb:has($e/@key)"><xsl:value-of select="$e/@key"/></xsl:when>
+        <xsl:when test="mb:has(concat('err.', $e/@status))"><xsl:value-of select="concat('err.', $e/@status)"/></xsl:when>
         <xsl:otherwise>err.500</xsl:otherwise>
       </xsl:choose>
     </xsl:variable>

@@ -9,7 +9,8 @@
   by the serializer.  Ids are "f{n}-{name}", n counting the <form>s of the
   document, so the several forms of an admin page never share an id.
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:mb="urn:mubiao:render" exclude-result-prefixes="mb">
 
   <!-- The options of one select sharing a group, for <optgroup>. -->
   <xsl:key name="opt-group" match="option[@group]" use="concat(generate-id(..), '|', @group)"/>
@@ -116,7 +117,7 @@
     <xsl:call-template name="t">
       <xsl:with-param name="k">
         <xsl:choose>
-          <xsl:when test="$msgs[@k = $own]"><xsl:value-of select="$own"/></xsl:when>
+          <xsl:when test="mb:has($own)"><xsl:value-of select="$own"/></xsl:when>
           <xsl:otherwise><xsl:value-of select="concat('field.', @name)"/></xsl:otherwise>
         </xsl:choose>
       </xsl:with-param>

@@ -19,7 +19,8 @@
   Rules kept here: no disable-output-escaping, no format-number, no style
   attributes (CSP), document() only on the catalog chosen from $lang.
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:mb="urn:mubiao:render" exclude-result-prefixes="mb">
 
   <xsl:include href="components.xsl"/>
   <xsl:include href="form-parts.xsl"/>
@@ -29,21 +30,13 @@
 
   <xsl:param name="lang" select="'en'"/>
 
-  <!-- Only two catalogs exist; anything else falls back to English, so the
-       document() argument is always one of two constant paths. -->
+  <!-- Only two catalogs exist; anything else is English. -->
   <xsl:variable name="L">
     <xsl:choose>
       <xsl:when test="$lang = 'zh-CN'">zh-CN</xsl:when>
       <xsl:otherwise>en</xsl:otherwise>
     </xsl:choose>
   </xsl:variable>
-  <!-- Relative to this stylesheet's URI, i.e. xslt/i18n/. -->
-  <xsl:variable name="msgs" select="document(concat('i18n/', $L, '.xml'))/messages/m"/>
-  <!-- One node of the catalog, for key(): libxslt copies a variable's
-       node-set each time it is read, so $msgs[1] would copy every
-       message for every look-up. -->
-  <xsl:variable name="msg1" select="document(concat('i18n/', $L, '.xml'))/messages"/>
-
   <xsl:variable name="base" select="/page/@base"/>
   <!-- A print view (meeting page, ?print=1): no nav, forms or buttons. -->
   <xsl:variable name="print" select="/page/@print = '1'"/>
@@ -122,21 +115,12 @@
 
   <!-- ============================================================ i18n -->
 
-  <!-- Catalog text for key $k; the key itself when missing, so a gap is
-       visible in review rather than silently blank. -->
-  <!-- The lookup goes through a key on the catalog (key() works in the
-       document of the context node, hence the for-each): libxslt indexes
-       it once per transform instead of scanning every message per call. -->
-  <xsl:key name="msg" match="m" use="@k"/>
+  <!-- Catalog text for key $k in the page's language (xslt/i18n/LANG.xml,
+       read once per process by cgi/render.c); the key itself when
+       missing, so a gap is visible in review rather than silently blank. -->
   <xsl:template name="t">
     <xsl:param name="k"/>
-    <xsl:for-each select="$msg1">
-      <xsl:variable name="m" select="key('msg', $k)"/>
-      <xsl:choose>
-        <xsl:when test="$m"><xsl:value-of select="$m[1]"/></xsl:when>
-        <xsl:otherwise><xsl:value-of select="$k"/></xsl:otherwise>
-      </xsl:choose>
-    </xsl:for-each>
+    <xsl:value-of select="mb:t($k)"/>
   </xsl:template>
 
   <!-- The labels every objective card and KR row repeats, looked up once

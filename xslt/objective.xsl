@@ -3,7 +3,8 @@
      every KR with its check-in history and the objectives aligned to it;
      then its change history and its comments with the comment form.
      Does not depend on the selected cycle (the switcher goes home). -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:mb="urn:mubiao:render" exclude-result-prefixes="mb">
   <xsl:include href="layout.xsl"/>
 
   <xsl:template match="page" mode="title">
@@ -155,7 +156,7 @@
     </xsl:variable>
     <xsl:choose>
       <xsl:when test="string(.) = ''">—</xsl:when>
-      <xsl:when test="$prefix != '' and $msgs[@k = concat($prefix, current())]">
+      <xsl:when test="$prefix != '' and mb:has(concat($prefix, current()))">
         <xsl:call-template name="t"><xsl:with-param name="k" select="concat($prefix, .)"/></xsl:call-template>
       </xsl:when>
       <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>

@@ -1,0 +1,233 @@
+/* cards.c: rendered objective cards, shared by every worker (see cards.h).
+ *
+ * The file: a header page, a table of slots, then the ring.  Every card
+ * ever kept has a position, the count of ring bytes reserved before it;
+ * its bytes lie at position % ring.  The header's reserve is the end of
+ * the last reservation, stored before the bytes are written: a card at
+ * pos is intact as long as reserve <= pos + ring.  A slot names the last
+ * card kept under its hash; a torn slot or a card overwritten while it
+ * was read fails the checks and is a miss, never wrong bytes. */
+#include <sys/mman.h>
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <libxml/xmlmemory.h>
+
+#include "cards.h"
+#include "log.h"
+#include "render.h"
+
+#define MAGIC		0x3153445241434d42ull	/* "BMCARDS1" */
+#define HDR_SIZE	4096
+#define SLOT_BYTES	(1 << 6)	/* a slot per 64 bytes of ring */
+
+struct hdr {
+	uint64_t	magic;
+	uint64_t	size;		/* of the whole file */
+	uint64_t	nslots;
+	uint64_t	ring;		/* bytes */
+	uint64_t	reserve;	/* ring bytes ever reserved */
+};
+
+struct slot {
+	uint64_t	hash;
+	uint64_t	pos;
+	uint64_t	len;
+};
+
+/* A card in the ring: this, its key, its HTML. */
+struct ent {
+	uint64_t	hash;
+	uint64_t	pos;
+	uint32_t	len;
+	uint32_t	klen;
+};
+
+static int fd = -1;
+static unsigned char *map;
+static struct hdr *hdr;
+static struct slot *slots;
+static unsigned char *ring;
+
+static const char *
+path_of(const char *socket_dir, char *buf, size_t size, const char *suffix)
+{
+	if ((size_t)snprintf(buf, size, "%s/cards%s", socket_dir, suffix) >= size)
+		return NULL;
+	return buf;
+}
+
+int
+cards_create(const char *socket_dir, int mb)
+{
+	char path[600], tmp[600];
+	uint64_t size = (uint64_t)mb << 20, nslots;
+	struct hdr *h;
+	int f;
+
+	if (path_of(socket_dir, path, sizeof(path), "") == NULL ||
+	    path_of(socket_dir, tmp, sizeof(tmp), ".new") == NULL)
+		return -1;
+	if (mb <= 0)
+		return unlink(path) == 0 || errno == ENOENT ? 0 : -1;
+	/* Made aside and renamed: workers of an earlier start that still map
+	 * the old file keep a file of their own until they go. */
+	nslots = (size - HDR_SIZE) / (SLOT_BYTES + sizeof(struct slot));
+	if ((f = open(tmp, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0600)) == -1 ||
+	    ftruncate(f, (off_t)size) == -1 ||
+	    (h = mmap(NULL, HDR_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED, f, 0)) ==
+	    MAP_FAILED) {
+		log_err("%s: %s (cards are not kept)", tmp, strerror(errno));
+		if (f != -1)
+			close(f);
+		unlink(tmp);
+		return -1;
+	}
+	h->size = size;
+	h->nslots = nslots;
+	h->ring = size - HDR_SIZE - nslots * sizeof(struct slot);
+	h->reserve = 0;
+	h->magic = MAGIC;
+	munmap(h, HDR_SIZE);
+	close(f);
+	if (rename(tmp, path) == -1) {
+		log_err("%s: %s (cards are not kept)", path, strerror(errno));
+		unlink(tmp);
+		return -1;
+	}
+	return 0;
+}
+
+int
+cards_open(const char *socket_dir)
+{
+	char path[600];
+	struct stat sb;
+	void *m;
+
+	if (map != NULL)
+		munmap(map, (size_t)hdr->size);
+	if (fd != -1)
+		close(fd);
+	map = NULL;
+	fd = -1;
+	if (path_of(socket_dir, path, sizeof(path), "") == NULL ||
+	    (fd = open(path, O_RDWR | O_CLOEXEC)) == -1)
+		return -1;
+	if (fstat(fd, &sb) == -1 || sb.st_size < HDR_SIZE * 2 ||
+	    (m = mmap(NULL, (size_t)sb.st_size, PROT_READ | PROT_WRITE, MAP_SHARED,
+	    fd, 0)) == MAP_FAILED) {
+		close(fd);
+		fd = -1;
+		return -1;
+	}
+	map = m;
+	hdr = m;
+	if (hdr->magic != MAGIC || hdr->size != (uint64_t)sb.st_size ||
+	    HDR_SIZE + hdr->nslots * sizeof(struct slot) + hdr->ring != hdr->size) {
+		log_err("%s: not a card file (cards are not kept)", path);
+		munmap(map, (size_t)sb.st_size);
+		map = NULL;
+		close(fd);
+		fd = -1;
+		return -1;
+	}
+	slots = (struct slot *)(map + HDR_SIZE);
+	ring = map + HDR_SIZE + hdr->nslots * sizeof(struct slot);
+	return 0;
+}
+
+int
+cards_on(void)
+{
+	return map != NULL;
+}
+
+/* The ring bytes a card takes: its head, key and HTML, 8-aligned. */
+static uint64_t
+need_of(size_t klen, size_t n)
+{
+	return (sizeof(struct ent) + klen + n + 7) & ~(uint64_t)7;
+}
+
+char *
+cards_get(const char *key, size_t *len)
+{
+	uint64_t hash, pos, n, off, klen = strlen(key);
+	struct slot *s;
+	struct ent e;
+	char *out;
+
+	if (map == NULL)
+		return NULL;
+	hash = render_digest(key, klen);
+	s = &slots[hash % hdr->nslots];
+	if (__atomic_load_n(&s->hash, __ATOMIC_ACQUIRE) != hash)
+		return NULL;
+	pos = __atomic_load_n(&s->pos, __ATOMIC_ACQUIRE);
+	n = __atomic_load_n(&s->len, __ATOMIC_ACQUIRE);
+	/* A slot torn by a writer, or a card already overwritten: checked
+	 * before any byte is read, so nothing outside the ring is. */
+	off = pos % hdr->ring;
+	if (n > hdr->ring || off + need_of(klen, n) > hdr->ring ||
+	    __atomic_load_n(&hdr->reserve, __ATOMIC_ACQUIRE) > pos + hdr->ring)
+		return NULL;
+	memcpy(&e, ring + off, sizeof(e));
+	if (e.hash != hash || e.pos != pos || e.len != n || e.klen != klen ||
+	    memcmp(ring + off + sizeof(e), key, klen) != 0 ||
+	    (out = xmlMalloc(n + 1)) == NULL)
+		return NULL;
+	memcpy(out, ring + off + sizeof(e) + klen, n);
+	out[n] = '\0';
+	/* The copy counts only if no writer reserved these bytes meanwhile. */
+	__atomic_thread_fence(__ATOMIC_ACQUIRE);
+	if (__atomic_load_n(&hdr->reserve, __ATOMIC_ACQUIRE) > pos + hdr->ring) {
+		xmlFree(out);
+		return NULL;
+	}
+	*len = n;
+	return out;
+}
+
+void
+cards_put(const char *key, const char *html, size_t n)
+{
+	struct flock lk = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_len = 1 };
+	uint64_t klen = strlen(key), need = need_of(klen, n), pos, hash;
+	struct slot *s;
+	struct ent e;
+
+	if (map == NULL || need > hdr->ring / 8)
+		return;
+	hash = render_digest(key, klen);
+	while (fcntl(fd, F_SETLKW, &lk) == -1)
+		if (errno != EINTR)
+			return;
+	pos = hdr->reserve;
+	if (pos % hdr->ring + need > hdr->ring)
+		pos += hdr->ring - pos % hdr->ring;
+	/* Reserved before written: a reader of the card these bytes held
+	 * sees the reservation and drops its copy. */
+	__atomic_store_n(&hdr->reserve, pos + need, __ATOMIC_SEQ_CST);
+	e.hash = hash;
+	e.pos = pos;
+	e.len = (uint32_t)n;
+	e.klen = (uint32_t)klen;
+	memcpy(ring + pos % hdr->ring, &e, sizeof(e));
+	memcpy(ring + pos % hdr->ring + sizeof(e), key, klen);
+	memcpy(ring + pos % hdr->ring + sizeof(e) + klen, html, n);
+	s = &slots[hash % hdr->nslots];
+	__atomic_store_n(&s->hash, 0, __ATOMIC_RELEASE);
+	__atomic_store_n(&s->pos, pos, __ATOMIC_RELEASE);
+	__atomic_store_n(&s->len, (uint64_t)n, __ATOMIC_RELEASE);
+	__atomic_store_n(&s->hash, hash, __ATOMIC_RELEASE);
+	lk.l_type = F_UNLCK;
+	fcntl(fd, F_SETLK, &lk);
+}
