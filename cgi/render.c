@@ -779,12 +779,13 @@ node_digest(h128 h, xmlNodePtr n)
 }
 
 /* The attributes of <page> a card never shows: substituted after the
- * transform (token, path), or read only by the page around the cards. */
+ * transform (token, path), or read only by the page around the cards
+ * (what the viewer may do with a card is in its own attributes). */
 static int
 page_only(const xmlChar *name)
 {
 	static const char *const names[] = { "token", "path", "back-q", "user",
-	    "user-name" };
+	    "user-name", "admin" };
 	size_t i;
 
 	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
