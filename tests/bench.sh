@@ -270,13 +270,14 @@ while [ $i -lt 32 ]; do
 	set -- "$@" -o /dev/null "$url/okr/"
 	i=$((i + 1))
 done
-fresh=
+fresh= rounds=
 for i in 1 2 3; do
 	[ "$(curl -s -o /dev/null -w '%{http_code}' -H "$auth" \
 	    --data "token=$tok&kr=900002&value=$i&confidence=0.5" "$url/okr/edit/checkin/$obj")" = 303 ] ||
 	    echo "bench: the check-in before the 32 GETs was refused" >&2
 	curl -s -Z --parallel-immediate --parallel-max 32 -H "$auth" -H "Accept-Language: en" \
 	    -w '%header{x-mubiao-render}\n' "$@" > "$dir/renders" 2> /dev/null
+	rounds="$rounds${rounds:+, }$(grep -c '^fresh' "$dir/renders") fresh $(grep -c '^kept' "$dir/renders") kept"
 	# No answer with the header at all: n/a (a build without it).
 	if ! grep -q . "$dir/renders"; then
 		fresh=${fresh:-n/a}
@@ -289,6 +290,7 @@ for i in 1 2 3; do
 	fi
 done
 row "renders for 32 GETs of home after a write" - - - - "$fresh" "1"
+printf '  (X-Mubiao-Render of the 32 answers in each round: %s)\n' "$rounds"
 tsv "renders for 32 concurrent requests of one page after a write" "$fresh" renders "= 1"
 
 # ---------------------------------------------------------- check-ins
