@@ -11,7 +11,7 @@ TAG=$(uniq_tag)
 PLAT=$(unit_id 平台组)
 O=$(make_objective lina "$PLAT" "t0866 重绘 $TAG")
 K=$(make_kr lina "$O" "t0866 接入 100 个服务 $TAG" 0 100 10)
-check "t0866's objective $O with KR $K" test -n "$O" -a -n "$K"
+require "t0866's objective $O with KR $K" test -n "$O" -a -n "$K"
 
 # Check-ins of K on its objective's page, and its current value.
 checkins() { doc_xpath lina "/objective/$O" "count(/page/objective/kr[@id=$K]/checkin)"; }
