@@ -6,7 +6,8 @@
 #   make check      build, the unit tests and the nginx pass only: the
 #                   edit-test loop
 #   make bench      the performance table: static, warm and rendered pages,
-#                   cold render, check-ins, memory
+#                   renders in-process, the meeting load, check-ins, memory;
+#                   also build/bench.tsv
 #   make bench-scale  the same pages with 1,000 and 1,000,000 KRs
 #   make install PREFIX=/usr/local DESTDIR=   /   make uninstall
 

@@ -1,6 +1,7 @@
 /* worker.c: the start-up of the worker programs, the caller check of
  * their routes and the one table from store statuses to answers. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "conf.h"
@@ -112,16 +113,51 @@ main_allow(struct req *r)
 	}
 }
 
+#ifdef MUBIAO_TEST
+static uint32_t bench_kr;
+
+/* make bench's re-render after a check-in: one check-in on bench_kr, as
+ * the user of the request before (the store's operation okr-edit uses);
+ * its value changes each time, so every one changes what the KR shows. */
+static int
+main_bench_write(struct req *r, int i)
+{
+	struct checkin c;
+
+	memset(&c, 0, sizeof(c));
+	c.kr = bench_kr;
+	c.value = i % 100;
+	c.confidence = 0.5;
+	c.note = (char *)"";
+	return store_checkins_add(main_store, r->me != NULL ? r->me->id : STORE_SYSTEM,
+	    &c, 1);
+}
+#endif
+
 int
 worker_main(const char *name, const struct route *routes, size_t n,
     int store_flags, struct store **st)
 {
 	/* The reader keeps its pages; the writers retire them. */
-	struct app app = { routes, n, main_init, main_identify,
-	    (store_flags & STORE_RDONLY) != 0, main_allow };
+	struct app app = { .routes = routes, .nroutes = n, .init = main_init,
+	    .identify = main_identify, .pages = (store_flags & STORE_RDONLY) != 0,
+	    .allow = main_allow };
 	int rc;
 
 	log_init(name);
+#ifdef MUBIAO_TEST
+	/* MUBIAO_BENCH_CHECKIN=KR (with MUBIAO_BENCH, as plain CGI): the
+	 * reader writes too, so it opens the store for writing, and its
+	 * commits retire pages as a writer's do (main_init). */
+	if (getenv("MUBIAO_BENCH") != NULL && getenv("MUBIAO_BENCH_CHECKIN") != NULL) {
+		if (req_parse_id(getenv("MUBIAO_BENCH_CHECKIN"), &bench_kr) != 0) {
+			log_err("MUBIAO_BENCH_CHECKIN: not a KR id");
+			return 1;
+		}
+		store_flags &= ~STORE_RDONLY;
+		app.bench_write = main_bench_write;
+	}
+#endif
 	main_flags = store_flags;
 	main_prog_store = st;
 	rc = req_main(&app);

@@ -194,6 +194,11 @@ struct app {
 	int		 pages;		/* keeps its HTML pages in the page cache */
 	int		(*allow)(struct req *); /* checks r->route->who: 0 or a
 					 * status; NULL: anyone */
+#ifdef MUBIAO_TEST
+	/* make bench: a write before the i-th timed request, untimed (0 or
+	 * a store status); NULL: none. */
+	int		(*bench_write)(struct req *, int i);
+#endif
 };
 
 /* Runs the FastCGI accept loop, or answers once as plain CGI when standard

@@ -10,7 +10,9 @@
 # synthetic company keeps the records near these pages the same at any
 # size (see demo_synth()), so the two stores serve the same bytes and the
 # ratio is what the store's size costs.  Target: no page more than 1.2x
-# slower with the large store.
+# slower with the large store.  The table is also written to
+# build/bench-scale.tsv, as make bench writes build/bench.tsv (one row a
+# figure: scenario, figure, unit, target, met).
 #
 #   SCALE_SMALL  KRS:PEOPLE (1000:100)
 #   SCALE_LARGE  KRS:PEOPLE (1000000:100000), 4 cycles each
@@ -113,12 +115,26 @@ done
 row() {	# NAME SMALL LARGE RATIO TARGET
 	printf '%-34s %12s %12s %7s  %s\n' "$@"
 }
+tsv=build/bench-scale.tsv
+mkdir -p build
+printf 'scenario\tfigure\tunit\ttarget\tmet\n' > "$tsv.new"
+# A row of the file; RATIO against the target "<= 1.2", or none (-).
+tsvrow() {	# SCENARIO FIGURE UNIT RATIO-TARGET
+	printf '%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "${4:--}" \
+	    "$([ -z "${4:-}" ] && echo - || awk -v f="$2" 'BEGIN { print (f <= 1.2 ? "yes" : "no") }')" \
+	    >> "$tsv.new"
+}
 mb() { awk -v k="$2" '$1 == k { print $2 " MB" }' "$out/$1.stats"; }
 printf '\nMubiao scale bench: the same pages, %s vs %s KRs:people, 4 cycles\n\n' "$small" "$large"
 row scenario small large ratio target
 row "load (mubiao-admin synth)" "$(cat "$out/small.load") s" "$(cat "$out/large.load") s" - ''
 row "store: data files" "$(mb small data-files)" "$(mb large data-files)" - ''
 row "store: log files" "$(mb small log-files)" "$(mb large log-files)" - ''
+for n in small large; do
+	tsvrow "$n store: load (mubiao-admin synth)" "$(cat "$out/$n.load")" s
+	tsvrow "$n store: data files" "$(mb $n data-files | cut -d' ' -f1)" MB
+	tsvrow "$n store: log files" "$(mb $n log-files | cut -d' ' -f1)" MB
+done
 for p in $pages; do
 	name=${p%%:*}
 	s=$(wc -c < "$out/small.$name.html") l=$(wc -c < "$out/large.$name.html")
@@ -126,7 +142,17 @@ for p in $pages; do
 	s=$(cat "$out/small.$name.cpu") l=$(cat "$out/large.$name.cpu")
 	row "$name: CPU per render" "${s} us" "${l} us" \
 	    "$(awk -v a="$l" -v b="$s" 'BEGIN { printf "%.2f", a / b }')" '<= 1.2'
+	tsvrow "$name: CPU per render, small store" "$s" "us CPU"
+	tsvrow "$name: CPU per render, large store" "$l" "us CPU"
+	tsvrow "$name: CPU per render, large to small" \
+	    "$(awk -v a="$l" -v b="$s" 'BEGIN { printf "%.2f", a / b }')" ratio "<= 1.2"
 	s=$(cat "$out/small.$name.rps") l=$(cat "$out/large.$name.rps")
 	row "$name: rendered req/s (nginx)" "$s" "$l" \
 	    "$(awk -v a="$l" -v b="$s" 'BEGIN { printf "%.2f", b / a }')" '<= 1.2'
+	tsvrow "$name: rendered req/s, small store" "$s" req/s
+	tsvrow "$name: rendered req/s, large store" "$l" req/s
+	tsvrow "$name: rendered req/s, small to large" \
+	    "$(awk -v a="$l" -v b="$s" 'BEGIN { printf "%.2f", b / a }')" ratio "<= 1.2"
 done
+mv "$tsv.new" "$tsv"
+printf '\n(the table, one row a figure: %s)\n' "$tsv"
