@@ -12,6 +12,7 @@
 
 #include <libxml/parser.h>
 #include <libxml/uri.h>
+#include <libxml/parserInternals.h>	/* xmlStringTextNoenc */
 #include <libxml/xpathInternals.h>
 #include <libxslt/xslt.h>
 #include <libxslt/xsltInternals.h>
@@ -144,8 +145,7 @@ static struct {
 } cardst;
 
 /* card(key) in the sheets (xmlns:mb="urn:mubiao:render"): whether HTML
- * is kept for the card named key; card-html() then gives it, once, with
- * no copy on the way (a variable would copy it at each use). */
+ * is kept for the card named key; <mb:card-html/> then writes it. */
 static xmlChar *card_html;
 
 static void
@@ -174,17 +174,33 @@ xp_card(xmlXPathParserContextPtr ctxt, int nargs)
 	valuePush(ctxt, xmlXPathNewBoolean(card_html != NULL));
 }
 
+/* <mb:card-html/>: the HTML card() found, as it is, where the element
+ * stands; no copy on the way (a string value would be copied twice). */
 static void
-xp_card_html(xmlXPathParserContextPtr ctxt, int nargs)
+xe_card_html(xsltTransformContextPtr ctxt, xmlNodePtr node, xmlNodePtr inst,
+    xsltElemPreCompPtr comp)
 {
-	xmlChar *html = card_html != NULL ? card_html : xmlStrdup(BAD_CAST "");
+	xmlNodePtr t;
 
-	if (nargs != 0) {
-		xmlXPathSetArityError(ctxt);
+	(void)node;
+	(void)inst;
+	(void)comp;
+	if (card_html == NULL || ctxt->insert == NULL || (t = xmlNewText(NULL)) == NULL)
 		return;
-	}
+	/* Written raw by html_dump, as disable-output-escaping would. */
+	t->content = card_html;
+	t->name = xmlStringTextNoenc;
 	card_html = NULL;
-	valuePush(ctxt, xmlXPathWrapString(html));
+	t->doc = ctxt->insert->doc;
+	t->parent = ctxt->insert;
+	/* Linked by hand: xmlAddChild would merge it into a text before it. */
+	if (ctxt->insert->last == NULL)
+		ctxt->insert->children = t;
+	else {
+		ctxt->insert->last->next = t;
+		t->prev = ctxt->insert->last;
+	}
+	ctxt->insert->last = t;
 }
 
 /* The message catalogs (xslt/i18n/LANG.xml), read once per process and
@@ -330,7 +346,7 @@ render_init(const char *dir)
 	if (cat_load(LANG_EN) != 0 || cat_load(LANG_ZH) != 0)
 		return -1;
 	return xsltRegisterExtModuleFunction(BAD_CAST "card", MB_NS, xp_card) == 0 &&
-	    xsltRegisterExtModuleFunction(BAD_CAST "card-html", MB_NS, xp_card_html) == 0 &&
+	    xsltRegisterExtModuleElement(BAD_CAST "card-html", MB_NS, NULL, xe_card_html) == 0 &&
 	    xsltRegisterExtModuleFunction(BAD_CAST "t", MB_NS, xp_t) == 0 &&
 	    xsltRegisterExtModuleFunction(BAD_CAST "has", MB_NS, xp_has) == 0 ? 0 : -1;
 }
@@ -591,13 +607,39 @@ render_text(xmlNodePtr parent, const char *name, const char *text)
 	return n;
 }
 
+/* Attribute name="value" on n.  A page has thousands, most of them a
+ * few bytes (states, flags, numbers): such a value is kept inside its
+ * text node, where libxml2's own parser keeps short text (its "compact"
+ * nodes, which every part of libxml2 frees and reads as any other), not
+ * in a copy of its own to make and free. */
+static void
+new_prop(xmlNodePtr n, const char *name, const char *value)
+{
+	size_t len = strlen(value);
+	xmlAttrPtr a;
+	xmlNodePtr t;
+
+	if (len >= 2 * sizeof(void *)) {
+		xmlNewProp(n, BAD_CAST name, BAD_CAST value);
+		return;
+	}
+	if ((a = xmlNewProp(n, BAD_CAST name, NULL)) == NULL ||
+	    (t = xmlNewText(NULL)) == NULL)
+		return;
+	t->content = (xmlChar *)&t->properties;
+	memcpy(t->content, value, len + 1);
+	t->doc = n->doc;
+	t->parent = (xmlNodePtr)a;
+	a->children = a->last = t;
+}
+
 void
 render_attr(xmlNodePtr n, const char *name, const char *value)
 {
 	char *copy;
 
 	if (value != NULL) {
-		xmlNewProp(n, BAD_CAST name, clean(value, &copy));
+		new_prop(n, name, (const char *)clean(value, &copy));
 		free(copy);
 	}
 }
@@ -608,7 +650,7 @@ render_attr_u(xmlNodePtr n, const char *name, unsigned long v)
 	char buf[24];
 
 	snprintf(buf, sizeof(buf), "%lu", v);
-	xmlNewProp(n, BAD_CAST name, BAD_CAST buf);
+	new_prop(n, name, buf);
 }
 
 void
@@ -617,7 +659,7 @@ render_attr_num(xmlNodePtr n, const char *name, double v)
 	char buf[32];
 
 	okr_num_format(v, buf);
-	xmlNewProp(n, BAD_CAST name, BAD_CAST buf);
+	new_prop(n, name, buf);
 }
 
 static const char *

@@ -1,7 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- components.xsl: the pieces page sheets share (badges, cards, KR table, …). -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-    xmlns:mb="urn:mubiao:render" exclude-result-prefixes="mb">
+    xmlns:mb="urn:mubiao:render" extension-element-prefixes="mb"
+    exclude-result-prefixes="mb">
 
   <!-- ========================================================= badges -->
 
@@ -110,7 +111,7 @@
       <xsl:when test="@card">
         <xsl:variable name="key" select="concat(@card, '-', $h, '-', number($detail), number($checkin), number($tools))"/>
         <xsl:choose>
-          <xsl:when test="mb:card($key)"><xsl:value-of select="mb:card-html()" disable-output-escaping="yes"/></xsl:when>
+          <xsl:when test="mb:card($key)"><mb:card-html/></xsl:when>
           <xsl:otherwise>
             <mubiao-card key="{$key}">
               <xsl:apply-templates select="." mode="card-body">
