@@ -4,9 +4,12 @@
  * ever kept has a position, the count of ring bytes reserved before it;
  * its bytes lie at position % ring.  The header's reserve is the end of
  * the last reservation, stored before the bytes are written: a card at
- * pos is intact as long as reserve <= pos + ring.  A slot names the last
- * card kept under its hash; a torn slot or a card overwritten while it
- * was read fails the checks and is a miss, never wrong bytes. */
+ * pos is intact as long as reserve <= pos + ring.  A name's hash picks a
+ * set of WAYS slots; a card takes the slot of its name, else a free one,
+ * else the oldest card's (one slot a name would lose cards to names that
+ * share it, and a page that shows both would render one of them every
+ * time).  A torn slot or a card overwritten while it was read fails the
+ * checks and is a miss, never wrong bytes. */
 #include <sys/mman.h>
 #include <sys/stat.h>
 
@@ -27,6 +30,7 @@
 #define MAGIC		0x3153445241434d42ull	/* "BMCARDS1" */
 #define HDR_SIZE	4096
 #define SLOT_BYTES	(1 << 6)	/* a slot per 64 bytes of ring */
+#define WAYS		4		/* slots a name may take */
 
 struct hdr {
 	uint64_t	magic;
@@ -79,7 +83,7 @@ cards_create(const char *socket_dir, int mb)
 		return unlink(path) == 0 || errno == ENOENT ? 0 : -1;
 	/* Made aside and renamed: workers of an earlier start that still map
 	 * the old file keep a file of their own until they go. */
-	nslots = (size - HDR_SIZE) / (SLOT_BYTES + sizeof(struct slot));
+	nslots = (size - HDR_SIZE) / (SLOT_BYTES + sizeof(struct slot)) / WAYS * WAYS;
 	if ((f = open(tmp, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0600)) == -1 ||
 	    ftruncate(f, (off_t)size) == -1 ||
 	    (h = mmap(NULL, HDR_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED, f, 0)) ==
@@ -131,6 +135,7 @@ cards_open(const char *socket_dir)
 	map = m;
 	hdr = m;
 	if (hdr->magic != MAGIC || hdr->size != (uint64_t)sb.st_size ||
+	    hdr->nslots < WAYS || hdr->nslots % WAYS != 0 ||
 	    HDR_SIZE + hdr->nslots * sizeof(struct slot) + hdr->ring != hdr->size) {
 		log_err("%s: not a card file (cards are not kept)", path);
 		munmap(map, (size_t)sb.st_size);
@@ -150,6 +155,13 @@ cards_on(void)
 	return map != NULL;
 }
 
+/* The first of the WAYS slots of hash. */
+static struct slot *
+set_of(uint64_t hash)
+{
+	return &slots[hash % (hdr->nslots / WAYS) * WAYS];
+}
+
 /* The ring bytes a card takes: its head, key and HTML, 8-aligned. */
 static uint64_t
 need_of(size_t klen, size_t n)
@@ -164,12 +176,15 @@ cards_get(const char *key, size_t *len)
 	struct slot *s;
 	struct ent e;
 	char *out;
+	int i;
 
 	if (map == NULL)
 		return NULL;
 	hash = render_digest(key, klen);
-	s = &slots[hash % hdr->nslots];
-	if (__atomic_load_n(&s->hash, __ATOMIC_ACQUIRE) != hash)
+	for (s = set_of(hash), i = 0; i < WAYS; i++, s++)
+		if (__atomic_load_n(&s->hash, __ATOMIC_ACQUIRE) == hash)
+			break;
+	if (i == WAYS)
 		return NULL;
 	pos = __atomic_load_n(&s->pos, __ATOMIC_ACQUIRE);
 	n = __atomic_load_n(&s->len, __ATOMIC_ACQUIRE);
@@ -201,8 +216,9 @@ cards_put(const char *key, const char *html, size_t n)
 {
 	struct flock lk = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_len = 1 };
 	uint64_t klen = strlen(key), need = need_of(klen, n), pos, hash;
-	struct slot *s;
+	struct slot *set, *s;
 	struct ent e;
+	int i;
 
 	if (map == NULL || need > hdr->ring / 8)
 		return;
@@ -223,7 +239,13 @@ cards_put(const char *key, const char *html, size_t n)
 	memcpy(ring + pos % hdr->ring, &e, sizeof(e));
 	memcpy(ring + pos % hdr->ring + sizeof(e), key, klen);
 	memcpy(ring + pos % hdr->ring + sizeof(e) + klen, html, n);
-	s = &slots[hash % hdr->nslots];
+	/* Its own slot, else a free one, else the oldest card's. */
+	for (set = set_of(hash), s = set, i = 0; i < WAYS; i++)
+		if (set[i].hash == hash) {
+			s = &set[i];
+			break;
+		} else if (s->hash != 0 && (set[i].hash == 0 || set[i].pos < s->pos))
+			s = &set[i];
 	__atomic_store_n(&s->hash, 0, __ATOMIC_RELEASE);
 	__atomic_store_n(&s->pos, pos, __ATOMIC_RELEASE);
 	__atomic_store_n(&s->len, (uint64_t)n, __ATOMIC_RELEASE);

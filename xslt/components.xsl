@@ -105,8 +105,9 @@
          that shows the same one (cgi/render.c names it, in @card, by a
          digest of this objective's subtree, the language, /page's
          attributes and /page/cycles; its parameters are added here).  So
-         the card may read nothing else of the page, and no sheet may
-         override a template it applies. -->
+         the card may read nothing else of the page, nor ask where it
+         stands (position(), generate-id()), and no sheet may override a
+         template it applies. -->
     <xsl:choose>
       <xsl:when test="@card">
         <xsl:variable name="key" select="concat(@card, '-', $h, '-', number($detail), number($checkin), number($tools))"/>
