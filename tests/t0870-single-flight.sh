@@ -92,7 +92,7 @@ count_render() {	# HOW [WHO]: how many answers say X-Mubiao-Render: HOW
 bodies() {	# [WHO]: how many different bodies the answers hold
 	awk -v w="${1:-}" 'w == "" || $2 == w { print $7 }' "$TMP/r.sum" | sort -u | wc -l
 }
-all_200() { [ -z "$(answers '$3 != 200')" ]; }
+all_200() { [ "$(answers '$3 == 200' | wc -l)" -eq 32 ]; }	# of 32, none lost
 # An answer's body (of WHO) as $TMP/body, for the page helpers.
 body_from() { cp "$TMP/r.$(answers 1 "${1:-}" | head -1).body" "$TMP/body"; }
 shows() {	# VALUE: the last body shows KR K at VALUE
