@@ -4,19 +4,25 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "arena.h"
 #include "log.h"
 #include "okr.h"
 #include "pcache.h"
 #include "priv.h"
 #include "render.h"
 
+#define LOCK_FILE	".lock"	/* no page: pages are under a language */
+#define LOCK_WAIT	10	/* s: past it, a worker renders the page itself */
+
 static int rootfd = -1;
+static int lockfd = -1;		/* the page lock this worker holds, or -1 */
 
 int
 pcache_create(const char *dir, unsigned uid, unsigned gid)
@@ -150,9 +156,91 @@ pcache_put(int fd, const char *rel, const char *data, size_t n)
 	while (n > 0 && (w = write(f, data, n)) > 0)
 		data += w, n -= (size_t)w;
 	written = n == 0 && futimens(f, times) == 0;
-	if (close(f) == 0 && written && renameat(dfd, tmp, dfd, path) == 0)
+	if (close(f) == 0 && written && renameat(dfd, tmp, dfd, path) == 0) {
+		/* The page is there: those waiting for it may serve it. */
+		pcache_unlock();
 		return;
+	}
 	unlinkat(dfd, tmp, 0);
+}
+
+char *
+pcache_get(int fd, const char *rel, struct arena *ar, size_t *n)
+{
+	struct stat sb;
+	char *data = NULL;
+	size_t got = 0;
+	ssize_t k;
+	int f;
+
+	if (fd == -1 || (f = openat(fd, rel, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) == -1)
+		return NULL;
+	/* Renamed into place whole: a file that is there is complete. */
+	if (fstat(f, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0 &&
+	    sb.st_size < 1024L * 1024 * 1024) {
+		data = arena_alloc(ar, (size_t)sb.st_size);
+		while (got < (size_t)sb.st_size &&
+		    (k = read(f, data + got, (size_t)sb.st_size - got)) > 0)
+			got += (size_t)k;
+	}
+	close(f);
+	*n = got;
+	return data != NULL && got == (size_t)sb.st_size ? data : NULL;
+}
+
+/* Ends a wait for a lock that went on too long. */
+static void
+on_alarm(int sig)
+{
+	(void)sig;
+}
+
+int
+pcache_lock(int fd, const char *rel)
+{
+	struct sigaction sa;
+	struct flock fl;
+	int rc;
+
+	pcache_unlock();
+	/* One byte of one file per generation, picked by the page's name:
+	 * a record lock goes with the process that held it, however it
+	 * ends, and a generation's removal removes its locks.  Two pages
+	 * on one byte (1 in 2^30) only wait for each other. */
+	if (fd == -1 || (lockfd = openat(fd, LOCK_FILE,
+	    O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600)) == -1)
+		return -1;
+	memset(&fl, 0, sizeof(fl));
+	fl.l_type = F_WRLCK;
+	fl.l_whence = SEEK_SET;
+	fl.l_start = (off_t)(render_digest(rel, strlen(rel)) & 0x3fffffff);
+	fl.l_len = 1;
+	if (fcntl(lockfd, F_SETLK, &fl) == 0)
+		return 0;
+	if (errno == EACCES || errno == EAGAIN) {
+		/* A render that hangs holds up only its own request: past
+		 * LOCK_WAIT (or at SIGTERM) the wait ends with EINTR. */
+		memset(&sa, 0, sizeof(sa));
+		sa.sa_handler = on_alarm;	/* no SA_RESTART */
+		sigemptyset(&sa.sa_mask);
+		sigaction(SIGALRM, &sa, NULL);
+		alarm(LOCK_WAIT);
+		rc = fcntl(lockfd, F_SETLKW, &fl);
+		alarm(0);
+		if (rc == 0)
+			return 1;
+	}
+	pcache_unlock();
+	return -1;
+}
+
+void
+pcache_unlock(void)
+{
+	/* Closing the file releases the lock. */
+	if (lockfd != -1)
+		close(lockfd);
+	lockfd = -1;
 }
 
 /* Removes name under dirfd, folders and all, as far as it can. */

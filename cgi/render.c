@@ -769,13 +769,15 @@ send_headers(struct req *r, int status, const char *type, size_t len)
 	    "Referrer-Policy: same-origin\r\n"
 	    "Cache-Control: private, no-cache\r\n"
 	    "Content-Language: %s\r\n"
-	    "Vary: Accept-Language, Cookie\r\n%s%s%s%s%s%s%s%s\r\n",
+	    "Vary: Accept-Language, Cookie\r\n%s%s%s%s%s%s%s%s%s%s%s\r\n",
 	    status, reason(status), type, len, req_lang_names[r->lang],
 	    status == 405 ? allow_header(r) : "",
 	    r->etag ? "ETag: " : "", r->etag ? r->etag : "", r->etag ? "\r\n" : "",
 	    r->modified > 0 ? "Last-Modified: " : "",
 	    r->modified > 0 ? http_date(r, r->modified) : "",
 	    r->download ? disposition(r, r->download) : "",
+	    r->rendered ? "X-Mubiao-Render: " : "", r->rendered ? r->rendered : "",
+	    r->rendered ? "\r\n" : "",
 #ifdef MUBIAO_TEST
 	    cardst.shown ? arena_printf(&r->ar, "X-Mubiao-Cards: hit=%u made=%u\r\n",
 	    cardst.hit, cardst.made) :
@@ -1116,6 +1118,8 @@ render_send(struct req *r, xmlNodePtr page, const char *name, int status)
 		rc = 0;
 		goto done;
 	}
+	if (status == 200 && xsl->mediaType == NULL)
+		r->rendered = "fresh";
 	send_headers(r, status, media_type(r, xsl), len);
 	if (!r->head)
 		req_write(r, body, len);
@@ -1129,6 +1133,26 @@ done:
 	if (doc != r->doc)
 		xmlFreeDoc(doc);
 	return rc;
+}
+
+int
+render_is_page(const char *sheet)
+{
+	xsltStylesheetPtr xsl;
+
+	return sheet != NULL && (xsl = sheet_get(sheet)) != NULL &&
+	    xsl->mediaType == NULL;
+}
+
+void
+render_kept(struct req *r, const char *data, size_t len)
+{
+	/* What render_send() sends with a page: pages carry no validators,
+	 * so there is no 304 to answer either. */
+	r->rendered = "kept";
+	send_headers(r, 200, media_type(r, sheet_get(r->route->sheet)), len);
+	if (!r->head)
+		req_write(r, data, len);
 }
 
 int

@@ -796,7 +796,7 @@ req_reset(struct req *r)
 	r->validators = 0;
 	r->modified = 0;
 	r->if_none_match = r->if_modified_since = r->origin = r->download = NULL;
-	r->public = NULL;
+	r->public = r->rendered = NULL;
 	r->lang = LANG_EN;
 	r->id = 0;
 	r->head = 0;
@@ -832,6 +832,45 @@ req_page_file(struct req *r)
 	return arena_printf(&r->ar, "%s/%s%s%s.html", key, r->user, r->script, r->path);
 }
 
+/* Each page rendered once: when another request renders this request's
+ * page, waits for it and serves the page it kept; else, holding the
+ * page's lock, lets the handler render it (render_send() keeps it and
+ * pcache_put() releases the lock; a handler that answers anything but
+ * the page leaves it to the request's end, and those waiting render
+ * their own).  Not stale: the page is looked for in the generation this
+ * request opened before it read the store, and a page sits in a
+ * generation only once rendered from data at least as new (pcache.h).
+ * 1 when the page was served. */
+static int
+kept_page(struct req *r)
+{
+	const char *file = req_page_file(r);
+	char *data;
+	size_t n;
+	int waited;
+
+	if (file == NULL || !render_is_page(r->route->sheet))
+		return 0;
+#ifdef MUBIAO_TEST
+	/* The test hooks ask for this request's own render. */
+	if (param(r, "HTTP_X_MUBIAO_DOC") != NULL || param(r, "HTTP_X_MUBIAO_CARDS") != NULL)
+		return 0;
+#endif
+	if ((data = pcache_get(r->pc_fd, file, &r->ar, &n)) == NULL) {
+		if ((waited = pcache_lock(r->pc_fd, file)) == -1)
+			return 0;
+		/* Kept by the one just waited for, or meanwhile. */
+		data = pcache_get(r->pc_fd, file, &r->ar, &n);
+		if (data == NULL && !waited)
+			return 0;
+		pcache_unlock();
+		if (data == NULL)
+			return 0;
+	}
+	render_kept(r, data, n);
+	return 1;
+}
+
 static time_t last_trim;
 
 /* One request, start to end: validate, dispatch, answer. */
@@ -846,10 +885,11 @@ req_handle(struct req *r, const struct app *app)
 	status = prep_request(r, app);
 	if (status == 0 && r->clean != NULL)
 		render_redirect(r, r->clean, NULL);
-	else if (status == 0)
+	else if (status == 0 && !kept_page(r))
 		status = r->route->handler(r);
 	if (status != 0)
 		render_error(r, status, r->errkey);
+	pcache_unlock();
 	/* The request owns its page, as it owns its arena. */
 	if (r->doc != NULL)
 		xmlFreeDoc(r->doc);

@@ -53,6 +53,13 @@ uint64_t render_digest(const void *, size_t);
  * the given status.  Frees the document unless the request owns it.
  * Returns 0 or -1. */
 int	render_send(struct req *, xmlNodePtr page, const char *sheet, int status);
+/* Whether sheet makes an HTML page (one render_send() may keep), not a
+ * feed or download of a media type of its own. */
+int	render_is_page(const char *sheet);
+/* Sends a page that another request of the same page rendered and kept
+ * (pcache_get()): status 200 and the headers render_send() sends with
+ * that page, "X-Mubiao-Render: kept", the body unless HEAD. */
+void	render_kept(struct req *, const char *data, size_t len);
 /* render_send() through the route's sheet: 0, or 500 for the handler to
  * return. */
 int	render_reply(struct req *, xmlNodePtr page, int status);
