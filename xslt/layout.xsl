@@ -31,13 +31,12 @@
   <xsl:param name="lang" select="'en'"/>
 
   <!-- Only two catalogs exist; anything else is English. -->
-  <xsl:variable name="L">
-    <xsl:choose>
-      <xsl:when test="$lang = 'zh-CN'">zh-CN</xsl:when>
-      <xsl:otherwise>en</xsl:otherwise>
-    </xsl:choose>
-  </xsl:variable>
-  <xsl:variable name="base" select="/page/@base"/>
+  <!-- The globals every card and row reads are strings, made once: a
+       variable holding a tree fragment or a node-set is copied and
+       turned into a string again at each use, hundreds of times a page. -->
+  <xsl:variable name="L" select="concat(substring('zh-CN', 1, 5 * number($lang = 'zh-CN')),
+      substring('en', 1, 2 * number($lang != 'zh-CN')))"/>
+  <xsl:variable name="base" select="string(/page/@base)"/>
   <!-- A print view (meeting page, ?print=1): no nav, forms or buttons. -->
   <xsl:variable name="print" select="/page/@print = '1'"/>
   <!-- A meeting's presenter view (?present=1): for the projector, no nav. -->
@@ -48,16 +47,17 @@
        form's, and what was typed is the point of it. -->
   <xsl:variable name="polled" select="not($print) and not(/page/form) and
       (/page/@name = 'meeting' or /page/@name = 'objective' or /page/@name = 'unit')"/>
-  <xsl:variable name="sel" select="/page/cycles/@selected"/>
+  <xsl:variable name="sel" select="string(/page/cycles/@selected)"/>
   <!-- Query suffix for links to pages that depend on the cycle: none in
        the current cycle, whose bare URLs bookmarks and the page cache
        know (view_cycle_query() in C). -->
-  <xsl:variable name="cq">
+  <xsl:variable name="cq-tree">
     <xsl:if test="string($sel) != '' and not(/page/cycles/cycle[@name = $sel]/@current = '1')">
       <xsl:text>?cycle=</xsl:text>
       <xsl:call-template name="enc"><xsl:with-param name="s" select="$sel"/></xsl:call-template>
     </xsl:if>
   </xsl:variable>
+  <xsl:variable name="cq" select="string($cq-tree)"/>
   <!-- The same after a link's own query: "&cycle=…", or nothing. -->
   <xsl:variable name="cqa" select="concat(translate(substring($cq, 1, 1), '?', '&amp;'), substring($cq, 2))"/>
 
@@ -125,11 +125,11 @@
 
   <!-- The labels every objective card and KR row repeats, looked up once
        per page rather than once per card or row. -->
-  <xsl:variable name="t.o.unit"><xsl:call-template name="t"><xsl:with-param name="k" select="'o.unit'"/></xsl:call-template></xsl:variable>
-  <xsl:variable name="t.o.owner"><xsl:call-template name="t"><xsl:with-param name="k" select="'o.owner'"/></xsl:call-template></xsl:variable>
-  <xsl:variable name="t.dir.increase"><xsl:call-template name="t"><xsl:with-param name="k" select="'dir.increase'"/></xsl:call-template></xsl:variable>
-  <xsl:variable name="t.dir.decrease"><xsl:call-template name="t"><xsl:with-param name="k" select="'dir.decrease'"/></xsl:call-template></xsl:variable>
-  <xsl:variable name="t.action.edit"><xsl:call-template name="t"><xsl:with-param name="k" select="'action.edit'"/></xsl:call-template></xsl:variable>
+  <xsl:variable name="t.o.unit" select="mb:t('o.unit')"/>
+  <xsl:variable name="t.o.owner" select="mb:t('o.owner')"/>
+  <xsl:variable name="t.dir.increase" select="mb:t('dir.increase')"/>
+  <xsl:variable name="t.dir.decrease" select="mb:t('dir.decrease')"/>
+  <xsl:variable name="t.action.edit" select="mb:t('action.edit')"/>
 
   <!-- ======================================================== skeleton -->
 
