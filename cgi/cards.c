@@ -1,6 +1,9 @@
 /* cards.c: rendered objective cards, shared by every worker (see cards.h).
  *
- * The file: a header page, a table of slots, then the ring.  Every card
+ * The file: a header page, a table of slots, then the ring.  Workers map
+ * the header and the slots; the ring they read and write with pread and
+ * pwrite, so its megabytes stay in the kernel's page cache, once, not in
+ * every worker's resident memory.  Every card
  * ever kept has a position, the count of ring bytes reserved before it;
  * its bytes lie at position % ring.  The header's reserve is the end of
  * the last reservation, stored before the bytes are written: a card at
@@ -12,6 +15,7 @@
  * checks and is a miss, never wrong bytes. */
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 
 #include <errno.h>
 #include <fcntl.h>
@@ -29,7 +33,8 @@
 
 #define MAGIC		0x3153445241434d42ull	/* "BMCARDS1" */
 #define HDR_SIZE	4096
-#define SLOT_BYTES	(1 << 6)	/* a slot per 64 bytes of ring */
+#define SLOT_BYTES	1024		/* a slot per KB of ring (a card is
+					 * some KB) */
 #define WAYS		4		/* slots a name may take */
 
 struct hdr {
@@ -55,10 +60,11 @@ struct ent {
 };
 
 static int fd = -1;
-static unsigned char *map;
+static unsigned char *map;	/* the header and the slots */
+static size_t maplen;
 static struct hdr *hdr;
 static struct slot *slots;
-static unsigned char *ring;
+static off_t ring;		/* where the ring starts in the file */
 
 static const char *
 path_of(const char *socket_dir, char *buf, size_t size, const char *suffix)
@@ -116,8 +122,10 @@ cards_open(const char *socket_dir)
 	struct stat sb;
 	void *m;
 
+	struct hdr h;
+
 	if (map != NULL)
-		munmap(map, (size_t)hdr->size);
+		munmap(map, maplen);
 	if (fd != -1)
 		close(fd);
 	map = NULL;
@@ -125,27 +133,26 @@ cards_open(const char *socket_dir)
 	if (path_of(socket_dir, path, sizeof(path), "") == NULL ||
 	    (fd = open(path, O_RDWR | O_CLOEXEC)) == -1)
 		return -1;
-	if (fstat(fd, &sb) == -1 || sb.st_size < HDR_SIZE * 2 ||
-	    (m = mmap(NULL, (size_t)sb.st_size, PROT_READ | PROT_WRITE, MAP_SHARED,
-	    fd, 0)) == MAP_FAILED) {
+	if (fstat(fd, &sb) == -1 || pread(fd, &h, sizeof(h), 0) != (ssize_t)sizeof(h) ||
+	    h.magic != MAGIC || h.size != (uint64_t)sb.st_size || h.nslots < WAYS ||
+	    h.nslots % WAYS != 0 || h.nslots > h.size / sizeof(struct slot) ||
+	    HDR_SIZE + h.nslots * sizeof(struct slot) + h.ring != h.size) {
+		log_err("%s: not a card file (cards are not kept)", path);
+		close(fd);
+		fd = -1;
+		return -1;
+	}
+	maplen = HDR_SIZE + h.nslots * sizeof(struct slot);
+	if ((m = mmap(NULL, maplen, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0)) ==
+	    MAP_FAILED) {
 		close(fd);
 		fd = -1;
 		return -1;
 	}
 	map = m;
 	hdr = m;
-	if (hdr->magic != MAGIC || hdr->size != (uint64_t)sb.st_size ||
-	    hdr->nslots < WAYS || hdr->nslots % WAYS != 0 ||
-	    HDR_SIZE + hdr->nslots * sizeof(struct slot) + hdr->ring != hdr->size) {
-		log_err("%s: not a card file (cards are not kept)", path);
-		munmap(map, (size_t)sb.st_size);
-		map = NULL;
-		close(fd);
-		fd = -1;
-		return -1;
-	}
 	slots = (struct slot *)(map + HDR_SIZE);
-	ring = map + HDR_SIZE + hdr->nslots * sizeof(struct slot);
+	ring = (off_t)maplen;
 	return 0;
 }
 
@@ -194,12 +201,21 @@ cards_get(const char *key, size_t *len)
 	if (n > hdr->ring || off + need_of(klen, n) > hdr->ring ||
 	    __atomic_load_n(&hdr->reserve, __ATOMIC_ACQUIRE) > pos + hdr->ring)
 		return NULL;
-	memcpy(&e, ring + off, sizeof(e));
-	if (e.hash != hash || e.pos != pos || e.len != n || e.klen != klen ||
-	    memcmp(ring + off + sizeof(e), key, klen) != 0 ||
-	    (out = xmlMalloc(n + 1)) == NULL)
+	/* Head, key and HTML in one read, then the HTML moved to the front. */
+	if ((out = xmlMalloc(sizeof(e) + klen + n + 1)) == NULL)
 		return NULL;
-	memcpy(out, ring + off + sizeof(e) + klen, n);
+	if (pread(fd, out, sizeof(e) + klen + n, ring + (off_t)off) !=
+	    (ssize_t)(sizeof(e) + klen + n)) {
+		xmlFree(out);
+		return NULL;
+	}
+	memcpy(&e, out, sizeof(e));
+	if (e.hash != hash || e.pos != pos || e.len != n || e.klen != klen ||
+	    memcmp(out + sizeof(e), key, klen) != 0) {
+		xmlFree(out);
+		return NULL;
+	}
+	memmove(out, out + sizeof(e) + klen, n);
 	out[n] = '\0';
 	/* The copy counts only if no writer reserved these bytes meanwhile. */
 	__atomic_thread_fence(__ATOMIC_ACQUIRE);
@@ -217,6 +233,7 @@ cards_put(const char *key, const char *html, size_t n)
 	struct flock lk = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_len = 1 };
 	uint64_t klen = strlen(key), need = need_of(klen, n), pos, hash;
 	struct slot *set, *s;
+	struct iovec iov[3];
 	struct ent e;
 	int i;
 
@@ -236,9 +253,17 @@ cards_put(const char *key, const char *html, size_t n)
 	e.pos = pos;
 	e.len = (uint32_t)n;
 	e.klen = (uint32_t)klen;
-	memcpy(ring + pos % hdr->ring, &e, sizeof(e));
-	memcpy(ring + pos % hdr->ring + sizeof(e), key, klen);
-	memcpy(ring + pos % hdr->ring + sizeof(e) + klen, html, n);
+	iov[0].iov_base = &e;
+	iov[0].iov_len = sizeof(e);
+	iov[1].iov_base = (void *)key;
+	iov[1].iov_len = klen;
+	iov[2].iov_base = (void *)html;
+	iov[2].iov_len = n;
+	/* Not all written (no room left on its file system): no slot names
+	 * it, and a later card takes its place. */
+	if (pwritev(fd, iov, 3, ring + (off_t)(pos % hdr->ring)) !=
+	    (ssize_t)(sizeof(e) + klen + n))
+		goto out;
 	/* Its own slot, else a free one, else the oldest card's. */
 	for (set = set_of(hash), s = set, i = 0; i < WAYS; i++)
 		if (set[i].hash == hash) {
@@ -250,6 +275,7 @@ cards_put(const char *key, const char *html, size_t n)
 	__atomic_store_n(&s->pos, pos, __ATOMIC_RELEASE);
 	__atomic_store_n(&s->len, (uint64_t)n, __ATOMIC_RELEASE);
 	__atomic_store_n(&s->hash, hash, __ATOMIC_RELEASE);
+out:
 	lk.l_type = F_UNLCK;
 	fcntl(fd, F_SETLK, &lk);
 }

@@ -114,12 +114,15 @@ get wangfang "/objective/$O" -H 'Accept-Language: en'
 expect_flat '<strong class="current">37</strong>' "objective $O as wangfang, the very next request: shows 37 again"
 
 # Readers hammer the page while lina writes: after each acknowledged
-# write, the next read of anyone shows it.
+# write, the next read of anyone shows it, and every read is the page (a
+# write between nginx finding a kept file and opening it leaves the
+# request to okr-read, never a 404).
 stop=$TMP/t0850.stop
-rm -f "$stop"
+rm -f "$stop" "$TMP"/t0850.codes.*
 for u in wangfang zhangwei admin; do
 	( while [ ! -f "$stop" ]; do
-		curl -s -o /dev/null --max-time 10 -u "$u:$u" -H 'Accept-Language: en' "$MUBIAO_URL/objective/$O"
+		curl -s -o /dev/null -w '%{http_code}\n' --max-time 10 -u "$u:$u" \
+		    -H 'Accept-Language: en' "$MUBIAO_URL/objective/$O" >> "$TMP/t0850.codes.$u"
 	done ) &
 done
 stale=0 acked=0 i=40
@@ -138,6 +141,9 @@ touch "$stop"
 wait
 check "30 check-ins under 3 readers: all acknowledged ($acked)" test "$acked" -eq 30
 check "after each, the next read of 2 others showed it ($stale stale of 60)" test "$stale" -eq 0
+reads=$(cat "$TMP"/t0850.codes.* | wc -l)
+check "the readers' $reads reads meanwhile: all 200 ($(cat "$TMP"/t0850.codes.* | grep -vc '^200$') not)" \
+    sh -c "test $reads -gt 30 && ! cat '$TMP'/t0850.codes.* | grep -qv '^200\$'"
 
 # ------------------------------------------------------------ the day
 # A generation of another day (as at midnight) is replaced within the
