@@ -144,6 +144,18 @@ static struct {
 	int		 shown;		/* a page's render: the test header */
 } cardst;
 
+/* The one string argument of a function the sheets call; NULL (and the
+ * transform stops) when it was called with another number. */
+static xmlChar *
+one_arg(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	if (nargs != 1) {
+		xmlXPathSetArityError(ctxt);
+		return NULL;
+	}
+	return xmlXPathPopString(ctxt);
+}
+
 /* card(key) in the sheets (xmlns:mb="urn:mubiao:render"): whether HTML
  * is kept for the card named key; <mb:card-html/> then writes it. */
 static xmlChar *card_html;
@@ -154,11 +166,7 @@ xp_card(xmlXPathParserContextPtr ctxt, int nargs)
 	xmlChar *key, *p;
 	size_t n;
 
-	if (nargs != 1) {
-		xmlXPathSetArityError(ctxt);
-		return;
-	}
-	if ((key = xmlXPathPopString(ctxt)) == NULL)
+	if ((key = one_arg(ctxt, nargs)) == NULL)
 		return;
 	xmlFree(card_html);
 	card_html = NULL;
@@ -289,11 +297,7 @@ xp_t(xmlXPathParserContextPtr ctxt, int nargs)
 	const xmlChar *text;
 	xmlChar *k;
 
-	if (nargs != 1) {
-		xmlXPathSetArityError(ctxt);
-		return;
-	}
-	if ((k = xmlXPathPopString(ctxt)) == NULL)
+	if ((k = one_arg(ctxt, nargs)) == NULL)
 		return;
 	if ((text = cat_text(k)) != NULL) {
 		xmlFree(k);
@@ -308,11 +312,7 @@ xp_has(xmlXPathParserContextPtr ctxt, int nargs)
 {
 	xmlChar *k;
 
-	if (nargs != 1) {
-		xmlXPathSetArityError(ctxt);
-		return;
-	}
-	if ((k = xmlXPathPopString(ctxt)) == NULL)
+	if ((k = one_arg(ctxt, nargs)) == NULL)
 		return;
 	valuePush(ctxt, xmlXPathNewBoolean(cat_text(k) != NULL));
 	xmlFree(k);
