@@ -1003,6 +1003,8 @@ page_unmark(struct req *r, const char *in, size_t *len, const char *token,
 	vals[1] = path != NULL ? attr_escape(r, path) : "";
 	lens[0] = strlen(vals[0]);
 	lens[1] = strlen(vals[1]);
+	if (next_mark(in, end, &k) == NULL)
+		return in;	/* no form on the page: nothing to put back */
 	for (p = in; (hit = next_mark(p, end, &k)) != NULL; p = hit + 3)
 		n += lens[k];
 	o = out = arena_alloc(&r->ar, *len + n + 1);
@@ -1126,6 +1128,10 @@ render_send(struct req *r, xmlNodePtr page, const char *name, int status)
 	rc = 0;
 done:
 	cardst.shown = 0;
+	/* A card found but never written (a sheet that asked card() alone)
+	 * does not outlive its request. */
+	xmlFree(card_html);
+	card_html = NULL;
 	xmlFree(out);
 	xmlFreeDoc(res);
 	if (ctxt != NULL)
