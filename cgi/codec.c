@@ -136,7 +136,7 @@ codec_decode(const struct codec *c, const void *data, size_t len, void *rec,
 {
 	const unsigned char *p = data, *end = p + len;
 	char *base = rec;
-	size_t i, n;
+	size_t i, j = 0, n;
 
 	if (len < HDR || p[0] != 'M' || p[1] > CODEC_VERSION || p[2] != c->rtype)
 		return -1;
@@ -150,9 +150,13 @@ codec_decode(const struct codec *c, const void *data, size_t len, void *rec,
 		n = get_be(p + 1, 2);
 		if ((size_t)(end - p) - 3 < n)
 			return -1;
-		for (i = 0; i < c->nfields; i++)
-			if (c->fields[i].tag == p[0])
-				f = &c->fields[i];
+		/* Fields come in the codec's order (codec_encode()): the one
+		 * after the last found is looked at first. */
+		for (i = 0; i < c->nfields && f == NULL; i++) {
+			if (c->fields[j].tag == p[0])
+				f = &c->fields[j];
+			j = j + 1 < c->nfields ? j + 1 : 0;
+		}
 		if (f == NULL)
 			continue;	/* written by a newer build: skip */
 		if (f->type == FT_STR) {
