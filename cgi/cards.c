@@ -227,22 +227,16 @@ cards_get(const char *key, size_t *len)
 	return out;
 }
 
-void
-cards_put(const char *key, const char *html, size_t n)
+/* One card into the ring and its slot, the lock held. */
+static void
+put_locked(const char *key, size_t klen, const char *html, size_t n)
 {
-	struct flock lk = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_len = 1 };
-	uint64_t klen = strlen(key), need = need_of(klen, n), pos, hash;
+	uint64_t need = need_of(klen, n), pos, hash = render_digest(key, klen);
 	struct slot *set, *s;
 	struct iovec iov[3];
 	struct ent e;
 	int i;
 
-	if (map == NULL || need > hdr->ring / 8)
-		return;
-	hash = render_digest(key, klen);
-	while (fcntl(fd, F_SETLKW, &lk) == -1)
-		if (errno != EINTR)
-			return;
 	pos = hdr->reserve;
 	if (pos % hdr->ring + need > hdr->ring)
 		pos += hdr->ring - pos % hdr->ring;
@@ -263,7 +257,7 @@ cards_put(const char *key, const char *html, size_t n)
 	 * it, and a later card takes its place. */
 	if (pwritev(fd, iov, 3, ring + (off_t)(pos % hdr->ring)) !=
 	    (ssize_t)(sizeof(e) + klen + n))
-		goto out;
+		return;
 	/* Its own slot, else a free one, else the oldest card's. */
 	for (set = set_of(hash), s = set, i = 0; i < WAYS; i++)
 		if (set[i].hash == hash) {
@@ -275,7 +269,40 @@ cards_put(const char *key, const char *html, size_t n)
 	__atomic_store_n(&s->pos, pos, __ATOMIC_RELEASE);
 	__atomic_store_n(&s->len, (uint64_t)n, __ATOMIC_RELEASE);
 	__atomic_store_n(&s->hash, hash, __ATOMIC_RELEASE);
-out:
+}
+
+void
+cards_put(const char *key, size_t name, const char *html, size_t n)
+{
+	struct flock lk = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_len = 1 };
+	size_t klen = strlen(key);
+
+	if (map == NULL || need_of(klen, n) > hdr->ring / 8)
+		return;
+	while (fcntl(fd, F_SETLKW, &lk) == -1)
+		if (errno != EINTR)
+			return;
+	put_locked(key, klen, html, n);
+	/* The name's mark, after the card: the ring drops the card first. */
+	if (name > 0 && name < klen)
+		put_locked(key, name, "", 0);
 	lk.l_type = F_UNLCK;
 	fcntl(fd, F_SETLK, &lk);
+}
+
+int
+cards_has(const char *key)
+{
+	uint64_t hash;
+	struct slot *s;
+	int i;
+
+	if (map == NULL)
+		return 0;
+	hash = render_digest(key, strlen(key));
+	for (s = set_of(hash), i = 0; i < WAYS; i++, s++)
+		if (__atomic_load_n(&s->hash, __ATOMIC_ACQUIRE) == hash)
+			return __atomic_load_n(&hdr->reserve, __ATOMIC_ACQUIRE) <=
+			    __atomic_load_n(&s->pos, __ATOMIC_ACQUIRE) + hdr->ring;
+	return 0;
 }

@@ -30,7 +30,12 @@ int	cards_on(void);
 /* The HTML kept for key, NUL-terminated, to xmlFree (*len bytes); NULL
  * when none is. */
 char	*cards_get(const char *key, size_t *len);
-/* Keeps HTML n bytes for key; a card too large for the ring is not kept. */
-void	cards_put(const char *key, const char *html, size_t n);
+/* Keeps HTML n bytes for key; a card too large for the ring is not kept.
+ * With name > 0, the first name bytes of key are marked too: a card of
+ * that name is kept, whatever the rest of its key (cards_has()). */
+void	cards_put(const char *key, size_t name, const char *html, size_t n);
+/* Whether key (a card's key, or a name marked by cards_put()) is kept:
+ * likely, not certainly, as a card asked for later may be gone. */
+int	cards_has(const char *key);
 
 #endif

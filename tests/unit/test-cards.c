@@ -76,7 +76,7 @@ test_kept_and_found(void **state)
 	for (i = 0; i < 3000; i++) {
 		snprintf(key, sizeof(key), "o%d-%08x-h3-001", i, i * 2654435761u);
 		html_of(i, buf, sizeof(buf));
-		cards_put(key, buf, strlen(buf));
+		cards_put(key, 0, buf, strlen(buf));
 	}
 	/* The newest are all there (the ring of 1 MB holds some hundreds of
 	 * these 1 KB cards: it went round more than three times). */
@@ -98,9 +98,38 @@ test_kept_and_found(void **state)
 	snprintf(key, sizeof(key), "o%d-%08x-h3-001", 0, 0u);
 	assert_null(cards_get(key, &n));
 	/* Kept again under its name: the new bytes. */
-	cards_put("o2999-x", "<p>one</p>", 10);
-	cards_put("o2999-x", "<p>two!</p>", 11);
+	cards_put("o2999-x", 0, "<p>one</p>", 10);
+	cards_put("o2999-x", 0, "<p>two!</p>", 11);
 	expect_card("o2999-x", "<p>two!</p>");
+}
+
+/* A name marked with its card: known whatever the card's parameters,
+ * and unknown once the ring has gone round past it. */
+static void
+test_names(void **state)
+{
+	char key[64], buf[2048];
+	int i;
+
+	(void)state;
+	assert_int_equal(cards_create(dir, 1), 0);
+	assert_int_equal(cards_open(dir), 0);
+	assert_false(cards_has("o7-abc"));
+	cards_put("o7-abc-h3-001", 6, "<p>seven</p>", 12);
+	assert_true(cards_has("o7-abc"));
+	assert_true(cards_has("o7-abc-h3-001"));
+	assert_false(cards_has("o7-abd"));
+	assert_false(cards_has("o7-ab"));
+	expect_card("o7-abc-h3-001", "<p>seven</p>");
+	/* The mark is a card of no bytes, not the card. */
+	expect_card("o7-abc", "");
+	for (i = 0; i < 3000; i++) {
+		snprintf(key, sizeof(key), "o%d-%08x-h3-001", i, i * 2654435761u);
+		html_of(i, buf, sizeof(buf));
+		cards_put(key, 0, buf, strlen(buf));
+	}
+	assert_false(cards_has("o7-abc"));
+	assert_false(cards_has("o7-abc-h3-001"));
 }
 
 static void
@@ -118,14 +147,14 @@ test_too_large_and_none(void **state)
 	big = malloc(300 * 1024);
 	assert_non_null(big);
 	memset(big, 'x', 300 * 1024);
-	cards_put("o1-big", big, 300 * 1024);
+	cards_put("o1-big", 0, big, 300 * 1024);
 	assert_null(cards_get("o1-big", &n));
 	free(big);
 	/* 0 MB: no file, nothing kept, nothing breaks. */
 	assert_int_equal(cards_create(dir, 0), 0);
 	assert_int_equal(cards_open(dir), -1);
 	assert_false(cards_on());
-	cards_put("o1-a", "<p>a</p>", 8);
+	cards_put("o1-a", 0, "<p>a</p>", 8);
 	assert_null(cards_get("o1-a", &n));
 	/* A file that is not a card file is refused. */
 	snprintf(path, sizeof(path), "%s/cards", dir);
@@ -142,6 +171,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_kept_and_found),
+		cmocka_unit_test(test_names),
 		cmocka_unit_test(test_too_large_and_none),
 	};
 
