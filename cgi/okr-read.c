@@ -84,6 +84,7 @@ page_home(struct req *r)
 		return rc;
 	if ((page = view_page(&v, r->route->sheet)) == NULL)
 		return 500;
+	v.named_cards = 1;	/* home.xsl: cards, and whether there are any */
 	if ((co = company(&v)) != NULL) {
 		view_unit_ref(page, "company", co);
 		us = xmlNewChild(page, NULL, BAD_CAST "units", NULL);

@@ -48,7 +48,7 @@ static xsltSecurityPrefsPtr prefs;
 /* A 128-bit digest (two 64-bit lanes, 8 bytes a step): names a card by
  * what it is made of, where a collision would show one card in place of
  * another, and a page digests every byte of its objectives. */
-typedef unsigned __int128 h128;
+typedef render_sum h128;
 #define H128_INIT	(((h128)0x6c62272e07bb0142ull << 64) | 0x62b821756295c58dull)
 
 static inline uint64_t
@@ -96,6 +96,18 @@ h128_str(h128 h, const void *s)
 	return h128_add(h, s, strlen(s) + 1);
 }
 
+render_sum
+render_sum_add(render_sum h, const void *p, size_t n)
+{
+	return h128_add(h, p, n);
+}
+
+render_sum
+render_sum_str(render_sum h, const char *s)
+{
+	return h128_str(h, s != NULL ? s : "");
+}
+
 /* The stylesheets and catalogs themselves: a card made by other sheets
  * (an upgrade) has another name. */
 static h128 sheets_rev;
@@ -137,12 +149,50 @@ sheets_digest(void)
 
 /* Cards in this render: looked up and kept (on), or each made and kept
  * as on a first render (cold, the bench's), or none (off: the page
- * rendered whole, for the test that compares both). */
+ * rendered whole, for the test that compares both); lost (test builds):
+ * left out of the page as on, then never found, as when the ring has
+ * dropped them meanwhile. */
 static struct {
-	enum { CARDS_ON, CARDS_OFF, CARDS_COLD } mode;
+	enum { CARDS_ON, CARDS_OFF, CARDS_COLD, CARDS_LOST } mode;
 	unsigned	 hit, made;
 	int		 shown;		/* a page's render: the test header */
+	int		 again;		/* a card left out is not kept */
 } cardst;
+
+/* The page whose cards render_card_named() named, and the context it
+ * named them in; forgotten with each request's first page. */
+static struct {
+	xmlDocPtr	 doc;
+	h128		 ctx;
+	int		 mode;		/* cards_mode() */
+	int		 ok;		/* page_context() allowed names */
+	int		 n;		/* cards named */
+} named;
+
+/* The cards of r's render: on, unless none are kept or (test builds) the
+ * request asks for its page whole, cold, or as its document. */
+static int
+cards_mode(struct req *r)
+{
+#ifdef MUBIAO_TEST
+	const char *h;
+#endif
+
+	if (!cards_on())
+		return CARDS_OFF;
+#ifdef MUBIAO_TEST
+	/* The test of cards against whole pages, and the bench's cold
+	 * render; a page's document is answered as built, every card in it. */
+	if (FCGX_GetParam("HTTP_X_MUBIAO_DOC", r->fcgi.envp) != NULL)
+		return CARDS_OFF;
+	if ((h = FCGX_GetParam("HTTP_X_MUBIAO_CARDS", r->fcgi.envp)) != NULL)
+		return strcmp(h, "off") == 0 ? CARDS_OFF : strcmp(h, "cold") == 0 ?
+		    CARDS_COLD : strcmp(h, "lost") == 0 ? CARDS_LOST : CARDS_ON;
+#else
+	(void)r;
+#endif
+	return CARDS_ON;
+}
 
 /* The one string argument of a function the sheets call; NULL (and the
  * transform stops) when it was called with another number. */
@@ -179,6 +229,14 @@ xp_card(xmlXPathParserContextPtr ctxt, int nargs)
 	    (card_html = (xmlChar *)cards_get((const char *)key, &n)) != NULL)
 		cardst.hit++;
 	xmlFree(key);
+	/* A card left out of the page (render_card_named()) and not kept
+	 * anymore: the page is built again, whole; this render stops. */
+	if (card_html == NULL && ctxt->context->node != NULL &&
+	    ctxt->context->node->type == XML_ELEMENT_NODE &&
+	    xmlHasProp(ctxt->context->node, BAD_CAST "stub")) {
+		cardst.again = 1;
+		xsltXPathGetTransformContext(ctxt)->state = XSLT_STATE_STOPPED;
+	}
 	valuePush(ctxt, xmlXPathNewBoolean(card_html != NULL));
 }
 
@@ -322,8 +380,15 @@ xp_has(xmlXPathParserContextPtr ctxt, int nargs)
 static void
 keep_card(void *arg, const char *key, const char *html, size_t n)
 {
+	const char *dash = strchr(key, '-');
+
 	(void)arg;
-	cards_put(key, html, n);
+	if (cardst.again)
+		return;		/* a page stopped half way: nothing of it is kept */
+	/* Its name (the key less the sheet's parameters) marked too, for
+	 * render_card_named(). */
+	dash = dash != NULL ? strchr(dash + 1, '-') : NULL;
+	cards_put(key, dash != NULL ? (size_t)(dash - key) : 0, html, n);
 	cardst.made++;
 }
 
@@ -444,8 +509,10 @@ render_page_new(struct req *r, const char *name)
 	}
 	xmlDocSetRootElement(doc, root);
 	/* The request owns its first page and frees it when it ends. */
-	if (r->doc == NULL)
+	if (r->doc == NULL) {
 		r->doc = doc;
+		named.doc = NULL;	/* a page of an earlier request's */
+	}
 	okr_date_format(okr_today(), today);
 	/* The page's own address, for the language switch to come back to;
 	 * only ever a local path. */
@@ -779,8 +846,8 @@ send_headers(struct req *r, int status, const char *type, size_t len)
 	    r->rendered ? "X-Mubiao-Render: " : "", r->rendered ? r->rendered : "",
 	    r->rendered ? "\r\n" : "",
 #ifdef MUBIAO_TEST
-	    cardst.shown ? arena_printf(&r->ar, "X-Mubiao-Cards: hit=%u made=%u\r\n",
-	    cardst.hit, cardst.made) :
+	    cardst.shown ? arena_printf(&r->ar, "X-Mubiao-Cards: hit=%u made=%u%s\r\n",
+	    cardst.hit, cardst.made, r->cards_whole ? " again" : "") :
 #endif
 	    "");
 	req_write(r, h, strlen(h));
@@ -893,6 +960,8 @@ mark_cards(xmlNodePtr n, h128 ctx)
 			mark_cards(n, ctx);
 			continue;
 		}
+		if (xmlHasProp(n, BAD_CAST "card"))
+			continue;	/* named by its records (render_card_named()) */
 		if ((id = xmlGetProp(n, BAD_CAST "id")) == NULL)
 			continue;
 		if (xmlStrlen(id) > 0 && xmlStrlen(id) <= 10 &&
@@ -906,26 +975,81 @@ mark_cards(xmlNodePtr n, h128 ctx)
 	}
 }
 
-static void
-page_cards(struct req *r, xmlNodePtr page)
+/* What every card of the page is named by besides its own part: the
+ * sheets, the language, <page>'s attributes but page_only() ones, and
+ * <cycles>.  -1: the page's cards are not to be named (a form sent back
+ * holds what was typed, which a card's own forms show: such a page is
+ * rendered whole). */
+static int
+page_context(struct req *r, xmlNodePtr page, h128 *ctx)
 {
 	xmlAttrPtr a;
 	xmlNodePtr c;
-	h128 ctx = h128_str(sheets_rev, req_lang_names[r->lang]);
 
-	/* A form sent back holds what was typed, which a card's own forms
-	 * show: such a page is rendered whole. */
+	*ctx = h128_str(sheets_rev, req_lang_names[r->lang]);
 	for (c = page->children; c != NULL; c = c->next)
 		if (c->type == XML_ELEMENT_NODE && xmlStrEqual(c->name, BAD_CAST "form"))
-			return;
+			return -1;
 	for (a = page->properties; a != NULL; a = a->next)
 		if (!page_only(a->name))
-			ctx = h128_str(h128_str(ctx, a->name), a->children != NULL &&
+			*ctx = h128_str(h128_str(*ctx, a->name), a->children != NULL &&
 			    a->children->content != NULL ? a->children->content : BAD_CAST "");
 	for (c = page->children; c != NULL; c = c->next)
 		if (c->type == XML_ELEMENT_NODE && xmlStrEqual(c->name, BAD_CAST "cycles"))
-			ctx = node_digest(ctx, c);
-	mark_cards(page, ctx);
+			*ctx = node_digest(*ctx, c);
+	return 0;
+}
+
+int
+render_card_named(struct req *r, xmlNodePtr n, render_sum sum)
+{
+	xmlNodePtr page = n->parent;
+	char key[80];
+	xmlChar *id;
+	h128 h;
+
+	/* Only where building the page again costs no more than time: a
+	 * read, never a write's answer. */
+	if (r->cards_whole || page == NULL || page != xmlDocGetRootElement(n->doc) ||
+	    (r->method != METHOD_GET && r->method != METHOD_HEAD))
+		return 0;
+	if (named.doc != n->doc) {
+		named.doc = n->doc;
+		named.mode = cards_mode(r);
+		named.ok = named.mode != CARDS_OFF && page_context(r, page, &named.ctx) == 0;
+		named.n = 0;
+	}
+	if (!named.ok || (id = xmlGetProp(n, BAD_CAST "id")) == NULL)
+		return 0;
+	named.n++;
+	h = h128_end(h128_add(h128_str(named.ctx, "records"), &sum, sizeof(sum)));
+	snprintf(key, sizeof(key), "o%.10s-%016llx%016llx", (const char *)id,
+	    (unsigned long long)(h >> 64), (unsigned long long)h);
+	xmlFree(id);
+	xmlSetProp(n, BAD_CAST "card", BAD_CAST key);
+	if ((named.mode != CARDS_ON && named.mode != CARDS_LOST) || !cards_has(key))
+		return 0;
+	xmlSetProp(n, BAD_CAST "stub", BAD_CAST "1");
+	return 1;
+}
+
+/* Names the page's cards; -1 when render_card_named() named some in
+ * another context than the page has now (a handler that changed <page>
+ * after them): their names would not say what they show, so the page is
+ * built again, whole. */
+static int
+page_cards(struct req *r, xmlNodePtr page)
+{
+	h128 ctx;
+	int ok = page_context(r, page, &ctx) == 0;
+
+	if (named.doc == page->doc && named.n > 0 && (!ok || ctx != named.ctx)) {
+		log_err("cards named on a page that changed after: built again");
+		return -1;
+	}
+	if (ok)
+		mark_cards(page, ctx);
+	return 0;
 }
 
 /* The token and the page's path reach the transform as two
@@ -1081,18 +1205,14 @@ render_send(struct req *r, xmlNodePtr page, const char *name, int status)
 		goto done;
 	cat_lang = r->lang;
 	memset(&cardst, 0, sizeof(cardst));
-	cardst.mode = cards_on() ? CARDS_ON : CARDS_OFF;
-#ifdef MUBIAO_TEST
-	/* The test of cards against whole pages, and the bench's cold
-	 * render. */
-	if ((file = FCGX_GetParam("HTTP_X_MUBIAO_CARDS", r->fcgi.envp)) != NULL)
-		cardst.mode = strcmp(file, "off") == 0 || cardst.mode == CARDS_OFF ?
-		    CARDS_OFF : strcmp(file, "cold") == 0 ? CARDS_COLD : CARDS_ON;
-#endif
+	cardst.mode = cards_mode(r);
 	if ((html = sheet_html(xsl))) {
 		page_mark(r, xmlDocGetRootElement(doc), &token, &path);
-		if (cardst.mode != CARDS_OFF)
-			page_cards(r, xmlDocGetRootElement(doc));
+		if (cardst.mode != CARDS_OFF &&
+		    page_cards(r, xmlDocGetRootElement(doc)) != 0) {
+			rc = RENDER_AGAIN;
+			goto done;
+		}
 		cardst.shown = 1;
 	}
 	if ((ctxt = xsltNewTransformContext(xsl, doc)) == NULL)
@@ -1100,6 +1220,10 @@ render_send(struct req *r, xmlNodePtr page, const char *name, int status)
 	xsltSetCtxtParseOptions(ctxt, XML_PARSE_NONET);
 	xsltSetCtxtSecurityPrefs(prefs, ctxt);
 	res = xsltApplyStylesheetUser(xsl, doc, params, NULL, NULL, ctxt);
+	if (cardst.again) {
+		rc = RENDER_AGAIN;
+		goto done;
+	}
 	if (res == NULL || ctxt->state != XSLT_STATE_OK ||
 	    serialize(res, xsl, &out, &len) != 0) {
 		log_err("%s: transform failed", name);
@@ -1128,6 +1252,8 @@ render_send(struct req *r, xmlNodePtr page, const char *name, int status)
 	rc = 0;
 done:
 	cardst.shown = 0;
+	if (named.doc == doc)
+		named.doc = NULL;
 	/* A card found but never written (a sheet that asked card() alone)
 	 * does not outlive its request. */
 	xmlFree(card_html);
@@ -1164,7 +1290,9 @@ render_kept(struct req *r, const char *data, size_t len)
 int
 render_reply(struct req *r, xmlNodePtr page, int status)
 {
-	return render_send(r, page, r->route->sheet, status) == 0 ? 0 : 500;
+	int rc = render_send(r, page, r->route->sheet, status);
+
+	return rc == 0 || rc == RENDER_AGAIN ? rc : 500;
 }
 
 void

@@ -797,6 +797,7 @@ req_reset(struct req *r)
 	r->modified = 0;
 	r->if_none_match = r->if_modified_since = r->origin = r->download = NULL;
 	r->public = r->rendered = NULL;
+	r->cards_whole = 0;
 	r->lang = LANG_EN;
 	r->id = 0;
 	r->head = 0;
@@ -885,8 +886,19 @@ req_handle(struct req *r, const struct app *app)
 	status = prep_request(r, app);
 	if (status == 0 && r->clean != NULL)
 		render_redirect(r, r->clean, NULL);
-	else if (status == 0 && !kept_page(r))
+	else if (status == 0 && !kept_page(r)) {
 		status = r->route->handler(r);
+		if (status == RENDER_AGAIN) {
+			/* A card the page left out was dropped from the ring
+			 * meanwhile (render_card_named()): built again, whole. */
+			xmlFreeDoc(r->doc);
+			r->doc = NULL;
+			r->cards_whole = 1;
+			status = r->route->handler(r);
+			if (status == RENDER_AGAIN)
+				status = 500;
+		}
+	}
 	if (status != 0)
 		render_error(r, status, r->errkey);
 	pcache_unlock();

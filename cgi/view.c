@@ -366,8 +366,6 @@ view_trend(xmlNodePtr kn, const struct kr *k, const struct checkin *c, size_t n,
 	render_attr(tn, "height", "30");
 }
 
-static void view_next_cycle(struct view *, xmlNodePtr, const struct objective *,
-    double, size_t);
 static void view_objective_hints(struct view *, xmlNodePtr,
     const struct objective *, double, size_t);
 
@@ -459,9 +457,11 @@ view_parent(struct view *v, xmlNodePtr on, uint32_t krid)
 	return 0;
 }
 
+/* The KR k of objective node on; with VIEW_PERMS, edit: the user may edit
+ * the objective, checkin: may check in on k (both decided before). */
 static int
 view_kr(struct view *v, xmlNodePtr on, const struct kr *k, unsigned flags,
-    int edit)
+    int edit, int checkin)
 {
 	xmlNodePtr kn = xmlNewChild(on, NULL, BAD_CAST "kr", NULL);
 	char d[11];
@@ -493,7 +493,7 @@ view_kr(struct view *v, xmlNodePtr on, const struct kr *k, unsigned flags,
 	if ((flags & VIEW_PERMS) && okr_kr_live(k->state)) {
 		if (edit)
 			render_attr(kn, "can-edit", "1");
-		if (edit || view_may(v, PERM_CHECKIN, k->id))
+		if (checkin)
 			render_attr(kn, "can-checkin", "1");
 	}
 	if (flags & VIEW_HINTS) {
@@ -512,28 +512,133 @@ view_kr(struct view *v, xmlNodePtr on, const struct kr *k, unsigned flags,
 	return 0;
 }
 
+/* Naming a card by what it is made of before building it
+ * (render_card_named()): every field of every record view_objective()
+ * reads for it, shown or not, and what it decided from them.  A field
+ * added to struct objective, kr, unit, person or cycle is added here. */
+static render_sum
+sum_u64s(render_sum h, const int64_t *f, size_t n)
+{
+	return render_sum_add(h, f, n * sizeof(*f));
+}
+
+static render_sum
+sum_double(render_sum h, double d)
+{
+	return render_sum_add(h, &d, sizeof(d));
+}
+
+static render_sum
+sum_person(render_sum h, const struct person *p)
+{
+	int64_t f[5] = { -1, 0, 0, 0, 0 };
+
+	if (p != NULL) {
+		f[0] = p->id;
+		f[1] = p->version;
+		f[2] = p->unit;
+		f[3] = p->manager;
+		f[4] = p->role;
+	}
+	h = sum_u64s(h, f, 5);
+	if (p == NULL)
+		return h;
+	return render_sum_str(render_sum_str(h, p->login), p->name);
+}
+
+static render_sum
+sum_records(struct view *v, const struct objective *o, const struct unit *u,
+    const struct cycle *cy, const struct kr *k, size_t n)
+{
+	const int64_t of[] = { o->id, o->cycle, o->unit, o->owner, o->parent_kr,
+	    o->carried_from, o->carried_to, o->level, o->state, o->version,
+	    o->created_by, o->updated_by, o->created_at, o->updated_at, (int64_t)n };
+	render_sum h = render_sum_str(0, "objective");
+	size_t i;
+
+	h = sum_u64s(h, of, sizeof(of) / sizeof(of[0]));
+	h = render_sum_str(render_sum_str(h, o->title), o->description);
+	if (u != NULL) {
+		const int64_t uf[] = { u->id, u->version, u->parent, u->level, u->lead };
+
+		h = render_sum_str(sum_u64s(h, uf, 5), u->name);
+	} else
+		h = render_sum_str(h, "no unit");
+	if (cy != NULL) {
+		const int64_t cf[] = { cy->id, cy->version, cy->start, cy->end, cy->state };
+
+		h = render_sum_str(sum_u64s(h, cf, 5), cy->name);
+	} else
+		h = render_sum_str(h, "no cycle");
+	h = sum_person(h, view_person(v, o->owner));
+	for (i = 0; i < n; i++) {
+		const int64_t kf[] = { k[i].id, k[i].objective, k[i].owner, k[i].kind,
+		    k[i].direction, k[i].due, k[i].version, k[i].updated_at,
+		    k[i].state, k[i].carried_from };
+
+		h = sum_u64s(h, kf, sizeof(kf) / sizeof(kf[0]));
+		h = sum_double(sum_double(sum_double(h, k[i].start), k[i].target),
+		    k[i].current);
+		h = sum_double(sum_double(sum_double(h, k[i].weight),
+		    k[i].confidence), k[i].grade);
+		h = render_sum_str(render_sum_str(h, k[i].title), k[i].unit_label);
+		h = sum_person(h, view_person(v, k[i].owner));
+	}
+	return h;
+}
+
+/* The flags of a card render_card_named() may name by sum_records(): what
+ * view_objective() reads for them is what sum_records() takes. */
+#define VIEW_NAMED	(VIEW_KRS | VIEW_PERMS)
+
+static const struct cycle *view_next_cycle(struct view *,
+    const struct objective *, double, size_t);
+
 int
 view_objective(struct view *v, xmlNodePtr parent, const struct objective *o,
     unsigned flags, double *score)
 {
 	xmlNodePtr on = xmlNewChild(parent, NULL, BAD_CAST "objective", NULL);
 	const struct unit *u = view_unit(v, o->unit);
-	const struct cycle *cy;
+	const struct cycle *cy, *next = NULL;
 	struct kr *k;
+	unsigned char *may = NULL;
 	size_t i, n, live;
-	int rc, edit = 0, checkin = 0;
+	int rc, edit = 0, propose = 0, checkin = 0;
 
 	if ((rc = store_krs_by_objective(v->st, &v->r->ar, o->id, &k, &n)) != STORE_OK)
 		return worker_fail(v->r, rc, NULL);
 	*score = krs_score(k, n, &v->r->ar);
 	live = view_live_krs(k, n);
+	cy = view_cycle(v, o->cycle);
+	/* What the user may do with it, decided before anything is shown. */
+	if (flags & VIEW_PERMS) {
+		edit = o->state != OBJ_ARCHIVED && view_may(v, PERM_EDIT_OBJECTIVE, o->id);
+		/* A department head proposes KRs under a draft of the level above. */
+		propose = !edit && o->state == OBJ_DRAFT && view_may(v, PERM_ADD_KR, o->id);
+		next = view_next_cycle(v, o, *score, live);
+		may = arena_alloc(&v->r->ar, n + 1);
+		for (i = 0; i < n; i++)
+			may[i] = okr_kr_live(k[i].state) &&
+			    (edit || view_may(v, PERM_CHECKIN, k[i].id));
+	}
 	render_attr_u(on, "id", o->id);
+	/* A card kept under the name of what it shows stands for it whole. */
+	if (v->named_cards && (flags & ~VIEW_NAMED) == 0) {
+		render_sum h = sum_records(v, o, u, cy, k, n);
+		const int64_t d[] = { flags, edit, propose, next != NULL ? next->id : 0 };
+
+		h = render_sum_add(h, d, sizeof(d));
+		if (may != NULL)
+			h = render_sum_add(h, may, n);
+		if (render_card_named(v->r, on, h))
+			return 0;
+	}
 	render_attr(on, "level", okr_level_names[o->level]);
 	render_attr(on, "state", okr_ostate_names[o->state]);
 	render_attr_u(on, "version", o->version);
 	view_score_attrs(on, *score);
 	render_attr_u(on, "krs", live);
-	cy = view_cycle(v, o->cycle);
 	view_unscored(on, o->state, cy != NULL ? (int)cy->state : -1);
 	if (cy != NULL)
 		render_attr(on, "cycle", cy->name);
@@ -543,22 +648,16 @@ view_objective(struct view *v, xmlNodePtr parent, const struct objective *o,
 	if (u != NULL)
 		view_unit_ref(on, "unit", u);
 	view_person_ref(v, on, "owner", o->owner);
-	if ((flags & VIEW_PERMS) && o->state != OBJ_ARCHIVED &&
-	    view_may(v, PERM_EDIT_OBJECTIVE, o->id))
-		edit = 1;
 	if (edit) {
 		render_attr(on, "can-edit", "1");
 		/* At the quarterly review the objective is fixed, its KRs
 		 * are not: the pages offer no edit or archive of it. */
 		if (cy != NULL && cy->state == CYCLE_REVIEW)
 			render_attr(on, "fixed", "review");
-	}
-	/* A department head proposes KRs under a draft of the level above. */
-	else if ((flags & VIEW_PERMS) && o->state == OBJ_DRAFT &&
-	    view_may(v, PERM_ADD_KR, o->id))
+	} else if (propose)
 		render_attr(on, "can-propose", "1");
-	if (flags & VIEW_PERMS)
-		view_next_cycle(v, on, o, *score, live);
+	if (next != NULL)
+		render_attr(on, "next-cycle", next->name);
 	if (flags & VIEW_HINTS)
 		view_objective_hints(v, on, o, *score, live);
 	if ((flags & VIEW_PARENT) && o->parent_kr != 0 &&
@@ -570,7 +669,8 @@ view_objective(struct view *v, xmlNodePtr parent, const struct objective *o,
 	}
 	if (flags & VIEW_KRS)
 		for (i = 0; i < n; i++) {
-			if ((rc = view_kr(v, on, &k[i], flags, edit)) != 0)
+			if ((rc = view_kr(v, on, &k[i], flags, edit,
+			    may != NULL && may[i])) != 0)
 				return rc;
 			view_unscored(on->last, o->state, cy != NULL ? (int)cy->state : -1);
 			if (xmlHasProp(on->last, BAD_CAST "can-checkin"))
@@ -583,26 +683,25 @@ view_objective(struct view *v, xmlNodePtr parent, const struct objective *o,
 
 /* The cycle after o's, when o could be carried over into it: the user
  * may edit o (or owns it), it is unfinished and not carried yet, and
- * that cycle is open. */
-static void
-view_next_cycle(struct view *v, xmlNodePtr on, const struct objective *o,
-    double score, size_t nkrs)
+ * that cycle is open; else NULL. */
+static const struct cycle *
+view_next_cycle(struct view *v, const struct objective *o, double score,
+    size_t nkrs)
 {
 	const struct cycle *mine = NULL, *next = NULL;
 	size_t i;
 
 	if (v->r->me == NULL || (nkrs > 0 && okr_pct(score) == 100) ||
 	    o->state == OBJ_ARCHIVED || o->carried_to != 0)
-		return;
+		return NULL;
 	mine = view_cycle(v, o->cycle);
 	for (i = 0; mine != NULL && i < v->ncycles; i++)
 		if (v->cycles[i].start > mine->start &&
 		    (next == NULL || v->cycles[i].start < next->start))
 			next = &v->cycles[i];
 	if (next == NULL || next->state == CYCLE_CLOSED)
-		return;
-	if (view_may_carry(v, o))
-		render_attr(on, "next-cycle", next->name);
+		return NULL;
+	return view_may_carry(v, o) ? next : NULL;
 }
 
 int

@@ -49,9 +49,28 @@ void	render_attr_num(xmlNodePtr, const char *name, double);
  * change whenever the bytes do. */
 uint64_t render_digest(const void *, size_t);
 
+/* Cards named before they are built (view.c): a page's card is named by
+ * a sum of the records it shows instead of by its subtree, so one whose
+ * HTML is kept need not be built at all.  The sum is 128 bits: a
+ * collision would show one card in place of another. */
+typedef unsigned __int128 render_sum;
+render_sum render_sum_add(render_sum, const void *, size_t);
+/* A string and its end; NULL as "". */
+render_sum render_sum_str(render_sum, const char *);
+/* Names <objective> n, a child of <page>, by sum (and the page's
+ * context, as its subtree would be).  Returns 1 when a card of that name
+ * is kept, so n may stay empty: no subtree, the card's HTML in its place.
+ * Only for a GET of a page whose sheet reads an objective through its
+ * card alone; never when r->cards_whole. */
+int	render_card_named(struct req *, xmlNodePtr n, render_sum sum);
+/* What render_send() and render_reply() return when a card left out of
+ * the page is no longer kept (the ring wrapped meanwhile): the handler
+ * is called again with r->cards_whole, and builds every card. */
+#define RENDER_AGAIN	1
+
 /* Transforms the page's document with xslt/<sheet>.xsl and writes it with
  * the given status.  Frees the document unless the request owns it.
- * Returns 0 or -1. */
+ * Returns 0, RENDER_AGAIN (nothing sent) or -1. */
 int	render_send(struct req *, xmlNodePtr page, const char *sheet, int status);
 /* Whether sheet makes an HTML page (one render_send() may keep), not a
  * feed or download of a media type of its own. */
@@ -60,8 +79,8 @@ int	render_is_page(const char *sheet);
  * (pcache_get()): status 200 and the headers render_send() sends with
  * that page, "X-Mubiao-Render: kept", the body unless HEAD. */
 void	render_kept(struct req *, const char *data, size_t len);
-/* render_send() through the route's sheet: 0, or 500 for the handler to
- * return. */
+/* render_send() through the route's sheet: 0, RENDER_AGAIN or 500, for
+ * the handler to return. */
 int	render_reply(struct req *, xmlNodePtr page, int status);
 /* The error page for status in the user's language; key names the
  * message (NULL: the status' own). */

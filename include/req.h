@@ -156,6 +156,7 @@ struct req {
 					 * proxy names it; NULL: not known */
 	const char	*download;	/* a download's file name, when set: any
 					 * text, render.c encodes it */
+	int		 cards_whole;	/* every card built (RENDER_AGAIN) */
 	const char	*rendered;	/* X-Mubiao-Render of a 200 page: "fresh"
 					 * (transformed here) or "kept"; NULL */
 	/* The page cache's generation, opened before the store is read

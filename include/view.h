@@ -35,6 +35,10 @@ struct view {
 	struct arena_vec some;		/* struct unit: else the units looked
 					 * up so far */
 	int		 big;		/* the tree: a large company's cycle */
+	/* The page's sheet reads its objectives only through their cards:
+	 * view_objective() may leave out one whose card is kept
+	 * (render_card_named()). */
+	int		 named_cards;
 };
 
 /* The most records one feed may carry (conf feed-max-records). */
