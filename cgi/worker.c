@@ -11,6 +11,7 @@
 #include "okr.h"
 #include "cards.h"
 #include "pcache.h"
+#include "priv.h"
 #include "render.h"
 #include "req.h"
 #include "store.h"
@@ -66,9 +67,16 @@ static int
 main_init(struct req *r)
 {
 	struct conf c;
+	uid_t uid;
+	gid_t gid, sgid;
 
 	(void)r;
 	if (conf_load(&c, NULL) != 0)
+		return -1;
+	/* Run by root as plain CGI (an admin trying a page), the program
+	 * becomes the store's user first: a log file it began as root would
+	 * stop every other process of the store. */
+	if (priv_ids(c.user, NULL, &uid, &gid, &sgid) != 0 || priv_drop(uid, gid) != 0)
 		return -1;
 	if (store_open(c.store_dir, main_flags, c.cache_mb, &main_store) != STORE_OK) {
 		log_err("cannot open the store in %s", c.store_dir);
