@@ -104,7 +104,9 @@
     <!-- A card is rendered once and its HTML kept for every page and user
          that shows the same one (cgi/render.c names it, in @card, by a
          digest of this objective's subtree, the language, /page's
-         attributes and /page/cycles; its parameters are added here).  So
+         attributes and /page/cycles, or cgi/view.c by the records the
+         subtree is made of, and then sends it empty, @stub, when its card
+         is kept; its parameters are added here).  So
          the card may read nothing else of the page, nor ask where it
          stands (position(), generate-id()), and no sheet may override a
          template it applies. -->
