@@ -227,39 +227,24 @@ cards_get(const char *key, size_t *len)
 	return out;
 }
 
-/* One card into the ring and its slot, the lock held. */
+/* The cards of one page, kept together (cards_begin()): each entry as it
+ * will lie in the ring, head, key, HTML and padding, its head's pos set
+ * when the batch is written. */
+static struct {
+	int		 on;
+	unsigned char	*buf;
+	size_t		 len, cap;
+} batch;
+
+/* Its slot names the entry at pos: its own, else a free one, else the
+ * oldest card's. */
 static void
-put_locked(const char *key, size_t klen, const char *html, size_t n)
+slot_set(uint64_t hash, uint64_t pos, uint64_t n)
 {
-	uint64_t need = need_of(klen, n), pos, hash = render_digest(key, klen);
-	struct slot *set, *s;
-	struct iovec iov[3];
-	struct ent e;
+	struct slot *set = set_of(hash), *s = set;
 	int i;
 
-	pos = hdr->reserve;
-	if (pos % hdr->ring + need > hdr->ring)
-		pos += hdr->ring - pos % hdr->ring;
-	/* Reserved before written: a reader of the card these bytes held
-	 * sees the reservation and drops its copy. */
-	__atomic_store_n(&hdr->reserve, pos + need, __ATOMIC_SEQ_CST);
-	e.hash = hash;
-	e.pos = pos;
-	e.len = (uint32_t)n;
-	e.klen = (uint32_t)klen;
-	iov[0].iov_base = &e;
-	iov[0].iov_len = sizeof(e);
-	iov[1].iov_base = (void *)key;
-	iov[1].iov_len = klen;
-	iov[2].iov_base = (void *)html;
-	iov[2].iov_len = n;
-	/* Not all written (no room left on its file system): no slot names
-	 * it, and a later card takes its place. */
-	if (pwritev(fd, iov, 3, ring + (off_t)(pos % hdr->ring)) !=
-	    (ssize_t)(sizeof(e) + klen + n))
-		return;
-	/* Its own slot, else a free one, else the oldest card's. */
-	for (set = set_of(hash), s = set, i = 0; i < WAYS; i++)
+	for (i = 0; i < WAYS; i++)
 		if (set[i].hash == hash) {
 			s = &set[i];
 			break;
@@ -267,27 +252,130 @@ put_locked(const char *key, size_t klen, const char *html, size_t n)
 			s = &set[i];
 	__atomic_store_n(&s->hash, 0, __ATOMIC_RELEASE);
 	__atomic_store_n(&s->pos, pos, __ATOMIC_RELEASE);
-	__atomic_store_n(&s->len, (uint64_t)n, __ATOMIC_RELEASE);
+	__atomic_store_n(&s->len, n, __ATOMIC_RELEASE);
 	__atomic_store_n(&s->hash, hash, __ATOMIC_RELEASE);
+}
+
+/* Writes the batch's entries at the ring's end, one write for each run
+ * that does not cross the ring's end, under one lock.  Positions are
+ * reserved before any byte is written: a reader of a card these bytes
+ * held sees the reservation and drops its copy. */
+static void
+batch_write(void)
+{
+	struct flock lk = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_len = 1 };
+	uint64_t pos, need, run_pos = 0;
+	size_t off, run = 0;
+	struct ent e;
+	int ok = 1;
+
+	if (batch.len == 0)
+		return;
+	while (fcntl(fd, F_SETLKW, &lk) == -1)
+		if (errno != EINTR)
+			goto out;
+	pos = hdr->reserve;
+	for (off = 0; off < batch.len; off += need) {
+		memcpy(&e, batch.buf + off, sizeof(e));
+		need = need_of(e.klen, e.len);
+		if (pos % hdr->ring + need > hdr->ring)
+			pos += hdr->ring - pos % hdr->ring;
+		e.pos = pos;
+		memcpy(batch.buf + off, &e, sizeof(e));
+		pos += need;
+	}
+	__atomic_store_n(&hdr->reserve, pos, __ATOMIC_SEQ_CST);
+	/* Runs of entries that lie one after the other in the ring. */
+	for (off = 0; off <= batch.len; off += need) {
+		need = 0;
+		if (off < batch.len) {
+			memcpy(&e, batch.buf + off, sizeof(e));
+			need = need_of(e.klen, e.len);
+			if (off > run && e.pos == run_pos + (off - run))
+				continue;
+		}
+		/* Not all written (no room left on its file system): no
+		 * slot names those cards, later ones take their place. */
+		if (off > run && pwrite(fd, batch.buf + run, off - run,
+		    ring + (off_t)(run_pos % hdr->ring)) != (ssize_t)(off - run))
+			ok = 0;
+		run = off;
+		run_pos = e.pos;
+		if (off == batch.len)
+			break;
+	}
+	for (off = 0; ok && off < batch.len; off += need_of(e.klen, e.len)) {
+		memcpy(&e, batch.buf + off, sizeof(e));
+		slot_set(e.hash, e.pos, e.len);
+	}
+	lk.l_type = F_UNLCK;
+	fcntl(fd, F_SETLK, &lk);
+out:
+	batch.len = 0;
+}
+
+/* Appends one entry to the batch. */
+static void
+batch_add(const char *key, size_t klen, const char *html, size_t n)
+{
+	size_t need = need_of(klen, n);
+	struct ent e = { .hash = render_digest(key, klen), .len = (uint32_t)n,
+	    .klen = (uint32_t)klen };
+	unsigned char *p;
+
+	if (batch.len + need > batch.cap) {
+		size_t cap = batch.cap ? batch.cap : 64 * 1024;
+
+		while (cap < batch.len + need)
+			cap *= 2;
+		if ((p = realloc(batch.buf, cap)) == NULL)
+			return;		/* not kept: a later render keeps it */
+		batch.buf = p;
+		batch.cap = cap;
+	}
+	p = batch.buf + batch.len;
+	memcpy(p, &e, sizeof(e));
+	memcpy(p + sizeof(e), key, klen);
+	if (n > 0)
+		memcpy(p + sizeof(e) + klen, html, n);
+	memset(p + sizeof(e) + klen + n, 0, need - sizeof(e) - klen - n);
+	batch.len += need;
 }
 
 void
 cards_put(const char *key, size_t name, const char *html, size_t n)
 {
-	struct flock lk = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_len = 1 };
 	size_t klen = strlen(key);
 
 	if (map == NULL || need_of(klen, n) > hdr->ring / 8)
 		return;
-	while (fcntl(fd, F_SETLKW, &lk) == -1)
-		if (errno != EINTR)
-			return;
-	put_locked(key, klen, html, n);
+	batch_add(key, klen, html, n);
 	/* The name's mark, after the card: the ring drops the card first. */
 	if (name > 0 && name < klen)
-		put_locked(key, name, "", 0);
-	lk.l_type = F_UNLCK;
-	fcntl(fd, F_SETLK, &lk);
+		batch_add(key, name, "", 0);
+	/* Alone, or a batch as large as a card may be: written now. */
+	if (!batch.on || batch.len > hdr->ring / 8)
+		batch_write();
+}
+
+void
+cards_begin(void)
+{
+	batch.on = map != NULL;
+}
+
+void
+cards_end(void)
+{
+	if (batch.on)
+		batch_write();
+	batch.on = 0;
+	/* No page's buffer outlives its request but an ordinary one's. */
+	if (batch.cap > 1024 * 1024) {
+		free(batch.buf);
+		batch.buf = NULL;
+		batch.cap = 0;
+	}
 }
 
 int

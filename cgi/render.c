@@ -1153,8 +1153,12 @@ serialize(xmlDocPtr res, xsltStylesheetPtr xsl, xmlChar **out, size_t *len)
 {
 	int n;
 
-	if (sheet_html(xsl))
-		return html_dump_cards(res, (char **)out, len, keep_card, NULL);
+	if (sheet_html(xsl)) {
+		cards_begin();
+		n = html_dump_cards(res, (char **)out, len, keep_card, NULL);
+		cards_end();
+		return n;
+	}
 	if (xsltSaveResultToString(out, &n, res, xsl) != 0 || *out == NULL)
 		return -1;
 	*len = (size_t)n;

@@ -34,6 +34,10 @@ char	*cards_get(const char *key, size_t *len);
  * With name > 0, the first name bytes of key are marked too: a card of
  * that name is kept, whatever the rest of its key (cards_has()). */
 void	cards_put(const char *key, size_t name, const char *html, size_t n);
+/* The cards_put() calls between these two are kept together, with one
+ * lock and one write: the cards a page made. */
+void	cards_begin(void);
+void	cards_end(void);
 /* Whether key (a card's key, or a name marked by cards_put()) is kept:
  * likely, not certainly, as a card asked for later may be gone. */
 int	cards_has(const char *key);

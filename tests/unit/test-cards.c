@@ -132,6 +132,50 @@ test_names(void **state)
 	assert_false(cards_has("o7-abc-h3-001"));
 }
 
+/* A page's cards kept together: each found as if kept alone, across the
+ * ring's end and the batches a large page is cut into. */
+static void
+test_batch(void **state)
+{
+	char key[64], buf[2048];
+	size_t n0;
+	int i, round;
+
+	(void)state;
+	assert_int_equal(cards_create(dir, 1), 0);
+	assert_int_equal(cards_open(dir), 0);
+	for (round = 0; round < 8; round++) {
+		cards_begin();
+		for (i = 0; i < 150; i++) {
+			snprintf(key, sizeof(key), "o%d-%d-h3-001", i, round);
+			html_of(i + round, buf, sizeof(buf));
+			cards_put(key, (size_t)(strchr(strchr(key, '-') + 1, '-') - key),
+			    buf, strlen(buf));
+		}
+		cards_end();
+		for (i = 100; i < 150; i++) {
+			snprintf(key, sizeof(key), "o%d-%d-h3-001", i, round);
+			expect_card(key, html_of(i + round, buf, sizeof(buf)));
+			snprintf(key, sizeof(key), "o%d-%d", i, round);
+			assert_true(cards_has(key));
+		}
+	}
+	/* After eight rounds of some 200 KB each through a ring of 1 MB, the
+	 * first round's cards are gone, never another's bytes. */
+	for (i = 0; i < 150; i++) {
+		char *got;
+		size_t n;
+
+		snprintf(key, sizeof(key), "o%d-0-h3-001", i);
+		if ((got = cards_get(key, &n)) != NULL) {
+			assert_string_equal(got, html_of(i, buf, sizeof(buf)));
+			xmlFree(got);
+		}
+	}
+	snprintf(key, sizeof(key), "o%d-0-h3-001", 0);
+	assert_null(cards_get(key, &n0));
+}
+
 static void
 test_too_large_and_none(void **state)
 {
@@ -172,6 +216,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_kept_and_found),
 		cmocka_unit_test(test_names),
+		cmocka_unit_test(test_batch),
 		cmocka_unit_test(test_too_large_and_none),
 	};
 
