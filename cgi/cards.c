@@ -370,12 +370,11 @@ cards_end(void)
 	if (batch.on)
 		batch_write();
 	batch.on = 0;
-	/* No page's buffer outlives its request but an ordinary one's. */
-	if (batch.cap > 1024 * 1024) {
-		free(batch.buf);
-		batch.buf = NULL;
-		batch.cap = 0;
-	}
+	/* No page's buffer outlives its request: a worker's memory follows
+	 * what it serves (req.c trims the heap). */
+	free(batch.buf);
+	batch.buf = NULL;
+	batch.cap = 0;
 }
 
 int
