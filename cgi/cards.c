@@ -15,7 +15,6 @@
  * checks and is a miss, never wrong bytes. */
 #include <sys/mman.h>
 #include <sys/stat.h>
-#include <sys/uio.h>
 
 #include <errno.h>
 #include <fcntl.h>
