@@ -233,6 +233,7 @@ static struct {
 	int		 on;
 	unsigned char	*buf;
 	size_t		 len, cap;
+	size_t		 last;	/* the length of the last page's: the next starts with room for it */
 } batch;
 
 /* Its slot names the entry at pos: its own, else a free one, else the
@@ -310,6 +311,7 @@ batch_write(void)
 	lk.l_type = F_UNLCK;
 	fcntl(fd, F_SETLK, &lk);
 out:
+	batch.last = batch.len;
 	batch.len = 0;
 }
 
@@ -323,7 +325,7 @@ batch_add(const char *key, size_t klen, const char *html, size_t n)
 	unsigned char *p;
 
 	if (batch.len + need > batch.cap) {
-		size_t cap = batch.cap ? batch.cap : 64 * 1024;
+		size_t cap = batch.cap ? batch.cap : batch.last + batch.last / 8 + 64 * 1024;
 
 		while (cap < batch.len + need)
 			cap *= 2;

@@ -16,11 +16,17 @@ struct out {
 	int	 oom;
 };
 
+/* The length of the last page made: the next one starts with room for
+ * as much, since a worker serves much the same pages again, rather than
+ * doubling up to it and copying each time (a 290 KB home page was
+ * copied three times, and the blocks given up stayed in the heap). */
+static size_t last_len;
+
 /* Room for n more bytes (and the final NUL); NULL once out of memory. */
 static char *
 grow(struct out *o, size_t n)
 {
-	size_t cap = o->cap ? o->cap : 64 * 1024;
+	size_t cap = o->cap ? o->cap : last_len + last_len / 8 + 64 * 1024;
 	char *p;
 
 	while (o->n + n + 1 > cap)
@@ -409,6 +415,6 @@ html_dump_cards(xmlDocPtr doc, char **out, size_t *len, html_keep_fn keep, void 
 	}
 	o.p[o.n] = '\0';
 	*out = o.p;
-	*len = o.n;
+	*len = last_len = o.n;
 	return 0;
 }
