@@ -275,7 +275,6 @@ xe_card_html(xsltTransformContextPtr ctxt, xmlNodePtr node, xmlNodePtr inst,
 #define CAT_SLOTS	4096
 
 static struct catalog {
-	xmlDocPtr	 doc;
 	struct msg {
 		const xmlChar	*k;
 		xmlChar		*text;
@@ -299,14 +298,16 @@ cat_load(enum lang l)
 {
 	struct catalog *c = &catalogs[l];
 	char path[600];
+	xmlDocPtr doc;
 	xmlNodePtr root, m;
 	struct msg *slot;
 	xmlChar *k;
 
 	snprintf(path, sizeof(path), "%s/i18n/%s.xml", xslt_dir, req_lang_names[l]);
-	if ((c->doc = xmlReadFile(path, NULL, XML_PARSE_NONET)) == NULL ||
-	    (root = xmlDocGetRootElement(c->doc)) == NULL) {
+	if ((doc = xmlReadFile(path, NULL, XML_PARSE_NONET)) == NULL ||
+	    (root = xmlDocGetRootElement(doc)) == NULL) {
 		log_err("%s: cannot read the catalog", path);
+		xmlFreeDoc(doc);
 		return -1;
 	}
 	/* The first message of a key counts, as key(...)[1] did. */
@@ -320,6 +321,9 @@ cat_load(enum lang l)
 			slot->k = k;
 			slot->text = xmlNodeGetContent(m);
 		}
+	/* The slots hold copies: the tree, a sixth of a megabyte a
+	 * language, would only sit in every worker's heap. */
+	xmlFreeDoc(doc);
 	return 0;
 }
 
@@ -333,7 +337,6 @@ cat_free(void)
 			xmlFree((xmlChar *)catalogs[l].slots[i].k);
 			xmlFree(catalogs[l].slots[i].text);
 		}
-		xmlFreeDoc(catalogs[l].doc);
 		memset(&catalogs[l], 0, sizeof(catalogs[l]));
 	}
 }
