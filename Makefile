@@ -39,7 +39,8 @@ LIB_SRC	 = $(filter-out $(PROG_SRC),$(wildcard cgi/*.c))
 LIB_OBJ	 = $(LIB_SRC:cgi/%.c=build/%.o)
 PROGS	 = $(WORKERS:%=build/%) build/mubiao-super build/mubiao-admin
 UNIT	 = build/test-okr build/test-codec build/test-req build/test-form build/test-csrf \
-	   build/test-html build/test-store build/test-pcache build/test-cards
+	   build/test-html build/test-store build/test-pcache build/test-cards \
+	   build/test-health
 # The programs the suite, `make bench` and the asan build run: with the
 # test hooks (MUBIAO_FAULT, MUBIAO_BENCH, the X-Mubiao-Doc header), which
 # `make all` and `make install` leave out.

@@ -249,7 +249,7 @@ board(struct view *v, xmlNodePtr mn, const struct meeting *m, int32_t ref)
 		if (o[i].level == LEVEL_PERSONAL || o[i].state == OBJ_ARCHIVED)
 			continue;
 		if ((rc = view_objective(v, prog, &o[i], VIEW_KRS | VIEW_PERMS |
-		    VIEW_TREND, &s)) != 0)
+		    VIEW_TREND | VIEW_HEALTH, &s)) != 0)
 			return rc;
 		/* A draft's 0 is no progress yet: it does not pull the mean. */
 		if (!okr_scored(o[i].state, -1)) {
@@ -433,7 +433,7 @@ action_meeting(struct view *v, xmlNodePtr mn, const struct meeting *m)
 	double s;
 	int rc;
 
-	if ((rc = company(v, mn, m, VIEW_KRS)) != 0)
+	if ((rc = company(v, mn, m, VIEW_KRS | VIEW_HEALTH)) != 0)
 		return rc;
 	if ((rc = store_carried_krs(v->st, &v->r->ar, m->unit, m->cycle, &k, &covered,
 	    &n)) != STORE_OK)
@@ -463,7 +463,7 @@ action_meeting(struct view *v, xmlNodePtr mn, const struct meeting *m)
 	if (c != NULL)
 		render_attr(own, "cycle", c->name);
 	for (i = 0; i < no; i++)
-		if ((rc = view_objective(v, own, &o[i], VIEW_KRS, &s)) != 0)
+		if ((rc = view_objective(v, own, &o[i], VIEW_KRS | VIEW_HEALTH, &s)) != 0)
 			return rc;
 	an = xmlNewChild(mn, NULL, BAD_CAST "actions", NULL);
 	if ((rc = store_actions_by_unit(v->st, &v->r->ar, m->unit, &a, &n)) != STORE_OK)
@@ -571,7 +571,7 @@ consensus(struct view *v, xmlNodePtr mn, const struct meeting *m)
 		store_objref(&o[i], &ref);
 		if (!okr_consensus_scope(&reach, &ref))
 			continue;
-		if ((rc = view_objective(v, cn, &o[i], VIEW_KRS | VIEW_HINTS, &s)) != 0)
+		if ((rc = view_objective(v, cn, &o[i], VIEW_KRS | VIEW_HINTS | VIEW_HEALTH, &s)) != 0)
 			return rc;
 		if ((rc = store_krs_by_objective(v->st, &v->r->ar, o[i].id, &k, &nk)) != STORE_OK)
 			return worker_fail(v->r, rc, NULL);
@@ -872,7 +872,7 @@ awareness(struct view *v, xmlNodePtr mn, const struct meeting *m)
 	size_t i, j, na, np, came, top = 0;
 	int rc, hints, depth;
 
-	if ((rc = company(v, mn, m, VIEW_KRS | VIEW_HINTS)) != 0)
+	if ((rc = company(v, mn, m, VIEW_KRS | VIEW_HINTS | VIEW_HEALTH)) != 0)
 		return rc;
 	if (text != NULL && *text != '\0') {
 		hints = okr_kr_hints(text);

@@ -138,7 +138,7 @@ page_unit(struct req *r)
 		render_attr(pn, "role", okr_role_names[members[i].role]);
 	}
 	if ((rc = unit_objectives(&v, page, u.id, VIEW_KRS | VIEW_ALIGNED |
-	    VIEW_PARENT | VIEW_PERMS | VIEW_HINTS, &mean)) != 0)
+	    VIEW_PARENT | VIEW_PERMS | VIEW_HINTS | VIEW_HEALTH, &mean)) != 0)
 		goto fail;
 	view_score_attrs(un, mean);
 	if (v.sel != NULL)
@@ -200,7 +200,7 @@ page_person(struct req *r)
 				    okr_cstate_names[v.cycles[i].state]);
 			}
 			if ((rc = view_objective(&v, cn, &o[j], VIEW_KRS |
-			    VIEW_PARENT | VIEW_PERMS, &s)) != 0)
+			    VIEW_PARENT | VIEW_PERMS | VIEW_HEALTH, &s)) != 0)
 				return rc;
 			sum += s;
 			count++;

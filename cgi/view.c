@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "health.h"
 #include "okr.h"
 #include "render.h"
 #include "req.h"
@@ -366,9 +367,6 @@ view_trend(xmlNodePtr kn, const struct kr *k, const struct checkin *c, size_t n,
 	render_attr(tn, "height", "30");
 }
 
-static void view_objective_hints(struct view *, xmlNodePtr,
-    const struct objective *, double, size_t);
-
 static int
 view_checkins(struct view *v, xmlNodePtr kn, const struct kr *k, int list)
 {
@@ -457,13 +455,48 @@ view_parent(struct view *v, xmlNodePtr on, uint32_t krid)
 	return 0;
 }
 
+/* <flag name=...> on n for each of the health flags f, with the figures
+ * of its reason (xslt/README.md). */
+static void
+view_flags(xmlNodePtr n, unsigned f, const struct health_why *w)
+{
+	xmlNodePtr fn;
+	int i;
+
+	for (i = 0; i < HEALTH__MAX; i++) {
+		if (!(f & 1u << i))
+			continue;
+		fn = xmlNewChild(n, NULL, BAD_CAST "flag", NULL);
+		render_attr(fn, "name", health_names[i]);
+		switch (1u << i) {
+		case HEALTH_STALE:
+			render_attr_u(fn, "days", (unsigned long)w->stale);
+			break;
+		case HEALTH_OVERDUE:
+			render_attr_u(fn, "days", (unsigned long)w->overdue);
+			break;
+		case HEALTH_BEHIND:
+			render_attr_u(fn, "pct", (unsigned long)w->pct);
+			render_attr_u(fn, "expected", (unsigned long)w->expected);
+			break;
+		case HEALTH_TOO_FEW:
+		case HEALTH_TOO_MANY:
+			render_attr_u(fn, "krs", (unsigned long)w->krs);
+			break;
+		}
+	}
+}
+
 /* The KR k of objective node on; with VIEW_PERMS, edit: the user may edit
- * the objective, checkin: may check in on k (both decided before). */
+ * the objective, checkin: may check in on k (both decided before); with
+ * VIEW_HEALTH, ho: what the health rules read of its objective. */
 static int
 view_kr(struct view *v, xmlNodePtr on, const struct kr *k, unsigned flags,
-    int edit, int checkin)
+    int edit, int checkin, const struct health_obj *ho)
 {
 	xmlNodePtr kn = xmlNewChild(on, NULL, BAD_CAST "kr", NULL);
+	double score = okr_final_score(okr_kr_score(k->kind, k->direction,
+	    k->start, k->target, k->current), k->grade);
 	char d[11];
 	int rc;
 
@@ -484,8 +517,7 @@ view_kr(struct view *v, xmlNodePtr on, const struct kr *k, unsigned flags,
 	render_attr_u(kn, "version", k->version);
 	if (k->state > KRS_ACTIVE && k->state < KRS__MAX)
 		render_attr(kn, "state", okr_krstate_names[k->state]);
-	view_score_attrs(kn, okr_final_score(okr_kr_score(k->kind, k->direction,
-	    k->start, k->target, k->current), k->grade));
+	view_score_attrs(kn, score);
 	if (k->grade >= 0)
 		render_attr_num(kn, "grade", k->grade);
 	render_text(kn, "title", k->title);
@@ -503,6 +535,15 @@ view_kr(struct view *v, xmlNodePtr on, const struct kr *k, unsigned flags,
 			render_attr(xmlNewChild(kn, NULL, BAD_CAST "hint", NULL), "key", "hint.kr.number");
 		if (h & HINT_DATE)
 			render_attr(xmlNewChild(kn, NULL, BAD_CAST "hint", NULL), "key", "hint.kr.date");
+	}
+	if (ho != NULL) {
+		struct health_kr hk = { .kind = k->kind, .state = k->state,
+		    .score = score, .due = k->due,
+		    .last = k->updated_at != 0 ? okr_day_of(k->updated_at) : 0,
+		    .owned = view_person(v, k->owner) != NULL };
+		struct health_why w;
+
+		view_flags(kn, health_kr(ho, &hk, okr_today(), &w), &w);
 	}
 	if ((flags & (VIEW_CHECKINS | VIEW_TREND)) &&
 	    (rc = view_checkins(v, kn, k, (flags & VIEW_CHECKINS) != 0)) != 0)
@@ -594,6 +635,24 @@ sum_records(struct view *v, const struct objective *o, const struct unit *u,
 static const struct cycle *view_next_cycle(struct view *,
     const struct objective *, double, size_t);
 
+/* What the health rules read of o (health.h). */
+static void
+view_health_obj(struct view *v, const struct objective *o,
+    const struct cycle *cy, size_t live, double score, struct health_obj *ho)
+{
+	memset(ho, 0, sizeof(*ho));
+	ho->level = o->level;
+	ho->state = o->state;
+	ho->cstate = cy != NULL ? (int)cy->state : -1;
+	ho->cstart = cy != NULL ? cy->start : 0;
+	ho->cend = cy != NULL ? cy->end : 0;
+	ho->created = o->created_at != 0 ? okr_day_of(o->created_at) : 0;
+	ho->aligned = o->parent_kr != 0;
+	ho->owned = view_person(v, o->owner) != NULL;
+	ho->live_krs = live;
+	ho->score = score;
+}
+
 int
 view_objective(struct view *v, xmlNodePtr parent, const struct objective *o,
     unsigned flags, double *score)
@@ -602,6 +661,7 @@ view_objective(struct view *v, xmlNodePtr parent, const struct objective *o,
 	const struct unit *u = view_unit(v, o->unit);
 	const struct cycle *cy, *next = NULL;
 	struct kr *k;
+	struct health_obj ho;
 	unsigned char *may = NULL;
 	size_t i, n, live;
 	int rc, edit = 0, propose = 0, checkin = 0;
@@ -658,8 +718,12 @@ view_objective(struct view *v, xmlNodePtr parent, const struct objective *o,
 		render_attr(on, "can-propose", "1");
 	if (next != NULL)
 		render_attr(on, "next-cycle", next->name);
-	if (flags & VIEW_HINTS)
-		view_objective_hints(v, on, o, *score, live);
+	if (flags & VIEW_HEALTH) {
+		struct health_why w;
+
+		view_health_obj(v, o, cy, live, *score, &ho);
+		view_flags(on, health_objective(&ho, &w), &w);
+	}
 	if ((flags & VIEW_PARENT) && o->parent_kr != 0 &&
 	    (rc = view_parent(v, on, o->parent_kr)) != 0)
 		return rc;
@@ -670,7 +734,7 @@ view_objective(struct view *v, xmlNodePtr parent, const struct objective *o,
 	if (flags & VIEW_KRS)
 		for (i = 0; i < n; i++) {
 			if ((rc = view_kr(v, on, &k[i], flags, edit,
-			    may != NULL && may[i])) != 0)
+			    may != NULL && may[i], flags & VIEW_HEALTH ? &ho : NULL)) != 0)
 				return rc;
 			view_unscored(on->last, o->state, cy != NULL ? (int)cy->state : -1);
 			if (xmlHasProp(on->last, BAD_CAST "can-checkin"))
@@ -710,22 +774,6 @@ view_may_carry(struct view *v, const struct objective *o)
 	return v->r->me != NULL && (o->owner == v->r->me->id ||
 	    v->r->me->role == ROLE_ADMIN ||
 	    view_may(v, PERM_ADD_UNIT_OBJECTIVE, o->unit));
-}
-
-/* 2 to 5 KRs is the rule of thumb (a warning); a final 1.0 may mean the
- * objective was not ambitious enough. */
-static void
-view_objective_hints(struct view *v, xmlNodePtr on, const struct objective *o,
-    double score, size_t nkrs)
-{
-	const struct cycle *c = view_cycle(v, o->cycle);
-
-	if (nkrs < 2 || nkrs > 5)
-		render_attr(xmlNewChild(on, NULL, BAD_CAST "hint", NULL), "key", "hint.krs.count");
-	if (c != NULL && nkrs > 0 && (c->state == CYCLE_REVIEW ||
-	    c->state == CYCLE_CLOSED) && okr_pct(score) == 100)
-		render_attr(xmlNewChild(on, NULL, BAD_CAST "hint", NULL),
-		    "key", "hint.too-easy");
 }
 
 /* The history of an objective and its KRs, newest first. */
@@ -817,7 +865,7 @@ view_objective_page(struct view *v, uint32_t id, xmlNodePtr *pagep)
 	if ((page = view_page(v, "objective")) == NULL)
 		return 500;
 	if ((rc = view_objective(v, page, &o, VIEW_KRS | VIEW_CHECKINS |
-	    VIEW_ALIGNED | VIEW_PARENT | VIEW_PERMS | VIEW_HINTS, &s)) != 0 ||
+	    VIEW_ALIGNED | VIEW_PARENT | VIEW_PERMS | VIEW_HINTS | VIEW_HEALTH, &s)) != 0 ||
 	    (rc = view_history(v, page, id)) != 0 ||
 	    (rc = store_comments_by_objective(v->st, &v->r->ar, id, &c, &n)) != STORE_OK) {
 		render_page_drop(v->r, page);

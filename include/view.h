@@ -18,8 +18,9 @@ enum vflags {
 	VIEW_ALIGNED	= 1 << 2,	/* objectives aligned under each KR */
 	VIEW_PARENT	= 1 << 3,	/* the KR above */
 	VIEW_PERMS	= 1 << 4,	/* can-edit, can-checkin for the user */
-	VIEW_HINTS	= 1 << 5,	/* the method's quality hints */
-	VIEW_TREND	= 1 << 6	/* each KR's trend line, without the list */
+	VIEW_HINTS	= 1 << 5,	/* the method's hints on a KR's text */
+	VIEW_TREND	= 1 << 6,	/* each KR's trend line, without the list */
+	VIEW_HEALTH	= 1 << 7	/* the health flags (health.h), with reasons */
 };
 
 struct view {

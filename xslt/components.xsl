@@ -197,6 +197,7 @@
         </p>
       </xsl:if>
       <xsl:apply-templates select="hint"/>
+      <xsl:call-template name="flags"/>
       <xsl:apply-templates select="parent-kr"/>
       <xsl:apply-templates select="carried-from | carried-to"/>
       <xsl:if test="$detail and string(description) != ''">
@@ -387,6 +388,7 @@
             </span>
           </xsl:if>
           <xsl:apply-templates select="hint"/>
+          <xsl:call-template name="flags"/>
         </th>
         <td class="kr-progress">
           <xsl:choose>
@@ -532,6 +534,71 @@
           <a class="feed-all" type="application/xml" href="{$base}{$all}"><xsl:call-template name="t"><xsl:with-param name="k" select="'feed.all'"/></xsl:call-template></a>
         </xsl:if>
       </p>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The health flags of the context objective or KR (cgi/health.c):
+       each its name, then its reason with the figures <flag> carries. -->
+  <xsl:variable name="t.flag.sep" select="mb:t('flag.sep')"/>
+  <xsl:template name="flags">
+    <xsl:if test="flag">
+      <ul class="flags">
+        <xsl:for-each select="flag">
+          <li class="flag flag-{@name}">
+            <strong class="flag-name"><xsl:value-of select="mb:t(concat('flag.', @name))"/></strong>
+            <xsl:value-of select="$t.flag.sep"/>
+            <span class="flag-why">
+              <xsl:call-template name="t-filled">
+                <xsl:with-param name="k" select="concat('flag.', @name, '.why')"/>
+                <xsl:with-param name="a" select="string(@days | @pct | @krs)"/>
+                <xsl:with-param name="b" select="string(@expected)"/>
+              </xsl:call-template>
+            </span>
+          </li>
+        </xsl:for-each>
+      </ul>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The health flags of a page's objectives and KRs counted by name,
+       in health.c's order (unit and person pages): a glance before the
+       cards, which say which and why. -->
+  <xsl:template name="health-summary">
+    <xsl:param name="flags" select="//flag"/>
+    <div class="health-summary">
+      <span class="label"><xsl:value-of select="mb:t('flags')"/></span>
+      <xsl:text> </xsl:text>
+      <xsl:choose>
+        <xsl:when test="$flags">
+          <ul class="flags">
+            <xsl:call-template name="health-count">
+              <xsl:with-param name="flags" select="$flags"/>
+              <xsl:with-param name="names" select="'stale overdue behind too-few too-many unaligned no-owner too-easy'"/>
+            </xsl:call-template>
+          </ul>
+        </xsl:when>
+        <xsl:otherwise><span class="empty"><xsl:value-of select="mb:t('flags.none')"/></span></xsl:otherwise>
+      </xsl:choose>
+    </div>
+  </xsl:template>
+
+  <xsl:template name="health-count">
+    <xsl:param name="flags"/>
+    <xsl:param name="names"/>
+    <xsl:variable name="n" select="substring-before(concat($names, ' '), ' ')"/>
+    <xsl:variable name="c" select="count($flags[@name = $n])"/>
+    <xsl:if test="$c &gt; 0">
+      <li class="flag flag-{$n}">
+        <strong class="flag-name"><xsl:value-of select="mb:t(concat('flag.', $n))"/></strong>
+        <xsl:value-of select="$t.flag.sep"/>
+        <span class="flag-count"><xsl:value-of select="$c"/></span>
+      </li>
+    </xsl:if>
+    <xsl:if test="contains($names, ' ')">
+      <xsl:call-template name="health-count">
+        <xsl:with-param name="flags" select="$flags"/>
+        <xsl:with-param name="names" select="substring-after($names, ' ')"/>
+      </xsl:call-template>
     </xsl:if>
   </xsl:template>
 

@@ -44,6 +44,7 @@
       </dl>
       <!-- The method: OKRs are not individual performance ratings. -->
       <p class="note-rule"><xsl:call-template name="t"><xsl:with-param name="k" select="'person.notrating'"/></xsl:call-template></p>
+      <xsl:call-template name="health-summary"/>
       <xsl:if test="$p/@can-add = '1'">
         <p class="actions">
           <a class="action">

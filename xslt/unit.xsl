@@ -41,6 +41,7 @@
           </xsl:choose>
         </xsl:for-each>
       </p>
+      <xsl:call-template name="health-summary"/>
       <dl class="meta">
         <xsl:if test="$u/parent">
           <dt><xsl:call-template name="t"><xsl:with-param name="k" select="'unit.parent'"/></xsl:call-template></dt>
