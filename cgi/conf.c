@@ -34,6 +34,7 @@ static const struct setting {
 	{ "checkpoint-seconds", C_INT, offsetof(struct conf, checkpoint_secs), 0, 1, 86400 },
 	{ "cache-mb", C_INT, offsetof(struct conf, cache_mb), 0, 1, 4096 },
 	{ "feed-max-records", C_INT, offsetof(struct conf, feed_max), 0, 1, 100000000 },
+	{ "checkin-days", C_INT, offsetof(struct conf, checkin_days), 0, 1, 365 },
 	{ "card-cache-mb", C_INT, offsetof(struct conf, card_cache_mb), 0, 0, 4096 },
 	{ "page-cache", C_STR, offsetof(struct conf, page_cache), sizeof(((struct conf *)0)->page_cache), 0, 0 },
 	{ "worker", C_WORKER, 0, 0, 1, 64 },
@@ -65,6 +66,7 @@ conf_defaults(struct conf *c)
 	c->cache_mb = 32;
 	c->card_cache_mb = 64;
 	c->feed_max = 100000;
+	c->checkin_days = 7;
 }
 
 /* Parses a decimal integer in [min, max]; -1 if it is not one. */

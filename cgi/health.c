@@ -43,12 +43,28 @@ health_objective(const struct health_obj *o, struct health_why *w)
 	return f;
 }
 
+int
+health_silent(const struct health_obj *o, const struct health_kr *k,
+    int32_t today, int days)
+{
+	int32_t since = k->last;
+
+	if (o->state == OBJ_ARCHIVED || o->state == OBJ_DRAFT ||
+	    o->cstate != CYCLE_ACTIVE || !okr_kr_live(k->state))
+		return 0;
+	/* Never checked in: counted from when there was something to check
+	 * in on, the cycle's start or the objective's creation. */
+	if (since == 0)
+		since = o->created > o->cstart ? o->created : o->cstart;
+	return today - since >= days ? (int)(today - since) : 0;
+}
+
 unsigned
 health_kr(const struct health_obj *o, const struct health_kr *k, int32_t today,
     struct health_why *w)
 {
 	unsigned f = 0;
-	int32_t since, end;
+	int32_t end;
 
 	memset(w, 0, sizeof(*w));
 	if (o->state == OBJ_ARCHIVED || !okr_kr_live(k->state))
@@ -59,15 +75,8 @@ health_kr(const struct health_obj *o, const struct health_kr *k, int32_t today,
 	 * cycle being planned, reviewed or closed. */
 	if (o->cstate != CYCLE_ACTIVE || o->state == OBJ_DRAFT)
 		return f;
-	/* Never checked in: counted from when there was something to check
-	 * in on, the cycle's start or the objective's creation. */
-	since = k->last;
-	if (since == 0)
-		since = o->created > o->cstart ? o->created : o->cstart;
-	if (today - since >= HEALTH_STALE_DAYS) {
+	if ((w->stale = health_silent(o, k, today, HEALTH_STALE_DAYS)) > 0)
 		f |= HEALTH_STALE;
-		w->stale = today - since;
-	}
 	if (k->due != 0 && today > k->due && okr_pct(k->score) < 100) {
 		f |= HEALTH_OVERDUE;
 		w->overdue = today - k->due;

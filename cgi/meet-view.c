@@ -274,9 +274,9 @@ board(struct view *v, xmlNodePtr mn, const struct meeting *m, int32_t ref)
 		view_unscored(b, OBJ_DRAFT, -1);
 	if (m->status >= 0 && m->status_reason != NULL)
 		render_attr(b, "override-reason", m->status_reason);
-	/* Monday to Sunday of the reference day's week (1970-01-05 was a
-	 * Monday), then the thirty days after it. */
-	monday = ref - ((ref - 4) % 7 + 7) % 7;
+	/* Monday to Sunday of the reference day's week, then the thirty
+	 * days after it. */
+	monday = okr_monday(ref);
 	sunday = monday + 6;
 	week = xmlNewChild(b, NULL, BAD_CAST "week", NULL);
 	render_attr(week, "from", view_day(v->r, monday));

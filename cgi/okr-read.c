@@ -151,6 +151,25 @@ fail:
 	return rc < 100 ? worker_fail(r, rc, NULL) : rc;
 }
 
+/* The signed-in person's inbox: what they owe (view_owed()), then the
+ * comments and proposals on their OKRs. */
+static int
+page_inbox(struct req *r)
+{
+	struct view v;
+	xmlNodePtr page;
+	int rc, n;
+
+	if ((rc = view_init(&v, r, st)) != 0)
+		return rc;
+	if ((page = view_page(&v, r->route->sheet)) == NULL)
+		return 500;
+	if ((rc = view_owed(&v, page, &n)) != 0 ||
+	    (rc = view_inbox(&v, page, r->me->id)) != 0)
+		return rc;
+	return render_reply(r, page, 200);
+}
+
 static int
 page_person(struct req *r)
 {
@@ -525,6 +544,7 @@ static const struct route routes[] = {
 	{ GET, "/person/*", ARG_LOGIN, K(CYCLE), page_person, "person", WHO_ANYONE, 0 },
 	{ GET, "/objective/*", ARG_ID, K(CYCLE), page_objective, "objective",
 	    WHO_ANYONE, 0 },
+	{ GET, "/inbox", ARG_NONE, 0, page_inbox, "inbox", WHO_KNOWN, 0 },
 	{ GET, "/lang", ARG_NONE, K(SET) | K(BACK), page_lang, NULL, WHO_ANYONE, 0 },
 	{ GET, "/xml", ARG_NONE, K(SINCE), page_feed, "export", WHO_ANYONE, XS_ALL },
 	{ GET, "/xml/cycle", ARG_NONE, K(CYCLE) | K(SINCE), page_feed, "export",

@@ -301,6 +301,13 @@ okr_today(void)
 	return okr_day_of(okr_now());
 }
 
+int32_t
+okr_monday(int32_t day)
+{
+	/* 1970-01-05, day 4, was a Monday. */
+	return day - ((day - 4) % 7 + 7) % 7;
+}
+
 void
 okr_num_format(double v, char buf[32])
 {

@@ -1114,6 +1114,58 @@ store_objectives_by_parent_kr(struct store *st, struct arena *ar, uint32_t kr,
 	return st_list_by(st, ar, T_OBJ_PARENT, 1, kr, 0, v, n);
 }
 
+/* The KRs a person owns and the objective of each, read together. */
+struct owned_op {
+	struct arena	*ar;
+	uint32_t	 owner;
+	struct vec	 krs;
+	struct objective *objs;
+};
+
+static int
+op_owned(struct store *st, DB_TXN *txn, void *arg)
+{
+	struct owned_op *op = arg;
+	struct kr *k;
+	unsigned char key[4];
+	size_t i, j;
+	int rc;
+
+	be32(key, op->owner);
+	op->krs.n = 0;
+	if ((rc = st_rec_list(st, txn, T_KR_OWNER, key, 4, op->ar, &op->krs)) != STORE_OK)
+		return rc;
+	k = (struct kr *)op->krs.items;
+	op->objs = arena_alloc(op->ar, (op->krs.n + 1) * sizeof(*op->objs));
+	for (i = 0; i < op->krs.n; i++) {
+		/* A person's KRs come by id, an objective's mostly together:
+		 * one read per objective among the last few. */
+		size_t back = i > 8 ? i - 8 : 0;
+
+		for (j = i; j > back && op->objs[j - 1].id != k[i].objective; j--)
+			;
+		if (j > back)
+			op->objs[i] = op->objs[j - 1];
+		else if ((rc = st_rec_get(st, txn, T_OBJ, k[i].objective,
+		    &op->objs[i], op->ar, 0)) != STORE_OK)
+			return rc == STORE_NOTFOUND ? STORE_ERR : rc;
+	}
+	return STORE_OK;
+}
+
+int
+store_krs_by_owner(struct store *st, struct arena *ar, uint32_t owner,
+    struct kr **v, struct objective **o, size_t *n)
+{
+	struct owned_op op = { .ar = ar, .owner = owner };
+	int rc = st_txn_run(st, 0, op_owned, &op);
+
+	*v = rc == STORE_OK ? (struct kr *)op.krs.items : NULL;
+	*o = rc == STORE_OK ? op.objs : NULL;
+	*n = rc == STORE_OK ? op.krs.n : 0;
+	return rc;
+}
+
 int
 store_kr_get(struct store *st, struct arena *ar, uint32_t id, struct kr *k)
 {

@@ -280,6 +280,17 @@ key_kr_obj(DB *db, const DBT *pkey, const DBT *pdata, DBT *skey)
 	return skey_parts(skey, k.objective, 0, 1, 0, 0);
 }
 
+/* A KR by its owner: what a person owes (the inbox, the reminders). */
+static int
+key_kr_owner(DB *db, const DBT *pkey, const DBT *pdata, DBT *skey)
+{
+	struct kr k;
+
+	(void)db, (void)pkey;
+	DECODE(store_codec_kr, k);
+	return skey_parts(skey, k.owner, 0, 1, 0, 0);
+}
+
 static int
 key_ci_kr(DB *db, const DBT *pkey, const DBT *pdata, DBT *skey)
 {
@@ -429,6 +440,8 @@ const struct table_def st_tables[T__MAX] = {
 	REC(T_KRS, "krs.db", REC_KR, kr, store_codec_kr, VER(kr), TITLE(kr),
 	    T_KR_OBJ, kr_rule),
 	IDX(T_KR_OBJ, "krs-objective.idx", T_KRS, key_kr_obj, 1),
+	/* Built from krs.db when a store made before it is opened. */
+	IDX(T_KR_OWNER, "krs-owner.idx", T_KRS, key_kr_owner, 1),
 	REC(T_CHECKINS, "checkins.db", REC_CHECKIN, checkin, store_codec_checkin,
 	    NONE, NONE, T_CI_KR, NULL),
 	IDX(T_CI_KR, "checkins-kr.idx", T_CHECKINS, key_ci_kr, 1),

@@ -77,6 +77,8 @@ view_identify(struct req *r, struct store *st)
 	return rc == STORE_NOTFOUND ? 0 : worker_fail(r, rc, NULL);
 }
 
+static int owed_all(struct view *, xmlNodePtr, int *);
+
 xmlNodePtr
 view_page(struct view *v, const char *name)
 {
@@ -103,6 +105,15 @@ view_page(struct view *v, const char *name)
 		render_attr(c, "state", okr_cstate_names[cy->state]);
 		if (cy == now)
 			render_attr(c, "current", "1");
+	}
+	/* The count beside the inbox's link on every page: an element of
+	 * its own, since /page's attributes name every card (render.c). */
+	if (v->r->me != NULL) {
+		int n;
+
+		if (owed_all(v, NULL, &n) == STORE_OK)
+			render_attr_u(xmlNewChild(page, NULL, BAD_CAST "owed-count", NULL),
+			    "n", (unsigned long)n);
 	}
 	return page;
 }
@@ -848,6 +859,218 @@ view_inbox(struct view *v, xmlNodePtr page, uint32_t person)
 	return 0;
 }
 
+/* The units whose meetings and action items concern a person of unit:
+ * it and those above it, the company last; *n of them. */
+static uint32_t *
+view_units_up(struct view *v, uint32_t unit, size_t *n)
+{
+	uint32_t *up = arena_alloc(&v->r->ar, OKR_MAX_DEPTH * sizeof(*up));
+	const struct unit *u;
+
+	for (*n = 0; unit != 0 && *n < OKR_MAX_DEPTH &&
+	    (u = view_unit(v, unit)) != NULL; unit = u->parent)
+		up[(*n)++] = unit;
+	return up;
+}
+
+/* KRs the person owns that owe a check-in (health_silent() at
+ * view_checkin_days), each with its objective. */
+static int
+owed_checkins(struct view *v, xmlNodePtr in, const struct person *me,
+    int32_t today, int *count)
+{
+	const struct cycle *cy;
+	struct objective *o;
+	struct kr *k;
+	size_t i, n;
+	int rc, days;
+
+	if ((rc = store_krs_by_owner(v->st, &v->r->ar, me->id, &k, &o, &n)) != STORE_OK)
+		return rc;
+	for (i = 0; i < n; i++) {
+		struct health_obj ho;
+		struct health_kr hk = { .kind = k[i].kind, .state = k[i].state,
+		    .due = k[i].due, .owned = 1,
+		    .last = k[i].updated_at != 0 ? okr_day_of(k[i].updated_at) : 0 };
+		xmlNodePtr e;
+
+		if ((cy = view_cycle(v, o[i].cycle)) == NULL)
+			continue;
+		view_health_obj(v, &o[i], cy, 0, 0, &ho);
+		if ((days = health_silent(&ho, &hk, today, view_checkin_days)) == 0)
+			continue;
+		(*count)++;
+		if (in == NULL)
+			continue;
+		e = xmlNewChild(in, NULL, BAD_CAST "checkin", NULL);
+		render_attr_u(e, "kr", k[i].id);
+		render_attr_u(e, "objective", o[i].id);
+		render_attr_u(e, "days", (unsigned long)days);
+		if (k[i].updated_at == 0)
+			render_attr(e, "never", "1");
+		render_attr(e, "cycle", cy->name);
+		render_text(e, "title", k[i].title);
+		render_text(e, "objective-title", o[i].title);
+	}
+	return 0;
+}
+
+/* Open action items the person owns, due by the end of this week (or
+ * overdue), in the units that concern them. */
+static int
+owed_actions(struct view *v, xmlNodePtr in, const struct person *me,
+    const uint32_t *up, size_t nup, int32_t today, int *count)
+{
+	int32_t sunday = okr_monday(today) + 6;
+	struct action *a;
+	size_t i, j, n;
+	int rc;
+
+	for (j = 0; j < nup; j++) {
+		if ((rc = store_actions_by_unit(v->st, &v->r->ar, up[j], &a, &n)) != STORE_OK)
+			return rc;
+		for (i = 0; i < n; i++) {
+			xmlNodePtr e;
+
+			if (a[i].owner != me->id || a[i].state != ACTION_OPEN ||
+			    a[i].due == 0 || a[i].due > sunday)
+				continue;
+			(*count)++;
+			if (in == NULL)
+				continue;
+			e = xmlNewChild(in, NULL, BAD_CAST "action", NULL);
+			render_attr_u(e, "id", a[i].id);
+			render_attr_u(e, "unit", a[i].unit);
+			if (a[i].meeting != 0)
+				render_attr_u(e, "meeting", a[i].meeting);
+			render_attr(e, "due", view_day(v->r, a[i].due));
+			if (a[i].due < today)
+				render_attr(e, "overdue", "1");
+			render_text(e, "title", a[i].title);
+		}
+	}
+	return 0;
+}
+
+/* Meetings the person attends (of their unit and those above it) that
+ * are planned from today on, and all-hands awareness meetings open that
+ * they have not acknowledged. */
+static int
+owed_meetings(struct view *v, xmlNodePtr in, const struct person *me,
+    const uint32_t *up, size_t nup, int32_t today, int *count)
+{
+	struct meeting *m;
+	size_t i, j, n;
+	int rc;
+
+	for (j = 0; j < nup; j++) {
+		if ((rc = store_meetings_by_unit(v->st, &v->r->ar, up[j], &m, &n)) != STORE_OK)
+			return rc;
+		for (i = 0; i < n; i++) {
+			int ack = m[i].type == MEET_AWARENESS && m[i].state == MEET_OPEN &&
+			    !okr_listed(m[i].present, me->login);
+			xmlNodePtr e;
+
+			if (!ack && !(m[i].state == MEET_PLANNED && m[i].day >= today))
+				continue;
+			(*count)++;
+			if (in == NULL)
+				continue;
+			e = xmlNewChild(in, NULL, BAD_CAST "meeting", NULL);
+			render_attr_u(e, "id", m[i].id);
+			render_attr(e, "type", store_mtype_names[m[i].type]);
+			render_attr(e, "state", store_mstate_names[m[i].state]);
+			render_attr(e, "day", view_day(v->r, m[i].day));
+			if (ack)
+				render_attr(e, "ack", "1");
+			render_text(e, "title", m[i].title);
+			view_unit_ref(e, "unit", view_unit(v, m[i].unit));
+		}
+	}
+	return 0;
+}
+
+/* For the lead of a department: the company's draft objectives of a
+ * cycle not closed under which they have proposed no KR yet (the
+ * method: departments propose the KRs of the company's objectives). */
+static int
+owed_drafts(struct view *v, xmlNodePtr in, const struct person *me,
+    const uint32_t *up, size_t nup, int *count)
+{
+	const struct unit *mine = nup > 0 ? view_unit(v, up[0]) : NULL;
+	struct objective *o;
+	struct kr *k;
+	size_t c, i, j, n, nk;
+	int rc, proposed;
+
+	if (mine == NULL || mine->level != LEVEL_DEPARTMENT || mine->lead != me->id)
+		return 0;
+	for (c = 0; c < v->ncycles; c++) {
+		if (v->cycles[c].state == CYCLE_CLOSED)
+			continue;
+		if ((rc = store_objectives_by_cycle_unit(v->st, &v->r->ar,
+		    v->cycles[c].id, up[nup - 1], &o, &n)) != STORE_OK)
+			return rc;
+		for (i = 0; i < n; i++) {
+			xmlNodePtr e;
+
+			if (o[i].level != LEVEL_COMPANY || o[i].state != OBJ_DRAFT)
+				continue;
+			if ((rc = store_krs_by_objective(v->st, &v->r->ar, o[i].id,
+			    &k, &nk)) != STORE_OK)
+				return rc;
+			for (proposed = 0, j = 0; j < nk; j++)
+				proposed |= k[j].owner == me->id;
+			if (proposed)
+				continue;
+			(*count)++;
+			if (in == NULL)
+				continue;
+			e = xmlNewChild(in, NULL, BAD_CAST "draft", NULL);
+			render_attr_u(e, "objective", o[i].id);
+			render_attr(e, "cycle", v->cycles[c].name);
+			render_text(e, "title", o[i].title);
+		}
+	}
+	return 0;
+}
+
+/* Every entry the person owes into in (NULL: counted only); a store
+ * status. */
+static int
+owed_all(struct view *v, xmlNodePtr in, int *count)
+{
+	const struct person *me = v->r->me;
+	int32_t today = okr_today();
+	uint32_t *up;
+	size_t nup;
+	int rc;
+
+	*count = 0;
+	up = view_units_up(v, me->unit, &nup);
+	if ((rc = owed_checkins(v, in, me, today, count)) != STORE_OK ||
+	    (rc = owed_actions(v, in, me, up, nup, today, count)) != STORE_OK ||
+	    (rc = owed_meetings(v, in, me, up, nup, today, count)) != STORE_OK)
+		return rc;
+	return owed_drafts(v, in, me, up, nup, count);
+}
+
+int
+view_owed(struct view *v, xmlNodePtr page, int *count)
+{
+	xmlNodePtr in = xmlNewChild(page, NULL, BAD_CAST "owed", NULL);
+	int rc;
+
+	*count = 0;
+	if (v->r->me == NULL)
+		return 0;
+	render_attr_u(in, "checkin-days", (unsigned long)view_checkin_days);
+	if ((rc = owed_all(v, in, count)) != STORE_OK)
+		return worker_fail(v->r, rc, NULL);
+	render_attr_u(in, "count", (unsigned long)*count);
+	return 0;
+}
+
 int
 view_objective_page(struct view *v, uint32_t id, xmlNodePtr *pagep)
 {
@@ -881,3 +1104,4 @@ view_objective_page(struct view *v, uint32_t id, xmlNodePtr *pagep)
 }
 
 size_t view_feed_max = 100000;
+int view_checkin_days = 7;

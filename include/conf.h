@@ -42,6 +42,7 @@ struct conf {
 	char			page_cache[512];	/* "": pages not cached */
 	int			card_cache_mb;	/* rendered cards kept; 0: none */
 	int			feed_max;	/* records in one web feed */
+	int			checkin_days;	/* a KR owes a check-in after */
 	char			timezone[128];	/* "": the host's zone */
 	struct conf_worker	workers[CONF_MAX_WORKERS];
 	int			nworkers;

@@ -64,6 +64,14 @@ struct health_why {
 
 /* The flags of an objective itself (not of its KRs). */
 unsigned	health_objective(const struct health_obj *, struct health_why *);
+/* The days KR k of objective o has gone without a check-in on day today
+ * when they are days or more, else 0: counted from its last check-in,
+ * or from when there was something to check in on (its cycle's start or
+ * its objective's creation); only of a KR that counts, under an objective
+ * at work (not a draft, not archived) in an active cycle.  Stale is this
+ * at HEALTH_STALE_DAYS; the inbox asks it at the setting checkin-days. */
+int		health_silent(const struct health_obj *o, const struct health_kr *k,
+		    int32_t today, int days);
 /* The flags of KR k of objective o on day today; *w their reasons. */
 unsigned	health_kr(const struct health_obj *o, const struct health_kr *k,
 		    int32_t today, struct health_why *w);

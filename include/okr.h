@@ -93,6 +93,8 @@ int32_t	okr_day_of(int64_t t);
 int64_t	okr_day_start(int32_t day);
 /* Today's local calendar day. */
 int32_t	okr_today(void);
+/* The Monday of day's week (weeks run Monday to Sunday). */
+int32_t	okr_monday(int32_t day);
 /* Writes a number without needless digits ("58", "0.5", "1200000"). */
 void	okr_num_format(double, char buf[32]);
 

@@ -346,6 +346,10 @@ int	store_carry_parent(struct store *, uint32_t id, uint32_t *kr);
 int	store_kr_get(struct store *, struct arena *, uint32_t, struct kr *);
 int	store_krs_by_objective(struct store *, struct arena *, uint32_t obj,
 	    struct kr **, size_t *);
+/* The KRs person owner owns, in every cycle, by id, and (*o, one for
+ * each) the objective of each. */
+int	store_krs_by_owner(struct store *, struct arena *, uint32_t owner,
+	    struct kr **, struct objective **o, size_t *);
 int	store_kr_put(struct store *, uint32_t actor, struct kr *);
 /* store_kr_put() with a reason, which the history keeps: in a cycle under
  * review (the quarterly review) a KR changes only with one, and its

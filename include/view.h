@@ -44,7 +44,16 @@ struct view {
 
 /* The most records one feed may carry (conf feed-max-records). */
 extern size_t view_feed_max;
+/* The days without a check-in after which a KR is owed one (conf
+ * checkin-days). */
+extern int view_checkin_days;
 
+/* The signed-in person's inbox, what they owe, as <owed> on page: KRs
+ * they own owing a check-in, their action items due this week or
+ * overdue, meetings they attend that are planned or await their
+ * acknowledgement, and for a department's lead the company's drafts to
+ * propose KRs for.  *count the entries.  0 or a status. */
+int	view_owed(struct view *, xmlNodePtr page, int *count);
 /* Loads the cycles and picks the one asked for (or the current one).
  * Returns 0, or a status (404 with errkey for an unknown cycle, 500). */
 int	view_init(struct view *, struct req *, struct store *);

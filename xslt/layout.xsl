@@ -228,6 +228,22 @@
               </a>
             </li>
           </xsl:if>
+          <!-- What the signed-in person owes, counted (view_owed()). -->
+          <xsl:if test="owed-count">
+            <li>
+              <a class="owed-link" href="{$base}/inbox">
+                <xsl:if test="@name = 'inbox'">
+                  <xsl:attribute name="class">owed-link current</xsl:attribute>
+                  <xsl:attribute name="aria-current">page</xsl:attribute>
+                </xsl:if>
+                <xsl:call-template name="t"><xsl:with-param name="k" select="'nav.owed'"/></xsl:call-template>
+                <xsl:if test="owed-count/@n &gt; 0">
+                  <xsl:text> </xsl:text>
+                  <span class="owed-n"><xsl:value-of select="owed-count/@n"/></span>
+                </xsl:if>
+              </a>
+            </li>
+          </xsl:if>
           <xsl:if test="@admin = '1'">
             <li>
               <a href="{$base}/edit/admin/units">

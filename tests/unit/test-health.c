@@ -173,6 +173,32 @@ kr_owner_and_state(void **state)
 	assert_int_equal(health_kr(&o, &k, Q1_START + 2, &w), 0);
 }
 
+/* What the inbox asks: the days without a check-in at its own setting,
+ * by the same count as stale; nothing of a draft's KR or outside an
+ * active cycle. */
+static void
+silent(void **state)
+{
+	struct health_obj o = obj();
+	struct health_kr k = kr(0.5, Q1_START + 30);
+
+	(void)state;
+	assert_int_equal(health_silent(&o, &k, Q1_START + 36, 7), 0);
+	assert_int_equal(health_silent(&o, &k, Q1_START + 37, 7), 7);
+	assert_int_equal(health_silent(&o, &k, Q1_START + 40, 1), 10);
+	k.last = 0;
+	assert_int_equal(health_silent(&o, &k, Q1_START + 6, 7), 0);
+	assert_int_equal(health_silent(&o, &k, Q1_START + 7, 7), 7);
+	o.state = OBJ_DRAFT;
+	assert_int_equal(health_silent(&o, &k, Q1_START + 40, 7), 0);
+	o.state = OBJ_ACTIVE;
+	o.cstate = CYCLE_REVIEW;
+	assert_int_equal(health_silent(&o, &k, Q1_START + 40, 7), 0);
+	o.cstate = CYCLE_ACTIVE;
+	k.state = KRS_REJECTED;
+	assert_int_equal(health_silent(&o, &k, Q1_START + 40, 7), 0);
+}
+
 /* Two to five KRs. */
 static void
 kr_count(void **state)
@@ -258,6 +284,7 @@ main(void)
 		cmocka_unit_test(behind),
 		cmocka_unit_test(progress_only_when_under_way),
 		cmocka_unit_test(kr_owner_and_state),
+		cmocka_unit_test(silent),
 		cmocka_unit_test(kr_count),
 		cmocka_unit_test(unaligned),
 		cmocka_unit_test(owner_and_too_easy),

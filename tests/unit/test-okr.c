@@ -958,6 +958,22 @@ record_rules(void **state)
 	assert_int_equal(store_rec_check(REC_MEETING, &m, NULL), STORE_INVALID);
 }
 
+/* Weeks run Monday to Sunday: 2027-02-15 was a Monday. */
+static void
+monday(void **state)
+{
+	int32_t mon, d;
+
+	(void)state;
+	assert_int_equal(okr_date_parse("2027-02-15", &mon), 0);
+	for (d = mon; d < mon + 7; d++)
+		assert_int_equal(okr_monday(d), mon);
+	assert_int_equal(okr_monday(mon - 1), mon - 7);
+	assert_int_equal(okr_monday(mon + 7), mon + 7);
+	assert_int_equal(okr_monday(4), 4);	/* 1970-01-05 */
+	assert_int_equal(okr_monday(3), -3);	/* 1970-01-04, a Sunday */
+}
+
 int
 main(void)
 {
@@ -977,6 +993,7 @@ main(void)
 		cmocka_unit_test(time_parse),
 		cmocka_unit_test(time_format),
 		cmocka_unit_test(local_time),
+		cmocka_unit_test(monday),
 		cmocka_unit_test(format_out_of_range_terminated),
 		cmocka_unit_test(num_format),
 		cmocka_unit_test(num_format_as_printf),
