@@ -1035,6 +1035,89 @@ owed_drafts(struct view *v, xmlNodePtr in, const struct person *me,
 	return 0;
 }
 
+/* Whether person p has checked in since monday on a KR at work they
+ * own (1) or not (0); -1 when they own none, or on a store error (*rc). */
+static int
+checked_in_since(struct view *v, const struct person *p, int32_t monday,
+    int *rc)
+{
+	const struct cycle *cy;
+	struct objective *o;
+	struct kr *k;
+	size_t i, n;
+	int some = -1;
+
+	*rc = store_krs_by_owner(v->st, &v->r->ar, p->id, &k, &o, &n);
+	if (*rc != STORE_OK)
+		return -1;
+	for (i = 0; i < n; i++) {
+		if (!okr_kr_live(k[i].state) || o[i].state == OBJ_DRAFT ||
+		    o[i].state == OBJ_ARCHIVED || (cy = view_cycle(v, o[i].cycle)) == NULL ||
+		    cy->state != CYCLE_ACTIVE)
+			continue;
+		if (k[i].updated_at != 0 && okr_day_of(k[i].updated_at) >= monday)
+			return 1;
+		some = 0;
+	}
+	return some;
+}
+
+/* For a unit's lead: per unit (theirs, by its own members, and each unit
+ * directly below it, by everyone in it and below), who owns KRs at work
+ * and has not checked in on any since Monday: counts and names, in the
+ * directory's order, never ranked.  Told, not owed: not counted. */
+static int
+owed_team(struct view *v, xmlNodePtr in, const struct person *me, int32_t today)
+{
+	const struct unit *mine = view_unit(v, me->unit);
+	int32_t monday = okr_monday(today);
+	xmlNodePtr team, g;
+	struct person *p;
+	size_t i, j, n;
+	int rc, done;
+
+	if (mine == NULL || mine->lead != me->id)
+		return STORE_OK;
+	if (view_units_all(v) != 0)
+		return STORE_ERR;
+	team = xmlNewChild(in, NULL, BAD_CAST "team", NULL);
+	render_attr(team, "since", view_day(v->r, monday));
+	/* Group 0: the lead's own unit; then each unit below it. */
+	for (i = 0; i <= v->nunits; i++) {
+		const struct unit *top = i == 0 ? mine : &v->units[i - 1];
+		int people = 0, missing = 0;
+
+		if (i > 0 && top->parent != mine->id)
+			continue;
+		g = xmlNewChild(team, NULL, BAD_CAST "group", NULL);
+		view_unit_ref(g, "unit", top);
+		for (j = 0; j < (i == 0 ? 1 : v->nunits); j++) {
+			const struct unit *u = i == 0 ? mine : &v->units[j];
+			size_t k;
+
+			if (i > 0 && !view_unit_within(v, u->id, top->id))
+				continue;
+			if ((rc = store_people_in_unit(v->st, &v->r->ar, u->id, &p, &n)) != STORE_OK)
+				return rc;
+			for (k = 0; k < n; k++) {
+				if ((done = checked_in_since(v, &p[k], monday, &rc)) < 0) {
+					if (rc != STORE_OK)
+						return rc;
+					continue;
+				}
+				people++;
+				if (done)
+					continue;
+				missing++;
+				view_person_ref(v, g, "person", p[k].id);
+			}
+		}
+		render_attr_u(g, "people", (unsigned long)people);
+		render_attr_u(g, "missing", (unsigned long)missing);
+	}
+	return STORE_OK;
+}
+
 /* Every entry the person owes into in (NULL: counted only); a store
  * status. */
 static int
@@ -1065,7 +1148,8 @@ view_owed(struct view *v, xmlNodePtr page, int *count)
 	if (v->r->me == NULL)
 		return 0;
 	render_attr_u(in, "checkin-days", (unsigned long)view_checkin_days);
-	if ((rc = owed_all(v, in, count)) != STORE_OK)
+	if ((rc = owed_all(v, in, count)) != STORE_OK ||
+	    (rc = owed_team(v, in, v->r->me, okr_today())) != STORE_OK)
 		return worker_fail(v->r, rc, NULL);
 	render_attr_u(in, "count", (unsigned long)*count);
 	return 0;

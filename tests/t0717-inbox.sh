@@ -18,8 +18,12 @@ RD=$(unit_id 研发部)
 TOP=$(unit_id "星河科技 Xinghe Tech")
 ZW=$(pid zhangwei)
 LN=$(pid lina)
-require "2027-Q1 ($CY), 研发部 ($RD), the company ($TOP), zhangwei ($ZW), lina ($LN)" \
-    test -n "$CY" -a -n "$RD" -a -n "$TOP" -a -n "$ZW" -a -n "$LN"
+MOB=$(unit_id 移动组)
+PT=$(unit_id 平台组)
+MM=$(dx "string((//*[local-name()='person'][@unit='$MOB' and @role='member'])[1]/@id)")
+MML=$(dx "string((//*[local-name()='person'][@unit='$MOB' and @role='member'])[1]/*[local-name()='login'])")
+require "2027-Q1 ($CY), 研发部 ($RD), the company ($TOP), zhangwei ($ZW), lina ($LN), a member of 移动组 ($MML)" \
+    test -n "$CY" -a -n "$RD" -a -n "$TOP" -a -n "$ZW" -a -n "$LN" -a -n "$MM"
 
 T=2027-01-01T00:00:00Z
 {
@@ -28,6 +32,7 @@ T=2027-01-01T00:00:00Z
 	printf '<objective id="990101" cycle="%s" unit="%s" owner="%s" level="department" state="active" version="1" created-at="%s" updated-at="%s"><title>t0717 研发目标</title></objective>\n' "$CY" "$RD" "$ZW" "$T" "$T"
 	printf '<kr id="990101" objective="990101" owner="%s" kind="numeric" direction="increase" due="2027-03-31" version="1" start="0" target="100" current="20" weight="1" confidence="0.5" updated-at="2027-02-01T02:00:00Z" state="active"><title>t0717 半月未更新</title></kr>\n' "$LN"
 	printf '<kr id="990102" objective="990101" owner="%s" kind="numeric" direction="increase" due="2027-03-31" version="1" start="0" target="100" current="40" weight="1" confidence="0.5" updated-at="2027-02-16T02:00:00Z" state="active"><title>t0717 昨天更新过</title></kr>\n' "$LN"
+	printf '<kr id="990104" objective="990101" owner="%s" kind="numeric" direction="increase" due="2027-03-31" version="1" start="0" target="100" current="30" weight="1" confidence="0.5" updated-at="2027-02-12T02:00:00Z" state="active"><title>t0717 上周更新过</title></kr>\n' "$MM"
 	printf '<objective id="990102" cycle="%s" unit="%s" owner="%s" level="department" state="draft" version="1" created-at="%s" updated-at="%s"><title>t0717 草稿</title></objective>\n' "$CY" "$RD" "$ZW" "$T" "$T"
 	printf '<kr id="990103" objective="990102" owner="%s" kind="numeric" direction="increase" due="2027-03-31" version="1" start="0" target="100" current="0" weight="1" confidence="0.5" state="proposed"><title>t0717 草稿下的成果</title></kr>\n' "$LN"
 	printf '<objective id="990103" cycle="%s" unit="%s" level="company" state="draft" version="1" created-at="%s" updated-at="%s"><title>t0717 公司目标草稿</title></objective>\n' "$CY" "$TOP" "$T" "$T"
@@ -39,7 +44,7 @@ require "the t0717 OKRs load ($(tail -1 "$TMP/load.out"))" grep -q 'records writ
 EN='Accept-Language: en'
 # The entries of USER's inbox (the <li> of its lists) and the count its
 # navigation shows.
-entries() { flat | grep -o '<li class="owed-[a-z]*" id="owed-[a-z]*-[0-9]*"' | sed 's/.*id="//; s/"$//'; }
+entries() { flat | grep -o '<li class="owed-[a-z]*" id="owed-[a-z]*-[0-9]*"' | sed 's/.*id="//; s/"$//' | grep -v '^owed-group-'; }
 navcount() {
 	flat | grep -q 'class="owed-link' || return 0
 	_nc=$(flat | sed -n 's|.*class="owed-link[^"]*"[^>]*>[^<]*<span class="owed-n">\([0-9]*\)</span>.*|\1|p')
@@ -136,3 +141,19 @@ get lina / -H "$EN"
 check "the home page's navigation carries the inbox's count too ($(navcount))" test -n "$(navcount)"
 get - /inbox
 expect_status 401 "signed out: the web server asks who it is (401)"
+
+# ------------------------------------- a lead's units, told not ranked
+get zhangwei /inbox -H "$EN"
+expect_flat "<h2>$(msg en owed.team | sed 's/{a}/2027-02-15/')</h2>" "研发部's lead sees his units' check-ins since Monday 2027-02-15"
+grp() { flat | grep -o "<li class=\"owed-group\" id=\"owed-group-$1\">.*" | sed 's|</li>.*||'; }
+check "移动组: its member who last checked in on 2027-02-12 ($MML) is named" \
+    sh -c "printf '%s' '$(grp "$MOB")' | grep -q '/okr/person/$MML\"'"
+check "平台组: lina, who checked in this week, is not" \
+    sh -c "! printf '%s' '$(grp "$PT")' | grep -q '/okr/person/lina\"'"
+check "the groups: 研发部 itself, then 平台组 and 移动组" \
+    test "$(flat | grep -o 'id="owed-group-[0-9]*"' | tr -d '\n')" = "id=\"owed-group-$RD\"id=\"owed-group-$PT\"id=\"owed-group-$MOB\""
+check "what the lead is told is not counted as owed ($(navcount) = $(entries | wc -l))" test "$(navcount)" = "$(entries | wc -l)"
+get "$MML" /inbox -H "$EN"
+expect_body_lacks 'class="owed owed-team"' "a member is told nothing of others"
+get "$MML" /inbox -H "$EN"
+check "the member's own KR, last checked in 5 days ago, is not owed yet" hasnt owed-kr-990104

@@ -120,6 +120,49 @@
         </ul>
       </section>
     </xsl:if>
+    <!-- A lead's units: who has not checked in this week, collectively
+         (counts and names in the directory's order, never a ranking). -->
+    <xsl:if test="$o/team">
+      <section class="owed owed-team">
+        <h2>
+          <xsl:call-template name="t-filled">
+            <xsl:with-param name="k" select="'owed.team'"/>
+            <xsl:with-param name="a"><xsl:call-template name="day"><xsl:with-param name="d" select="$o/team/@since"/></xsl:call-template></xsl:with-param>
+          </xsl:call-template>
+        </h2>
+        <ul class="owed-team-list">
+          <xsl:for-each select="$o/team/group">
+            <li class="owed-group" id="owed-group-{unit/@id}">
+              <xsl:apply-templates select="unit" mode="link"/>
+              <xsl:value-of select="$t.flag.sep"/>
+              <xsl:choose>
+                <xsl:when test="@people = 0">
+                  <span class="muted"><xsl:call-template name="t"><xsl:with-param name="k" select="'owed.team.nobody'"/></xsl:call-template></span>
+                </xsl:when>
+                <xsl:when test="@missing = 0">
+                  <xsl:call-template name="t-filled">
+                    <xsl:with-param name="k" select="'owed.team.all'"/>
+                    <xsl:with-param name="a" select="@people"/>
+                  </xsl:call-template>
+                </xsl:when>
+                <xsl:otherwise>
+                  <xsl:call-template name="t-filled">
+                    <xsl:with-param name="k" select="'owed.team.missing'"/>
+                    <xsl:with-param name="a" select="@missing"/>
+                    <xsl:with-param name="b" select="@people"/>
+                  </xsl:call-template>
+                  <xsl:value-of select="$t.flag.sep"/>
+                  <xsl:for-each select="person">
+                    <xsl:if test="position() &gt; 1"><xsl:text>, </xsl:text></xsl:if>
+                    <xsl:apply-templates select="." mode="person-link"/>
+                  </xsl:for-each>
+                </xsl:otherwise>
+              </xsl:choose>
+            </li>
+          </xsl:for-each>
+        </ul>
+      </section>
+    </xsl:if>
     <section class="inbox" id="inbox">
       <h2><xsl:call-template name="t"><xsl:with-param name="k" select="'inbox'"/></xsl:call-template></h2>
       <xsl:choose>
