@@ -818,6 +818,18 @@ post_kr(struct req *r)
 
 /* ---------------------------------------- check-ins and comments */
 
+/* The comments on the signed-in person's objectives, marked read (their
+ * inbox counts them no more); back to the inbox. */
+static int
+post_inbox_seen(struct req *r)
+{
+	int rc;
+
+	if ((rc = store_inbox_seen_now(edit_store, r->me->id)) != STORE_OK)
+		return worker_fail(r, rc, NULL);
+	return redirect(r, "/inbox");
+}
+
 /* Shows the objective page again with a form that failed: the user's
  * input and its errors are in form (made by the caller). */
 static int
@@ -1003,6 +1015,7 @@ static const struct route routes[] = {
 	    post_checkin, "objective", WHO_KNOWN, 0 },
 	{ POST, "/edit/comment/*", ARG_ID, K(KIND) | K(TEXT), post_comment, "objective",
 	    WHO_KNOWN, 0 },
+	{ POST, "/edit/inbox/seen", ARG_NONE, 0, post_inbox_seen, NULL, WHO_KNOWN, 0 },
 	{ GET, "/edit/admin/units", ARG_NONE, K(FROM), edit_admin_page, "admin-units",
 	    WHO_ADMIN, ADMIN_UNITS },
 	{ GET, "/edit/admin/people", ARG_NONE, K(FROM), edit_admin_page, "admin-people",

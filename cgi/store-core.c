@@ -629,30 +629,39 @@ st_rec_put(struct store *st, DB_TXN *txn, enum table t, uint32_t id, const void 
 	return st_changelog_add(st, txn, t, id);
 }
 
-/* Takes the next id of table t from its counter in the meta table. */
+/* The last id table t gave, from its counter in the meta table (0: none
+ * yet); rmw: locked for the write that follows. */
 int
-st_next_id(struct store *st, DB_TXN *txn, enum table t, uint32_t *id)
+st_last_id(struct store *st, DB_TXN *txn, enum table t, int rmw, uint32_t *id)
 {
-	unsigned char kb[5] = { 's', 'e', 'q', ':', (unsigned char)t }, vb[4];
-	uint32_t v = 0;
+	unsigned char kb[5] = { 's', 'e', 'q', ':', (unsigned char)t };
 	DBT k, d;
 	int rc;
 
 	st_dbt_init(&k, kb, sizeof(kb));
 	st_dbt_init(&d, NULL, 0);
-	rc = st_dbstatus(st->db[T_META]->get(st->db[T_META], txn, &k, &d, DB_RMW),
-	    "meta");
-	if (rc == STORE_OK && d.size == 4)
-		v = (uint32_t)((const unsigned char *)d.data)[0] << 24 |
-		    (uint32_t)((const unsigned char *)d.data)[1] << 16 |
-		    (uint32_t)((const unsigned char *)d.data)[2] << 8 |
-		    ((const unsigned char *)d.data)[3];
-	else if (rc != STORE_OK && rc != STORE_NOTFOUND)
+	rc = st_dbstatus(st->db[T_META]->get(st->db[T_META], txn, &k, &d,
+	    rmw ? DB_RMW : 0), "meta");
+	*id = rc == STORE_OK && d.size == 4 ? rd32(d.data) : 0;
+	return rc == STORE_NOTFOUND ? STORE_OK : rc;
+}
+
+/* Takes the next id of table t from its counter in the meta table. */
+int
+st_next_id(struct store *st, DB_TXN *txn, enum table t, uint32_t *id)
+{
+	unsigned char kb[5] = { 's', 'e', 'q', ':', (unsigned char)t }, vb[4];
+	uint32_t v;
+	DBT k, d;
+	int rc;
+
+	if ((rc = st_last_id(st, txn, t, 1, &v)) != STORE_OK)
 		return rc;
 	if (v == UINT32_MAX)
 		return STORE_INVALID;
 	*id = ++v;
 	be32(vb, v);
+	st_dbt_init(&k, kb, sizeof(kb));
 	st_dbt_init(&d, vb, 4);
 	return st_dbstatus(st->db[T_META]->put(st->db[T_META], txn, &k, &d, 0), "meta");
 }

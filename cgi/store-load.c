@@ -510,20 +510,14 @@ static int
 seq_raise(struct store *st, DB_TXN *txn, enum table t, uint32_t id)
 {
 	unsigned char kb[5] = { 's', 'e', 'q', ':', (unsigned char)t }, vb[4];
+	uint32_t last;
 	DBT k, d;
 	int rc;
 
-	st_dbt_init(&k, kb, sizeof(kb));
-	st_dbt_init(&d, NULL, 0);
-	rc = st_dbstatus(st->db[T_META]->get(st->db[T_META], txn, &k, &d, DB_RMW), "meta");
-	if (rc == STORE_OK && d.size == 4 && ((uint32_t)((unsigned char *)d.data)[0] << 24 |
-	    (uint32_t)((unsigned char *)d.data)[1] << 16 |
-	    (uint32_t)((unsigned char *)d.data)[2] << 8 |
-	    ((unsigned char *)d.data)[3]) >= id)
-		return STORE_OK;
-	if (rc != STORE_OK && rc != STORE_NOTFOUND)
+	if ((rc = st_last_id(st, txn, t, 1, &last)) != STORE_OK || last >= id)
 		return rc;
 	be32(vb, id);
+	st_dbt_init(&k, kb, sizeof(kb));
 	st_dbt_init(&d, vb, 4);
 	return st_dbstatus(st->db[T_META]->put(st->db[T_META], txn, &k, &d, 0), "meta");
 }

@@ -695,6 +695,80 @@ store_comment_add(struct store *st, uint32_t actor, struct comment *c)
 	return st_write_op(st, op_comment, &op.w, &op);
 }
 
+/* What a person has marked read of the comments on their objectives
+ * (the inbox): "seen:" and their id in the meta table, the last comment
+ * id there was then, 4 big-endian bytes; none yet is 0.  Ids, not times:
+ * they only grow, and a comment made in the second of the mark is not
+ * lost, nor one read made new again. */
+struct seen_op {
+	struct wctx	 w;
+	uint32_t	 person;
+	uint32_t	 last;
+};
+
+
+static void
+seen_key(DBT *k, unsigned char kb[9], uint32_t person)
+{
+	memcpy(kb, "seen:", 5);
+	be32(kb + 5, person);
+	st_dbt_init(k, kb, 9);
+}
+
+static int
+op_seen_get(struct store *st, DB_TXN *txn, void *arg)
+{
+	struct seen_op *op = arg;
+	unsigned char kb[9];
+	DBT k, d;
+	int rc;
+
+	seen_key(&k, kb, op->person);
+	st_dbt_init(&d, NULL, 0);
+	rc = st_dbstatus(st->db[T_META]->get(st->db[T_META], txn, &k, &d, 0), "meta");
+	op->last = rc == STORE_OK && d.size == 4 ? rd32(d.data) : 0;
+	return rc == STORE_NOTFOUND ? STORE_OK : rc;
+}
+
+static int
+op_seen_put(struct store *st, DB_TXN *txn, void *arg)
+{
+	struct seen_op *op = arg;
+	unsigned char kb[9], vb[4];
+	uint32_t last;
+	DBT k, d;
+	int rc;
+
+	if ((rc = st_load_actor(st, txn, &op->w)) != STORE_OK)
+		return rc;
+	if (op->w.actor == STORE_SYSTEM)
+		return STORE_FORBIDDEN;
+	if ((rc = st_last_id(st, txn, T_COMMENTS, 0, &last)) != STORE_OK)
+		return rc;
+	be32(vb, last);
+	seen_key(&k, kb, op->w.actor);
+	st_dbt_init(&d, vb, 4);
+	return st_dbstatus(st->db[T_META]->put(st->db[T_META], txn, &k, &d, 0), "meta");
+}
+
+int
+store_inbox_seen(struct store *st, uint32_t person, uint32_t *last)
+{
+	struct seen_op op = { .person = person };
+	int rc = st_txn_run(st, 0, op_seen_get, &op);
+
+	*last = rc == STORE_OK ? op.last : 0;
+	return rc;
+}
+
+int
+store_inbox_seen_now(struct store *st, uint32_t actor)
+{
+	struct seen_op op = { .w = { .actor = actor } };
+
+	return st_write_op(st, op_seen_put, &op.w, &op);
+}
+
 /* The KR a carried copy of o serves: the copy of o's parent KR, when
  * that KR went on into the next cycle with its objective; else 0 (the
  * next cycle's alignment is chosen anew). */

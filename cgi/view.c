@@ -843,6 +843,8 @@ view_comment_list(struct view *v, xmlNodePtr parent, struct comment *c,
 			render_text(cn, "objective-title", o.title);
 		}
 		render_text(cn, "text", c[i].text);
+		if (v->mark_new && c[i].id > v->seen && c[i].author != v->r->me->id)
+			render_attr(cn, "new", "1");
 	}
 }
 
@@ -1035,6 +1037,33 @@ owed_drafts(struct view *v, xmlNodePtr in, const struct person *me,
 	return 0;
 }
 
+/* The comments and proposals on the person's objectives since they last
+ * marked them read, by others; in the inbox page (in), the comment list
+ * marks them. */
+static int
+owed_comments(struct view *v, xmlNodePtr in, const struct person *me, int *count)
+{
+	struct comment *c;
+	size_t i, n;
+	uint32_t seen;
+	int rc, news = 0;
+
+	if ((rc = store_inbox_seen(v->st, me->id, &seen)) != STORE_OK ||
+	    (rc = store_comments_for_owner(v->st, &v->r->ar, me->id, &c, &n)) != STORE_OK)
+		return rc;
+	for (i = 0; i < n; i++)
+		news += c[i].id > seen && c[i].author != me->id;
+	*count += news;
+	if (in == NULL)
+		return STORE_OK;
+	v->mark_new = 1;
+	v->seen = seen;
+	if (news > 0)
+		render_attr_u(xmlNewChild(in, NULL, BAD_CAST "comments", NULL), "new",
+		    (unsigned long)news);
+	return STORE_OK;
+}
+
 /* Whether person p has checked in since monday on a KR at work they
  * own (1) or not (0); -1 when they own none, or on a store error (*rc). */
 static int
@@ -1133,9 +1162,10 @@ owed_all(struct view *v, xmlNodePtr in, int *count)
 	up = view_units_up(v, me->unit, &nup);
 	if ((rc = owed_checkins(v, in, me, today, count)) != STORE_OK ||
 	    (rc = owed_actions(v, in, me, up, nup, today, count)) != STORE_OK ||
-	    (rc = owed_meetings(v, in, me, up, nup, today, count)) != STORE_OK)
+	    (rc = owed_meetings(v, in, me, up, nup, today, count)) != STORE_OK ||
+	    (rc = owed_drafts(v, in, me, up, nup, count)) != STORE_OK)
 		return rc;
-	return owed_drafts(v, in, me, up, nup, count);
+	return owed_comments(v, in, me, count);
 }
 
 int

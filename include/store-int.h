@@ -78,6 +78,12 @@ be32(unsigned char *p, uint32_t v)
 	p[3] = (unsigned char)v;
 }
 
+static inline uint32_t
+rd32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
 /* The body of a transaction: returns a store status (STORE_RETRY: again). */
 typedef int (*txn_fn)(struct store *, DB_TXN *, void *);
 
@@ -141,6 +147,7 @@ int	st_rec_get(struct store *, DB_TXN *, enum table, uint32_t id, void *rec,
 int	st_rec_put(struct store *, DB_TXN *, enum table, uint32_t id, const void *rec);
 int	st_changelog_add(struct store *, DB_TXN *, enum table, uint32_t id);
 int	st_next_id(struct store *, DB_TXN *, enum table, uint32_t *id);
+int	st_last_id(struct store *, DB_TXN *, enum table, int rmw, uint32_t *);
 void   *st_vec_push(struct arena *, struct vec *);
 int	st_rec_list(struct store *, DB_TXN *, enum table, const void *prefix,
 	    size_t plen, struct arena *, struct vec *);

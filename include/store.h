@@ -382,6 +382,10 @@ int	store_history_by_objective(struct store *, struct arena *, uint32_t obj,
 	    struct change **, size_t *);
 /* Anyone known may comment on an objective while its cycle is not
  * closed (STORE_CLOSED): a closed cycle is read-only, comments too. */
+/* The last comment id there was when person marked the comments on
+ * their objectives read (0: never); the actor marks theirs read now. */
+int	store_inbox_seen(struct store *, uint32_t person, uint32_t *last);
+int	store_inbox_seen_now(struct store *, uint32_t actor);
 int	store_comment_add(struct store *, uint32_t actor, struct comment *);
 int	store_comments_by_objective(struct store *, struct arena *, uint32_t obj,
 	    struct comment **, size_t *);

@@ -40,6 +40,10 @@ struct view {
 	 * view_objective() may leave out one whose card is kept
 	 * (render_card_named()). */
 	int		 named_cards;
+	/* The inbox marks the comments made since its owner last marked
+	 * them read (new="1"): those of ids above seen, when mark_new. */
+	int		 mark_new;
+	uint32_t	 seen;
 };
 
 /* The most records one feed may carry (conf feed-max-records). */

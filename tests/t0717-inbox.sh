@@ -157,3 +157,24 @@ get "$MML" /inbox -H "$EN"
 expect_body_lacks 'class="owed owed-team"' "a member is told nothing of others"
 get "$MML" /inbox -H "$EN"
 check "the member's own KR, last checked in 5 days ago, is not owed yet" hasnt owed-kr-990104
+
+# -------------------------------- comments since they were marked read
+post lina /edit/comment/990101 "kind=comment&back=/okr/objective/990101" --data-urlencode "text=t0717 李娜的评论"
+expect_status 303 "lina comments on zhangwei's objective 990101"
+post zhangwei /edit/comment/990101 "kind=comment&back=/okr/objective/990101" --data-urlencode "text=t0717 张伟自己的回复"
+expect_status 303 "zhangwei answers on it"
+get zhangwei /inbox -H "$EN"
+check "his inbox counts lina's comment, not his own answer" has owed-comments-1
+expect_flat "<p class=\"c-text\">t0717 李娜的评论</p><p class=\"c-new\"><span class=\"badge new\">$(msg en owed.comments.new)</span></p>" \
+    "lina's comment is marked new in the list"
+expect_entries "zhangwei's inbox with a new comment"
+post zhangwei /edit/inbox/seen "back=/okr/inbox"
+expect_status 303 "he marks them read: 303"
+check "... back to the inbox" sh -c "grep -qi '^location: .*/okr/inbox' '$TMP/headers'"
+get zhangwei /inbox -H "$EN"
+check "read: the comments are no longer owed" sh -c "! grep -q 'id=\"owed-comments-' '$TMP/body'"
+expect_flat "<p class=\"c-text\">t0717 李娜的评论</p></li>" "and the comment stays in the list, no longer new"
+expect_entries "zhangwei's inbox, comments read"
+post lina /edit/comment/990101 "kind=proposal&back=/okr/objective/990101" --data-urlencode "text=t0717 下季度的提议"
+get zhangwei /inbox -H "$EN"
+check "a proposal made after: owed again, one" has owed-comments-1

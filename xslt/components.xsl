@@ -687,6 +687,9 @@
         </p>
       </xsl:if>
       <p class="c-text"><xsl:value-of select="text"/></p>
+      <xsl:if test="@new = '1'">
+        <p class="c-new"><span class="badge new"><xsl:value-of select="mb:t('owed.comments.new')"/></span></p>
+      </xsl:if>
     </li>
   </xsl:template>
 

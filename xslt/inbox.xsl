@@ -120,6 +120,26 @@
         </ul>
       </section>
     </xsl:if>
+    <xsl:if test="$o/comments">
+      <section class="owed owed-comments">
+        <h2>
+          <xsl:call-template name="t-filled">
+            <xsl:with-param name="k" select="'owed.comments'"/>
+            <xsl:with-param name="a" select="$o/comments/@new"/>
+          </xsl:call-template>
+        </h2>
+        <ul class="owed-list">
+          <li class="owed-comments" id="owed-comments-{$o/comments/@new}">
+            <a href="#inbox"><xsl:call-template name="t"><xsl:with-param name="k" select="'owed.comments.read'"/></xsl:call-template></a>
+            <xsl:text> </xsl:text>
+            <form class="button-form" method="post" action="{$base}/edit/inbox/seen">
+              <xsl:call-template name="post-hidden"/>
+              <button type="submit"><xsl:call-template name="t"><xsl:with-param name="k" select="'owed.comments.seen'"/></xsl:call-template></button>
+            </form>
+          </li>
+        </ul>
+      </section>
+    </xsl:if>
     <!-- A lead's units: who has not checked in this week, collectively
          (counts and names in the directory's order, never a ranking). -->
     <xsl:if test="$o/team">
