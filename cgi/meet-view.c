@@ -623,6 +623,26 @@ consensus(struct view *v, xmlNodePtr mn, const struct meeting *m)
 	return 0;
 }
 
+int
+meet_consensus_open(struct view *v, const struct meeting *m, size_t *open)
+{
+	xmlNodePtr mn = xmlNewNode(NULL, BAD_CAST "meeting");
+	xmlChar *n = NULL;
+	int rc;
+
+	*open = 0;
+	if (mn == NULL)
+		return 500;
+	/* The meeting's own tally, as its page shows it (a page of its own,
+	 * built and dropped: only while a consensus meeting is open). */
+	if ((rc = consensus(v, mn, m)) == 0 && mn->children != NULL &&
+	    (n = xmlGetProp(mn->children, BAD_CAST "open")) != NULL)
+		*open = (size_t)strtoul((const char *)n, NULL, 10);
+	xmlFree(n);
+	xmlFreeNode(mn);
+	return rc;
+}
+
 /* ------------------------------------------------- quarterly grading */
 
 /* Grade distribution of one unit (or the total): 11 bins, 0 to 1. */

@@ -6,6 +6,7 @@
 
 #include "arena.h"
 #include "health.h"
+#include "meet-view.h"
 #include "okr.h"
 #include "render.h"
 #include "req.h"
@@ -971,9 +972,20 @@ owed_meetings(struct view *v, xmlNodePtr in, const struct person *me,
 		for (i = 0; i < n; i++) {
 			int ack = m[i].type == MEET_AWARENESS && m[i].state == MEET_OPEN &&
 			    !okr_listed(m[i].present, me->login);
+			size_t open = 0;
 			xmlNodePtr e;
 
-			if (!ack && !(m[i].state == MEET_PLANNED && m[i].day >= today))
+			/* An open consensus meeting asks sign-offs of those
+			 * present and of the leads of its unit and the units
+			 * just below, while it has items to decide. */
+			if (m[i].type == MEET_CONSENSUS && m[i].state == MEET_OPEN &&
+			    (okr_listed(m[i].present, me->login) ||
+			    (me->role >= ROLE_LEAD && j <= 1 && view_unit(v, up[0]) != NULL &&
+			    view_unit(v, up[0])->lead == me->id)) &&
+			    meet_consensus_open(v, &m[i], &open) != 0)
+				return STORE_ERR;
+			if (!ack && open == 0 &&
+			    !(m[i].state == MEET_PLANNED && m[i].day >= today))
 				continue;
 			(*count)++;
 			if (in == NULL)
@@ -985,6 +997,8 @@ owed_meetings(struct view *v, xmlNodePtr in, const struct person *me,
 			render_attr(e, "day", view_day(v->r, m[i].day));
 			if (ack)
 				render_attr(e, "ack", "1");
+			if (open > 0)
+				render_attr_u(e, "open", (unsigned long)open);
 			render_text(e, "title", m[i].title);
 			view_unit_ref(e, "unit", view_unit(v, m[i].unit));
 		}

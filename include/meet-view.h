@@ -30,6 +30,9 @@ const char *meet_deferral(struct req *, const char *list, uint32_t id);
 /* Whether an action item of action meeting m may serve KR kr: a company
  * KR the department carries, or a live KR of one of its own objectives
  * of the cycle (what the item form offers). */
+/* The items consensus meeting m has still to decide (*open); 0 or a
+ * status. */
+int	meet_consensus_open(struct view *, const struct meeting *, size_t *open);
 int	meet_action_kr_ok(struct view *, const struct meeting *m, uint32_t kr);
 
 #endif

@@ -178,3 +178,19 @@ expect_entries "zhangwei's inbox, comments read"
 post lina /edit/comment/990101 "kind=proposal&back=/okr/objective/990101" --data-urlencode "text=t0717 下季度的提议"
 get zhangwei /inbox -H "$EN"
 check "a proposal made after: owed again, one" has owed-comments-1
+
+# ---------------------------------------- a consensus meeting to sign
+post chenming /meet/new "unit=$TOP&cycle=2027-Q1&kind=consensus&due=2027-02-17" --data-urlencode "title=t0717 共识会"
+MC=$(loc_meeting)
+post chenming "/meet/$MC/open" "version=$(mversion chenming "$MC")&back=/okr/meet/$MC"
+expect_status 303 "the company's consensus meeting opened ($MC)"
+get zhangwei /inbox -H "$EN"
+check "研发部's lead, who leads a unit just below the company, owes its sign-offs" has "owed-meeting-$MC"
+expect_flat "<span class=\"badge signoff\">$(msg en owed.signoff | sed 's/{a}/2/')</span>" \
+    "with the two items it has to decide (the draft 990103 and his proposed KR)"
+expect_entries "zhangwei's inbox with the consensus meeting"
+get lina /inbox -H "$EN"
+check "lina, two levels below and not present, does not" hasnt "owed-meeting-$MC"
+post chenming "/meet/$MC/attendance" "version=$(mversion chenming "$MC")&login=lina&back=/okr/meet/$MC"
+get lina /inbox -H "$EN"
+check "once recorded present, she does" has "owed-meeting-$MC"

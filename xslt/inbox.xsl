@@ -101,6 +101,15 @@
                 <xsl:text> </xsl:text>
                 <span class="badge ack-needed"><xsl:call-template name="t"><xsl:with-param name="k" select="'owed.ack'"/></xsl:call-template></span>
               </xsl:if>
+              <xsl:if test="@open">
+                <xsl:text> </xsl:text>
+                <span class="badge signoff">
+                  <xsl:call-template name="t-filled">
+                    <xsl:with-param name="k" select="'owed.signoff'"/>
+                    <xsl:with-param name="a" select="@open"/>
+                  </xsl:call-template>
+                </span>
+              </xsl:if>
             </li>
           </xsl:for-each>
         </ul>
