@@ -3,12 +3,15 @@
      entry a link to the form or page that settles it, then the comments
      and proposals on their OKRs (<inbox>).  An entry leaves when it is
      settled: the page is built from the store each time. -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:mb="urn:mubiao:render" exclude-result-prefixes="mb">
   <xsl:include href="layout.xsl"/>
 
   <xsl:template match="page" mode="title">
     <xsl:call-template name="t"><xsl:with-param name="k" select="'owed'"/></xsl:call-template>
   </xsl:template>
+
+  <xsl:variable name="t.list.sep" select="mb:t('list.sep')"/>
 
   <xsl:template match="page" mode="main">
     <xsl:variable name="o" select="owed"/>
@@ -18,7 +21,7 @@
         <xsl:call-template name="t"><xsl:with-param name="k" select="'owed.intro'"/></xsl:call-template>
       </p>
     </header>
-    <xsl:if test="not($o/*)">
+    <xsl:if test="not($o/*[not(self::team)])">
       <p class="empty owed-none"><xsl:call-template name="t"><xsl:with-param name="k" select="'owed.none'"/></xsl:call-template></p>
     </xsl:if>
     <xsl:if test="$o/checkin">
@@ -182,7 +185,7 @@
                   </xsl:call-template>
                   <xsl:value-of select="$t.flag.sep"/>
                   <xsl:for-each select="person">
-                    <xsl:if test="position() &gt; 1"><xsl:text>, </xsl:text></xsl:if>
+                    <xsl:if test="position() &gt; 1"><xsl:value-of select="$t.list.sep"/></xsl:if>
                     <xsl:apply-templates select="." mode="person-link"/>
                   </xsl:for-each>
                 </xsl:otherwise>
