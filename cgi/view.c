@@ -956,8 +956,9 @@ owed_actions(struct view *v, xmlNodePtr in, const struct person *me,
 }
 
 /* Meetings the person attends (of their unit and those above it) that
- * are planned from today on, and all-hands awareness meetings open that
- * they have not acknowledged. */
+ * are planned from today on, all-hands awareness meetings open that they
+ * have not acknowledged, and consensus meetings open with items they are
+ * to sign off. */
 static int
 owed_meetings(struct view *v, xmlNodePtr in, const struct person *me,
     const uint32_t *up, size_t nup, int32_t today, int *count)
@@ -1067,7 +1068,8 @@ owed_comments(struct view *v, xmlNodePtr in, const struct person *me, int *count
 		return rc;
 	for (i = 0; i < n; i++)
 		news += c[i].id > seen && c[i].author != me->id;
-	*count += news;
+	/* One entry to settle (read them, mark them read), however many. */
+	*count += news > 0;
 	if (in == NULL)
 		return STORE_OK;
 	v->mark_new = 1;

@@ -31,6 +31,12 @@ XML
 "$ADMIN" -c "$MUBIAO_DIR/mubiao.conf" load -f "$TMP/inbox.xml" > "$TMP/load.out" 2>&1 < /dev/null
 require "the t0918 KR loads ($(tail -1 "$TMP/load.out"))" grep -q 'records written' "$TMP/load.out"
 
+# Two comments by someone else on it: one entry of the inbox, however many.
+for i in 1 2; do
+	post lina /edit/comment/990201 "kind=comment&back=/okr/objective/990201" --data-urlencode "text=t0918 评论 $i"
+	expect_status 303 "lina comments on the member's objective ($i)"
+done
+
 # inbox.mjs counts its own assertions into $MUBIAO_RESULTS and bounds
 # itself (MUBIAO_BROWSER_BUDGET, 60 s); timeout is the last resort.
 MUBIAO_CHROMIUM=$CHROMIUM MUBIAO_WORK=${MUBIAO_WORK:-$TMP} \
