@@ -108,8 +108,9 @@ view_page(struct view *v, const char *name)
 			render_attr(c, "current", "1");
 	}
 	/* The count beside the inbox's link on every page: an element of
-	 * its own, since /page's attributes name every card (render.c). */
-	if (v->r->me != NULL) {
+	 * its own, since /page's attributes name every card (render.c).
+	 * The inbox page counts what it lists (view_owed()), not twice. */
+	if (v->r->me != NULL && strcmp(name, "inbox") != 0) {
 		int n;
 
 		if (owed_all(v, NULL, &n) == STORE_OK)
@@ -1198,6 +1199,8 @@ view_owed(struct view *v, xmlNodePtr page, int *count)
 	    (rc = owed_team(v, in, v->r->me, okr_today())) != STORE_OK)
 		return worker_fail(v->r, rc, NULL);
 	render_attr_u(in, "count", (unsigned long)*count);
+	render_attr_u(xmlNewChild(page, NULL, BAD_CAST "owed-count", NULL), "n",
+	    (unsigned long)*count);
 	return 0;
 }
 
