@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "okr.h"
@@ -221,8 +222,19 @@ okr_now(void)
 	/* MUBIAO_NOW=YYYY-MM-DDTHH:MM:SSZ stops the test builds' clock there,
 	 * so that a test can stand at a day's or a week's edge. */
 	const char *fixed = getenv("MUBIAO_NOW");
+	char buf[32];
 	int64_t t;
+	FILE *f;
 
+	/* "@FILE": the instant that file holds, read each time, so that a
+	 * test can move the clock of a running stack (the reminders). */
+	if (fixed != NULL && fixed[0] == '@' && (f = fopen(fixed + 1, "r")) != NULL) {
+		buf[0] = '\0';
+		if (fgets(buf, sizeof(buf), f) != NULL)
+			buf[strcspn(buf, "\n")] = '\0';
+		fclose(f);
+		fixed = buf;
+	}
 	if (fixed != NULL && okr_time_parse(fixed, &t) == 0)
 		return t;
 #endif
@@ -253,6 +265,12 @@ okr_day_of(int64_t t)
 int64_t
 okr_day_start(int32_t day)
 {
+	return okr_local_at(day, 0);
+}
+
+int64_t
+okr_local_at(int32_t day, int minute)
+{
 	char buf[11];
 	struct tm tm;
 	time_t t;
@@ -261,14 +279,16 @@ okr_day_start(int32_t day)
 	memset(&tm, 0, sizeof(tm));
 	if (buf[0] == '\0' || sscanf(buf, "%d-%d-%d", &tm.tm_year, &tm.tm_mon,
 	    &tm.tm_mday) != 3)
-		return (int64_t)day * 86400;
+		return (int64_t)day * 86400 + minute * 60;
 	tm.tm_year -= 1900;
 	tm.tm_mon--;
+	tm.tm_hour = minute / 60;
+	tm.tm_min = minute % 60;
 	tm.tm_isdst = -1;
 	/* A zone whose clocks skip midnight starts the day at the first
 	 * minute that exists, which mktime gives by normalising. */
 	if ((t = mktime(&tm)) == (time_t)-1)
-		return (int64_t)day * 86400;
+		return (int64_t)day * 86400 + minute * 60;
 	return (int64_t)t;
 }
 
@@ -550,6 +570,75 @@ okr_login_ok(const char *s)
 {
 	return spelled(s, OKR_MAX_LOGIN, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 	    "abcdefghijklmnopqrstuvwxyz0123456789._@-");
+}
+
+int
+okr_email_ok(const char *s)
+{
+	const char *at = s != NULL ? strchr(s, '@') : NULL, *p;
+
+	if (at == NULL || at == s || strchr(at + 1, '@') != NULL ||
+	    strlen(s) > OKR_MAX_EMAIL || at[1] == '\0' || at[1] == '.')
+		return 0;
+	for (p = s; p < at; p++)
+		if (*p <= ' ' || *p > '~' || strchr("\"(),:;<>[\\]", *p) != NULL)
+			return 0;
+	p = at + 1;
+	return strspn(p, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+	    "0123456789-.") == strlen(p) && p[strlen(p) - 1] != '.' &&
+	    strstr(p, "..") == NULL;
+}
+
+int
+okr_bot_url_ok(const char *s)
+{
+	size_t n = s != NULL ? strlen(s) : 0, i, skip;
+
+	if (n > OKR_MAX_URL)
+		return 0;
+	if (n > 7 && strncmp(s, "http://", 7) == 0)
+		skip = 7;
+	else if (n > 8 && strncmp(s, "https://", 8) == 0)
+		skip = 8;
+	else
+		return 0;
+	if (s[skip] == '/' || s[skip] == '?' || s[skip] == '#')
+		return 0;
+	for (i = 0; i < n; i++)
+		if (s[i] <= ' ' || s[i] > '~' || strchr("\"<>\\^`{|}", s[i]) != NULL)
+			return 0;
+	return 1;
+}
+
+static const char *const week_days[7] = { "mon", "tue", "wed", "thu", "fri",
+	"sat", "sun" };
+
+int
+okr_week_time_parse(const char *s, int32_t *minute)
+{
+	int d, h, m;
+
+	if (s == NULL || strlen(s) != 9 || s[3] != ' ' || s[6] != ':' ||
+	    !isdigit((unsigned char)s[4]) || !isdigit((unsigned char)s[5]) ||
+	    !isdigit((unsigned char)s[7]) || !isdigit((unsigned char)s[8]))
+		return -1;
+	for (d = 0; d < 7 && strncasecmp(s, week_days[d], 3) != 0; d++)
+		;
+	h = (s[4] - '0') * 10 + s[5] - '0';
+	m = (s[7] - '0') * 10 + s[8] - '0';
+	if (d == 7 || h > 23 || m > 59)
+		return -1;
+	*minute = (d * 24 + h) * 60 + m;
+	return 0;
+}
+
+void
+okr_week_time_format(int32_t minute, char buf[10])
+{
+	if (minute < 0 || minute >= 7 * 24 * 60)
+		minute = 0;
+	snprintf(buf, 10, "%s %02d:%02d", week_days[minute / 1440],
+	    (int)(minute / 60 % 24), (int)(minute % 60));
 }
 
 int

@@ -616,7 +616,9 @@ st_rec_put(struct store *st, DB_TXN *txn, enum table t, uint32_t id, const void 
 
 	if (st->rdonly)
 		return STORE_ERR;
-	if (store_rec_check(st_tables[t].rtype, rec, NULL) != STORE_OK)
+	/* The notifications' records are checked by their operations. */
+	if (st_tables[t].rtype != REC__MAX &&
+	    store_rec_check(st_tables[t].rtype, rec, NULL) != STORE_OK)
 		return STORE_INVALID;
 	if ((n = codec_encode(st_tables[t].codec, rec, buf)) == 0)
 		return STORE_INVALID;
@@ -626,7 +628,8 @@ st_rec_put(struct store *st, DB_TXN *txn, enum table t, uint32_t id, const void 
 	if ((rc = st_dbstatus(st->db[t]->put(st->db[t], txn, &k, &d, 0),
 	    st_tables[t].file)) != STORE_OK)
 		return rc;
-	return st_changelog_add(st, txn, t, id);
+	return st_tables[t].rtype == REC__MAX ? STORE_OK :
+	    st_changelog_add(st, txn, t, id);
 }
 
 /* The last id table t gave, from its counter in the meta table (0: none

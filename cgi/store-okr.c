@@ -366,6 +366,16 @@ op_objective(struct store *st, DB_TXN *txn, void *arg)
 	o->updated_at = w->now;
 	if ((rc = st_rec_put(st, txn, T_OBJ, o->id, o)) != STORE_OK)
 		return rc;
+	/* A company draft asks the departments for KRs: their leads are
+	 * told (mubiao-notify).  Only a draft is new: none becomes one. */
+	if (created && o->level == LEVEL_COMPANY && o->state == OBJ_DRAFT &&
+	    w->actor != STORE_SYSTEM) {
+		struct event e = { .kind = NOTE_DRAFT, .unit = o->unit, .ref = o->id,
+		    .actor = w->actor };
+
+		if ((rc = st_event_add(st, txn, w, &e)) != STORE_OK)
+			return rc;
+	}
 	return st_history_diff(st, txn, w, T_OBJ, o->id, o->id, created ? NULL : &old, o);
 }
 
@@ -680,9 +690,17 @@ op_comment(struct store *st, DB_TXN *txn, void *arg)
 	c->owner = o.owner;
 	c->author = w->actor;
 	c->at = w->now;
-	if ((rc = st_next_id(st, txn, T_COMMENTS, &c->id)) != STORE_OK)
+	if ((rc = st_next_id(st, txn, T_COMMENTS, &c->id)) != STORE_OK ||
+	    (rc = st_rec_put(st, txn, T_COMMENTS, c->id, c)) != STORE_OK)
 		return rc;
-	return st_rec_put(st, txn, T_COMMENTS, c->id, c);
+	/* Its owner and its unit's bots are told (mubiao-notify). */
+	if (w->actor != STORE_SYSTEM) {
+		struct event e = { .kind = NOTE_COMMENT, .unit = o.unit,
+		    .person = o.owner, .ref = o.id, .ref2 = c->id, .actor = w->actor };
+
+		return st_event_add(st, txn, w, &e);
+	}
+	return STORE_OK;
 }
 
 int

@@ -34,6 +34,12 @@ const char *const store_bstatus_names[BOARD__MAX] = { "on-track", "at-risk",
 	"off-track" };
 const char *const store_astate_names[ASTATE__MAX] = { "open", "done" };
 const char *const store_vkind_names[VERDICT__MAX] = { "agree", "revise", "reject" };
+const char *const store_nkind_names[NOTE__MAX] = { "checkin", "escalation", "digest",
+	"meeting", "draft", "comment" };
+const char *const store_bkind_names[BOT__MAX] = { "wecom", "dingtalk", "feishu",
+	"webhook" };
+const char *const store_dchannel_names[DCHANNEL__MAX] = { "mail", "bot" };
+const char *const store_dstate_names[DSTATE__MAX] = { "pending", "sent", "dead" };
 
 static const struct field unit_fields[] = {
 	F(unit, 1, FT_U32, id, 0), F(unit, 2, FT_U32, parent, 0),
@@ -146,6 +152,40 @@ static const struct field verdict_fields[] = {
 	F(verdict, 18, FT_STR, unit_label, 0), F(verdict, 19, FT_STR, was_unit_label, 0),
 };
 
+static const struct field contact_fields[] = {
+	F(contact, 1, FT_U32, id, 0), F(contact, 2, FT_U32, version, 1),
+	F(contact, 3, FT_U32, mute, 0), F(contact, 4, FT_I32, lang, -1),
+	F(contact, 5, FT_STR, email, 0),
+};
+static const struct field bot_fields[] = {
+	F(bot, 1, FT_U32, id, 0), F(bot, 2, FT_U32, version, 1),
+	F(bot, 3, FT_U32, unit, 0), N(bot, 4, kind, 0, store_bkind_names, BOT__MAX),
+	F(bot, 5, FT_U32, events, 0), F(bot, 6, FT_I32, lang, -1),
+	F(bot, 7, FT_STR, name, 0), F(bot, 8, FT_STR, url, 0),
+	F(bot, 9, FT_STR, secret, 0),
+};
+static const struct field event_fields[] = {
+	F(event, 1, FT_U32, id, 0), N(event, 2, kind, 0, store_nkind_names, NOTE__MAX),
+	F(event, 3, FT_I64, at, 0), F(event, 4, FT_U32, unit, 0),
+	F(event, 5, FT_U32, person, 0), F(event, 6, FT_U32, ref, 0),
+	F(event, 7, FT_U32, ref2, 0), F(event, 8, FT_U32, actor, 0),
+	D(event, 9, day),
+};
+static const struct field delivery_fields[] = {
+	F(delivery, 1, FT_U32, id, 0), F(delivery, 2, FT_U32, version, 1),
+	F(delivery, 3, FT_U32, event, 0),
+	N(delivery, 4, channel, 0, store_dchannel_names, DCHANNEL__MAX),
+	F(delivery, 5, FT_U32, target, 0),
+	N(delivery, 6, state, 0, store_dstate_names, DSTATE__MAX),
+	F(delivery, 7, FT_I32, tries, 0), F(delivery, 8, FT_I64, created_at, 0),
+	F(delivery, 9, FT_I64, next_at, 0), F(delivery, 10, FT_I64, done_at, 0),
+	F(delivery, 11, FT_STR, error, 0),
+};
+
+CODEC(store_codec_contact, 'E', contact_fields);
+CODEC(store_codec_bot, 'B', bot_fields);
+CODEC(store_codec_event, 'X', event_fields);
+CODEC(store_codec_delivery, 'D', delivery_fields);
 CODEC(store_codec_verdict, 'V', verdict_fields);
 CODEC(store_codec_grow, 'W', grow_fields);
 CODEC(store_codec_meeting, 'G', meeting_fields);
@@ -371,6 +411,30 @@ key_verdicts_meeting(DB *db, const DBT *pkey, const DBT *pdata, DBT *skey)
 	return skey_parts(skey, v.meeting, 0, 1, v.at, 1);
 }
 
+/* A delivery by state (plus one: a zero first part is not indexed) and
+ * the time that orders it: when it is next tried while pending, else
+ * when it was sent or given up. */
+static int
+key_deliv_state(DB *db, const DBT *pkey, const DBT *pdata, DBT *skey)
+{
+	struct delivery d;
+
+	(void)db, (void)pkey;
+	DECODE(store_codec_delivery, d);
+	return skey_parts(skey, (uint32_t)d.state + 1, 0, 1,
+	    d.state == DELIVERY_PENDING ? d.next_at : d.done_at, 1);
+}
+
+static int
+key_deliv_event(DB *db, const DBT *pkey, const DBT *pdata, DBT *skey)
+{
+	struct delivery d;
+
+	(void)db, (void)pkey;
+	DECODE(store_codec_delivery, d);
+	return skey_parts(skey, d.event, 0, 1, 0, 0);
+}
+
 /* The rules that tie two fields of a record: the member at fault, or NULL. */
 static const char *
 unit_rule(const void *rec)
@@ -470,6 +534,16 @@ const struct table_def st_tables[T__MAX] = {
 	/* When each record was written: time (8 bytes), record type, id;
 	 * no data.  What feeds' since= reads. */
 	RAW(T_CHANGELOG, "changelog.db", REC__MAX),
+	REC(T_CONTACTS, "contacts.db", REC__MAX, contact, store_codec_contact,
+	    VER(contact), NONE, T_META, NULL),
+	REC(T_BOTS, "bots.db", REC__MAX, bot, store_codec_bot, VER(bot), NONE,
+	    T_META, NULL),
+	REC(T_EVENTS, "events.db", REC__MAX, event, store_codec_event, NONE, NONE,
+	    T_META, NULL),
+	REC(T_DELIVERIES, "deliveries.db", REC__MAX, delivery, store_codec_delivery,
+	    VER(delivery), NONE, T_META, NULL),
+	IDX(T_DELIV_STATE, "deliveries-state.idx", T_DELIVERIES, key_deliv_state, 1),
+	IDX(T_DELIV_EVENT, "deliveries-event.idx", T_DELIVERIES, key_deliv_event, 1),
 };
 
 /* The table of a record type, or T__MAX (a snapshot is not a record). */
@@ -479,7 +553,7 @@ st_table_of(enum rtype r)
 	enum table t;
 
 	for (t = 0; t < T__MAX; t++)
-		if (st_tables[t].rtype == r && st_tables[t].codec != NULL)
+		if (r < REC__MAX && st_tables[t].rtype == r && st_tables[t].codec != NULL)
 			return t;
 	return T__MAX;
 }

@@ -91,6 +91,9 @@ int64_t	okr_now(void);
 int32_t	okr_day_of(int64_t t);
 /* The instant the local calendar day begins (its first second). */
 int64_t	okr_day_start(int32_t day);
+/* The instant of minute (from midnight) of the local day (the zone's
+ * clock: a time its clocks skip comes out as mktime normalises it). */
+int64_t	okr_local_at(int32_t day, int minute);
 /* Today's local calendar day. */
 int32_t	okr_today(void);
 /* The Monday of day's week (weeks run Monday to Sunday). */
@@ -139,6 +142,22 @@ int	okr_cycles_overlap(int32_t as, int32_t ae, int32_t bs, int32_t be);
 int	okr_cycle_takes_objectives(enum cstate s);
 /* A login: 1 to OKR_MAX_LOGIN letters, digits and . _ @ -. */
 int	okr_login_ok(const char *);
+#define OKR_MAX_EMAIL	254	/* a mail address, bytes (RFC 5321's path) */
+#define OKR_MAX_URL	1000	/* a bot's address */
+#define OKR_MAX_SECRET	200	/* a bot's signing secret */
+/* A mail address as the notifications send to: local@domain, printable
+ * ASCII without spaces, quotes, commas, semicolons, angle brackets or
+ * parentheses (nothing a To: header could read as a second address),
+ * one '@', a dot-free-or-dotted domain of letters, digits, '-' and '.'. */
+int	okr_email_ok(const char *);
+/* A bot's address: http:// or https:// then a host, printable ASCII
+ * without spaces, quotes or angle brackets, up to OKR_MAX_URL bytes. */
+int	okr_bot_url_ok(const char *);
+/* A weekly time "DAY HH:MM" (mon..sun, 24-hour) as minutes from Monday
+ * 00:00 into *minute; -1 if malformed. */
+int	okr_week_time_parse(const char *, int32_t *minute);
+/* And back: "mon 10:00". */
+void	okr_week_time_format(int32_t minute, char buf[10]);
 /* Whether v is a finite number from min to max. */
 int	okr_number_ok(double v, double min, double max);
 

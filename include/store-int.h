@@ -31,6 +31,9 @@ enum table {
 	T_GROWS, T_GROWS_MEETING,
 	T_VERDICTS, T_VERDICTS_MEETING,
 	T_CHANGELOG,
+	/* The notifications' (store-notify.c): no record type, not in
+	 * exports nor in the change log. */
+	T_CONTACTS, T_BOTS, T_EVENTS, T_DELIVERIES, T_DELIV_STATE, T_DELIV_EVENT,
 	T__MAX
 };
 
@@ -172,6 +175,10 @@ int	st_prepare(struct store *, DB_TXN *, struct wctx *, enum table, void *rec,
 	    void *old, int *created);
 int	st_write_op(struct store *, txn_fn, struct wctx *, void *op);
 int	st_write_rec(struct store *, txn_fn, uint32_t actor, void *rec, enum table);
+
+/* store-notify.c: an event into the outbox, in the transaction of the
+ * write that causes it (its id and time set here). */
+int	st_event_add(struct store *, DB_TXN *, struct wctx *, struct event *);
 
 /* store-load.c: store_company() in a transaction. */
 int	st_company(struct store *, DB_TXN *, struct arena *, struct unit *);

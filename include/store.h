@@ -257,7 +257,8 @@ extern const struct codec store_codec_unit, store_codec_person,
     store_codec_cycle, store_codec_objective, store_codec_kr,
     store_codec_checkin, store_codec_change, store_codec_comment,
     store_codec_meeting, store_codec_action, store_codec_grow,
-    store_codec_verdict;
+    store_codec_verdict, store_codec_contact, store_codec_bot, store_codec_event,
+    store_codec_delivery;
 
 /* Opens the environment in dir.  Only the supervisor passes STORE_RECOVER:
  * recovery run by one worker while others live blocks them forever. */
@@ -517,6 +518,125 @@ struct store_rec {
 int	store_load(struct store *, uint32_t actor, const struct store_rec *,
 	    size_t n, size_t *changed, size_t *bad,
 	    void (*progress)(size_t done, size_t n));
+
+/* ------------------------------------------------ notifications
+ * What Mubiao tells people between meetings (store-notify.c): by mail
+ * and through each unit's chat bots, delivered by mubiao-notify from an
+ * outbox written in the transaction of what caused it. */
+enum nkind { NOTE_CHECKIN, NOTE_ESCALATE, NOTE_DIGEST, NOTE_MEETING, NOTE_DRAFT,
+	NOTE_COMMENT, NOTE__MAX };
+/* "checkin", "escalation", "digest", "meeting", "draft", "comment" */
+extern const char *const store_nkind_names[NOTE__MAX];
+#define NOTE_ALL	((1u << NOTE__MAX) - 1)
+
+/* A person's mail address, language and opt-outs, by the person's id. */
+struct contact {
+	uint32_t	 id;		/* the person */
+	uint32_t	 version;	/* 0: none stored yet */
+	uint32_t	 mute;		/* 1 << enum nkind: not mailed */
+	int32_t		 lang;		/* enum lang (req.h), -1: the setting's */
+	char		*email;		/* "" or NULL: no mail */
+};
+/* The person's, or the defaults (version 0, nothing muted, no address)
+ * when none is stored; STORE_NOTFOUND: no such person. */
+int	store_contact_get(struct store *, struct arena *, uint32_t person,
+	    struct contact *);
+/* The person themself or an admin (else STORE_FORBIDDEN); version as
+ * for every write (0 for a person without one stored). */
+int	store_contact_put(struct store *, uint32_t actor, struct contact *);
+
+enum bkind { BOT_WECOM, BOT_DINGTALK, BOT_FEISHU, BOT_WEBHOOK, BOT__MAX };
+extern const char *const store_bkind_names[BOT__MAX];	/* "wecom"... */
+
+/* A unit's chat bot or webhook. */
+struct bot {
+	uint32_t	 id;
+	uint32_t	 version;
+	uint32_t	 unit;
+	int32_t		 kind;		/* enum bkind */
+	uint32_t	 events;	/* 1 << enum nkind it posts */
+	int32_t		 lang;		/* enum lang, -1: the setting's */
+	char		*name;
+	char		*url;
+	char		*secret;	/* signing secret, "" none */
+};
+int	store_bot_get(struct store *, struct arena *, uint32_t, struct bot *);
+/* Every bot, by id. */
+int	store_bots_all(struct store *, struct arena *, struct bot **, size_t *);
+/* Admins only (STORE_FORBIDDEN); the unit must exist (STORE_INVALID). */
+int	store_bot_put(struct store *, uint32_t actor, struct bot *);
+int	store_bot_delete(struct store *, uint32_t actor, uint32_t id,
+	    uint32_t version);
+
+/* A unit's own weekly check-in reminder: minutes from Monday 00:00
+ * (0..10079), -1: the setting checkin-reminder.  Set by who may manage
+ * the unit (PERM_MANAGE_UNIT). */
+int	store_unit_remind_get(struct store *, uint32_t unit, int32_t *minute);
+int	store_unit_remind_set(struct store *, uint32_t actor, uint32_t unit,
+	    int32_t minute);
+
+/* One thing to tell: the outbox.  Written in the transaction of the
+ * write that caused it (a comment, a draft), or by the schedule. */
+struct event {
+	uint32_t	 id;		/* stable: receivers drop repeats by it */
+	int32_t		 kind;		/* enum nkind */
+	int64_t		 at;
+	uint32_t	 unit;		/* the unit it concerns */
+	uint32_t	 person;	/* the person it is for, 0: its unit's */
+	uint32_t	 ref;		/* the objective (draft, comment), the
+					 * meeting (meeting) */
+	uint32_t	 ref2;		/* the comment (comment) */
+	uint32_t	 actor;		/* who caused it, 0: the schedule */
+	int32_t		 day;		/* a scheduled one's slot day */
+};
+int	store_event_get(struct store *, struct arena *, uint32_t, struct event *);
+/* Up to max events not yet fanned out, oldest first. */
+int	store_events_new(struct store *, struct arena *, size_t max,
+	    struct event **, size_t *);
+
+enum dchannel { CHANNEL_MAIL, CHANNEL_BOT, DCHANNEL__MAX };
+enum dstate { DELIVERY_PENDING, DELIVERY_SENT, DELIVERY_DEAD, DSTATE__MAX };
+extern const char *const store_dchannel_names[DCHANNEL__MAX],	/* "mail", "bot" */
+    *const store_dstate_names[DSTATE__MAX];	/* "pending", "sent", "dead" */
+
+/* One message of an event to one mailbox (a person) or bot. */
+struct delivery {
+	uint32_t	 id;
+	uint32_t	 version;
+	uint32_t	 event;
+	int32_t		 channel;	/* enum dchannel */
+	uint32_t	 target;	/* person (mail) or bot */
+	int32_t		 state;		/* enum dstate */
+	int32_t		 tries;		/* failures so far */
+	int64_t		 created_at;
+	int64_t		 next_at;	/* pending: not before */
+	int64_t		 done_at;	/* sent or dead: when */
+	char		*error;		/* the last failure, "" none */
+};
+int	store_delivery_get(struct store *, struct arena *, uint32_t,
+	    struct delivery *);
+/* Deliveries in state, newest first, up to max; with state
+ * DELIVERY_PENDING, those due by now (next_at <= now), oldest first. */
+int	store_deliveries(struct store *, struct arena *, enum dstate, int64_t now,
+	    size_t max, struct delivery **, size_t *);
+/* Fans out event ev (the oldest not yet fanned out, else STORE_CONFLICT)
+ * into its n deliveries (0 or more: their id, version and state are
+ * set here), in one transaction. */
+int	store_event_fanout(struct store *, uint32_t ev, struct delivery *, size_t n);
+/* Writes the n events of a scheduled slot named key once: STORE_CONFLICT
+ * when the slot has fired already (the key is kept with the events, in
+ * the same transaction). */
+int	store_slot_fire(struct store *, const char *key, struct event *, size_t n);
+int	store_slot_fired(struct store *, const char *key, int *yes);
+/* The outcome of a try: sent (error NULL), or failed with error and
+ * tried again at next_at, or dead when next_at is 0. */
+int	store_delivery_tried(struct store *, uint32_t id, const char *error,
+	    int64_t next_at);
+/* An admin sends a dead delivery again (pending, tries 0, now). */
+int	store_delivery_resend(struct store *, uint32_t actor, uint32_t id);
+/* Forgets sent deliveries done before `before` and their events once
+ * none of theirs is left; *n how many deliveries. */
+int	store_deliveries_prune(struct store *, int64_t before, size_t *n);
 
 /* ------------------------------------------------ the directory
  * The operator's first steps (mubiao-admin init, people-load), each in one

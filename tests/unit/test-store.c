@@ -592,6 +592,149 @@ test_quarterly(void **state)
 	assert_int_equal(store_kr_adjust(st, p_dlead, &k, "dropped early"), STORE_RULE);
 }
 
+/* The notifications' records: addresses and opt-outs (the person or an
+ * admin), bots (admins), the outbox written with the comment or draft
+ * that causes it, fan-out once, deliveries tried, dead, resent, pruned,
+ * and a slot that fires once. */
+static void
+test_notify(void **state)
+{
+	struct contact ct;
+	struct bot b = { .unit = 0, .kind = BOT_WEBHOOK, .events = NOTE_ALL,
+	    .lang = -1, .name = (char *)"hook", .url = (char *)"http://127.0.0.1:9/x",
+	    .secret = (char *)"s" };
+	struct comment cm = { .kind = COMMENT_PLAIN, .text = (char *)"well done" };
+	struct delivery dv[2], *d, one;
+	struct event *e, ev = { .kind = NOTE_DIGEST };
+	uint32_t obj;
+	int32_t minute;
+	size_t n;
+	int yes;
+
+	(void)state;
+	/* Contacts. */
+	assert_int_equal(store_contact_get(st, &ar, p_m, &ct), STORE_OK);
+	assert_int_equal(ct.version, 0);
+	assert_string_equal(ct.email, "");
+	ct.email = (char *)"m@example.com";
+	ct.mute = 1u << NOTE_DIGEST;
+	assert_int_equal(store_contact_put(st, p_tlead, &ct), STORE_FORBIDDEN);
+	assert_int_equal(store_contact_put(st, p_m, &ct), STORE_OK);
+	assert_int_equal(ct.version, 1);
+	ct.version = 0;
+	assert_int_equal(store_contact_put(st, p_admin, &ct), STORE_CONFLICT);
+	ct.version = 1;
+	ct.email = (char *)"m@example.com\nBcc: x@y.z";
+	assert_int_equal(store_contact_put(st, p_m, &ct), STORE_INVALID);
+	ct.email = (char *)"a, b@c.d";
+	assert_int_equal(store_contact_put(st, p_m, &ct), STORE_INVALID);
+	assert_int_equal(store_contact_get(st, &ar, p_m, &ct), STORE_OK);
+	assert_string_equal(ct.email, "m@example.com");
+	assert_int_equal(ct.mute, 1u << NOTE_DIGEST);
+	assert_int_equal(store_contact_get(st, &ar, 99999, &ct), STORE_NOTFOUND);
+
+	/* Bots. */
+	b.unit = u_t;
+	assert_int_equal(store_bot_put(st, p_tlead, &b), STORE_FORBIDDEN);
+	b.url = (char *)"file:///etc/passwd";
+	assert_int_equal(store_bot_put(st, p_admin, &b), STORE_INVALID);
+	b.url = (char *)"http://127.0.0.1:9/x";
+	b.unit = 99999;
+	assert_int_equal(store_bot_put(st, p_admin, &b), STORE_INVALID);
+	b.unit = u_t;
+	assert_int_equal(store_bot_put(st, p_admin, &b), STORE_OK);
+	assert_int_equal(store_bot_delete(st, p_admin, b.id, b.version + 1), STORE_CONFLICT);
+
+	/* A comment's event, in its transaction; a system write has none. */
+	assert_int_equal(store_events_new(st, &ar, 100, &e, &n), STORE_OK);
+	assert_int_equal(n, 0);
+	obj = put_objective(p_tlead, objective(c_cur, u_t, p_tlead, LEVEL_TEAM,
+	    OBJ_ACTIVE, "Notified"));
+	cm.objective = obj;
+	assert_int_equal(store_comment_add(st, p_m, &cm), STORE_OK);
+	assert_int_equal(store_events_new(st, &ar, 100, &e, &n), STORE_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(e[0].kind, NOTE_COMMENT);
+	assert_int_equal(e[0].person, p_tlead);
+	assert_int_equal(e[0].ref, obj);
+	assert_int_equal(e[0].ref2, cm.id);
+	assert_int_equal(e[0].actor, p_m);
+	memset(dv, 0, sizeof(dv));
+	dv[0].channel = CHANNEL_MAIL;
+	dv[0].target = p_tlead;
+	dv[1].channel = CHANNEL_BOT;
+	dv[1].target = b.id;
+	assert_int_equal(store_event_fanout(st, e[0].id + 1, dv, 2), STORE_CONFLICT);
+	assert_int_equal(store_event_fanout(st, e[0].id, dv, 2), STORE_OK);
+	assert_int_equal(store_event_fanout(st, e[0].id, dv, 2), STORE_CONFLICT);
+	assert_int_equal(store_events_new(st, &ar, 100, &e, &n), STORE_OK);
+	assert_int_equal(n, 0);
+
+	/* Tried: failed and due later, dead, resent, sent. */
+	assert_int_equal(store_deliveries(st, &ar, DELIVERY_PENDING, okr_now(), 10,
+	    &d, &n), STORE_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(store_delivery_tried(st, dv[0].id, "HTTP 500\r\nX: y",
+	    okr_now() + 3600), STORE_OK);
+	assert_int_equal(store_deliveries(st, &ar, DELIVERY_PENDING, okr_now(), 10,
+	    &d, &n), STORE_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(d[0].id, dv[1].id);
+	assert_int_equal(store_delivery_tried(st, dv[1].id, "down", 0), STORE_OK);
+	assert_int_equal(store_deliveries(st, &ar, DELIVERY_DEAD, 0, 10, &d, &n), STORE_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(d[0].error, "down");
+	assert_int_equal(d[0].tries, 1);
+	assert_int_equal(store_delivery_resend(st, p_m, dv[1].id), STORE_FORBIDDEN);
+	assert_int_equal(store_delivery_resend(st, p_admin, dv[0].id), STORE_CONFLICT);
+	assert_int_equal(store_delivery_resend(st, p_admin, dv[1].id), STORE_OK);
+	assert_int_equal(store_deliveries(st, &ar, DELIVERY_DEAD, 0, 10, &d, &n), STORE_OK);
+	assert_int_equal(n, 0);
+	assert_int_equal(store_delivery_tried(st, dv[1].id, NULL, 0), STORE_OK);
+	assert_int_equal(store_delivery_get(st, &ar, dv[0].id, &one), STORE_OK);
+	assert_string_equal(one.error, "HTTP 500");
+	assert_int_equal(store_deliveries(st, &ar, DELIVERY_SENT, 0, 10, &d, &n), STORE_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(d[0].state, DELIVERY_SENT);
+	assert_int_equal(store_delivery_tried(st, dv[1].id, NULL, 0), STORE_CONFLICT);
+
+	/* Pruned: the sent one; its event stays while one is pending. */
+	assert_int_equal(store_deliveries_prune(st, okr_now() + 10, &n), STORE_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(store_delivery_get(st, &ar, dv[1].id, &one), STORE_NOTFOUND);
+	assert_int_equal(store_event_get(st, &ar, dv[0].event, &ev), STORE_OK);
+	assert_int_equal(store_delivery_tried(st, dv[0].id, NULL, 0), STORE_OK);
+	assert_int_equal(store_deliveries_prune(st, okr_now() + 10, &n), STORE_OK);
+	assert_int_equal(store_event_get(st, &ar, dv[0].event, &ev), STORE_NOTFOUND);
+
+	/* A company draft tells; a slot fires once. */
+	put_objective(p_ceo, objective(c_next, u_c, p_ceo, LEVEL_COMPANY, OBJ_DRAFT,
+	    "Drafted"));
+	assert_int_equal(store_events_new(st, &ar, 100, &e, &n), STORE_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(e[0].kind, NOTE_DRAFT);
+	ev.kind = NOTE_DIGEST;
+	ev.unit = u_t;
+	assert_int_equal(store_slot_fired(st, "digest:x", &yes), STORE_OK);
+	assert_false(yes);
+	assert_int_equal(store_slot_fire(st, "digest:x", &ev, 1), STORE_OK);
+	assert_int_equal(store_slot_fire(st, "digest:x", &ev, 1), STORE_CONFLICT);
+	assert_int_equal(store_slot_fired(st, "digest:x", &yes), STORE_OK);
+	assert_true(yes);
+	assert_int_equal(store_events_new(st, &ar, 100, &e, &n), STORE_OK);
+	assert_int_equal(n, 2);
+
+	/* A unit's reminder time: who may manage the unit. */
+	assert_int_equal(store_unit_remind_set(st, p_m, u_t, 600), STORE_FORBIDDEN);
+	assert_int_equal(store_unit_remind_set(st, p_tlead, u_t, 7 * 1440), STORE_INVALID);
+	assert_int_equal(store_unit_remind_set(st, p_tlead, u_t, 1440 + 570), STORE_OK);
+	assert_int_equal(store_unit_remind_get(st, u_t, &minute), STORE_OK);
+	assert_int_equal(minute, 1440 + 570);
+	assert_int_equal(store_unit_remind_set(st, p_dlead, u_t, -1), STORE_OK);
+	assert_int_equal(store_unit_remind_get(st, u_t, &minute), STORE_OK);
+	assert_int_equal(minute, -1);
+}
+
 int
 main(void)
 {
@@ -605,6 +748,7 @@ main(void)
 		cmocka_unit_test(test_cycle_overlap),
 		cmocka_unit_test(test_cycle_next_overlap),
 		cmocka_unit_test(test_quarterly),
+		cmocka_unit_test(test_notify),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
