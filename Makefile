@@ -34,13 +34,13 @@ LDLIBS	 = -lfcgi -ldb-5.3 -lxslt -lxml2 -lnettle -lm
 # Modules shared by the programs: every cgi/*.c but the programs' own,
 # archived, so that a program links only the modules it calls.
 WORKERS	 = okr-read okr-edit okr-meet
-PROG_SRC = $(WORKERS:%=cgi/%.c) cgi/mubiao-super.c cgi/mubiao-admin.c
+PROG_SRC = $(WORKERS:%=cgi/%.c) cgi/mubiao-super.c cgi/mubiao-admin.c cgi/mubiao-notify.c
 LIB_SRC	 = $(filter-out $(PROG_SRC),$(wildcard cgi/*.c))
 LIB_OBJ	 = $(LIB_SRC:cgi/%.c=build/%.o)
-PROGS	 = $(WORKERS:%=build/%) build/mubiao-super build/mubiao-admin
+PROGS	 = $(WORKERS:%=build/%) build/mubiao-super build/mubiao-admin build/mubiao-notify
 UNIT	 = build/test-okr build/test-codec build/test-req build/test-form build/test-csrf \
 	   build/test-html build/test-store build/test-pcache build/test-cards \
-	   build/test-health
+	   build/test-health build/test-notify-send
 # The programs the suite, `make bench` and the asan build run: with the
 # test hooks (MUBIAO_FAULT, MUBIAO_BENCH, the X-Mubiao-Doc header), which
 # `make all` and `make install` leave out.
@@ -54,14 +54,21 @@ DEPFLAGS = -MMD -MP
 DEB_PKGS = build-essential libfcgi-dev libdb5.3-dev db5.3-util libxml2-dev \
 	   libxml2-utils libxslt1-dev nettle-dev nginx curl libcmocka-dev wrk openssl \
 	   procps chromium fonts-wqy-microhei python3-feedparser apache2 clang \
-	   valgrind tzdata
+	   valgrind tzdata libcurl4-openssl-dev
 NEED	 = /usr/include/fcgiapp.h /usr/include/db.h /usr/include/libxml2/libxml/tree.h \
 	   /usr/include/libxslt/xslt.h /usr/include/cmocka.h /usr/sbin/nginx \
 	   /usr/bin/curl /usr/bin/xmllint /usr/bin/db5.3_verify /usr/bin/wrk \
 	   /usr/bin/openssl /usr/bin/pkill /usr/include/nettle/hmac.h /usr/bin/chromium \
 	   /usr/lib/python3/dist-packages/feedparser/__init__.py /usr/sbin/apache2 \
 	   /usr/lib/apache2/modules/mod_proxy_fcgi.so /usr/bin/clang /usr/bin/valgrind \
-	   /usr/share/zoneinfo/Asia/Shanghai /usr/share/fonts/truetype/wqy/wqy-microhei.ttc
+	   /usr/share/zoneinfo/Asia/Shanghai /usr/share/fonts/truetype/wqy/wqy-microhei.ttc \
+	   /usr/include/x86_64-linux-gnu/curl/curl.h
+
+# libcurl only where the notifications are sent (notify.c): the workers
+# never load it, nor its TLS libraries, into their memory.
+CURL_PROGS = mubiao-notify mubiao-admin
+$(foreach b,build build/test build/asan,$(CURL_PROGS:%=$(b)/%)) build/test-notify-send: \
+	LDLIBS += -lcurl
 
 .PHONY: all deps run stop test check test-progs bench bench-scale install uninstall clean \
 	fuzz fuzz-smoke asan FORCE
@@ -147,7 +154,7 @@ install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBEXEC) $(DESTDIR)$(SHARE)/xslt/i18n \
 		$(DESTDIR)$(ETCDIR)/mubiao $(DESTDIR)$(MANDIR)/man8 $(DESTDIR)$(MANDIR)/man5
 	install -m 755 build/mubiao-super build/mubiao-admin $(DESTDIR)$(BINDIR)
-	install -m 755 $(WORKERS:%=build/%) $(DESTDIR)$(LIBEXEC)
+	install -m 755 $(WORKERS:%=build/%) build/mubiao-notify $(DESTDIR)$(LIBEXEC)
 	install -m 644 xslt/*.xsl xslt/*.css xslt/*.js xslt/*.rng xslt/XML.md $(DESTDIR)$(SHARE)/xslt
 	install -m 644 xslt/i18n/*.xml $(DESTDIR)$(SHARE)/xslt/i18n
 	for f in conf/*.8; do $(SUBST) $$f > $(DESTDIR)$(MANDIR)/man8/$${f#conf/} || exit 1; done
@@ -166,7 +173,8 @@ uninstall:
 	rm -rf $(DESTDIR)$(LIBEXEC) $(DESTDIR)$(SHARE)
 	rm -f $(DESTDIR)$(MANDIR)/man8/mubiao-admin.8 $(DESTDIR)$(MANDIR)/man8/mubiao-super.8 \
 		$(DESTDIR)$(MANDIR)/man8/okr-read.8 $(DESTDIR)$(MANDIR)/man8/okr-edit.8 \
-		$(DESTDIR)$(MANDIR)/man8/okr-meet.8 $(DESTDIR)$(MANDIR)/man5/mubiao.conf.5
+		$(DESTDIR)$(MANDIR)/man8/okr-meet.8 $(DESTDIR)$(MANDIR)/man8/mubiao-notify.8 \
+		$(DESTDIR)$(MANDIR)/man5/mubiao.conf.5
 	@for f in $(SNIPPETS); do t=$(DESTDIR)$(ETCDIR)/mubiao/$$f; [ -e $$t ] || continue; \
 		if $(SUBST) conf/$$f | cmp -s - $$t; then rm -f $$t; \
 		else echo "kept $$t (edited)"; fi; done

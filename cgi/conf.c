@@ -12,11 +12,13 @@
 
 #include "conf.h"
 #include "log.h"
+#include "okr.h"
 
 /* Where the C library finds the zones TZ names (Debian's tzdata). */
 #define ZONE_DIR	"/usr/share/zoneinfo"
 
-enum ctype { C_STR, C_INT, C_WORKER, C_ZONE, C_URL, C_NET };
+enum ctype { C_STR, C_INT, C_WORKER, C_ZONE, C_URL, C_NET, C_BOOL, C_WEEK, C_CLOCK,
+	C_LANG };
 
 static const struct setting {
 	const char	*key;
@@ -41,6 +43,18 @@ static const struct setting {
 	{ "timezone", C_ZONE, offsetof(struct conf, timezone), sizeof(((struct conf *)0)->timezone), 0, 0 },
 	{ "public-url", C_URL, 0, 0, 0, 0 },
 	{ "trusted-proxy", C_NET, 0, 0, 0, 0 },
+	{ "notify", C_BOOL, offsetof(struct conf, notify), 0, 0, 0 },
+	{ "sendmail-command", C_STR, offsetof(struct conf, sendmail), sizeof(((struct conf *)0)->sendmail), 0, 0 },
+	{ "mail-from", C_STR, offsetof(struct conf, mail_from), sizeof(((struct conf *)0)->mail_from), 0, 0 },
+	{ "notify-language", C_LANG, offsetof(struct conf, notify_lang), 0, 0, 0 },
+	{ "checkin-reminder", C_WEEK, offsetof(struct conf, checkin_remind), 0, 0, 0 },
+	{ "escalate-days", C_INT, offsetof(struct conf, escalate_days), 0, 1, 20 },
+	{ "digest", C_WEEK, offsetof(struct conf, digest), 0, 0, 0 },
+	{ "meeting-reminder", C_CLOCK, offsetof(struct conf, meeting_remind), 0, 0, 0 },
+	{ "notify-retries", C_INT, offsetof(struct conf, notify_retries), 0, 1, 30 },
+	{ "notify-backoff", C_INT, offsetof(struct conf, notify_backoff), 0, 1, 86400 },
+	{ "notify-timeout", C_INT, offsetof(struct conf, notify_timeout), 0, 1, 300 },
+	{ "notify-poll", C_INT, offsetof(struct conf, notify_poll), 0, 1, 3600 },
 };
 
 /* What a bad value of each type should have been, for the message. */
@@ -50,6 +64,10 @@ static const char *const expected[] = {
 	    " or fragment (such as https://okr.example.com/okr)",
 	[C_NET] = ": expected one IPv4 or IPv6 address, or ADDRESS/BITS (such"
 	    " as 10.0.0.0/8); at most 32 lines",
+	[C_BOOL] = ": expected on or off",
+	[C_WEEK] = ": expected a day and a time, such as mon 10:00",
+	[C_CLOCK] = ": expected a time, such as 10:00",
+	[C_LANG] = ": expected en or zh-CN",
 };
 
 static void
@@ -67,6 +85,17 @@ conf_defaults(struct conf *c)
 	c->card_cache_mb = 64;
 	c->feed_max = 100000;
 	c->checkin_days = 7;
+	c->notify = 1;
+	strcpy(c->sendmail, "/usr/sbin/sendmail -t -i");
+	strcpy(c->mail_from, "Mubiao <mubiao@localhost>");
+	c->checkin_remind = 10 * 60;		/* mon 10:00 */
+	c->escalate_days = 2;
+	c->digest = (4 * 24 + 16) * 60;		/* fri 16:00 */
+	c->meeting_remind = 10 * 60;
+	c->notify_retries = 8;
+	c->notify_backoff = 60;
+	c->notify_timeout = 10;
+	c->notify_poll = 5;
 }
 
 /* Parses a decimal integer in [min, max]; -1 if it is not one. */
@@ -256,6 +285,26 @@ conf_set(struct conf *c, const struct setting *s, char *val)
 		return 0;
 	case C_URL:
 		return parse_url(c, val);
+	case C_BOOL:
+		if (strcmp(val, "on") != 0 && strcmp(val, "off") != 0)
+			return -1;
+		*(int *)((char *)c + s->off) = strcmp(val, "on") == 0;
+		return 0;
+	case C_WEEK:
+		return okr_week_time_parse(val, (int32_t *)((char *)c + s->off));
+	case C_CLOCK: {
+		char week[16];
+
+		/* A time of day: a Monday's, in minutes from midnight. */
+		if (strlen(val) != 5 || snprintf(week, sizeof(week), "mon %s", val) < 0)
+			return -1;
+		return okr_week_time_parse(week, (int32_t *)((char *)c + s->off));
+	}
+	case C_LANG:
+		if (strcmp(val, "en") != 0 && strcmp(val, "zh-CN") != 0)
+			return -1;
+		*(int *)((char *)c + s->off) = strcmp(val, "zh-CN") == 0;
+		return 0;
 	case C_NET:
 		return parse_net(c, val);
 	case C_WORKER:

@@ -24,6 +24,7 @@
 #include "demo.h"
 #include "live.h"
 #include "log.h"
+#include "notify.h"
 #include "okr.h"
 #include "pcache.h"
 #include "priv.h"
@@ -52,6 +53,8 @@ usage(void)
 	    "                   measuring at scale (1000000 KRs, 100000 people,\n"
 	    "                   4 quarters unless told)\n"
 	    "  stats            count the records of each kind\n"
+	    "  notify --dry-run list what mubiao-notify would send now: slots due,\n"
+	    "                   events not fanned out, deliveries due\n"
 	    "  dump [--since YYYY-MM-DDTHH:MM:SSZ]\n"
 	    "                   write the store (or what changed since) as XML\n"
 	    "  load [-f] FILE   validate FILE (- for stdin) against the schema and\n"
@@ -1004,6 +1007,45 @@ cmd_recover(const struct conf *c, int argc, char **argv)
 	return 0;
 }
 
+static void
+say_out(void *arg, const char *line)
+{
+	(void)arg;
+	printf("%s\n", line);
+}
+
+/* What mubiao-notify would do now, written nowhere and sent nowhere:
+ * the slots due that have not fired, the outbox's events not fanned out
+ * yet, and the deliveries due, each with where it would go. */
+static int
+cmd_notify(const struct conf *c, int argc, char **argv)
+{
+	struct store *st;
+	int64_t now;
+	int rc;
+
+	if (argc != 2 || strcmp(argv[1], "--dry-run") != 0) {
+		fprintf(stderr, "usage: mubiao-admin notify --dry-run\n"
+		    "(mubiao-notify, started by mubiao-super, sends)\n");
+		return 2;
+	}
+	if (open_as_user(c, STORE_RDONLY, &st) != 0)
+		return 1;
+	if (notify_init(c) != 0) {
+		store_close(st);
+		return 1;
+	}
+	now = okr_now();
+	printf("# what mubiao-notify would do now, in %s\n",
+	    c->timezone[0] != '\0' ? c->timezone : "the host's time zone");
+	if ((rc = notify_schedule(st, now, 1, say_out, NULL)) == STORE_OK &&
+	    (rc = notify_fanout(st, 1, say_out, NULL)) == STORE_OK)
+		rc = notify_deliver(st, now, 1, say_out, NULL, NULL);
+	notify_cleanup();
+	store_close(st);
+	return rc == STORE_OK ? 0 : 1;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -1047,6 +1089,8 @@ main(int argc, char *argv[])
 		return cmd_verify(&c, argc, argv);
 	if (strcmp(argv[0], "checkpoint") == 0)
 		return cmd_checkpoint(&c);
+	if (strcmp(argv[0], "notify") == 0)
+		return cmd_notify(&c, argc, argv);
 	usage();
 	return 2;
 }

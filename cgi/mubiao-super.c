@@ -46,9 +46,14 @@
 
 struct proc {
 	pid_t	 pid;		/* 0: slot empty, to be (re)started */
-	int	 prog;		/* index in conf.workers */
+	int	 prog;		/* index in conf.workers, or NOTIFY */
 	time_t	 started;
 };
+
+/* The slot of mubiao-notify, which delivers the notifications: no
+ * socket, supervised as a worker is. */
+#define NOTIFY		-1
+#define NOTIFY_NAME	"mubiao-notify"
 
 static struct conf conf;
 static char conf_path[PATH_MAX];
@@ -118,7 +123,7 @@ static void
 spawn(struct proc *p)
 {
 	char path[PATH_MAX];
-	const char *name = conf.workers[p->prog].name;
+	const char *name = p->prog == NOTIFY ? NOTIFY_NAME : conf.workers[p->prog].name;
 	sigset_t none;
 	pid_t pid, self = getpid();
 
@@ -137,7 +142,7 @@ spawn(struct proc *p)
 		sigemptyset(&none);
 		sigprocmask(SIG_SETMASK, &none, NULL);
 		signal(SIGCHLD, SIG_DFL);
-		if (dup2(socks[p->prog], 0) == -1)
+		if (p->prog != NOTIFY && dup2(socks[p->prog], 0) == -1)
 			_exit(127);
 		setenv("MUBIAO_CONF", conf_path, 1);
 		execl(path, name, (char *)NULL);
@@ -317,7 +322,8 @@ reap(void)
 		for (i = 0; i < nprocs; i++) {
 			if (procs[i].pid != pid)
 				continue;
-			log_info("%s[%d] ended (%s %d)", conf.workers[procs[i].prog].name,
+			log_info("%s[%d] ended (%s %d)", procs[i].prog == NOTIFY ?
+			    NOTIFY_NAME : conf.workers[procs[i].prog].name,
 			    (int)pid, WIFSIGNALED(status) ? "signal" : "status",
 			    WIFSIGNALED(status) ? WTERMSIG(status) : WEXITSTATUS(status));
 			quick |= time(NULL) - procs[i].started < 1;
@@ -404,6 +410,8 @@ main(int argc, char *argv[])
 		for (j = 0; j < conf.workers[i].count && nprocs < MAX_PROCS; j++)
 			procs[nprocs++].prog = i;
 	}
+	if (conf.notify && nprocs < MAX_PROCS)
+		procs[nprocs++].prog = NOTIFY;
 	/* The pid file is written while still root: its folder may be root's. */
 	if (pidfile != NULL && (f = fopen(pidfile, "w")) != NULL) {
 		fprintf(f, "%d\n", (int)getpid());

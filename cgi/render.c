@@ -1275,6 +1275,43 @@ done:
 }
 
 int
+render_string(xmlDocPtr doc, const char *sheet, int lang, const char *part,
+    xmlChar **out, int *len)
+{
+	xsltStylesheetPtr xsl = sheet_get(sheet);
+	xsltTransformContextPtr ctxt = NULL;
+	const char *params[] = { "lang", NULL, "part", NULL, NULL };
+	char lq[16], pq[32];
+	xmlDocPtr res = NULL;
+	int rc = -1;
+
+	*out = NULL;
+	*len = 0;
+	if (xsl == NULL || strlen(part) > 20)
+		return -1;
+	snprintf(lq, sizeof(lq), "'%s'", req_lang_names[lang]);
+	snprintf(pq, sizeof(pq), "'%s'", part);
+	params[1] = lq;
+	params[3] = pq;
+	cat_lang = lang;
+	if ((ctxt = xsltNewTransformContext(xsl, doc)) == NULL)
+		return -1;
+	xsltSetCtxtParseOptions(ctxt, XML_PARSE_NONET);
+	xsltSetCtxtSecurityPrefs(prefs, ctxt);
+	res = xsltApplyStylesheetUser(xsl, doc, params, NULL, NULL, ctxt);
+	if (res != NULL && ctxt->state == XSLT_STATE_OK &&
+	    xsltSaveResultToString(out, len, res, xsl) == 0) {
+		if (*out == NULL)	/* an empty result */
+			*out = xmlStrdup(BAD_CAST "");
+		rc = *out != NULL ? 0 : -1;
+	} else
+		log_err("%s: transform failed", sheet);
+	xmlFreeDoc(res);
+	xsltFreeTransformContext(ctxt);
+	return rc;
+}
+
+int
 render_is_page(const char *sheet)
 {
 	xsltStylesheetPtr xsl;

@@ -1186,6 +1186,13 @@ owed_all(struct view *v, xmlNodePtr in, int *count)
 }
 
 int
+view_owed_checkins(struct view *v, const struct person *p, int *count)
+{
+	*count = 0;
+	return owed_checkins(v, NULL, p, okr_today(), count);
+}
+
+int
 view_owed(struct view *v, xmlNodePtr page, int *count)
 {
 	xmlNodePtr in = xmlNewChild(page, NULL, BAD_CAST "owed", NULL);

@@ -67,7 +67,8 @@ fi
 # MUBIAO_BUILD names another build of the programs (build/asan: the
 # sanitizer pass of the tests).
 b="$root/${MUBIAO_BUILD:-build}"
-install -m 755 "$b"/okr-read "$b"/okr-edit "$b"/okr-meet "$b"/mubiao-super "$b"/mubiao-admin "$dir/app/bin/"
+install -m 755 "$b"/okr-read "$b"/okr-edit "$b"/okr-meet "$b"/mubiao-super "$b"/mubiao-admin \
+	"$b"/mubiao-notify "$dir/app/bin/"
 # MUBIAO_VALGRIND names a folder: each worker then runs under valgrind
 # memcheck, its report there as PROGRAM.PID.log when it ends (the
 # valgrind pass of the tests).  The supervisor execs the wrapper, so
@@ -136,6 +137,11 @@ fi
 for p in ${MUBIAO_TRUSTED_PROXY:-}; do
 	echo "trusted-proxy = $p" >> "$dir/mubiao.conf"
 done
+# MUBIAO_CONF_EXTRA: more settings, one a line (the notifications' tests:
+# their sendmail stand-in, a quick poll).
+if [ -n "${MUBIAO_CONF_EXTRA:-}" ]; then
+	printf '%s\n' "$MUBIAO_CONF_EXTRA" >> "$dir/mubiao.conf"
+fi
 
 "$dir/app/bin/mubiao-super" -c "$dir/mubiao.conf" -p "$dir/run/super.pid" \
 	</dev/null >>"$dir/log/super.log" 2>&1 &

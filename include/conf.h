@@ -44,6 +44,20 @@ struct conf {
 	int			feed_max;	/* records in one web feed */
 	int			checkin_days;	/* a KR owes a check-in after */
 	char			timezone[128];	/* "": the host's zone */
+	/* The notifications (mubiao-notify): times are minutes, from
+	 * Monday 00:00 (a week's) or from midnight (a day's). */
+	int			notify;		/* the supervisor runs it */
+	char			sendmail[512];	/* the command mail is piped to */
+	char			mail_from[256];
+	int			notify_lang;	/* enum lang of who has none */
+	int			checkin_remind;	/* each unit's, unless its own */
+	int			escalate_days;	/* working days, then its lead */
+	int			digest;		/* the leads' weekly digest */
+	int			meeting_remind;	/* the day before a meeting */
+	int			notify_retries;	/* failures, then dead */
+	int			notify_backoff;	/* seconds, doubled each failure */
+	int			notify_timeout;	/* seconds a delivery may take */
+	int			notify_poll;	/* seconds between passes */
 	struct conf_worker	workers[CONF_MAX_WORKERS];
 	int			nworkers;
 	/* public-url, parsed: "https://host[:port]" as a browser's Origin

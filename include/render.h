@@ -72,6 +72,12 @@ int	render_card_named(struct req *, xmlNodePtr n, render_sum sum);
  * the given status.  Frees the document unless the request owns it.
  * Returns 0, RENDER_AGAIN (nothing sent) or -1. */
 int	render_send(struct req *, xmlNodePtr page, const char *sheet, int status);
+/* Transforms doc with xslt/<sheet>.xsl in language lang (enum lang),
+ * with the stylesheet parameter part, into *out (free with xmlFree):
+ * what is not a page, the notifications' mail and chat messages.
+ * 0, or -1 (logged). */
+int	render_string(xmlDocPtr doc, const char *sheet, int lang, const char *part,
+	    xmlChar **out, int *len);
 /* Whether sheet makes an HTML page (one render_send() may keep), not a
  * feed or download of a media type of its own. */
 int	render_is_page(const char *sheet);

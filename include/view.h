@@ -58,6 +58,9 @@ extern int view_checkin_days;
  * acknowledgement, and for a department's lead the company's drafts to
  * propose KRs for.  *count the entries.  0 or a status. */
 int	view_owed(struct view *, xmlNodePtr page, int *count);
+/* How many KRs person p owes a check-in (view_owed()'s rule, at
+ * view_checkin_days): the reminders'.  A store status. */
+int	view_owed_checkins(struct view *, const struct person *p, int *count);
 /* Loads the cycles and picks the one asked for (or the current one).
  * Returns 0, or a status (404 with errkey for an unknown cycle, 500). */
 int	view_init(struct view *, struct req *, struct store *);
