@@ -981,6 +981,11 @@ post_comment(struct req *r)
 #define UNIT_KEYS (K(NAME) | K(LEVEL) | K(PARENT) | K(LEAD))
 #define PERSON_KEYS (K(LOGIN) | K(NAME) | K(UNIT) | K(MANAGER) | K(ROLE))
 #define CYCLE_KEYS (K(NAME) | K(START) | K(END) | K(STATE))
+#define NOTIFY_KEYS (K(VERSION) | K(EMAIL) | K(LANGUAGE) | K(MAIL_CHECKIN) | \
+		 K(MAIL_ESCALATION) | K(MAIL_DIGEST) | K(MAIL_MEETING) | K(MAIL_DRAFT) | \
+		 K(MAIL_COMMENT))
+#define BOT_KEYS (K(UNIT) | K(KIND) | K(NAME) | K(URL) | K(SECRET) | K(NO_SECRET) | \
+		 K(LANGUAGE) | K(EVENTS))
 
 /* Every form: method, path, argument, keys, handler, sheet, caller, and
  * the handler's argument (1: a new record; the admin pages: the kind). */
@@ -1040,6 +1045,29 @@ static const struct route routes[] = {
 	    "admin-cycles", WHO_ADMIN, ADMIN_CYCLES },
 	{ POST, "/edit/admin/cycle/*", ARG_ID, K(VERSION) | CYCLE_KEYS, edit_admin_post,
 	    "admin-cycles", WHO_ADMIN, ADMIN_CYCLES },
+	/* Notifications (okr-notify.c): one's own settings, or (an admin, or
+	 * the person themself) those of LOGIN; the admin page of bots,
+	 * reminder times and deliveries. */
+	{ GET, "/edit/notify", ARG_NONE, K(BACK), edit_notify_page, "edit-notify",
+	    WHO_KNOWN, 0 },
+	{ POST, "/edit/notify", ARG_NONE, NOTIFY_KEYS, edit_notify_post, "edit-notify",
+	    WHO_KNOWN, 0 },
+	{ GET, "/edit/notify/*", ARG_LOGIN, K(BACK), edit_notify_page, "edit-notify",
+	    WHO_KNOWN, 0 },
+	{ POST, "/edit/notify/*", ARG_LOGIN, NOTIFY_KEYS, edit_notify_post,
+	    "edit-notify", WHO_KNOWN, 0 },
+	{ GET, "/edit/admin/notify", ARG_NONE, K(FROM), edit_notify_admin,
+	    "admin-notify", WHO_ADMIN, 0 },
+	{ POST, "/edit/admin/bot/new", ARG_NONE, BOT_KEYS, edit_bot_post,
+	    "admin-notify", WHO_ADMIN, 0 },
+	{ POST, "/edit/admin/bot/*", ARG_ID, K(VERSION) | BOT_KEYS, edit_bot_post,
+	    "admin-notify", WHO_ADMIN, 0 },
+	{ POST, "/edit/admin/bot/*/delete", ARG_ID, K(VERSION) | K(CONFIRM),
+	    edit_bot_delete, "admin-notify", WHO_ADMIN, 0 },
+	{ POST, "/edit/admin/unit/*/remind", ARG_ID, K(REMIND), edit_remind_post,
+	    "admin-notify", WHO_ADMIN, 0 },
+	{ POST, "/edit/admin/delivery/*/resend", ARG_ID, 0, edit_resend_post, NULL,
+	    WHO_ADMIN, 0 },
 };
 
 int

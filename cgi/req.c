@@ -189,6 +189,21 @@ const struct req_key req_keys[KEY__MAX] = {
 	[KEY_XML] = { "xml", valid_xml, 0, 400, NULL },
 	[KEY_FROM] = { "from", valid_id, KF_ID, 400, NULL },
 	[KEY_CONFIRM] = { "confirm", valid_one, 0, 400, NULL },
+	/* An address, a webhook, a secret: what a line must not hold (a
+	 * line break, a tab) is the form's to say beside the field. */
+	[KEY_EMAIL] = LONG("email"),
+	[KEY_LANGUAGE] = LINE("language"),
+	[KEY_MAIL_CHECKIN] = { "mail-checkin", valid_one, 0, 400, NULL },
+	[KEY_MAIL_ESCALATION] = { "mail-escalation", valid_one, 0, 400, NULL },
+	[KEY_MAIL_DIGEST] = { "mail-digest", valid_one, 0, 400, NULL },
+	[KEY_MAIL_MEETING] = { "mail-meeting", valid_one, 0, 400, NULL },
+	[KEY_MAIL_DRAFT] = { "mail-draft", valid_one, 0, 400, NULL },
+	[KEY_MAIL_COMMENT] = { "mail-comment", valid_one, 0, 400, NULL },
+	[KEY_URL] = LONG("url"),
+	[KEY_SECRET] = LONG("secret"),
+	[KEY_NO_SECRET] = { "no-secret", valid_one, 0, 400, NULL },
+	[KEY_EVENTS] = { "events", valid_line, KF_MULTI, 400, "err.400.text" },
+	[KEY_REMIND] = LINE("remind"),
 };
 
 int

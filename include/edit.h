@@ -1,5 +1,6 @@
 /* edit.h: what the files of the okr-edit program share (okr-edit.c, the
- * forms of OKRs; okr-admin.c, the admin pages and the import). */
+ * forms of OKRs; okr-admin.c, the admin pages and the import;
+ * okr-notify.c, the notifications' settings). */
 #ifndef MUBIAO_EDIT_H
 #define MUBIAO_EDIT_H
 
@@ -32,5 +33,16 @@ int	edit_admin_post(struct req *);
 int	edit_admin_cycle_next(struct req *);
 int	edit_import_page(struct req *);
 int	edit_import_post(struct req *);
+
+/* okr-notify.c's handlers: a person's notification settings (their
+ * own, or anyone's for an admin), and the admin page of notifications
+ * with its forms: bots, a unit's reminder time, a delivery sent again. */
+int	edit_notify_page(struct req *);
+int	edit_notify_post(struct req *);
+int	edit_notify_admin(struct req *);
+int	edit_bot_post(struct req *);
+int	edit_bot_delete(struct req *);
+int	edit_remind_post(struct req *);
+int	edit_resend_post(struct req *);
 
 #endif

@@ -62,8 +62,25 @@ enum key {
 	KEY_XML,	/* an XML document to import */
 	KEY_FROM,	/* admin lists: the first id of the page */
 	KEY_CONFIRM,	/* "1": an archive or carry-over confirmed */
+	KEY_EMAIL,	/* notifications: a person's mail address */
+	KEY_LANGUAGE,	/* a person's or bot's language, "": the setting's */
+	/* "1": the person is mailed this kind of notice (enum nkind's
+	 * order: KEY_MAIL_CHECKIN + kind). */
+	KEY_MAIL_CHECKIN,
+	KEY_MAIL_ESCALATION,
+	KEY_MAIL_DIGEST,
+	KEY_MAIL_MEETING,
+	KEY_MAIL_DRAFT,
+	KEY_MAIL_COMMENT,
+	KEY_URL,	/* a bot's webhook address */
+	KEY_SECRET,	/* a bot's signing secret ("": keep the stored one) */
+	KEY_NO_SECRET,	/* "1": forget the bot's secret */
+	KEY_EVENTS,	/* the kinds of notice a bot posts (repeats) */
+	KEY_REMIND,	/* a unit's check-in reminder, "mon 10:00" */
 	KEY__MAX
 };
+/* A route's keys are a mask of KEYBIT()s. */
+_Static_assert(KEY__MAX <= 64, "more keys than a route's mask holds");
 
 enum kflags {
 	KF_MULTI	= 1 << 0,	/* repeats: every value in r->multi */

@@ -69,7 +69,7 @@ APACHE_TESTS="t0100 t0200 t0300 t0305 t0400 t0500 t0650 t0810 t0860 t0900 t0935 
 NGINX_ONLY="t0105"
 # Every script is bounded, at 150 s; these crawl every page, at more.
 LONG_TESTS="t0105"
-VALGRIND_SKIP="t0105 t0500 t0665 t0690 t0870 t09"
+VALGRIND_SKIP="t0105 t0500 t0665 t0690 t0719 t0870 t09"
 
 # Whether pass PASS runs script T.
 pass_runs() {	# PASS T

@@ -387,6 +387,7 @@
           <xsl:call-template name="admin-link"><xsl:with-param name="kind" select="'people'"/><xsl:with-param name="cur" select="$kind"/></xsl:call-template>
           <xsl:call-template name="admin-link"><xsl:with-param name="kind" select="'cycles'"/><xsl:with-param name="cur" select="$kind"/></xsl:call-template>
           <xsl:call-template name="admin-link"><xsl:with-param name="kind" select="'import'"/><xsl:with-param name="cur" select="$kind"/></xsl:call-template>
+          <xsl:call-template name="admin-link"><xsl:with-param name="kind" select="'notify'"/><xsl:with-param name="cur" select="$kind"/></xsl:call-template>
         </ul>
       </nav>
     </header>

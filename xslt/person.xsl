@@ -3,7 +3,8 @@
      OKRs past and present with contents and scores, newest cycle first.
      Does not depend on the selected cycle (the switcher goes home).
      On the signed-in person's own page: their inbox, a check-in form per
-     objective they may check in on, and "New personal objective". -->
+     objective they may check in on, and "New personal objective"; there
+     and for an admin, a link to the person's notification settings. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:include href="layout.xsl"/>
 
@@ -54,6 +55,22 @@
               <xsl:value-of select="$cqa"/>
             </xsl:attribute>
             <xsl:call-template name="t"><xsl:with-param name="k" select="'action.new-personal'"/></xsl:call-template>
+          </a>
+        </p>
+      </xsl:if>
+      <!-- Their notification settings: for the person themself, and for
+           an admin (who may change anyone's). -->
+      <xsl:if test="$p/@login = /page/@user or /page/@admin = '1'">
+        <p class="actions notify-link">
+          <a class="action">
+            <xsl:attribute name="href">
+              <xsl:value-of select="concat($base, '/edit/notify')"/>
+              <xsl:if test="$p/@login != /page/@user">
+                <xsl:text>/</xsl:text>
+                <xsl:call-template name="enc"><xsl:with-param name="s" select="$p/@login"/></xsl:call-template>
+              </xsl:if>
+            </xsl:attribute>
+            <xsl:call-template name="t"><xsl:with-param name="k" select="'form.notify.link'"/></xsl:call-template>
           </a>
         </p>
       </xsl:if>
