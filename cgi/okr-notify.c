@@ -452,6 +452,9 @@ remind_form(struct view *v, xmlNodePtr un, const struct unit *u,
 	if (minute >= 0) {
 		okr_week_time_format(minute, buf);
 		render_attr(un, "remind", buf);
+	} else {
+		okr_week_time_format(view_checkin_remind, buf);
+		render_attr(un, "remind-default", buf);
 	}
 	form_init(&plain, r);
 	plain.input = 0;

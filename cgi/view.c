@@ -1245,3 +1245,4 @@ view_objective_page(struct view *v, uint32_t id, xmlNodePtr *pagep)
 
 size_t view_feed_max = 100000;
 int view_checkin_days = 7;
+int view_checkin_remind = 10 * 60;

@@ -85,6 +85,7 @@ main_init(struct req *r)
 	*main_prog_store = main_store;	/* the program's handlers use it */
 	view_feed_max = (size_t)c.feed_max;
 	view_checkin_days = c.checkin_days;
+	view_checkin_remind = c.checkin_remind;
 	req_set_public(&c);
 	/* A cache the web server cannot be given is no reason to stop. */
 	pcache_init(c.page_cache);

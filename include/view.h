@@ -51,6 +51,9 @@ extern size_t view_feed_max;
 /* The days without a check-in after which a KR is owed one (conf
  * checkin-days). */
 extern int view_checkin_days;
+/* The weekly check-in reminder of a unit without its own (conf
+ * checkin-reminder), minutes from Monday 00:00: the admin page says it. */
+extern int view_checkin_remind;
 
 /* The signed-in person's inbox, what they owe, as <owed> on page: KRs
  * they own owing a check-in, their action items due this week or

@@ -57,7 +57,12 @@
           <xsl:text> </xsl:text>
           <xsl:choose>
             <xsl:when test="string(@remind) != ''"><xsl:value-of select="@remind"/></xsl:when>
-            <xsl:otherwise><xsl:call-template name="t"><xsl:with-param name="k" select="'admin.notify.remind-default'"/></xsl:call-template></xsl:otherwise>
+            <xsl:otherwise>
+              <xsl:call-template name="t"><xsl:with-param name="k" select="'admin.notify.remind-default'"/></xsl:call-template>
+              <xsl:if test="@remind-default">
+                <xsl:text> (</xsl:text><xsl:value-of select="@remind-default"/><xsl:text>)</xsl:text>
+              </xsl:if>
+            </xsl:otherwise>
           </xsl:choose>
         </span>
       </h3>
