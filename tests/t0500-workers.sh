@@ -13,9 +13,11 @@ pool_size() {
 }
 want_read=$(pool_size okr-read)
 want_edit=$(pool_size okr-edit)
-# Every pool the supervisor runs (okr-meet's too): its children in all.
+# Every pool the supervisor runs (okr-meet's too), and mubiao-notify
+# unless notify = off: its children in all.
 want=$(sed -n 's/^worker *= *[a-z-]*  *\([0-9]*\).*/\1/p' "$MUBIAO_DIR/mubiao.conf" |
     awk '{ s += $1 } END { print s + 0 }')
+grep -q '^notify *= *off' "$MUBIAO_DIR/mubiao.conf" || want=$((want + 1))
 
 # The supervisor's children in stack $2 (default: the main one) that run
 # program $1, by /proc/PID/comm; sorted.
