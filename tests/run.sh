@@ -63,7 +63,7 @@ done
 # error or definite leak when they end is a failure.  Each pass has a private server on a free loopback port in
 # front of its own supervisor and store.  MUBIAO_PASSES picks (default
 # "nginx apache asan valgrind").
-APACHE_TESTS="t0100 t0200 t0300 t0305 t0400 t0500 t0650 t0810 t0860 t0900 t0935 t0950"
+APACHE_TESTS="t0100 t0200 t0300 t0305 t0400 t0500 t0650 t0718 t0810 t0860 t0900 t0935 t0950"
 # Behind nginx only: t0105 compares every page with the base revision's
 # (bytes, not memory: the asan pass checks the same paths through t0100).
 NGINX_ONLY="t0105"
