@@ -754,7 +754,13 @@ notify_deliver(struct store *st, int64_t now, int dry, notify_say fn, void *arg,
 	arena_init(&ar);
 	rc = store_deliveries(st, &ar, DELIVERY_PENDING, now, DELIVER_BATCH, &d, &n);
 	for (i = 0; i < n && rc == STORE_OK && (stop == NULL || !*stop); i++) {
-		if ((rc = store_event_get(st, &ar, d[i].event, &e)) != STORE_OK)
+		/* An event is kept while it has deliveries; one gone (a
+		 * damaged store) must not hold back every other. */
+		if ((rc = store_event_get(st, &ar, d[i].event, &e)) == STORE_NOTFOUND) {
+			rc = dry ? STORE_OK : store_delivery_tried(st, d[i].id, "its event is gone", 0);
+			continue;
+		}
+		if (rc != STORE_OK)
 			break;
 		if (dry) {
 			struct nctx c;

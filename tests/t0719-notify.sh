@@ -754,6 +754,28 @@ post admin /edit/admin/bot/new "unit=$PT&kind=webhook&events=escalation&events=d
     --data-urlencode "name=平台组 all" --data-urlencode "url=http://127.0.0.1:$RP/all" \
     --data-urlencode "secret=$SEC_HOOK"
 expect_status 303 "a webhook of 平台组 for escalations, digests, meetings and drafts: 303"
+# And a WeCom, a DingTalk and a Feishu bot of 平台组 for the same kinds.
+for _b in "wecom|/wecom-all?key=k|" "dingtalk|/dingtalk-all?access_token=t|$SEC_DING" \
+    "feishu|/feishu-all|$SEC_FEI"; do
+	IFS='|' read -r _k _p _s <<ARGS
+$_b
+ARGS
+	post admin /edit/admin/bot/new "unit=$PT&kind=$_k&events=escalation&events=digest&events=meeting" \
+	    --data-urlencode "name=平台组 $_k all" --data-urlencode "url=http://127.0.0.1:$RP$_p" \
+	    --data-urlencode "secret=$_s"
+	expect_status 303 "a $_k bot of 平台组 for escalations, digests and meetings: 303"
+done
+# Each kind in each chat's format, signed: the last such post of each.
+chats_ok() {	# KIND
+	for _k in wecom dingtalk feishu; do
+		case $_k in
+		wecom) _r=$(rq wecom "path=/wecom-all" "text=$2") ;;
+		dingtalk) _r=$(rq dingtalk "$SEC_DING" "path=/dingtalk-all" "text=$2") ;;
+		feishu) _r=$(rq feishu "$SEC_FEI" "path=/feishu-all" "text=$2") ;;
+		esac
+		check "the $_k bot got the $1 in its format, signed: $_r" test "$_r" = ok
+	done
+}
 post admin /edit/admin/bot/new "unit=$RD&kind=webhook&events=draft" \
     --data-urlencode "name=研发部 drafts" --data-urlencode "url=http://127.0.0.1:$RP/dept" \
     --data-urlencode "secret=$SEC_HOOK"
@@ -790,6 +812,8 @@ check "李娜 got it in English: '$(cat "$TMP/mm.subject")'" \
     test "$(cat "$TMP/mm.subject")" = "$(msg en notify.subject.meeting | sed "s/{a}/$MT/")"
 check "and 王芳, of 平台组, too" test "$(mq count "event=$EM" to=wangfang@example.com)" = 1
 check "刘洋, who wants no meeting mail, did not" test "$(mq count "event=$EM" to=liuyang@example.com)" = 0
+until_ok 10 'test "$(rq count path=/feishu-all "text=$MT")" -ge 1'
+chats_ok meeting "$MT"
 
 # Wednesday 10:00: two working days after Monday's reminder, 平台组's lead
 # hears who still owes (王芳 has not checked in).
@@ -802,6 +826,8 @@ until_ok 10 'test "$(mq count "event=$EE" to=lina@example.com)" -ge 1'
 mshow "$(mq file "event=$EE" to=lina@example.com)" text > "$TMP/me.text"
 check "李娜's escalation names 王芳, who still owes" grep -q -F 王芳 "$TMP/me.text"
 check "王芳 gets none (it is her lead's)" test "$(mq count "event=$EE" to=wangfang@example.com)" = 0
+until_ok 10 'test "$(rq count path=/feishu-all text=王芳)" -ge 1'
+chats_ok escalation 王芳
 
 # Friday 16:00: 平台组's lead gets the weekly digest.
 clock_set 2027-02-26T08:00:30Z
@@ -814,5 +840,7 @@ mshow "$(mq file "event=$EG" to=lina@example.com)" text > "$TMP/mg.text"
 OT=$(doc_xpath admin "/unit/$PT" "string((/page/objective[@level='team'])[1]/title)")
 check "李娜's digest lists 平台组's objective '$OT'" grep -q -F "$OT" "$TMP/mg.text"
 check "with its score as a percentage" grep -q '[0-9]%' "$TMP/mg.text"
+until_ok 10 'test "$(rq count path=/feishu-all "text=$OT")" -ge 1'
+chats_ok digest "$OT"
 check "one digest for the week, however many passes" \
     test "$(log_count "fired digest:$PT:")" = 1
