@@ -49,6 +49,9 @@ tick() {	# [SECONDS]: moves the stack's clock on (1 s)
 }
 clock_set 2027-02-17T01:00:00Z
 
+# mubiao-notify (www-data) runs the stand-in from here, not from the
+# checkout, which that user may not be able to read.
+cp "$TESTS_ROOT/tests/fake-sendmail" "$TMP/fake-sendmail" && chmod 755 "$TMP/fake-sendmail"
 SEC_DING=ding-$$-secret
 SEC_FEI=feishu-$$-secret
 SEC_HOOK=hook-$$-secret
@@ -57,7 +60,7 @@ export MUBIAO_CONF_EXTRA="notify-poll = 1
 notify-backoff = 1
 notify-retries = 4
 notify-timeout = 2
-sendmail-command = $TESTS_ROOT/tests/fake-sendmail $MAIL"
+sendmail-command = $TMP/fake-sendmail $MAIL"
 private_stack t0719
 _ps=$?
 unset MUBIAO_TIMEZONE MUBIAO_NOW MUBIAO_CONF_EXTRA

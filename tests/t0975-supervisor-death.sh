@@ -56,7 +56,8 @@ log_lines=$(wc -l < "$S/log/super.log")
 rm -f "$S/run/super.pid"
 super "$S/run/super.pid" &
 t=0
-while [ $t -lt 150 ] && [ "$(worker_pids "$S" 2>/dev/null | grep -c .)" -lt 6 ]; do
+# Every child: the six workers and mubiao-notify.
+while [ $t -lt 150 ] && [ "$(worker_pids "$S" 2>/dev/null | grep -c .)" -lt 7 ]; do
 	sleep 0.1
 	t=$((t + 1))
 done
